@@ -1,0 +1,49 @@
+# Shared by the scripts in this folder. Sourced, not run.
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Installs Debian packages that are missing, when we are allowed to (root, or passwordless sudo).
+# Usage: ensure_packages COMMAND:PACKAGE ...  (a COMMAND on PATH, or a path that must exist)
+ensure_packages() {
+  local missing=() spec check pkg
+  for spec in "$@"; do
+    check="${spec%%:*}"; pkg="${spec#*:}"
+    if [[ "$check" == /* ]]; then [[ -e "$check" ]] && continue
+    else command -v "$check" >/dev/null 2>&1 && continue; fi
+    missing+=("$pkg")
+  done
+  ((${#missing[@]})) || return 0
+  local sudo=""
+  if [[ "$(id -u)" != 0 ]]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"
+    else
+      echo "Missing packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
+      return 1
+    fi
+  fi
+  echo "Installing ${missing[*]} ..." >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+require_java17() {
+  if ! command -v java >/dev/null 2>&1; then
+    ensure_packages java:openjdk-17-jdk-headless
+  fi
+  local v
+  v="$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+  if [[ -z "$v" || "${v%%.*}" -lt 17 ]]; then
+    echo "Arrivals needs Java 17 or newer; found ${v:-none}. Install openjdk-17-jdk (or newer)." >&2
+    return 1
+  fi
+}
+
+# Builds the app jar when it is missing or older than any source, resource or the pom.
+build_if_stale() {
+  local jar="$ROOT/target/arrivals.jar"
+  if [[ -f "$jar" ]] && [[ -z "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$jar" -print -quit)" ]]; then
+    return 0
+  fi
+  echo "Building Arrivals (first run or sources changed) ..." >&2
+  (cd "$ROOT" && ./mvnw -B -q -DskipTests package >&2)
+}

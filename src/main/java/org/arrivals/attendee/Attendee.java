@@ -1,0 +1,38 @@
+package org.arrivals.attendee;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One registered person as the station shows them: imported values with on-site edits applied.
+ * {@code lastName} is empty for people with a single name.
+ */
+public record Attendee(
+        long id,
+        String code,
+        List<String> barcodes,
+        String firstName,
+        String lastName,
+        String badgeName,
+        String pronouns,
+        String email,
+        String organization,
+        String title,
+        String type,
+        RegistrationStatus status,
+        Map<String, String> extra,
+        boolean walkIn) {
+
+    public Attendee {
+        barcodes = List.copyOf(barcodes);
+        extra = Map.copyOf(extra);
+    }
+
+    /** The name to print large: the badge name when given, else first and last. */
+    public String displayName() {
+        if (badgeName != null && !badgeName.isBlank()) {
+            return badgeName;
+        }
+        return lastName.isEmpty() ? firstName : firstName + " " + lastName;
+    }
+}

@@ -1,0 +1,162 @@
+package org.arrivals.attendee;
+
+import static org.arrivals.store.jooq.Tables.ATTENDEE;
+import static org.arrivals.store.jooq.Tables.ATTENDEE_BARCODE;
+import static org.arrivals.store.jooq.Tables.ATTENDEE_EDIT;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.arrivals.store.jooq.tables.records.AttendeeRecord;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+
+/**
+ * The roster as the station sees it: imported rows with on-site edits laid over them.
+ *
+ * <p>Edits live beside the imported values (table {@code attendee_edit}) rather than over them,
+ * so a later import can refresh what the registration system says without undoing a volunteer's
+ * correction of a misspelt name.
+ */
+public final class AttendeeStore {
+    /** The fields a person may correct on site, by their {@link AttendeeField} name. */
+    public static final Set<AttendeeField> EDITABLE = Set.of(AttendeeField.FIRST, AttendeeField.LAST,
+            AttendeeField.BADGE_NAME, AttendeeField.PRONOUNS, AttendeeField.EMAIL, AttendeeField.ORG,
+            AttendeeField.TITLE, AttendeeField.TYPE);
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    public AttendeeStore(DSLContext dsl, Clock clock) {
+        this.dsl = dsl;
+        this.clock = clock;
+    }
+
+    public int count() {
+        return dsl.fetchCount(ATTENDEE);
+    }
+
+    public Optional<Attendee> findByCode(String code) {
+        return fetch(ATTENDEE.CODE.eq(code)).stream().findFirst();
+    }
+
+    public Optional<Attendee> findByBarcode(String barcode) {
+        return fetch(ATTENDEE.ID.in(DSL.select(ATTENDEE_BARCODE.ATTENDEE_ID).from(ATTENDEE_BARCODE)
+                .where(ATTENDEE_BARCODE.BARCODE.eq(barcode)))).stream().findFirst();
+    }
+
+    /** Everyone, ordered by last then first name. */
+    public List<Attendee> all() {
+        return fetch(DSL.noCondition());
+    }
+
+    /**
+     * A plain store query: every word of the query must appear, case-insensitively, in a name,
+     * the badge name, the email, the organization or the code. The desk's instant search is the
+     * in-memory index; this serves the CLI and scripts.
+     */
+    public List<Attendee> search(String query, int limit) {
+        Condition all = DSL.noCondition();
+        for (String word : query.strip().toLowerCase(Locale.ROOT).split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            Condition any = DSL.falseCondition();
+            for (Field<String> f : List.of(ATTENDEE.FIRST_NAME, ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME,
+                    ATTENDEE.EMAIL, ATTENDEE.ORGANIZATION, ATTENDEE.CODE)) {
+                any = any.or(DSL.lower(f).contains(word));
+            }
+            all = all.and(any);
+        }
+        List<Attendee> found = fetch(all);
+        return found.size() > limit ? found.subList(0, limit) : found;
+    }
+
+    /**
+     * Records an on-site correction; it stays until removed, whatever later imports say.
+     * A null or blank value removes the correction.
+     */
+    public Attendee edit(String code, AttendeeField field, String value) {
+        if (!EDITABLE.contains(field)) {
+            throw new IllegalArgumentException(field.cliName() + " cannot be edited on site");
+        }
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            AttendeeRecord a = t.selectFrom(ATTENDEE).where(ATTENDEE.CODE.eq(code)).forUpdate().fetchOptional()
+                    .orElseThrow(() -> new IllegalArgumentException("No attendee with code " + code));
+            if (value == null || value.isBlank()) {
+                t.deleteFrom(ATTENDEE_EDIT).where(ATTENDEE_EDIT.ATTENDEE_ID.eq(a.getId()))
+                        .and(ATTENDEE_EDIT.FIELD.eq(field.cliName())).execute();
+            } else {
+                t.mergeInto(ATTENDEE_EDIT)
+                        .using(DSL.selectOne())
+                        .on(ATTENDEE_EDIT.ATTENDEE_ID.eq(a.getId()).and(ATTENDEE_EDIT.FIELD.eq(field.cliName())))
+                        .whenMatchedThenUpdate()
+                        .set(ATTENDEE_EDIT.FIELD_VALUE, value.strip())
+                        .set(ATTENDEE_EDIT.EDITED_AT, now())
+                        .whenNotMatchedThenInsert(ATTENDEE_EDIT.ATTENDEE_ID, ATTENDEE_EDIT.FIELD,
+                                ATTENDEE_EDIT.FIELD_VALUE, ATTENDEE_EDIT.EDITED_AT)
+                        .values(a.getId(), field.cliName(), value.strip(), now())
+                        .execute();
+            }
+            long version = RosterVersion.next(t);
+            t.update(ATTENDEE).set(ATTENDEE.ROSTER_VERSION, version).set(ATTENDEE.UPDATED_AT, now())
+                    .where(ATTENDEE.ID.eq(a.getId())).execute();
+            return new AttendeeStore(t, clock).findByCode(code).orElseThrow();
+        });
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private List<Attendee> fetch(Condition where) {
+        var rows = dsl.selectFrom(ATTENDEE).where(where)
+                .orderBy(DSL.lower(ATTENDEE.LAST_NAME), DSL.lower(ATTENDEE.FIRST_NAME), ATTENDEE.CODE).fetch();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        boolean everyone = rows.size() > 500;
+        var ids = rows.getValues(ATTENDEE.ID);
+        Map<Long, List<String>> barcodes = new HashMap<>();
+        dsl.select(ATTENDEE_BARCODE.ATTENDEE_ID, ATTENDEE_BARCODE.BARCODE).from(ATTENDEE_BARCODE)
+                .where(everyone ? DSL.noCondition() : ATTENDEE_BARCODE.ATTENDEE_ID.in(ids))
+                .orderBy(ATTENDEE_BARCODE.BARCODE)
+                .forEach(r -> barcodes.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
+        Map<Long, Map<AttendeeField, String>> edits = new HashMap<>();
+        dsl.select(ATTENDEE_EDIT.ATTENDEE_ID, ATTENDEE_EDIT.FIELD, ATTENDEE_EDIT.FIELD_VALUE).from(ATTENDEE_EDIT)
+                .where(everyone ? DSL.noCondition() : ATTENDEE_EDIT.ATTENDEE_ID.in(ids))
+                .forEach(r -> AttendeeField.byCliName(r.value2()).ifPresent(f -> edits
+                        .computeIfAbsent(r.value1(), k -> new EnumMap<>(AttendeeField.class)).put(f, r.value3())));
+        List<Attendee> out = new ArrayList<>(rows.size());
+        for (AttendeeRecord r : rows) {
+            out.add(toAttendee(r, barcodes.getOrDefault(r.getId(), List.of()),
+                    edits.getOrDefault(r.getId(), Map.of())));
+        }
+        return out;
+    }
+
+    private static Attendee toAttendee(AttendeeRecord r, List<String> barcodes, Map<AttendeeField, String> edit) {
+        return new Attendee(r.getId(), r.getCode(), barcodes,
+                edit.getOrDefault(AttendeeField.FIRST, r.getFirstName()),
+                edit.getOrDefault(AttendeeField.LAST, r.getLastName()),
+                edit.getOrDefault(AttendeeField.BADGE_NAME, r.getBadgeName()),
+                edit.getOrDefault(AttendeeField.PRONOUNS, r.getPronouns()),
+                edit.getOrDefault(AttendeeField.EMAIL, r.getEmail()),
+                edit.getOrDefault(AttendeeField.ORG, r.getOrganization()),
+                edit.getOrDefault(AttendeeField.TITLE, r.getTitle()),
+                edit.getOrDefault(AttendeeField.TYPE, r.getAttendeeType()),
+                RegistrationStatus.valueOf(r.getStatus()),
+                ExtraFields.fromJson(r.getExtra()),
+                r.getWalkIn());
+    }
+}

@@ -1,0 +1,100 @@
+package org.arrivals.attendee.export;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.AttendeeStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the roster with each person's arrival state as a CSV a spreadsheet opens safely: UTF-8
+ * with a byte-order mark (so Excel reads accents and every script right), CRLF line ends, every
+ * cell neutralized against formula injection. Written to a temporary file and moved into place,
+ * so a crash never leaves half an export that looks whole.
+ */
+public final class RosterExport {
+    private static final Logger LOG = LoggerFactory.getLogger(RosterExport.class);
+    static final List<String> COLUMNS = List.of("code", "first_name", "last_name", "badge_name", "pronouns", "email",
+            "organization", "title", "type", "status", "walk_in", "barcodes", "checked_in", "checked_in_at",
+            "checked_in_station");
+
+    private final AttendeeStore attendees;
+    private final ArrivalStates arrivals;
+
+    public RosterExport(AttendeeStore attendees, ArrivalStates arrivals) {
+        this.attendees = attendees;
+        this.arrivals = arrivals;
+    }
+
+    /** Returns the number of attendees written. */
+    public int write(Path out) throws IOException {
+        Path dir = out.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".export-", ".csv.part");
+        try {
+            int n;
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                n = write(os);
+            }
+            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("Exported {} attendees", n);
+            return n;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    public int write(OutputStream os) throws IOException {
+        List<Attendee> everyone = attendees.all();
+        Map<String, ArrivalStates.State> states = arrivals.byCode();
+        Set<String> extraColumns = new LinkedHashSet<>();
+        everyone.forEach(a -> extraColumns.addAll(a.extra().keySet()));
+        Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
+        w.write('\uFEFF');
+        CsvWriter csv = CsvWriter.builder()
+                .lineDelimiter(LineDelimiter.CRLF)
+                .build(w);
+        List<String> header = new ArrayList<>(COLUMNS);
+        extraColumns.forEach(c -> header.add(SpreadsheetSafe.cell(c)));
+        csv.writeRecord(header);
+        for (Attendee a : everyone) {
+            ArrivalStates.State s = states.get(a.code());
+            List<String> row = new ArrayList<>(header.size());
+            row.add(a.code());
+            row.add(a.firstName());
+            row.add(a.lastName());
+            row.add(a.badgeName());
+            row.add(a.pronouns());
+            row.add(a.email());
+            row.add(a.organization());
+            row.add(a.title());
+            row.add(a.type());
+            row.add(a.status().label());
+            row.add(a.walkIn() ? "yes" : "no");
+            row.add(String.join(" ", a.barcodes()));
+            row.add(s != null && s.checkedIn() ? "yes" : "no");
+            row.add(s != null && s.checkedIn() ? s.at().toString() : "");
+            row.add(s != null && s.checkedIn() ? s.station() : "");
+            for (String c : extraColumns) {
+                row.add(a.extra().get(c));
+            }
+            csv.writeRecord(row.stream().map(SpreadsheetSafe::cell).toList());
+        }
+        csv.flush();
+        return everyone.size();
+    }
+}

@@ -1,0 +1,237 @@
+package org.arrivals.attendee.importing;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.arrivals.attendee.AttendeeField;
+import org.arrivals.attendee.RegistrationStatus;
+
+/**
+ * Turns a file's rows into clean {@link ImportedRow}s and a list of problems by line.
+ *
+ * <p>Cleaning is deliberately small: trim, Unicode NFC (so "é" typed two ways is one name),
+ * whitespace runs in one-line fields folded to a space, and invisible control characters removed
+ * (C0 controls and the bidirectional embedding, override and isolate controls, which can make a
+ * name display as something else). Names are otherwise kept exactly as written.
+ */
+final class RowReader {
+    /** Longer than any real name and still fits a badge's smallest type; longer values are reported. */
+    static final int MAX_NAME = 300;
+    static final int MAX_FIELD = 1000;
+    static final String DEFAULT_TYPE = "General Admission";
+
+    private final ColumnMapping mapping;
+    private final Map<String, String> knownTypes = new HashMap<>();
+
+    RowReader(ColumnMapping mapping, List<String> eventTypes) {
+        this.mapping = mapping;
+        for (String t : eventTypes) {
+            knownTypes.put(t.toLowerCase(Locale.ROOT), t);
+        }
+    }
+
+    record Result(List<ImportedRow> rows, List<ImportProblem> problems) {
+    }
+
+    Result read(TabularFile file) {
+        List<ImportedRow> rows = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        Map<String, Long> firstLineOfCode = new HashMap<>();
+        Map<String, String> codeOfBarcode = new HashMap<>();
+        List<String> extraNames = extraColumnNames(file.header());
+        for (TabularFile.Row row : file.rows()) {
+            ImportedRow r = convert(row, extraNames, problems);
+            if (r == null) {
+                continue;
+            }
+            Long first = firstLineOfCode.putIfAbsent(r.code(), row.line());
+            if (first != null) {
+                problems.add(new ImportProblem(row.line(), r.code(), "duplicate code: line " + first
+                        + " has the same code and was imported; this row was not"));
+                continue;
+            }
+            List<String> barcodes = new ArrayList<>();
+            for (String b : r.barcodes()) {
+                String owner = codeOfBarcode.putIfAbsent(b, r.code());
+                if (owner != null && !owner.equals(r.code())) {
+                    problems.add(new ImportProblem(row.line(), r.code(), "barcode " + b
+                            + " also belongs to " + owner + "; it was not attached to this attendee"));
+                } else {
+                    barcodes.add(b);
+                }
+            }
+            rows.add(barcodes.size() == r.barcodes().size() ? r : withBarcodes(r, barcodes));
+        }
+        return new Result(rows, problems);
+    }
+
+    private ImportedRow convert(TabularFile.Row row, List<String> extraNames, List<ImportProblem> problems) {
+        String code = oneLine(get(row, AttendeeField.CODE));
+        String position = oneLine(get(row, AttendeeField.POSITION));
+        if (!code.isEmpty() && !position.isEmpty()) {
+            code = code + "-" + position;
+        }
+        String first = oneLine(get(row, AttendeeField.FIRST));
+        String last = oneLine(get(row, AttendeeField.LAST));
+        String full = oneLine(get(row, AttendeeField.FULL_NAME));
+        String badge = oneLine(get(row, AttendeeField.BADGE_NAME));
+        if (first.isEmpty() && last.isEmpty()) {
+            // Without separate parts we do not guess where a name splits: many naming customs
+            // do not put the family name last. The whole name becomes the first name.
+            first = !full.isEmpty() ? full : badge;
+        } else if (first.isEmpty()) {
+            // A single name filed under "last name" is still that person's only name.
+            first = last;
+            last = "";
+        }
+        if (code.isEmpty()) {
+            problems.add(new ImportProblem(row.line(), null, "no attendee code; the row was not imported"));
+            return null;
+        }
+        if (first.isEmpty()) {
+            problems.add(new ImportProblem(row.line(), code, "no name; the row was not imported"));
+            return null;
+        }
+        String tooLong = firstTooLong(code, first, last, badge, row);
+        if (tooLong != null) {
+            problems.add(new ImportProblem(row.line(), code, tooLong + "; the row was not imported"));
+            return null;
+        }
+        String statusText = oneLine(get(row, AttendeeField.STATUS));
+        RegistrationStatus status = RegistrationStatus.parse(statusText).orElse(null);
+        if (status == null) {
+            problems.add(new ImportProblem(row.line(), code, "unknown registration status \"" + statusText
+                    + "\"; imported as pending so the desk asks before printing"));
+            status = RegistrationStatus.PENDING;
+        } else if (status != RegistrationStatus.ATTENDING) {
+            problems.add(new ImportProblem(row.line(), code, "registration " + status.label()
+                    + "; imported, and the desk will be told"));
+        }
+        String type = oneLine(get(row, AttendeeField.TYPE));
+        type = type.isEmpty() ? DEFAULT_TYPE : knownTypes.getOrDefault(type.toLowerCase(Locale.ROOT), type);
+        String barcode = oneLine(get(row, AttendeeField.BARCODE));
+        return new ImportedRow(row.line(), code, barcode.isEmpty() ? List.of() : List.of(barcode), first, last,
+                emptyToNull(badge), emptyToNull(oneLine(get(row, AttendeeField.PRONOUNS))),
+                emptyToNull(oneLine(get(row, AttendeeField.EMAIL))), emptyToNull(oneLine(get(row, AttendeeField.ORG))),
+                emptyToNull(oneLine(get(row, AttendeeField.TITLE))), type, status, extras(row, extraNames));
+    }
+
+    private String firstTooLong(String code, String first, String last, String badge, TabularFile.Row row) {
+        if (code.length() > 200) {
+            return "attendee code longer than 200 characters";
+        }
+        if (first.length() > MAX_NAME || last.length() > MAX_NAME || badge.length() > MAX_NAME) {
+            return "name longer than " + MAX_NAME + " characters";
+        }
+        for (AttendeeField f : List.of(AttendeeField.PRONOUNS, AttendeeField.EMAIL, AttendeeField.ORG,
+                AttendeeField.TITLE, AttendeeField.TYPE, AttendeeField.BARCODE)) {
+            int limit = f == AttendeeField.PRONOUNS || f == AttendeeField.TYPE ? 200 : MAX_FIELD;
+            if (oneLine(get(row, f)).length() > limit) {
+                return f.cliName() + " longer than " + limit + " characters";
+            }
+        }
+        return null;
+    }
+
+    private Map<String, String> extras(TabularFile.Row row, List<String> extraNames) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        for (int c = 0; c < extraNames.size(); c++) {
+            String name = extraNames.get(c);
+            if (name == null || mapping.isMapped(c)) {
+                continue;
+            }
+            String value = clean(row.cell(c));
+            if (!value.isEmpty()) {
+                extra.put(name, value);
+            }
+        }
+        return extra;
+    }
+
+    /** Column names for the extra fields; blank headers are dropped and repeated ones numbered. */
+    private static List<String> extraColumnNames(List<String> header) {
+        List<String> names = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (String h : header) {
+            String name = oneLine(h);
+            if (name.isEmpty()) {
+                names.add(null);
+                continue;
+            }
+            int n = seen.merge(name, 1, Integer::sum);
+            names.add(n == 1 ? name : name + " (" + n + ")");
+        }
+        return names;
+    }
+
+    private String get(TabularFile.Row row, AttendeeField field) {
+        return mapping.column(field).map(row::cell).orElse("");
+    }
+
+    private static ImportedRow withBarcodes(ImportedRow r, List<String> barcodes) {
+        return new ImportedRow(r.line(), r.code(), barcodes, r.firstName(), r.lastName(), r.badgeName(),
+                r.pronouns(), r.email(), r.organization(), r.title(), r.type(), r.status(), r.extra());
+    }
+
+    private static String emptyToNull(String s) {
+        return s.isEmpty() ? null : s;
+    }
+
+    /** Multi-line values (notes, addresses) keep their line breaks; invisible controls go. */
+    static String clean(String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return "";
+        }
+        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().filter(cp -> cp == '\n' || cp == '\t' || !isInvisibleControl(cp)).forEach(b::appendCodePoint);
+        return b.toString().strip();
+    }
+
+    /** One-line fields (names, codes, email) fold every whitespace run, line breaks included, to one space. */
+    static String oneLine(String raw) {
+        String s = clean(raw);
+        if (!needsFolding(s)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        boolean inSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c)) {
+                if (!inSpace) {
+                    b.append(' ');
+                }
+                inSpace = true;
+            } else {
+                b.append(c);
+                inSpace = false;
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean needsFolding(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (isSpace(c) && (c != ' ' || (i > 0 && s.charAt(i - 1) == ' '))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSpace(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    private static boolean isInvisibleControl(int cp) {
+        return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)
+                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
+                || cp == 0xFEFF;
+    }
+}

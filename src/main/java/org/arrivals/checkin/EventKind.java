@@ -1,0 +1,11 @@
+package org.arrivals.checkin;
+
+/** What happened to an attendee's arrival. Events are facts; none is ever deleted or changed. */
+public enum EventKind {
+    CHECKED_IN,
+    CHECK_IN_UNDONE,
+    BADGE_PRINTED,
+    BADGE_REPRINTED,
+    WALK_IN_REGISTERED,
+    ATTENDEE_EDITED
+}

@@ -1,0 +1,99 @@
+package org.arrivals.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.arrivals.station.DataHome;
+import org.arrivals.station.EventId;
+import org.arrivals.station.LogSetup;
+import org.arrivals.station.Station;
+import org.arrivals.station.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** {@code arrivals}: the station's command line, over the same services as the kiosk screens. */
+@Command(name = "arrivals",
+        mixinStandardHelpOptions = true,
+        versionProvider = ArrivalsCommand.VersionProvider.class,
+        description = "Arrivals: offline-first conference check-in and badge printing.",
+        subcommands = {
+            ImportCommand.class, SearchCommand.class, CheckInCommand.class, UndoCommand.class,
+            ExportCommand.class, CommandLine.HelpCommand.class
+        })
+public final class ArrivalsCommand implements Runnable {
+    /** Exit code when the input could not be used at all (nothing was changed). */
+    public static final int NOTHING_DONE = 2;
+
+    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Data folder (default: $ARRIVALS_HOME, else the user's data folder).")
+    Path home;
+
+    @Option(names = "--event", scope = ScopeType.INHERIT, paramLabel = "ID",
+            description = "Event id; each event has its own database (default: $ARRIVALS_EVENT, else 'default').")
+    String event;
+
+    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "The kiosk-config folder (default: $ARRIVALS_CONFIG).")
+    Path config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    Path resolvedHome() {
+        return DataHome.resolve(home);
+    }
+
+    String resolvedEvent() {
+        String e = event != null ? event : System.getenv("ARRIVALS_EVENT");
+        return EventId.check(e == null || e.isBlank() ? EventId.DEFAULT : e);
+    }
+
+    Path resolvedConfig() {
+        if (config != null) {
+            return config;
+        }
+        String env = System.getenv("ARRIVALS_CONFIG");
+        return env == null || env.isBlank() ? null : Path.of(env);
+    }
+
+    /** Opens the station's services, with logging pointed at its data folder. */
+    Station openStation() {
+        Path h = resolvedHome();
+        LogSetup.configure(h, resolvedConfig());
+        return Station.open(h, resolvedEvent(), Clock.systemUTC());
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+        CommandLine cli = new CommandLine(new ArrivalsCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("arrivals: " + PlainError.describe(e));
+            org.slf4j.LoggerFactory.getLogger(ArrivalsCommand.class).error("Command failed", e);
+            return e instanceof IllegalArgumentException ? NOTHING_DONE : 1;
+        });
+        return cli.execute(args);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"arrivals " + Version.current(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.arrivals.station;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * A station's id, which every check-in it records carries. Chosen once per data folder and kept in
+ * {@code HOME/station.properties}, so it survives restarts; an organizer may rename it there
+ * ("Desk 3") before the event starts.
+ */
+public final class StationIdentity {
+    static final String FILE = "station.properties";
+    static final String KEY = "station.id";
+
+    private StationIdentity() {
+    }
+
+    public static String load(Path home) {
+        Path file = home.resolve(FILE);
+        Properties p = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                    p.load(r);
+                }
+                String id = p.getProperty(KEY, "").strip();
+                if (!id.isEmpty()) {
+                    return id;
+                }
+            }
+            String id = fresh();
+            p.setProperty(KEY, id);
+            Files.createDirectories(home);
+            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                p.store(w, "This station's id, carried by every check-in it records. Rename it before the event starts.");
+            }
+            return id;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read or write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String fresh() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+        } catch (IOException e) {
+            host = "";
+        }
+        byte[] b = new byte[2];
+        new SecureRandom().nextBytes(b);
+        String suffix = HexFormat.of().formatHex(b);
+        return (host.isEmpty() ? "station" : host.length() > 24 ? host.substring(0, 24) : host) + "-" + suffix;
+    }
+}

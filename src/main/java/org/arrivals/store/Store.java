@@ -1,0 +1,113 @@
+package org.arrivals.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.jooq.impl.DataSourceConnectionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event's H2 file database, migrated by Flyway when opened.
+ *
+ * <p>Embedded and pooled by H2 itself: every service of a station shares one {@link DSLContext}.
+ * {@code WRITE_DELAY=0} makes H2 write each commit to the file before returning, so a killed
+ * process never loses a check-in it reported as done.
+ */
+public final class Store implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    public static final String FILE_NAME = "arrivals";
+
+    private final Path directory;
+    private final JdbcConnectionPool dataSource;
+    private final DSLContext dsl;
+    /** Held open so H2 keeps the database open between short-lived connections. */
+    private final Connection keepAlive;
+
+    private Store(Path directory, JdbcConnectionPool dataSource, Connection keepAlive) {
+        this.directory = directory;
+        this.dataSource = dataSource;
+        this.keepAlive = keepAlive;
+        this.dsl = DSL.using(new DataSourceConnectionProvider(dataSource), SQLDialect.H2);
+    }
+
+    /** Opens (creating if needed) the database in {@code directory} and brings its schema up to date. */
+    public static Store open(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot create the data folder " + directory + ": " + e.getMessage(), e);
+        }
+        JdbcConnectionPool ds = JdbcConnectionPool.create(jdbcUrl(directory), "arrivals", "");
+        Connection keepAlive;
+        try {
+            keepAlive = ds.getConnection();
+        } catch (SQLException e) {
+            ds.dispose();
+            throw new StoreException(openFailure(directory, e), e);
+        }
+        try {
+            var result = Flyway.configure()
+                    .dataSource(ds)
+                    .locations("classpath:db/migration")
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+            if (result.migrationsExecuted > 0) {
+                LOG.info("Store migrated to schema version {} ({} migrations)", result.targetSchemaVersion,
+                        result.migrationsExecuted);
+            }
+        } catch (RuntimeException e) {
+            closeQuietly(keepAlive);
+            ds.dispose();
+            throw new StoreException("Cannot prepare the database in " + directory + ": " + e.getMessage(), e);
+        }
+        return new Store(directory, ds, keepAlive);
+    }
+
+    static String jdbcUrl(Path directory) {
+        return "jdbc:h2:file:" + directory.resolve(FILE_NAME).toAbsolutePath()
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_RECONNECT=FALSE";
+    }
+
+    private static String openFailure(Path directory, SQLException e) {
+        if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+            return "The event database in " + directory + " is already open in another Arrivals window or command. "
+                    + "Close it and try again.";
+        }
+        return "Cannot open the event database in " + directory + ": " + e.getMessage();
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.warn("Database did not shut down cleanly: {}", e.getMessage());
+        }
+        closeQuietly(keepAlive);
+        dataSource.dispose();
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // closing after SHUTDOWN may report the database as already closed
+        }
+    }
+}

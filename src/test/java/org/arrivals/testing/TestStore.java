@@ -1,0 +1,37 @@
+package org.arrivals.testing;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.checkin.CheckInLog;
+import org.arrivals.station.Station;
+import org.arrivals.store.Store;
+
+/** A real H2 file store in a test's temporary folder, with the services over it. */
+public final class TestStore implements AutoCloseable {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T08:30:00Z"), ZoneOffset.UTC);
+
+    public final Store store;
+    public final AttendeeStore attendees;
+    public final RosterImporter importer;
+    public final CheckInLog checkIns;
+
+    public TestStore(Path dir) {
+        this(dir, "desk-1", CLOCK);
+    }
+
+    public TestStore(Path dir, String stationId, Clock clock) {
+        store = Store.open(dir);
+        attendees = new AttendeeStore(store.dsl(), clock);
+        importer = new RosterImporter(store.dsl(), clock, Station.STANDARD_TYPES);
+        checkIns = new CheckInLog(store.dsl(), attendees, stationId, clock);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
