@@ -1,16 +1,16 @@
 package org.arrivals.attendee;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * One registered person as the station shows them: imported values with on-site edits applied.
- * {@code lastName} is empty for people with a single name.
+ * {@code lastName} is empty for people with a single name; {@code barcode} is null when the
+ * registration system gave none.
  */
 public record Attendee(
         long id,
         String code,
-        List<String> barcodes,
+        String barcode,
         String firstName,
         String lastName,
         String badgeName,
@@ -24,7 +24,6 @@ public record Attendee(
         boolean walkIn) {
 
     public Attendee {
-        barcodes = List.copyOf(barcodes);
         extra = Map.copyOf(extra);
     }
 

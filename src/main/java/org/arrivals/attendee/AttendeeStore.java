@@ -1,7 +1,6 @@
 package org.arrivals.attendee;
 
 import static org.arrivals.store.jooq.Tables.ATTENDEE;
-import static org.arrivals.store.jooq.Tables.ATTENDEE_BARCODE;
 import static org.arrivals.store.jooq.Tables.ATTENDEE_EDIT;
 
 import java.time.Clock;
@@ -14,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.arrivals.store.Store;
 import org.arrivals.store.jooq.tables.records.AttendeeRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -33,11 +33,13 @@ public final class AttendeeStore {
             AttendeeField.BADGE_NAME, AttendeeField.PRONOUNS, AttendeeField.EMAIL, AttendeeField.ORG,
             AttendeeField.TITLE, AttendeeField.TYPE);
 
+    private final Store store;
     private final DSLContext dsl;
     private final Clock clock;
 
-    public AttendeeStore(DSLContext dsl, Clock clock) {
-        this.dsl = dsl;
+    public AttendeeStore(Store store, Clock clock) {
+        this.store = store;
+        this.dsl = store.dsl();
         this.clock = clock;
     }
 
@@ -50,8 +52,7 @@ public final class AttendeeStore {
     }
 
     public Optional<Attendee> findByBarcode(String barcode) {
-        return fetch(ATTENDEE.ID.in(DSL.select(ATTENDEE_BARCODE.ATTENDEE_ID).from(ATTENDEE_BARCODE)
-                .where(ATTENDEE_BARCODE.BARCODE.eq(barcode)))).stream().findFirst();
+        return fetch(ATTENDEE.BARCODE.eq(barcode)).stream().findFirst();
     }
 
     /** Everyone, ordered by last then first name. */
@@ -89,7 +90,7 @@ public final class AttendeeStore {
         if (!EDITABLE.contains(field)) {
             throw new IllegalArgumentException(field.cliName() + " cannot be edited on site");
         }
-        return dsl.transactionResult(tx -> {
+        dsl.transaction(tx -> {
             DSLContext t = tx.dsl();
             AttendeeRecord a = t.selectFrom(ATTENDEE).where(ATTENDEE.CODE.eq(code)).forUpdate().fetchOptional()
                     .orElseThrow(() -> new IllegalArgumentException("No attendee with code " + code));
@@ -111,8 +112,9 @@ public final class AttendeeStore {
             long version = RosterVersion.next(t);
             t.update(ATTENDEE).set(ATTENDEE.ROSTER_VERSION, version).set(ATTENDEE.UPDATED_AT, now())
                     .where(ATTENDEE.ID.eq(a.getId())).execute();
-            return new AttendeeStore(t, clock).findByCode(code).orElseThrow();
         });
+        store.committed();
+        return findByCode(code).orElseThrow();
     }
 
     private OffsetDateTime now() {
@@ -127,11 +129,6 @@ public final class AttendeeStore {
         }
         boolean everyone = rows.size() > 500;
         var ids = rows.getValues(ATTENDEE.ID);
-        Map<Long, List<String>> barcodes = new HashMap<>();
-        dsl.select(ATTENDEE_BARCODE.ATTENDEE_ID, ATTENDEE_BARCODE.BARCODE).from(ATTENDEE_BARCODE)
-                .where(everyone ? DSL.noCondition() : ATTENDEE_BARCODE.ATTENDEE_ID.in(ids))
-                .orderBy(ATTENDEE_BARCODE.BARCODE)
-                .forEach(r -> barcodes.computeIfAbsent(r.value1(), k -> new ArrayList<>()).add(r.value2()));
         Map<Long, Map<AttendeeField, String>> edits = new HashMap<>();
         dsl.select(ATTENDEE_EDIT.ATTENDEE_ID, ATTENDEE_EDIT.FIELD, ATTENDEE_EDIT.FIELD_VALUE).from(ATTENDEE_EDIT)
                 .where(everyone ? DSL.noCondition() : ATTENDEE_EDIT.ATTENDEE_ID.in(ids))
@@ -139,14 +136,13 @@ public final class AttendeeStore {
                         .computeIfAbsent(r.value1(), k -> new EnumMap<>(AttendeeField.class)).put(f, r.value3())));
         List<Attendee> out = new ArrayList<>(rows.size());
         for (AttendeeRecord r : rows) {
-            out.add(toAttendee(r, barcodes.getOrDefault(r.getId(), List.of()),
-                    edits.getOrDefault(r.getId(), Map.of())));
+            out.add(toAttendee(r, edits.getOrDefault(r.getId(), Map.of())));
         }
         return out;
     }
 
-    private static Attendee toAttendee(AttendeeRecord r, List<String> barcodes, Map<AttendeeField, String> edit) {
-        return new Attendee(r.getId(), r.getCode(), barcodes,
+    private static Attendee toAttendee(AttendeeRecord r, Map<AttendeeField, String> edit) {
+        return new Attendee(r.getId(), r.getCode(), r.getBarcode(),
                 edit.getOrDefault(AttendeeField.FIRST, r.getFirstName()),
                 edit.getOrDefault(AttendeeField.LAST, r.getLastName()),
                 edit.getOrDefault(AttendeeField.BADGE_NAME, r.getBadgeName()),

@@ -16,6 +16,7 @@ import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.attendee.ExtraFields;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.attendee.export.ArrivalStates;
+import org.arrivals.store.Store;
 import org.arrivals.store.jooq.tables.records.ArrivalRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -29,14 +30,16 @@ import org.slf4j.LoggerFactory;
 public final class CheckInLog implements ArrivalStates {
     private static final Logger LOG = LoggerFactory.getLogger(CheckInLog.class);
 
+    private final Store store;
     private final DSLContext dsl;
     private final AttendeeStore attendees;
     private final String stationId;
     private final Clock clock;
     private final HybridClock hlc;
 
-    public CheckInLog(DSLContext dsl, AttendeeStore attendees, String stationId, Clock clock) {
-        this.dsl = dsl;
+    public CheckInLog(Store store, AttendeeStore attendees, String stationId, Clock clock) {
+        this.store = store;
+        this.dsl = store.dsl();
         this.attendees = attendees;
         this.stationId = stationId;
         this.clock = clock;
@@ -111,7 +114,7 @@ public final class CheckInLog implements ArrivalStates {
         OffsetDateTime wall = OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
         CheckInEvent event = new CheckInEvent(Uuid7.at(HybridClock.millis(clockValue)), code, kind, stationId, wall,
                 clockValue, ExtraFields.toJson(details));
-        return dsl.transactionResult(tx -> {
+        Arrival after = dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             t.insertInto(CHECKIN_EVENT, CHECKIN_EVENT.ID, CHECKIN_EVENT.ATTENDEE_CODE, CHECKIN_EVENT.KIND,
                             CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.WALL_TIME, CHECKIN_EVENT.HLC, CHECKIN_EVENT.DETAILS)
@@ -119,6 +122,8 @@ public final class CheckInLog implements ArrivalStates {
                     .execute();
             return project(t, code);
         });
+        store.committed();
+        return after;
     }
 
     /** Recomputes one attendee's arrival from all their events: cheap (a handful each) and order-proof. */

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Arrivals: offline-first conference check-in and badge printing.",
         subcommands = {
             ImportCommand.class, SearchCommand.class, CheckInCommand.class, UndoCommand.class,
-            ExportCommand.class, CommandLine.HelpCommand.class
+            ExportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {
     /** Exit code when the input could not be used at all (nothing was changed). */
@@ -83,8 +83,12 @@ public final class ArrivalsCommand implements Runnable {
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("arrivals: " + PlainError.describe(e));
+            if (e instanceof IllegalArgumentException) {
+                // a usage problem, already explained in the sentence above
+                return NOTHING_DONE;
+            }
             org.slf4j.LoggerFactory.getLogger(ArrivalsCommand.class).error("Command failed", e);
-            return e instanceof IllegalArgumentException ? NOTHING_DONE : 1;
+            return 1;
         });
         return cli.execute(args);
     }

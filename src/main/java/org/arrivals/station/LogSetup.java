@@ -17,6 +17,18 @@ public final class LogSetup {
     private LogSetup() {
     }
 
+    /** Back to the built-in configuration (warnings on standard error); for tests that configured a station. */
+    public static void restoreDefault() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.reset();
+            try {
+                new ch.qos.logback.classic.util.ContextInitializer(context).autoConfig();
+            } catch (JoranException e) {
+                throw new IllegalStateException("the built-in logback.xml is broken", e);
+            }
+        }
+    }
+
     public static void configure(Path home, Path configDir) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;

@@ -32,9 +32,9 @@ public final class Station implements AutoCloseable {
         this.eventId = eventId;
         this.stationId = stationId;
         this.store = store;
-        this.attendees = new AttendeeStore(store.dsl(), clock);
-        this.importer = new RosterImporter(store.dsl(), clock, STANDARD_TYPES);
-        this.checkIns = new CheckInLog(store.dsl(), attendees, stationId, clock);
+        this.attendees = new AttendeeStore(store, clock);
+        this.importer = new RosterImporter(store, clock, STANDARD_TYPES);
+        this.checkIns = new CheckInLog(store, attendees, stationId, clock);
         this.export = new RosterExport(attendees, checkIns);
     }
 

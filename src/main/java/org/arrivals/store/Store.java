@@ -29,6 +29,8 @@ public final class Store implements AutoCloseable {
     private final DSLContext dsl;
     /** Held open so H2 keeps the database open between short-lived connections. */
     private final Connection keepAlive;
+    private final Object bulkLock = new Object();
+    private volatile boolean relaxed;
 
     private Store(Path directory, JdbcConnectionPool dataSource, Connection keepAlive) {
         this.directory = directory;
@@ -86,6 +88,35 @@ public final class Store implements AutoCloseable {
 
     public DSLContext dsl() {
         return dsl;
+    }
+
+    /**
+     * Runs a large write (an import of 100,000 rows) with H2's write delay relaxed, which makes it
+     * about twice as fast: with {@code WRITE_DELAY=0} H2 writes to the file after every statement,
+     * even inside an open transaction. When the work returns, the delay is back to 0 and a
+     * checkpoint has put everything on disk, so the caller may report the import as done. Commits
+     * made meanwhile by others (a check-in during an import) call {@link #committed()}, which
+     * checkpoints them at once, so they keep their guarantee too.
+     */
+    public <T> T bulkWrite(java.util.function.Supplier<T> work) {
+        synchronized (bulkLock) {
+            relaxed = true;
+            dsl.execute("SET WRITE_DELAY 500");
+            try {
+                return work.get();
+            } finally {
+                dsl.execute("SET WRITE_DELAY 0");
+                relaxed = false;
+                dsl.execute("CHECKPOINT");
+            }
+        }
+    }
+
+    /** Call after a commit that must survive a crash from the moment the call returns. */
+    public void committed() {
+        if (relaxed) {
+            dsl.execute("CHECKPOINT");
+        }
     }
 
     public Path directory() {

@@ -25,9 +25,9 @@ public final class TestStore implements AutoCloseable {
 
     public TestStore(Path dir, String stationId, Clock clock) {
         store = Store.open(dir);
-        attendees = new AttendeeStore(store.dsl(), clock);
-        importer = new RosterImporter(store.dsl(), clock, Station.STANDARD_TYPES);
-        checkIns = new CheckInLog(store.dsl(), attendees, stationId, clock);
+        attendees = new AttendeeStore(store, clock);
+        importer = new RosterImporter(store, clock, Station.STANDARD_TYPES);
+        checkIns = new CheckInLog(store, attendees, stationId, clock);
     }
 
     @Override

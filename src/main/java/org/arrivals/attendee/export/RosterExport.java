@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class RosterExport {
     private static final Logger LOG = LoggerFactory.getLogger(RosterExport.class);
     static final List<String> COLUMNS = List.of("code", "first_name", "last_name", "badge_name", "pronouns", "email",
-            "organization", "title", "type", "status", "walk_in", "barcodes", "checked_in", "checked_in_at",
+            "organization", "title", "type", "status", "walk_in", "barcode", "checked_in", "checked_in_at",
             "checked_in_station");
 
     private final AttendeeStore attendees;
@@ -85,7 +85,7 @@ public final class RosterExport {
             row.add(a.type());
             row.add(a.status().label());
             row.add(a.walkIn() ? "yes" : "no");
-            row.add(String.join(" ", a.barcodes()));
+            row.add(a.barcode());
             row.add(s != null && s.checkedIn() ? "yes" : "no");
             row.add(s != null && s.checkedIn() ? s.at().toString() : "");
             row.add(s != null && s.checkedIn() ? s.station() : "");

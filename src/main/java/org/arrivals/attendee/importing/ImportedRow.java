@@ -1,6 +1,5 @@
 package org.arrivals.attendee.importing;
 
-import java.util.List;
 import java.util.Map;
 import org.arrivals.attendee.RegistrationStatus;
 
@@ -8,7 +7,7 @@ import org.arrivals.attendee.RegistrationStatus;
 public record ImportedRow(
         long line,
         String code,
-        List<String> barcodes,
+        String barcode,
         String firstName,
         String lastName,
         String badgeName,

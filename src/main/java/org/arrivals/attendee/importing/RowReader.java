@@ -1,7 +1,8 @@
 package org.arrivals.attendee.importing;
 
-import java.text.Normalizer;
+import com.ibm.icu.text.Normalizer2;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class RowReader {
     static final int MAX_NAME = 300;
     static final int MAX_FIELD = 1000;
     static final String DEFAULT_TYPE = "General Admission";
+    private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
 
     private final ColumnMapping mapping;
     private final Map<String, String> knownTypes = new HashMap<>();
@@ -54,35 +56,34 @@ final class RowReader {
                         + " has the same code and was imported; this row was not"));
                 continue;
             }
-            List<String> barcodes = new ArrayList<>();
-            for (String b : r.barcodes()) {
-                String owner = codeOfBarcode.putIfAbsent(b, r.code());
-                if (owner != null && !owner.equals(r.code())) {
-                    problems.add(new ImportProblem(row.line(), r.code(), "barcode " + b
-                            + " also belongs to " + owner + "; it was not attached to this attendee"));
-                } else {
-                    barcodes.add(b);
-                }
+            String owner = r.barcode() == null ? null : codeOfBarcode.putIfAbsent(r.barcode(), r.code());
+            if (owner != null) {
+                problems.add(new ImportProblem(row.line(), r.code(), "barcode " + r.barcode()
+                        + " also belongs to " + owner + "; it was not attached to this attendee"));
+                r = withBarcode(r, null);
             }
-            rows.add(barcodes.size() == r.barcodes().size() ? r : withBarcodes(r, barcodes));
+            rows.add(r);
         }
         return new Result(rows, problems);
     }
 
     private ImportedRow convert(TabularFile.Row row, List<String> extraNames, List<ImportProblem> problems) {
-        String code = oneLine(get(row, AttendeeField.CODE));
-        String position = oneLine(get(row, AttendeeField.POSITION));
+        Map<AttendeeField, String> v = new EnumMap<>(AttendeeField.class);
+        for (AttendeeField f : AttendeeField.values()) {
+            v.put(f, oneLine(get(row, f)));
+        }
+        String code = v.get(AttendeeField.CODE);
+        String position = v.get(AttendeeField.POSITION);
         if (!code.isEmpty() && !position.isEmpty()) {
             code = code + "-" + position;
         }
-        String first = oneLine(get(row, AttendeeField.FIRST));
-        String last = oneLine(get(row, AttendeeField.LAST));
-        String full = oneLine(get(row, AttendeeField.FULL_NAME));
-        String badge = oneLine(get(row, AttendeeField.BADGE_NAME));
+        String first = v.get(AttendeeField.FIRST);
+        String last = v.get(AttendeeField.LAST);
         if (first.isEmpty() && last.isEmpty()) {
             // Without separate parts we do not guess where a name splits: many naming customs
             // do not put the family name last. The whole name becomes the first name.
-            first = !full.isEmpty() ? full : badge;
+            String full = v.get(AttendeeField.FULL_NAME);
+            first = !full.isEmpty() ? full : v.get(AttendeeField.BADGE_NAME);
         } else if (first.isEmpty()) {
             // A single name filed under "last name" is still that person's only name.
             first = last;
@@ -96,12 +97,12 @@ final class RowReader {
             problems.add(new ImportProblem(row.line(), code, "no name; the row was not imported"));
             return null;
         }
-        String tooLong = firstTooLong(code, first, last, badge, row);
+        String tooLong = firstTooLong(code, first, last, v);
         if (tooLong != null) {
             problems.add(new ImportProblem(row.line(), code, tooLong + "; the row was not imported"));
             return null;
         }
-        String statusText = oneLine(get(row, AttendeeField.STATUS));
+        String statusText = v.get(AttendeeField.STATUS);
         RegistrationStatus status = RegistrationStatus.parse(statusText).orElse(null);
         if (status == null) {
             problems.add(new ImportProblem(row.line(), code, "unknown registration status \"" + statusText
@@ -111,26 +112,26 @@ final class RowReader {
             problems.add(new ImportProblem(row.line(), code, "registration " + status.label()
                     + "; imported, and the desk will be told"));
         }
-        String type = oneLine(get(row, AttendeeField.TYPE));
+        String type = v.get(AttendeeField.TYPE);
         type = type.isEmpty() ? DEFAULT_TYPE : knownTypes.getOrDefault(type.toLowerCase(Locale.ROOT), type);
-        String barcode = oneLine(get(row, AttendeeField.BARCODE));
-        return new ImportedRow(row.line(), code, barcode.isEmpty() ? List.of() : List.of(barcode), first, last,
-                emptyToNull(badge), emptyToNull(oneLine(get(row, AttendeeField.PRONOUNS))),
-                emptyToNull(oneLine(get(row, AttendeeField.EMAIL))), emptyToNull(oneLine(get(row, AttendeeField.ORG))),
-                emptyToNull(oneLine(get(row, AttendeeField.TITLE))), type, status, extras(row, extraNames));
+        String barcode = v.get(AttendeeField.BARCODE);
+        return new ImportedRow(row.line(), code, emptyToNull(barcode), first, last,
+                emptyToNull(v.get(AttendeeField.BADGE_NAME)), emptyToNull(v.get(AttendeeField.PRONOUNS)),
+                emptyToNull(v.get(AttendeeField.EMAIL)), emptyToNull(v.get(AttendeeField.ORG)),
+                emptyToNull(v.get(AttendeeField.TITLE)), type, status, extras(row, extraNames));
     }
 
-    private String firstTooLong(String code, String first, String last, String badge, TabularFile.Row row) {
+    private static String firstTooLong(String code, String first, String last, Map<AttendeeField, String> v) {
         if (code.length() > 200) {
             return "attendee code longer than 200 characters";
         }
-        if (first.length() > MAX_NAME || last.length() > MAX_NAME || badge.length() > MAX_NAME) {
+        if (first.length() > MAX_NAME || last.length() > MAX_NAME || v.get(AttendeeField.BADGE_NAME).length() > MAX_NAME) {
             return "name longer than " + MAX_NAME + " characters";
         }
         for (AttendeeField f : List.of(AttendeeField.PRONOUNS, AttendeeField.EMAIL, AttendeeField.ORG,
                 AttendeeField.TITLE, AttendeeField.TYPE, AttendeeField.BARCODE)) {
             int limit = f == AttendeeField.PRONOUNS || f == AttendeeField.TYPE ? 200 : MAX_FIELD;
-            if (oneLine(get(row, f)).length() > limit) {
+            if (v.get(f).length() > limit) {
                 return f.cliName() + " longer than " + limit + " characters";
             }
         }
@@ -172,8 +173,8 @@ final class RowReader {
         return mapping.column(field).map(row::cell).orElse("");
     }
 
-    private static ImportedRow withBarcodes(ImportedRow r, List<String> barcodes) {
-        return new ImportedRow(r.line(), r.code(), barcodes, r.firstName(), r.lastName(), r.badgeName(),
+    static ImportedRow withBarcode(ImportedRow r, String barcode) {
+        return new ImportedRow(r.line(), r.code(), barcode, r.firstName(), r.lastName(), r.badgeName(),
                 r.pronouns(), r.email(), r.organization(), r.title(), r.type(), r.status(), r.extra());
     }
 
@@ -186,10 +187,22 @@ final class RowReader {
         if (raw == null || raw.isEmpty()) {
             return "";
         }
-        String s = Normalizer.normalize(raw, Normalizer.Form.NFC);
-        StringBuilder b = new StringBuilder(s.length());
-        s.codePoints().filter(cp -> cp == '\n' || cp == '\t' || !isInvisibleControl(cp)).forEach(b::appendCodePoint);
-        return b.toString().strip();
+        String s = NFC.isNormalized(raw) ? raw : NFC.normalize(raw);
+        int i = 0;
+        while (i < s.length() && !isInvisibleControl(s.charAt(i))) {
+            i++;
+        }
+        if (i < s.length()) {
+            StringBuilder b = new StringBuilder(s.length()).append(s, 0, i);
+            for (; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (c == '\n' || c == '\t' || !isInvisibleControl(c)) {
+                    b.append(c);
+                }
+            }
+            s = b.toString();
+        }
+        return s.strip();
     }
 
     /** One-line fields (names, codes, email) fold every whitespace run, line breaks included, to one space. */
@@ -229,6 +242,7 @@ final class RowReader {
         return Character.isWhitespace(c) || Character.isSpaceChar(c);
     }
 
+    /** Every character tested here is in the Basic Multilingual Plane, so a char is enough. */
     private static boolean isInvisibleControl(int cp) {
         return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)
                 || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)

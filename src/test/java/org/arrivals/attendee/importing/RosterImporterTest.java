@@ -11,6 +11,7 @@ import java.util.Map;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.RegistrationStatus;
+import org.arrivals.testing.Exports;
 import org.arrivals.testing.Files2;
 import org.arrivals.testing.StoreSnapshot;
 import org.arrivals.testing.TestStore;
@@ -39,24 +40,9 @@ class RosterImporterTest {
                 RosterImporter.Options.defaults());
     }
 
-    /** An Eventbrite-style export as it really arrives: BOM, CRLF, a quoted line break, a formula, many scripts. */
-    static final String MESSY = crlf(
-            "Attendee #,Barcode #,First Name,Last Name,Email,Company,Job Title,Ticket Type,Attendee Status,Dietary needs",
-            "1001,B-1001,José,Martínez García,jose@example.org,\"Casa de Esperanza, Inc.\",Director,General Admission,Attending,",
-            "1002,B-1002,Nguyễn,Thị Minh Khai,minh@example.org,Boat People SOS,Caseworker,Speaker,Attending,\"No pork",
-            "no alcohol\"",
-            "",
-            "1003,B-1003,محمد,عبد الله,m@example.org,\"=HYPERLINK(\"\"http://evil\"\")\",Organizer,general admission,Attending,Halal",
-            "1001,B-9999,Duplicate,Person,dup@example.org,Somewhere,,General Admission,Attending,",
-            "1004,B-1004,Łukasz,Żółć,lz@example.org,Polish Community Center,,Volunteer,Cancelled,",
-            "1005,B-1005,  Aung San  ,,aung@example.org,Burmese American Community Institute,,Press,Attending,",
-            "1006,B-1006,አበበ,በቀለ,abebe@example.org,Ethiopian Community Association,,Sponsor,Attending,",
-            ",B-1007,No,Code,nocode@example.org,,,,Attending,",
-            "1008,B-1008,,,,,,,Attending,");
-
     @Test
     void messyRealWorldExportImportsWithExactCountsAndProblemsByLine() throws Exception {
-        Path file = Files2.write(dir, "eventbrite.csv", MESSY, StandardCharsets.UTF_8, true);
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
 
         ImportReport r = t.importer.importFile(file, RosterImporter.Options.defaults());
 
@@ -77,7 +63,7 @@ class RosterImporterTest {
         Attendee jose = t.attendees.findByCode("1001").orElseThrow();
         assertThat(jose.lastName()).isEqualTo("Martínez García");
         assertThat(jose.organization()).isEqualTo("Casa de Esperanza, Inc.");
-        assertThat(jose.barcodes()).containsExactly("B-1001");
+        assertThat(jose.barcode()).isEqualTo("B-1001");
         Attendee minh = t.attendees.findByCode("1002").orElseThrow();
         assertThat(minh.firstName()).isEqualTo("Nguyễn");
         assertThat(minh.type()).isEqualTo("Speaker");
@@ -97,7 +83,7 @@ class RosterImporterTest {
 
     @Test
     void reimportingTheSameFileReportsEverythingUnchanged() throws Exception {
-        Path file = Files2.write(dir, "eventbrite.csv", MESSY, StandardCharsets.UTF_8, true);
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         t.importer.importFile(file, RosterImporter.Options.defaults());
         List<String> before = StoreSnapshot.of(t.store.dsl());
 
@@ -213,7 +199,7 @@ class RosterImporterTest {
         assertThat(t.attendees.findByCode("CV-78").orElseThrow().status()).isEqualTo(RegistrationStatus.PENDING);
         Attendee marie = t.attendees.findByCode("ABC12-1").orElseThrow();
         assertThat(marie.email()).as("the attendee's own email wins").isEqualTo("marie@example.org");
-        assertThat(marie.barcodes()).containsExactly("s3cr3tqr");
+        assertThat(marie.barcode()).isEqualTo("s3cr3tqr");
         assertThat(marie.type()).isEqualTo("Speaker");
         assertThat(t.attendees.findByCode("ABC12-2").orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
     }
@@ -252,7 +238,7 @@ class RosterImporterTest {
 
     @Test
     void dryRunReportsAndChangesNothing() throws Exception {
-        Path file = Files2.write(dir, "eventbrite.csv", MESSY, StandardCharsets.UTF_8, true);
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         List<String> before = StoreSnapshot.of(t.store.dsl());
 
         ImportReport r = t.importer.importFile(file, new RosterImporter.Options(Map.of(), null, true));
@@ -298,5 +284,18 @@ class RosterImporterTest {
         ImportReport r = importText("s.csv", crlf("code,first_name,status", "S1,Ana,Maybe"));
         assertThat(t.attendees.findByCode("S1").orElseThrow().status()).isEqualTo(RegistrationStatus.PENDING);
         assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("unknown registration status"));
+    }
+
+    @Test
+    void theDocumentedPlainTemplateImports() throws Exception {
+        ImportReport r = t.importer.importFile(Path.of("kiosk-config/import-template.csv"),
+                RosterImporter.Options.defaults());
+        assertThat(r.added()).isEqualTo(3);
+        assertThat(r.problems()).isEmpty();
+        Attendee jose = t.attendees.findByCode("NIR-0001").orElseThrow();
+        assertThat(jose.barcode()).isEqualTo("QR-0001");
+        assertThat(jose.pronouns()).isEqualTo("él");
+        assertThat(jose.extra()).containsEntry("track", "Workforce & Economic Inclusion");
+        assertThat(t.attendees.findByCode("NIR-0003").orElseThrow().lastName()).isEmpty();
     }
 }

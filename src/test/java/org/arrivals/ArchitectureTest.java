@@ -1,0 +1,35 @@
+package org.arrivals;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package arrows of docs/architecture.md: each feature uses only what it may. */
+@AnalyzeClasses(packages = "org.arrivals", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule noSqlInTheFaces = noClasses().that().resideInAnyPackage("org.arrivals.cli..", "org.arrivals.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.store.jooq..", "org.jooq..", "org.h2..",
+                    "org.flywaydb..");
+
+    @ArchTest
+    static final ArchRule storeKnowsNoFeature = noClasses().that().resideInAPackage("org.arrivals.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.attendee..", "org.arrivals.checkin..",
+                    "org.arrivals.station..", "org.arrivals.cli..");
+
+    @ArchTest
+    static final ArchRule rosterDoesNotKnowCheckIns = noClasses().that().resideInAPackage("org.arrivals.attendee..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
+                    "org.arrivals.cli..");
+
+    @ArchTest
+    static final ArchRule checkInsDoNotKnowTheFaces = noClasses().that().resideInAPackage("org.arrivals.checkin..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.station..", "org.arrivals.cli..");
+
+    @ArchTest
+    static final ArchRule stationDoesNotKnowTheFaces = noClasses().that().resideInAPackage("org.arrivals.station..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.cli..");
+}

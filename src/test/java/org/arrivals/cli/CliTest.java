@@ -1,0 +1,146 @@
+package org.arrivals.cli;
+
+import static org.arrivals.testing.Files2.crlf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.arrivals.testing.Exports;
+import org.arrivals.testing.Files2;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+        JsonNode json() throws Exception {
+            return new ObjectMapper().readTree(out);
+        }
+    }
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = ArrivalsCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private String home() {
+        return dir.resolve("home").toString();
+    }
+
+    @Test
+    void importPrintsTheReportAsJsonAndSearchFindsThePeople() throws Exception {
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
+
+        Run imp = run("--home", home(), "import", file.toString(), "--json");
+
+        assertThat(imp.exit()).isZero();
+        JsonNode report = imp.json();
+        assertThat(report.get("added").asInt()).isEqualTo(6);
+        assertThat(report.get("updated").asInt()).isZero();
+        assertThat(report.get("unchanged").asInt()).isZero();
+        assertThat(report.get("problems")).hasSize(4);
+        JsonNode dup = report.get("problems").get(0);
+        assertThat(dup.get("line").asInt()).isEqualTo(7);
+        assertThat(dup.get("code").asText()).isEqualTo("1001");
+        assertThat(dup.get("reason").asText()).contains("duplicate");
+
+        // --home after the subcommand works too (an inherited option)
+        Run search = run("search", "martínez", "--json", "--home", home());
+        assertThat(search.exit()).isZero();
+        JsonNode hits = search.json();
+        assertThat(hits).hasSize(1);
+        JsonNode jose = hits.get(0);
+        assertThat(jose.get("code").asText()).isEqualTo("1001");
+        assertThat(jose.get("first").asText()).isEqualTo("José");
+        assertThat(jose.get("last").asText()).isEqualTo("Martínez García");
+        assertThat(jose.get("org").asText()).isEqualTo("Casa de Esperanza, Inc.");
+        assertThat(jose.get("type").asText()).isEqualTo("General Admission");
+        assertThat(jose.get("status").asText()).isEqualTo("attending");
+        assertThat(jose.get("checkedIn").asBoolean()).isFalse();
+
+        assertThat(run("--home", home(), "checkin", "1001").exit()).isZero();
+        assertThat(run("--home", home(), "search", "1001", "--json").json().get(0).get("checkedIn").asBoolean())
+                .isTrue();
+        assertThat(run("--home", home(), "checkin", "1001").exit()).isEqualTo(3);
+        assertThat(run("--home", home(), "checkin", "1004").exit()).as("cancelled").isEqualTo(4);
+        assertThat(run("--home", home(), "search", "محمد", "--limit", "5", "--json").json()).hasSize(1);
+    }
+
+    @Test
+    void brokenFileExitsTwoNamesTheLineAndChangesNothing() throws Exception {
+        Path good = Files2.write(dir, "good.csv", crlf("code,first_name", "A1,Ana"), StandardCharsets.UTF_8, false);
+        Path broken = Files2.write(dir, "broken.csv", crlf("code,first_name", "A2,Ben", "A3,\"Cy", "A4,Di"),
+                StandardCharsets.UTF_8, false);
+        assertThat(run("--home", home(), "import", good.toString()).exit()).isZero();
+
+        Run r = run("--home", home(), "import", broken.toString(), "--json");
+
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("Line 3").contains("Nothing was imported");
+        assertThat(r.json().get("line").asInt()).isEqualTo(3);
+        assertThat(run("--home", home(), "search", "a", "--json").json()).hasSize(1);
+    }
+
+    @Test
+    void fileWithOnlyProblemRowsExitsTwo() throws Exception {
+        Path file = Files2.write(dir, "empty.csv", crlf("code,first_name", ",Ana", "B1,"), StandardCharsets.UTF_8, false);
+        Run r = run("--home", home(), "import", file.toString(), "--json");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.json().get("problems")).hasSize(2);
+    }
+
+    @Test
+    void exportWritesASafeCsv() throws Exception {
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
+        run("--home", home(), "import", file.toString());
+        Path out = dir.resolve("out.csv");
+
+        Run r = run("--home", home(), "export", "--out", out.toString());
+
+        assertThat(r.exit()).isZero();
+        assertThat(Files.readString(out)).contains("'=HYPERLINK").contains("Nguyễn");
+    }
+
+    @Test
+    void versionAndHelpOnEveryCommand() {
+        Run v = run("--version");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).startsWith("arrivals ");
+        for (String cmd : new String[] {"import", "search", "export", "demo", "checkin", "undo"}) {
+            Run h = run(cmd, "--help");
+            assertThat(h.exit()).as(cmd).isZero();
+            assertThat(h.out()).as(cmd).contains("Usage: arrivals " + cmd).contains("--home");
+        }
+    }
+
+    @Test
+    void unknownEncodingAndBadMappingAreUsageErrors() throws Exception {
+        Path file = Files2.write(dir, "a.csv", crlf("code,first_name", "A1,Ana"), StandardCharsets.UTF_8, false);
+        Run enc = run("--home", home(), "import", file.toString(), "--encoding", "klingon");
+        assertThat(enc.exit()).isEqualTo(2);
+        assertThat(enc.err()).contains("unknown encoding");
+        Run map = run("--home", home(), "import", file.toString(), "--map", "nonsense=Header");
+        assertThat(map.exit()).isEqualTo(2);
+        assertThat(map.err()).contains("unknown field");
+    }
+
+    @Test
+    void demoLoadsABelievableEventAndLoadingItTwiceChangesNothing() throws Exception {
+        Run first = run("--home", home(), "demo");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("1200 added");
+        Run again = run("--home", home(), "demo");
+        assertThat(again.out()).contains("0 added").contains("1200 unchanged");
+        assertThat(run("--home", home(), "search", "nguyễn", "--limit", "100", "--json").json().size())
+                .isGreaterThan(1);
+    }
+}

@@ -1,0 +1,51 @@
+package org.arrivals.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.arrivals.station.LogSetup;
+import org.arrivals.testing.Exports;
+import org.arrivals.testing.Files2;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The station's log (kiosk-config/logback.xml) lands in the data folder and names nobody. */
+class LogPrivacyTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restoreLogging() {
+        LogSetup.restoreDefault();
+    }
+
+    @Test
+    void aFullRunLogsToTheDataFolderWithoutNamesOrEmails() throws Exception {
+        Path home = dir.resolve("home");
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
+        String[] common = {"--home", home.toString(), "--config", "kiosk-config"};
+        for (List<String> cmd : List.of(List.of("import", file.toString()), List.of("checkin", "1001"),
+                List.of("checkin", "1004", "--override"), List.of("undo", "1001"), List.of("search", "nguyễn"),
+                List.of("export", "--out", dir.resolve("out.csv").toString()))) {
+            String[] args = new String[common.length + cmd.size()];
+            System.arraycopy(common, 0, args, 0, common.length);
+            System.arraycopy(cmd.toArray(new String[0]), 0, args, common.length, cmd.size());
+            ArrivalsCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args);
+        }
+
+        Path log = home.resolve("logs/arrivals.log");
+        assertThat(log).exists();
+        String text = Files.readString(log);
+        assertThat(text).contains("Import of").contains("checked in").contains("undone").contains("Exported");
+        for (String personal : List.of("José", "Martínez", "jose@example.org", "Nguyễn", "محمد", "Łukasz", "Żółć",
+                "Aung San", "አበበ", "Casa de Esperanza", "eventbrite", "HYPERLINK", "@example.org")) {
+            assertThat(text).as("log must not contain " + personal).doesNotContain(personal);
+        }
+    }
+}
