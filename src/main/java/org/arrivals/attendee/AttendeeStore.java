@@ -33,12 +33,11 @@ public final class AttendeeStore {
             AttendeeField.BADGE_NAME, AttendeeField.PRONOUNS, AttendeeField.EMAIL, AttendeeField.ORG,
             AttendeeField.TITLE, AttendeeField.TYPE);
 
-    private final Store store;
     private final DSLContext dsl;
     private final Clock clock;
+    private final List<RosterListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public AttendeeStore(Store store, Clock clock) {
-        this.store = store;
         this.dsl = store.dsl();
         this.clock = clock;
     }
@@ -83,39 +82,57 @@ public final class AttendeeStore {
     }
 
     /**
-     * Records an on-site correction; it stays until removed, whatever later imports say.
-     * A null or blank value removes the correction.
+     * Lays an on-site correction over the imported value, inside the caller's transaction (the
+     * check-in log records the edit as an event in the same one). It stays until removed, whatever
+     * later imports say; a null or blank value removes it.
      */
-    public Attendee edit(String code, AttendeeField field, String value) {
+    public void applyEdit(DSLContext tx, long attendeeId, AttendeeField field, String value) {
         if (!EDITABLE.contains(field)) {
             throw new IllegalArgumentException(field.cliName() + " cannot be edited on site");
         }
-        dsl.transaction(tx -> {
-            DSLContext t = tx.dsl();
-            AttendeeRecord a = t.selectFrom(ATTENDEE).where(ATTENDEE.CODE.eq(code)).forUpdate().fetchOptional()
-                    .orElseThrow(() -> new IllegalArgumentException("No attendee with code " + code));
-            if (value == null || value.isBlank()) {
-                t.deleteFrom(ATTENDEE_EDIT).where(ATTENDEE_EDIT.ATTENDEE_ID.eq(a.getId()))
-                        .and(ATTENDEE_EDIT.FIELD.eq(field.cliName())).execute();
-            } else {
-                t.mergeInto(ATTENDEE_EDIT)
-                        .using(DSL.selectOne())
-                        .on(ATTENDEE_EDIT.ATTENDEE_ID.eq(a.getId()).and(ATTENDEE_EDIT.FIELD.eq(field.cliName())))
-                        .whenMatchedThenUpdate()
-                        .set(ATTENDEE_EDIT.FIELD_VALUE, value.strip())
-                        .set(ATTENDEE_EDIT.EDITED_AT, now())
-                        .whenNotMatchedThenInsert(ATTENDEE_EDIT.ATTENDEE_ID, ATTENDEE_EDIT.FIELD,
-                                ATTENDEE_EDIT.FIELD_VALUE, ATTENDEE_EDIT.EDITED_AT)
-                        .values(a.getId(), field.cliName(), value.strip(), now())
-                        .execute();
-            }
-            long version = RosterVersion.next(t);
-            t.update(ATTENDEE).set(ATTENDEE.ROSTER_VERSION, version).set(ATTENDEE.UPDATED_AT, now())
-                    .where(ATTENDEE.ID.eq(a.getId())).execute();
-        });
-        store.committed();
-        return findByCode(code).orElseThrow();
+        if (value == null || value.isBlank()) {
+            tx.deleteFrom(ATTENDEE_EDIT).where(ATTENDEE_EDIT.ATTENDEE_ID.eq(attendeeId))
+                    .and(ATTENDEE_EDIT.FIELD.eq(field.cliName())).execute();
+        } else {
+            tx.mergeInto(ATTENDEE_EDIT)
+                    .using(DSL.selectOne())
+                    .on(ATTENDEE_EDIT.ATTENDEE_ID.eq(attendeeId).and(ATTENDEE_EDIT.FIELD.eq(field.cliName())))
+                    .whenMatchedThenUpdate()
+                    .set(ATTENDEE_EDIT.FIELD_VALUE, value.strip())
+                    .set(ATTENDEE_EDIT.EDITED_AT, now())
+                    .whenNotMatchedThenInsert(ATTENDEE_EDIT.ATTENDEE_ID, ATTENDEE_EDIT.FIELD,
+                            ATTENDEE_EDIT.FIELD_VALUE, ATTENDEE_EDIT.EDITED_AT)
+                    .values(attendeeId, field.cliName(), value.strip(), now())
+                    .execute();
+        }
+        tx.update(ATTENDEE).set(ATTENDEE.ROSTER_VERSION, RosterVersion.next(tx)).set(ATTENDEE.UPDATED_AT, now())
+                .where(ATTENDEE.ID.eq(attendeeId)).execute();
     }
+
+    /** Someone registered at the desk: attending, marked as a walk-in, inside the caller's transaction. */
+    public void insertWalkIn(DSLContext tx, WalkIn w, String code) {
+        OffsetDateTime now = now();
+        tx.insertInto(ATTENDEE, ATTENDEE.CODE, ATTENDEE.FIRST_NAME, ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME,
+                        ATTENDEE.PRONOUNS, ATTENDEE.EMAIL, ATTENDEE.ORGANIZATION, ATTENDEE.TITLE, ATTENDEE.ATTENDEE_TYPE,
+                        ATTENDEE.STATUS, ATTENDEE.WALK_IN, ATTENDEE.ROSTER_VERSION, ATTENDEE.CREATED_AT,
+                        ATTENDEE.UPDATED_AT)
+                .values(code, w.firstName(), w.lastName(), w.badgeName(), w.pronouns(), w.email(), w.organization(),
+                        w.title(), w.type(), RegistrationStatus.ATTENDING.name(), true, RosterVersion.next(tx), now, now)
+                .execute();
+    }
+
+    public void addListener(RosterListener listener) {
+        listeners.add(listener);
+    }
+
+    public void fireReloaded() {
+        listeners.forEach(RosterListener::rosterReloaded);
+    }
+
+    public void fireChanged(Attendee a) {
+        listeners.forEach(l -> l.attendeeChanged(a));
+    }
+
 
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);

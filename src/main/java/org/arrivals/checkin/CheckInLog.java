@@ -3,32 +3,48 @@ package org.arrivals.checkin;
 import static org.arrivals.store.jooq.Tables.ARRIVAL;
 import static org.arrivals.store.jooq.Tables.CHECKIN_EVENT;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.commons.codec.binary.Base32;
 import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.attendee.ExtraFields;
 import org.arrivals.attendee.RegistrationStatus;
+import org.arrivals.attendee.WalkIn;
 import org.arrivals.attendee.export.ArrivalStates;
 import org.arrivals.store.Store;
 import org.arrivals.store.jooq.tables.records.ArrivalRecord;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records check-ins and undos as events and keeps each attendee's {@link Arrival} current, in one
- * transaction per event: the event and the state it implies are written together or not at all.
+ * The check-in log: check-ins, undos, walk-ins and edits are recorded as immutable events, and
+ * each attendee's {@link Arrival} is updated in the same transaction as the event that changes it.
+ * A call that returns has committed its event to the database file.
  */
 public final class CheckInLog implements ArrivalStates {
     private static final Logger LOG = LoggerFactory.getLogger(CheckInLog.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final long BUCKET_MILLIS = 15 * 60 * 1000;
 
     private final Store store;
     private final DSLContext dsl;
@@ -36,6 +52,7 @@ public final class CheckInLog implements ArrivalStates {
     private final String stationId;
     private final Clock clock;
     private final HybridClock hlc;
+    private final List<ArrivalListener> listeners = new CopyOnWriteArrayList<>();
 
     public CheckInLog(Store store, AttendeeStore attendees, String stationId, Clock clock) {
         this.store = store;
@@ -47,12 +64,20 @@ public final class CheckInLog implements ArrivalStates {
         this.hlc = new HybridClock(clock, newest == null ? 0 : newest);
     }
 
+    public void addListener(ArrivalListener listener) {
+        listeners.add(listener);
+    }
+
+    public String stationId() {
+        return stationId;
+    }
+
     /**
      * Checks a person in. Someone already in is reported with where and when, and no second arrival
-     * is recorded; a cancelled, refunded or pending registration is blocked unless {@code override}
-     * says a person decided otherwise (the event records the status that was overridden).
+     * is recorded. A cancelled, refunded or pending registration is blocked unless a person gives an
+     * {@code overrideReason}, which the event records with the status it overrode.
      */
-    public synchronized CheckInResult checkIn(String code, boolean override) {
+    public synchronized CheckInResult checkIn(String code, String overrideReason) {
         Optional<Attendee> found = attendees.findByCode(code);
         if (found.isEmpty()) {
             return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
@@ -63,11 +88,16 @@ public final class CheckInLog implements ArrivalStates {
             return new CheckInResult(CheckInResult.Outcome.ALREADY_CHECKED_IN, a, now);
         }
         boolean blocked = a.status() != RegistrationStatus.ATTENDING;
+        boolean override = overrideReason != null && !overrideReason.isBlank();
         if (blocked && !override) {
             return new CheckInResult(CheckInResult.Outcome.BLOCKED, a, now);
         }
-        Arrival after = record(code, EventKind.CHECKED_IN,
-                blocked ? Map.of("overrodeStatus", a.status().label()) : Map.of());
+        Map<String, String> details = new LinkedHashMap<>();
+        if (blocked) {
+            details.put("overrodeStatus", a.status().label());
+            details.put("reason", overrideReason.strip());
+        }
+        Arrival after = record(code, EventKind.CHECKED_IN, List.of(details), null);
         LOG.info("Attendee {} checked in{}", a.id(), blocked ? " over status " + a.status().label() : "");
         return new CheckInResult(blocked ? CheckInResult.Outcome.CHECKED_IN_OVERRIDE : CheckInResult.Outcome.CHECKED_IN,
                 a, after);
@@ -83,9 +113,81 @@ public final class CheckInLog implements ArrivalStates {
         if (!now.checkedIn()) {
             return new CheckInResult(CheckInResult.Outcome.NOT_CHECKED_IN, found.get(), now);
         }
-        Arrival after = record(code, EventKind.CHECK_IN_UNDONE, Map.of());
+        Arrival after = record(code, EventKind.CHECK_IN_UNDONE, List.of(Map.of()), null);
         LOG.info("Check-in of attendee {} undone", found.get().id());
         return new CheckInResult(CheckInResult.Outcome.UNDONE, found.get(), after);
+    }
+
+    /**
+     * Registers someone who is not on the list, with a new code no other station can also have
+     * made ({@code W-} and seven random Base32 characters), in one transaction with its event.
+     */
+    public synchronized Attendee registerWalkIn(WalkIn walkIn) {
+        for (int attempt = 0; ; attempt++) {
+            String code = newWalkInCode();
+            try {
+                record(code, EventKind.WALK_IN_REGISTERED, List.of(walkInDetails(walkIn)),
+                        t -> attendees.insertWalkIn(t, walkIn, code));
+                Attendee a = attendees.findByCode(code).orElseThrow();
+                LOG.info("Walk-in registered as attendee {}", a.id());
+                attendees.fireChanged(a);
+                return a;
+            } catch (IntegrityConstraintViolationException taken) {
+                if (attempt == 3) {
+                    throw taken;
+                }
+            }
+        }
+    }
+
+    /**
+     * Corrects badge fields (a misspelt name). Each changed field is an event with its old and new
+     * value; the correction outlives later imports. Unchanged fields record nothing.
+     */
+    public synchronized Attendee edit(String code, Map<AttendeeField, String> changes) {
+        Attendee before = attendees.findByCode(code)
+                .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
+        Map<AttendeeField, String> effective = new EnumMap<>(AttendeeField.class);
+        for (var c : changes.entrySet()) {
+            if (!AttendeeStore.EDITABLE.contains(c.getKey())) {
+                throw new IllegalArgumentException(c.getKey().cliName() + " cannot be edited on site.");
+            }
+            String now = c.getValue() == null || c.getValue().isBlank() ? null : c.getValue().strip();
+            if (!Objects.equals(now, value(before, c.getKey()))) {
+                effective.put(c.getKey(), now);
+            }
+        }
+        if (effective.isEmpty()) {
+            return before;
+        }
+        List<Map<String, String>> events = new ArrayList<>();
+        for (var c : effective.entrySet()) {
+            Map<String, String> details = new LinkedHashMap<>();
+            details.put("field", c.getKey().cliName());
+            details.put("old", Objects.toString(value(before, c.getKey()), ""));
+            details.put("new", Objects.toString(c.getValue(), ""));
+            events.add(details);
+        }
+        record(code, EventKind.ATTENDEE_EDITED, events,
+                t -> effective.forEach((field, v) -> attendees.applyEdit(t, before.id(), field, v)));
+        Attendee after = attendees.findByCode(code).orElseThrow();
+        LOG.info("Attendee {} edited: {}", before.id(), effective.keySet());
+        attendees.fireChanged(after);
+        return after;
+    }
+
+    private static String value(Attendee a, AttendeeField f) {
+        return switch (f) {
+            case FIRST -> a.firstName();
+            case LAST -> a.lastName().isEmpty() ? null : a.lastName();
+            case BADGE_NAME -> a.badgeName();
+            case PRONOUNS -> a.pronouns();
+            case EMAIL -> a.email();
+            case ORG -> a.organization();
+            case TITLE -> a.title();
+            case TYPE -> a.type();
+            default -> throw new IllegalArgumentException(f.cliName() + " cannot be edited on site.");
+        };
     }
 
     public Arrival arrival(String code) {
@@ -93,12 +195,18 @@ public final class CheckInLog implements ArrivalStates {
                 .map(CheckInLog::toArrival).orElse(Arrival.none(code));
     }
 
+    /** Everything that happened to one attendee, in log order. */
     public List<CheckInEvent> events(String code) {
         return eventsOf(dsl, code).stream().sorted(CheckInEvent.LOG_ORDER).toList();
     }
 
     public int checkedInCount() {
         return dsl.fetchCount(ARRIVAL, ARRIVAL.CHECKED_IN.isTrue());
+    }
+
+    public Set<String> arrivedCodes() {
+        return new HashSet<>(dsl.select(ARRIVAL.ATTENDEE_CODE).from(ARRIVAL).where(ARRIVAL.CHECKED_IN.isTrue())
+                .fetch(ARRIVAL.ATTENDEE_CODE));
     }
 
     @Override
@@ -109,20 +217,70 @@ public final class CheckInLog implements ArrivalStates {
         return out;
     }
 
-    private Arrival record(String code, EventKind kind, Map<String, String> details) {
-        long clockValue = hlc.tick();
+    /** Arrived versus expected, overall and by attendee type, and arrivals per 15 minutes. */
+    public Stats stats() {
+        Map<String, ArrivalStates.State> states = byCode();
+        Map<String, int[]> byType = new TreeMap<>();
+        int arrived = 0;
+        int expected = 0;
+        TreeMap<Long, Integer> buckets = new TreeMap<>();
+        for (Attendee a : attendees.all()) {
+            int[] c = byType.computeIfAbsent(a.type(), k -> new int[2]);
+            ArrivalStates.State s = states.get(a.code());
+            if (a.status() == RegistrationStatus.ATTENDING) {
+                expected++;
+                c[1]++;
+            }
+            if (s != null && s.checkedIn()) {
+                arrived++;
+                c[0]++;
+                long start = s.at().toInstant().toEpochMilli() / BUCKET_MILLIS * BUCKET_MILLIS;
+                buckets.merge(start, 1, Integer::sum);
+            }
+        }
+        Map<String, Stats.TypeCount> types = new LinkedHashMap<>();
+        byType.forEach((t, c) -> types.put(t, new Stats.TypeCount(c[0], c[1])));
+        List<Stats.Bucket> per15 = new ArrayList<>();
+        if (!buckets.isEmpty()) {
+            for (long b = buckets.firstKey(); b <= buckets.lastKey(); b += BUCKET_MILLIS) {
+                per15.add(new Stats.Bucket(OffsetDateTime.ofInstant(Instant.ofEpochMilli(b), ZoneOffset.UTC),
+                        buckets.getOrDefault(b, 0)));
+            }
+        }
+        return new Stats(arrived, expected, types, per15);
+    }
+
+    private interface TxWork {
+        void run(DSLContext t);
+    }
+
+    /** Writes events of one kind for one attendee, and whatever goes with them, in one transaction. */
+    private Arrival record(String code, EventKind kind, List<Map<String, String>> detailsPerEvent, TxWork alsoInTx) {
         OffsetDateTime wall = OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
-        CheckInEvent event = new CheckInEvent(Uuid7.at(HybridClock.millis(clockValue)), code, kind, stationId, wall,
-                clockValue, ExtraFields.toJson(details));
+        List<CheckInEvent> events = new ArrayList<>();
+        for (Map<String, String> details : detailsPerEvent) {
+            long clockValue = hlc.tick();
+            events.add(new CheckInEvent(Uuid7.at(HybridClock.millis(clockValue)), code, kind, stationId, wall,
+                    clockValue, ExtraFields.toJson(details)));
+        }
         Arrival after = dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
-            t.insertInto(CHECKIN_EVENT, CHECKIN_EVENT.ID, CHECKIN_EVENT.ATTENDEE_CODE, CHECKIN_EVENT.KIND,
-                            CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.WALL_TIME, CHECKIN_EVENT.HLC, CHECKIN_EVENT.DETAILS)
-                    .values(event.id(), code, kind.name(), stationId, wall, clockValue, event.details())
-                    .execute();
+            if (alsoInTx != null) {
+                alsoInTx.run(t);
+            }
+            for (CheckInEvent e : events) {
+                t.insertInto(CHECKIN_EVENT, CHECKIN_EVENT.ID, CHECKIN_EVENT.ATTENDEE_CODE, CHECKIN_EVENT.KIND,
+                                CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.WALL_TIME, CHECKIN_EVENT.HLC,
+                                CHECKIN_EVENT.DETAILS)
+                        .values(e.id(), code, kind.name(), stationId, wall, e.hlc(), e.details())
+                        .execute();
+            }
             return project(t, code);
         });
         store.committed();
+        if (kind == EventKind.CHECKED_IN || kind == EventKind.CHECK_IN_UNDONE) {
+            listeners.forEach(l -> l.arrivalChanged(after));
+        }
         return after;
     }
 
@@ -153,5 +311,31 @@ public final class CheckInLog implements ArrivalStates {
     private static Arrival toArrival(ArrivalRecord r) {
         return new Arrival(r.getAttendeeCode(), r.getCheckedIn(), r.getCheckedInAt(), r.getStationId(),
                 r.getBadgesPrinted(), r.getReprints(), r.getLastHlc());
+    }
+
+    private static String newWalkInCode() {
+        byte[] b = new byte[5];
+        RANDOM.nextBytes(b);
+        return "W-" + new Base32().encodeAsString(b).substring(0, 7);
+    }
+
+    /** Other stations learn of a walk-in through this event, so it carries what they need to show. */
+    private static Map<String, String> walkInDetails(WalkIn w) {
+        Map<String, String> d = new LinkedHashMap<>();
+        d.put("first", w.firstName());
+        d.put("last", w.lastName());
+        putIfSet(d, "badgeName", w.badgeName());
+        putIfSet(d, "pronouns", w.pronouns());
+        putIfSet(d, "email", w.email());
+        putIfSet(d, "org", w.organization());
+        putIfSet(d, "title", w.title());
+        d.put("type", w.type());
+        return d;
+    }
+
+    private static void putIfSet(Map<String, String> d, String key, String value) {
+        if (value != null) {
+            d.put(key, value);
+        }
     }
 }

@@ -17,7 +17,10 @@ public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival)
         UNDONE,
         /** Undo asked for someone who is not checked in; nothing was recorded. */
         NOT_CHECKED_IN,
-        NOT_FOUND
+        /** No attendee has this code, barcode or badge token. */
+        NOT_FOUND,
+        /** The scan looked like a badge token but is forged, altered or from another event. */
+        INVALID
     }
 
     public boolean recorded() {

@@ -20,6 +20,7 @@ import picocli.CommandLine.ScopeType;
         description = "Arrivals: offline-first conference check-in and badge printing.",
         subcommands = {
             ImportCommand.class, SearchCommand.class, CheckInCommand.class, UndoCommand.class,
+            WalkInCommand.class, EditCommand.class, HistoryCommand.class, StatsCommand.class,
             ExportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {
@@ -33,6 +34,10 @@ public final class ArrivalsCommand implements Runnable {
     @Option(names = "--event", scope = ScopeType.INHERIT, paramLabel = "ID",
             description = "Event id; each event has its own database (default: $ARRIVALS_EVENT, else 'default').")
     String event;
+
+    @Option(names = "--station", scope = ScopeType.INHERIT, paramLabel = "S",
+            description = "Record as this station id for this run (default: station.id in HOME/station.properties).")
+    String station;
 
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "The kiosk-config folder (default: $ARRIVALS_CONFIG).")
@@ -67,7 +72,7 @@ public final class ArrivalsCommand implements Runnable {
     Station openStation() {
         Path h = resolvedHome();
         LogSetup.configure(h, resolvedConfig());
-        return Station.open(h, resolvedEvent(), Clock.systemUTC());
+        return Station.open(h, resolvedEvent(), station, Clock.systemUTC());
     }
 
     public static int run(String... args) {

@@ -1,27 +1,37 @@
 package org.arrivals.cli;
 
+import org.arrivals.checkin.CheckInResult;
+import org.arrivals.checkin.ScanResolver;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "checkin", mixinStandardHelpOptions = true,
-        description = {"Check an attendee in by code.",
-            "Exit 0: checked in now. Exit 3: already checked in. Exit 4: blocked by registration status. "
-                    + "Exit 5: no such code."})
+        description = {"Check an attendee in by what a scanner reads: a badge token, an attendee code or a ticket "
+                + "barcode.",
+            "Prints {\"result\":\"ok|already|blocked|unknown|invalid\",\"code\",\"name\",\"at\",\"station\"} with --json.",
+            "Exit 0: checked in now. 3: already checked in (nothing recorded). 4: unknown or invalid code. "
+                    + "5: blocked by a cancelled, refunded or pending registration."})
 final class CheckInCommand extends StationCommand {
-    @Parameters(paramLabel = "CODE")
-    String code;
+    @Parameters(paramLabel = "CODE_OR_SCAN")
+    String scanned;
 
-    @Option(names = "--override", description = "Check in even though the registration is cancelled, refunded or "
-            + "pending (recorded in the log).")
-    boolean override;
+    @Option(names = "--override", paramLabel = "REASON", description = "Check in despite a cancelled, refunded or "
+            + "pending registration; the reason is recorded in the log.")
+    String override;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Override
     int run(Station station) {
-        return CheckInOutput.print(station.checkIns().checkIn(code, override), code, json, out());
+        ScanResolver.Result scan = station.scans().resolve(scanned);
+        CheckInResult r = switch (scan.kind()) {
+            case FOUND -> station.checkIns().checkIn(scan.attendee().code(), override);
+            case NOT_FOUND -> new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
+            case INVALID -> new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
+        };
+        return CheckInOutput.print(r, scan.cleaned(), json, out());
     }
 }

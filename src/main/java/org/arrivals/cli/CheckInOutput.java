@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.arrivals.checkin.CheckInResult;
 
-/** How check-in and undo results read on a terminal, and their exit codes. */
+/** How check-in and undo results read on a terminal and as JSON, and their exit codes. */
 final class CheckInOutput {
     private CheckInOutput() {
     }
@@ -13,16 +13,14 @@ final class CheckInOutput {
     static int print(CheckInResult r, String code, boolean json, PrintWriter out) {
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("code", code);
-            doc.put("outcome", r.outcome().name().toLowerCase(java.util.Locale.ROOT));
-            if (r.attendee() != null) {
+            doc.put("result", result(r.outcome()));
+            doc.put("code", r.attendee() != null ? r.attendee().code() : code);
+            doc.put("name", r.attendee() != null ? r.attendee().displayName() : null);
+            if (r.attendee() != null && r.outcome() == CheckInResult.Outcome.BLOCKED) {
                 doc.put("status", r.attendee().status().label());
             }
-            if (r.arrival() != null) {
-                doc.put("checkedIn", r.arrival().checkedIn());
-                doc.put("checkedInAt", r.arrival().checkedInAt());
-                doc.put("station", r.arrival().stationId());
-            }
+            doc.put("at", r.arrival() != null ? r.arrival().checkedInAt() : null);
+            doc.put("station", r.arrival() != null ? r.arrival().stationId() : null);
             out.println(Json.write(doc));
         } else {
             out.println(sentence(r, code));
@@ -30,23 +28,39 @@ final class CheckInOutput {
         return switch (r.outcome()) {
             case CHECKED_IN, CHECKED_IN_OVERRIDE, UNDONE -> 0;
             case ALREADY_CHECKED_IN, NOT_CHECKED_IN -> 3;
-            case BLOCKED -> 4;
-            case NOT_FOUND -> 5;
+            case NOT_FOUND, INVALID -> 4;
+            case BLOCKED -> 5;
+        };
+    }
+
+    private static String result(CheckInResult.Outcome o) {
+        return switch (o) {
+            case CHECKED_IN, CHECKED_IN_OVERRIDE -> "ok";
+            case UNDONE -> "undone";
+            case ALREADY_CHECKED_IN -> "already";
+            case NOT_CHECKED_IN -> "not-checked-in";
+            case BLOCKED -> "blocked";
+            case NOT_FOUND -> "unknown";
+            case INVALID -> "invalid";
         };
     }
 
     private static String sentence(CheckInResult r, String code) {
         return switch (r.outcome()) {
-            case CHECKED_IN -> r.attendee().displayName() + " (" + code + ") is checked in.";
-            case CHECKED_IN_OVERRIDE -> r.attendee().displayName() + " (" + code + ") is checked in over a "
+            case CHECKED_IN -> r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in.";
+            case CHECKED_IN_OVERRIDE -> r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in over a "
                     + r.attendee().status().label() + " registration; the override is recorded.";
-            case ALREADY_CHECKED_IN -> r.attendee().displayName() + " (" + code + ") was already checked in at "
-                    + r.arrival().stationId() + " at " + r.arrival().checkedInAt() + ". Nothing was recorded.";
-            case BLOCKED -> r.attendee().displayName() + " (" + code + ") has a " + r.attendee().status().label()
-                    + " registration. Use --override if a staff member has decided to admit them.";
-            case UNDONE -> "The check-in of " + r.attendee().displayName() + " (" + code + ") is undone.";
-            case NOT_CHECKED_IN -> r.attendee().displayName() + " (" + code + ") is not checked in; nothing to undo.";
+            case ALREADY_CHECKED_IN -> r.attendee().displayName() + " (" + r.attendee().code()
+                    + ") was already checked in at " + r.arrival().stationId() + " at " + r.arrival().checkedInAt()
+                    + ". Nothing was recorded.";
+            case BLOCKED -> r.attendee().displayName() + " (" + r.attendee().code() + ") has a "
+                    + r.attendee().status().label()
+                    + " registration. If a staff member admits them, use --override \"reason\".";
+            case UNDONE -> "The check-in of " + r.attendee().displayName() + " (" + r.attendee().code() + ") is undone.";
+            case NOT_CHECKED_IN -> r.attendee().displayName() + " (" + r.attendee().code()
+                    + ") is not checked in; nothing to undo.";
             case NOT_FOUND -> "No attendee has the code " + code + ".";
+            case INVALID -> "This badge code is not valid: it was altered, forged or made for another event.";
         };
     }
 }

@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Map;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.export.ArrivalStates;
+import org.arrivals.search.SearchHit;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "search", mixinStandardHelpOptions = true,
-        description = "Find attendees whose name, badge name, email, organization or code contains every word.")
+        description = {"Find attendees as the desk does: every word must begin a name, badge name, organization, "
+                + "email or code, in any order, ignoring case and accents, with one typo forgiven in words of 4+ "
+                + "letters.",
+            "Best matches first: exact, then prefix, then one typo away; names before organizations; people not "
+                    + "yet arrived first."})
 final class SearchCommand extends StationCommand {
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words to look for.")
     List<String> words;
@@ -28,7 +33,8 @@ final class SearchCommand extends StationCommand {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
-        List<Attendee> found = station.attendees().search(String.join(" ", words), limit);
+        List<Attendee> found = station.lookup().search(String.join(" ", words), limit).stream()
+                .map(SearchHit::attendee).toList();
         Map<String, ArrivalStates.State> arrivals = station.checkIns().byCode();
         if (json) {
             List<Map<String, Object>> docs = new ArrayList<>();

@@ -6,8 +6,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "undo", mixinStandardHelpOptions = true,
-        description = {"Undo an attendee's check-in (recorded as an event; the log keeps both).",
-            "Exit 0: undone. Exit 3: was not checked in. Exit 5: no such code."})
+        description = {"Undo an attendee's check-in. Recorded as an event; the log keeps both.",
+            "Exit 0: undone. 3: was not checked in. 4: unknown code."})
 final class UndoCommand extends StationCommand {
     @Parameters(paramLabel = "CODE")
     String code;

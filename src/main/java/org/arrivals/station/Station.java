@@ -6,7 +6,10 @@ import java.util.List;
 import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.attendee.export.RosterExport;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.badge.BadgeToken;
 import org.arrivals.checkin.CheckInLog;
+import org.arrivals.checkin.ScanResolver;
+import org.arrivals.search.Lookup;
 import org.arrivals.store.Store;
 
 /**
@@ -26,28 +29,62 @@ public final class Station implements AutoCloseable {
     private final RosterExport export;
     private final CheckInLog checkIns;
     private final String stationId;
+    private final Lookup lookup;
+    private final ScanResolver scans;
+    private final BadgeToken tokens;
 
-    private Station(Path home, String eventId, String stationId, Store store, Clock clock) {
+    private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock) {
         this.home = home;
         this.eventId = eventId;
-        this.stationId = stationId;
+        this.stationId = settings.id();
         this.store = store;
         this.attendees = new AttendeeStore(store, clock);
-        this.importer = new RosterImporter(store, clock, STANDARD_TYPES);
+        this.importer = new RosterImporter(store, attendees, clock, STANDARD_TYPES);
         this.checkIns = new CheckInLog(store, attendees, stationId, clock);
         this.export = new RosterExport(attendees, checkIns);
+        this.tokens = new BadgeToken(eventKey);
+        this.scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
+        this.lookup = new Lookup(attendees::all, checkIns::arrivedCodes);
+        attendees.addListener(lookup);
+        checkIns.addListener(a -> lookup.setArrived(a.attendeeCode(), a.checkedIn()));
     }
 
-    public static Station open(Path home, String eventId, Clock clock) {
+    /**
+     * Opens a station's services for one event. {@code stationOverride}, when given, replaces the
+     * configured station id for this run (the CLI's {@code --station}).
+     */
+    public static Station open(Path home, String eventId, String stationOverride, Clock clock) {
         EventId.check(eventId);
-        String stationId = StationIdentity.load(home);
-        Store store = Store.open(DataHome.eventDirectory(home, eventId));
+        StationSettings settings = StationSettings.load(home);
+        if (stationOverride != null && !stationOverride.isBlank()) {
+            settings = new StationSettings(stationOverride.strip(), settings.scannerPrefix(), settings.scannerSuffix());
+        }
+        Path dir = DataHome.eventDirectory(home, eventId);
+        byte[] key = EventKey.loadOrCreate(dir);
+        Store store = Store.open(dir);
         try {
-            return new Station(home, eventId, stationId, store, clock);
+            return new Station(home, eventId, settings, key, store, clock);
         } catch (RuntimeException e) {
             store.close();
             throw e;
         }
+    }
+
+    public static Station open(Path home, String eventId, Clock clock) {
+        return open(home, eventId, null, clock);
+    }
+
+    /** Name search over the roster, kept current; build happens on first use. */
+    public Lookup lookup() {
+        return lookup;
+    }
+
+    public ScanResolver scans() {
+        return scans;
+    }
+
+    public BadgeToken tokens() {
+        return tokens;
     }
 
     public String stationId() {

@@ -36,8 +36,8 @@ class CheckInLogTest {
 
     @Test
     void checkingInTwiceReportsWhereAndWhenAndRecordsOneArrival() {
-        CheckInResult first = t.checkIns.checkIn("A1", false);
-        CheckInResult second = t.checkIns.checkIn("A1", false);
+        CheckInResult first = t.checkIns.checkIn("A1", null);
+        CheckInResult second = t.checkIns.checkIn("A1", null);
 
         assertThat(first.outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
         assertThat(second.outcome()).isEqualTo(CheckInResult.Outcome.ALREADY_CHECKED_IN);
@@ -49,37 +49,37 @@ class CheckInLogTest {
 
     @Test
     void cancelledAndPendingRegistrationsAreBlockedUnlessOverriddenAndTheOverrideIsRecorded() {
-        assertThat(t.checkIns.checkIn("C1", false).outcome()).isEqualTo(CheckInResult.Outcome.BLOCKED);
-        assertThat(t.checkIns.checkIn("P1", false).outcome()).isEqualTo(CheckInResult.Outcome.BLOCKED);
+        assertThat(t.checkIns.checkIn("C1", null).outcome()).isEqualTo(CheckInResult.Outcome.BLOCKED);
+        assertThat(t.checkIns.checkIn("P1", null).outcome()).isEqualTo(CheckInResult.Outcome.BLOCKED);
         assertThat(t.checkIns.events("C1")).isEmpty();
 
-        CheckInResult r = t.checkIns.checkIn("C1", true);
+        CheckInResult r = t.checkIns.checkIn("C1", "paid at the door");
 
         assertThat(r.outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN_OVERRIDE);
         assertThat(t.checkIns.events("C1")).singleElement()
-                .satisfies(e -> assertThat(e.details()).contains("\"overrodeStatus\":\"cancelled\""));
+                .satisfies(e -> assertThat(e.details()).contains("\"overrodeStatus\":\"cancelled\"").contains("paid at the door"));
     }
 
     @Test
     void undoIsAnEventAndTheLogKeepsBoth() {
-        t.checkIns.checkIn("A1", false);
+        t.checkIns.checkIn("A1", null);
         assertThat(t.checkIns.undo("A1").outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
         assertThat(t.checkIns.undo("A1").outcome()).isEqualTo(CheckInResult.Outcome.NOT_CHECKED_IN);
 
         assertThat(t.checkIns.arrival("A1").checkedIn()).isFalse();
         assertThat(t.checkIns.events("A1")).extracting(CheckInEvent::kind)
                 .containsExactly(EventKind.CHECKED_IN, EventKind.CHECK_IN_UNDONE);
-        assertThat(t.checkIns.checkIn("A1", false).outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
+        assertThat(t.checkIns.checkIn("A1", null).outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
     }
 
     @Test
     void unknownCodeIsNotFound() {
-        assertThat(t.checkIns.checkIn("NOPE", false).outcome()).isEqualTo(CheckInResult.Outcome.NOT_FOUND);
+        assertThat(t.checkIns.checkIn("NOPE", null).outcome()).isEqualTo(CheckInResult.Outcome.NOT_FOUND);
     }
 
     @Test
     void eventsSurviveReopeningTheStoreAndTheClockNeverRunsBackwards() {
-        t.checkIns.checkIn("A1", false);
+        t.checkIns.checkIn("A1", null);
         long firstHlc = t.checkIns.events("A1").get(0).hlc();
         t.close();
         Clock earlier = Clock.fixed(Instant.parse("2026-11-22T07:00:00Z"), ZoneOffset.UTC);

@@ -71,7 +71,7 @@ class CliTest {
         assertThat(run("--home", home(), "search", "1001", "--json").json().get(0).get("checkedIn").asBoolean())
                 .isTrue();
         assertThat(run("--home", home(), "checkin", "1001").exit()).isEqualTo(3);
-        assertThat(run("--home", home(), "checkin", "1004").exit()).as("cancelled").isEqualTo(4);
+        assertThat(run("--home", home(), "checkin", "1004").exit()).as("cancelled").isEqualTo(5);
         assertThat(run("--home", home(), "search", "محمد", "--limit", "5", "--json").json()).hasSize(1);
     }
 

@@ -31,7 +31,7 @@ class LogPrivacyTest {
         Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         String[] common = {"--home", home.toString(), "--config", "kiosk-config"};
         for (List<String> cmd : List.of(List.of("import", file.toString()), List.of("checkin", "1001"),
-                List.of("checkin", "1004", "--override"), List.of("undo", "1001"), List.of("search", "nguyễn"),
+                List.of("checkin", "1004", "--override", "paid at the door"), List.of("undo", "1001"), List.of("search", "nguyễn"),
                 List.of("export", "--out", dir.resolve("out.csv").toString()))) {
             String[] args = new String[common.length + cmd.size()];
             System.arraycopy(common, 0, args, 0, common.length);

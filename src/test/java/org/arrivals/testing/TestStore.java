@@ -26,7 +26,7 @@ public final class TestStore implements AutoCloseable {
     public TestStore(Path dir, String stationId, Clock clock) {
         store = Store.open(dir);
         attendees = new AttendeeStore(store, clock);
-        importer = new RosterImporter(store, clock, Station.STANDARD_TYPES);
+        importer = new RosterImporter(store, attendees, clock, Station.STANDARD_TYPES);
         checkIns = new CheckInLog(store, attendees, stationId, clock);
     }
 

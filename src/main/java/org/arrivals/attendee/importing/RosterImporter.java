@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.arrivals.attendee.AttendeeField;
+import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.attendee.ExtraFields;
 import org.arrivals.attendee.RosterVersion;
 import org.arrivals.store.Store;
@@ -45,12 +46,14 @@ public final class RosterImporter {
     private static final int CHUNK = 2000;
 
     private final Store store;
+    private final AttendeeStore attendees;
     private final DSLContext dsl;
     private final Clock clock;
     private final List<String> eventTypes;
 
-    public RosterImporter(Store store, Clock clock, List<String> eventTypes) {
+    public RosterImporter(Store store, AttendeeStore attendees, Clock clock, List<String> eventTypes) {
         this.store = store;
+        this.attendees = attendees;
         this.dsl = store.dsl();
         this.clock = clock;
         this.eventTypes = List.copyOf(eventTypes);
@@ -84,6 +87,9 @@ public final class RosterImporter {
                 table.rows().size(), fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.')) : "plain",
                 report.added(), report.updated(), report.unchanged(), report.problems().size(),
                 options.dryRun() ? " (dry run)" : "");
+        if (!options.dryRun() && report.added() + report.updated() > 0) {
+            attendees.fireReloaded();
+        }
         return report;
     }
 

@@ -26,7 +26,7 @@ class RosterExportTest {
                     "X2,محمد,عبد الله,@SUM(A1),-2,",
                     "X3,王,小明,\"Org, Inc.\",Director,"), StandardCharsets.UTF_8, false),
                     RosterImporter.Options.defaults());
-            t.checkIns.checkIn("X2", false);
+            t.checkIns.checkIn("X2", null);
             RosterExport export = new RosterExport(t.attendees, t.checkIns);
             Path out = dir.resolve("export.csv");
 

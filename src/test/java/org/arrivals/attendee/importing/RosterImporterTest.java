@@ -208,7 +208,7 @@ class RosterImporterTest {
     void reimportUpdatesByCodeKeepsOnSiteEditsAndReportsThem() throws Exception {
         importText("v1.csv", crlf("code,first_name,last_name,badge_name,organization",
                 "E1,Robert,Smith,,Old Org", "E2,Ana,Silva,,Org"));
-        t.attendees.edit("E1", AttendeeField.BADGE_NAME, "Bob Smith");
+        t.checkIns.edit("E1", Map.of(AttendeeField.BADGE_NAME, "Bob Smith"));
 
         ImportReport r = importText("v2.csv", crlf("code,first_name,last_name,badge_name,organization",
                 "E1,Robert,Smith,Rob Smith,New Org", "E2,Ana,Silva,,Org"));
@@ -228,7 +228,7 @@ class RosterImporterTest {
     @Test
     void reimportNeverLosesACheckIn() throws Exception {
         importText("v1.csv", crlf("code,first_name,last_name,status", "C1,Ana,Silva,Attending"));
-        t.checkIns.checkIn("C1", false);
+        t.checkIns.checkIn("C1", null);
 
         importText("v2.csv", crlf("code,first_name,last_name,status", "C1,Ana María,Silva,Attending"));
 

@@ -13,18 +13,29 @@ import java.util.Locale;
 import java.util.Properties;
 
 /**
- * A station's id, which every check-in it records carries. Chosen once per data folder and kept in
- * {@code HOME/station.properties}, so it survives restarts; an organizer may rename it there
- * ("Desk 3") before the event starts.
+ * A station's own settings, in {@code HOME/station.properties}: its id, which every check-in it
+ * records carries (chosen once, so it survives restarts; an organizer may rename it "desk-3" before
+ * the event starts), and what its barcode scanner adds around each code.
  */
-public final class StationIdentity {
+public record StationSettings(String id, String scannerPrefix, String scannerSuffix) {
     static final String FILE = "station.properties";
     static final String KEY = "station.id";
 
-    private StationIdentity() {
+    public static StationSettings load(Path home) {
+        Path file = home.resolve(FILE);
+        Properties p = new Properties();
+        String id = loadId(home);
+        try {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return new StationSettings(id, p.getProperty("scanner.prefix", ""), p.getProperty("scanner.suffix", ""));
     }
 
-    public static String load(Path home) {
+    private static String loadId(Path home) {
         Path file = home.resolve(FILE);
         Properties p = new Properties();
         try {

@@ -1,0 +1,61 @@
+package org.arrivals.checkin;
+
+import java.util.Optional;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.badge.BadgeToken;
+
+/**
+ * Turns what a scanner typed into a person. A scanner is a keyboard: it may add a configured
+ * prefix and suffix (often a control character or a fixed tag), which are stripped. Then, in
+ * order: our own badge token (verified, so a forged one is refused as invalid, not just unknown),
+ * the attendee code, the registration system's barcode.
+ */
+public final class ScanResolver {
+    public enum Kind { FOUND, NOT_FOUND, INVALID }
+
+    public record Result(Kind kind, Attendee attendee, String cleaned) {
+    }
+
+    private final AttendeeStore attendees;
+    private final BadgeToken tokens;
+    private final String prefix;
+    private final String suffix;
+
+    public ScanResolver(AttendeeStore attendees, BadgeToken tokens, String prefix, String suffix) {
+        this.attendees = attendees;
+        this.tokens = tokens;
+        this.prefix = prefix == null ? "" : prefix;
+        this.suffix = suffix == null ? "" : suffix;
+    }
+
+    public Result resolve(String scanned) {
+        String s = clean(scanned);
+        if (s.isEmpty()) {
+            return new Result(Kind.NOT_FOUND, null, s);
+        }
+        if (BadgeToken.looksLikeToken(s)) {
+            Optional<String> code = tokens.verify(s);
+            if (code.isEmpty()) {
+                return new Result(Kind.INVALID, null, s);
+            }
+            return attendees.findByCode(code.get()).map(a -> new Result(Kind.FOUND, a, s))
+                    .orElse(new Result(Kind.NOT_FOUND, null, s));
+        }
+        Optional<Attendee> a = attendees.findByCode(s).or(() -> attendees.findByBarcode(s));
+        return a.map(x -> new Result(Kind.FOUND, x, s)).orElse(new Result(Kind.NOT_FOUND, null, s));
+    }
+
+    private String clean(String scanned) {
+        String s = scanned == null ? "" : scanned;
+        // Scanners end with Enter or Tab and sometimes send other control characters.
+        s = s.replaceAll("\\p{Cntrl}", "").strip();
+        if (!prefix.isEmpty() && s.startsWith(prefix)) {
+            s = s.substring(prefix.length());
+        }
+        if (!suffix.isEmpty() && s.endsWith(suffix)) {
+            s = s.substring(0, s.length() - suffix.length());
+        }
+        return s.strip();
+    }
+}

@@ -1,0 +1,138 @@
+package org.arrivals.search;
+
+import com.ibm.icu.lang.UCharacter;
+import com.ibm.icu.lang.UScript;
+import com.ibm.icu.text.Normalizer2;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Folds names for matching, the same way for what is indexed and what is typed.
+ *
+ * <ul>
+ *   <li>Compatibility forms are unified and accents removed (NFKD, then every nonspacing mark
+ *       dropped): "Nguyễn" folds to "nguyen". Scripts whose vowel signs are marks (Arabic
+ *       harakat, Devanagari, Myanmar) lose them on both sides, so matching stays consistent.</li>
+ *   <li>Full Unicode case folding (ICU): "Strauß" folds to "strauss".</li>
+ *   <li>Latin letters that do not decompose are mapped by hand: ł, ø, đ, æ, œ, ı, þ, ð, ħ.</li>
+ *   <li>Apostrophes vanish: "O'Brien" folds to "obrien".</li>
+ * </ul>
+ * Letters of other scripts are kept: محمد is found by typing محمد.
+ */
+public final class TextFold {
+    private static final Normalizer2 NFKD = Normalizer2.getNFKDInstance();
+    private static final Map<Integer, String> LATIN_EXTRAS = Map.ofEntries(
+            Map.entry((int) 'ł', "l"), Map.entry((int) 'Ł', "l"), Map.entry((int) 'ø', "o"), Map.entry((int) 'Ø', "o"),
+            Map.entry((int) 'đ', "d"), Map.entry((int) 'Đ', "d"), Map.entry((int) 'æ', "ae"), Map.entry((int) 'Æ', "ae"),
+            Map.entry((int) 'œ', "oe"), Map.entry((int) 'Œ', "oe"), Map.entry((int) 'ı', "i"), Map.entry((int) 'þ', "th"),
+            Map.entry((int) 'Þ', "th"), Map.entry((int) 'ð', "d"), Map.entry((int) 'Ð', "d"), Map.entry((int) 'ħ', "h"),
+            Map.entry((int) 'Ħ', "h"), Map.entry((int) 'ŋ', "n"), Map.entry((int) 'Ŋ', "n"));
+    private static final String APOSTROPHES = "'’‘ʼ`´ʻ";
+
+    private TextFold() {
+    }
+
+    /** The folded form of a whole string; separators are kept. */
+    public static String fold(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        if (isPlainAscii(text)) {
+            StringBuilder b = new StringBuilder(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c != '\'' && c != '`') {
+                    b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+                }
+            }
+            return b.toString();
+        }
+        String d = NFKD.normalize(text);
+        StringBuilder b = new StringBuilder(d.length());
+        for (int i = 0; i < d.length(); ) {
+            int cp = d.codePointAt(i);
+            i += Character.charCount(cp);
+            if (UCharacter.getType(cp) == UCharacter.NON_SPACING_MARK || APOSTROPHES.indexOf(cp) >= 0) {
+                continue;
+            }
+            String extra = LATIN_EXTRAS.get(cp);
+            if (extra != null) {
+                b.append(extra);
+            } else {
+                b.appendCodePoint(cp);
+            }
+        }
+        return UCharacter.foldCase(b.toString(), true);
+    }
+
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The words to index for one field. A word joined by hyphens, dots or an at sign is indexed
+     * part by part and whole ("pierre-louis": pierre, louis, pierrelouis); a word in a script
+     * written without spaces (Chinese, Japanese, Burmese, Thai) is also indexed from every
+     * character on, so typing a given name finds a name written without a space.
+     */
+    public static Set<String> indexTokens(String text) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String word : fold(text).split("\\s+")) {
+            List<String> parts = parts(word);
+            out.addAll(parts);
+            if (parts.size() > 1) {
+                out.add(String.join("", parts));
+            }
+            for (String p : parts) {
+                if (writtenWithoutSpaces(p)) {
+                    for (int i = p.offsetByCodePoints(0, 1); i < p.length(); i = p.offsetByCodePoints(i, 1)) {
+                        out.add(p.substring(i));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The words of a query; every one of them must match. */
+    public static List<String> queryTokens(String query) {
+        List<String> out = new ArrayList<>();
+        for (String word : fold(query).split("\\s+")) {
+            out.addAll(parts(word));
+        }
+        return out;
+    }
+
+    private static List<String> parts(String word) {
+        List<String> parts = new ArrayList<>(2);
+        int start = -1;
+        for (int i = 0; i <= word.length(); ) {
+            int cp = i < word.length() ? word.codePointAt(i) : ' ';
+            boolean keep = i < word.length() && (Character.isLetterOrDigit(cp)
+                    || UCharacter.getType(cp) == UCharacter.COMBINING_SPACING_MARK);
+            if (keep && start < 0) {
+                start = i;
+            } else if (!keep && start >= 0) {
+                parts.add(word.substring(start, i));
+                start = -1;
+            }
+            i += i < word.length() ? Character.charCount(cp) : 1;
+        }
+        return parts;
+    }
+
+    private static boolean writtenWithoutSpaces(String token) {
+        int script = UScript.getScript(token.codePointAt(0));
+        return script == UScript.HAN || script == UScript.HIRAGANA || script == UScript.KATAKANA
+                || script == UScript.MYANMAR || script == UScript.THAI || script == UScript.LAO
+                || script == UScript.KHMER;
+    }
+}
