@@ -2,6 +2,7 @@ package org.arrivals.search;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,79 +15,161 @@ import org.arrivals.attendee.Attendee;
 /**
  * An immutable in-memory index of the roster for search-as-you-type.
  *
- * <p>Every distinct folded word is kept once, in a sorted array; each word points to the people
- * who have it (a posting list of ordinals, the lowest bit saying whether the word came from a
- * name). A query word finds its exact match and every word it is a prefix of by binary search,
- * so a keystroke costs a lookup, not a scan of the roster. Only when that finds fewer people than
- * asked for does the index scan its dictionary for words one typo away.
+ * <p>Every distinct folded word is kept once, in a sorted array, so the words a typed prefix
+ * begins form one contiguous range of word ids, found by binary search. Each word points to the
+ * people who have it (a posting list); each person points back to their words (a forward list).
+ * A query starts from its rarest word's postings and checks every other word against each
+ * candidate's own few word ids with two integer comparisons, so a keystroke costs a lookup and a
+ * short walk, never a scan of the roster. Only a word that begins no word at all is retried as
+ * one typo away, over the part of the dictionary that could hold such a word.
+ *
+ * <p>People are held in a slim form (no email, title, barcode or extra fields) with repeated
+ * strings shared, and ordered by code, so finding a person by code needs no map.
  *
  * <p>Arrival state changes all day and is kept beside the index, in a bitset safe to update from
  * any thread; so is the set of people superseded by a newer version of themselves.
  */
 public final class SearchIndex {
     private static final int FUZZY_MIN_LENGTH = 4;
+    private static final int NAME_BIT = 1 << 30;
 
+    /** Sorted by code. */
     private final Attendee[] people;
     /** Alphabetical position of each person, so ranking compares ints, not strings. */
     private final int[] alphaRank;
-    private final String[] sortNames;
     private final String[] dict;
+    /** Word ids of {@link #dict} ordered by the word without its first character, for typo search. */
+    private final int[] bySecond;
+    /** Per word: the people who have it, as {@code ordinal << 1 | 1 if the word came from a name}. */
     private final int[][] postings;
-    private final Map<String, Integer> ordinalByCode;
+    /** Per person: word ids, with {@link #NAME_BIT} set when the word came from a name. */
+    private final int[][] forward;
     private final AtomicLongArray arrived;
     private final AtomicLongArray superseded;
 
-    private SearchIndex(Attendee[] people, String[] dict, int[][] postings) {
+    private SearchIndex(Attendee[] people, String[] dict, int[][] postings, int[][] forward) {
         this.people = people;
         this.dict = dict;
         this.postings = postings;
-        this.sortNames = new String[people.length];
-        this.ordinalByCode = new HashMap<>(people.length * 2);
-        for (int i = 0; i < people.length; i++) {
-            sortNames[i] = sortName(people[i]);
-            ordinalByCode.put(people[i].code(), i);
-        }
+        this.forward = forward;
         Integer[] order = new Integer[people.length];
+        String[] sortNames = new String[people.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
+            sortNames[i] = sortName(people[i]);
         }
         Arrays.sort(order, Comparator.comparing((Integer i) -> sortNames[i]).thenComparing(i -> people[i].code()));
         this.alphaRank = new int[people.length];
         for (int r = 0; r < order.length; r++) {
             alphaRank[order[r]] = r;
         }
+        Integer[] second = new Integer[dict.length];
+        for (int i = 0; i < second.length; i++) {
+            second[i] = i;
+        }
+        Arrays.sort(second, Comparator.comparing((Integer i) -> tail(dict[i])));
+        this.bySecond = Arrays.stream(second).mapToInt(Integer::intValue).toArray();
         int words = (people.length + 63) / 64 + 1;
         this.arrived = new AtomicLongArray(words);
         this.superseded = new AtomicLongArray(words);
     }
 
     public static SearchIndex build(Collection<Attendee> roster) {
-        Attendee[] people = roster.toArray(new Attendee[0]);
-        Map<String, IntList> byToken = new HashMap<>(people.length * 4);
+        Map<String, String> shared = new HashMap<>();
+        Attendee[] people = roster.stream().map(a -> slim(a, shared)).sorted(Comparator.comparing(Attendee::code))
+                .toArray(Attendee[]::new);
+        Map<String, Integer> tokenIds = new HashMap<>(people.length * 4);
+        List<String> tokens = new ArrayList<>();
+        int[][] forwardRaw = new int[people.length][];
+        Map<Integer, Boolean> mine = new HashMap<>();
+        Attendee[] source = roster.toArray(new Attendee[0]);
+        Map<String, Attendee> fullByCode = new HashMap<>(source.length * 2);
+        for (Attendee a : source) {
+            fullByCode.put(a.code(), a);
+        }
         for (int ord = 0; ord < people.length; ord++) {
-            Attendee a = people[ord];
-            Map<String, Boolean> tokens = new HashMap<>();
+            Attendee a = fullByCode.get(people[ord].code());
+            mine.clear();
             for (String field : new String[] {a.firstName(), a.lastName(), a.badgeName()}) {
                 for (String t : TextFold.indexTokens(field)) {
-                    tokens.put(t, true);
+                    mine.put(id(t, tokenIds, tokens), true);
                 }
             }
-            for (String field : new String[] {a.organization(), a.email(), a.code()}) {
+            for (String field : new String[] {a.organization(), emailLocalPart(a.email()), a.code()}) {
                 for (String t : TextFold.indexTokens(field)) {
-                    tokens.putIfAbsent(t, false);
+                    mine.putIfAbsent(id(t, tokenIds, tokens), false);
                 }
             }
-            for (var e : tokens.entrySet()) {
-                byToken.computeIfAbsent(e.getKey(), k -> new IntList()).add(ord << 1 | (e.getValue() ? 1 : 0));
+            int[] f = new int[mine.size()];
+            int i = 0;
+            for (var e : mine.entrySet()) {
+                f[i++] = e.getKey() | (e.getValue() ? NAME_BIT : 0);
+            }
+            forwardRaw[ord] = f;
+        }
+        // Renumber words in sorted order, so a prefix is a range of ids.
+        String[] dict = tokens.toArray(new String[0]);
+        Integer[] order = new Integer[dict.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> dict[i]));
+        int[] newId = new int[dict.length];
+        String[] sorted = new String[dict.length];
+        for (int r = 0; r < order.length; r++) {
+            newId[order[r]] = r;
+            sorted[r] = dict[order[r]];
+        }
+        int[] counts = new int[dict.length];
+        for (int[] f : forwardRaw) {
+            for (int i = 0; i < f.length; i++) {
+                int id = newId[f[i] & ~NAME_BIT];
+                f[i] = id | (f[i] & NAME_BIT);
+                counts[id]++;
             }
         }
-        String[] dict = byToken.keySet().toArray(new String[0]);
-        Arrays.sort(dict);
         int[][] postings = new int[dict.length][];
         for (int i = 0; i < dict.length; i++) {
-            postings[i] = byToken.get(dict[i]).toArray();
+            postings[i] = new int[counts[i]];
+            counts[i] = 0;
         }
-        return new SearchIndex(people, dict, postings);
+        for (int ord = 0; ord < forwardRaw.length; ord++) {
+            for (int v : forwardRaw[ord]) {
+                int id = v & ~NAME_BIT;
+                postings[id][counts[id]++] = ord << 1 | ((v & NAME_BIT) != 0 ? 1 : 0);
+            }
+        }
+        return new SearchIndex(people, sorted, postings, forwardRaw);
+    }
+
+    private static int id(String token, Map<String, Integer> ids, List<String> tokens) {
+        Integer id = ids.get(token);
+        if (id == null) {
+            id = tokens.size();
+            ids.put(token, id);
+            tokens.add(token);
+        }
+        return id;
+    }
+
+    /** People search by the name part of an email; the domain is their organization, indexed already. */
+    private static String emailLocalPart(String email) {
+        if (email == null) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        return at < 0 ? email : email.substring(0, at);
+    }
+
+    /** What a search result needs to show, with repeated strings (types, organizations, names) shared. */
+    private static Attendee slim(Attendee a, Map<String, String> shared) {
+        return new Attendee(a.id(), a.code(), null, share(a.firstName(), shared), share(a.lastName(), shared),
+                share(a.badgeName(), shared), share(a.pronouns(), shared), null, share(a.organization(), shared), null,
+                share(a.type(), shared), a.status(), Map.of(), a.walkIn());
+    }
+
+    private static String share(String s, Map<String, String> shared) {
+        return s == null ? null : shared.computeIfAbsent(s, k -> k);
     }
 
     public int size() {
@@ -99,23 +182,52 @@ public final class SearchIndex {
 
     /** Records arrival state for ranking; unknown codes are ignored. */
     public void setArrived(String code, boolean value) {
-        Integer ord = ordinalByCode.get(code);
-        if (ord != null) {
+        int ord = ordinal(code);
+        if (ord >= 0) {
             setBit(arrived, ord, value);
         }
     }
 
     /** Hides a person whose newer version lives elsewhere (an edit since this index was built). */
     public void supersede(String code) {
-        Integer ord = ordinalByCode.get(code);
-        if (ord != null) {
+        int ord = ordinal(code);
+        if (ord >= 0) {
             setBit(superseded, ord, true);
         }
     }
 
     public boolean contains(String code) {
-        Integer ord = ordinalByCode.get(code);
-        return ord != null && !bit(superseded, ord);
+        int ord = ordinal(code);
+        return ord >= 0 && !bit(superseded, ord);
+    }
+
+    private int ordinal(String code) {
+        int lo = 0;
+        int hi = people.length - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int c = people[mid].code().compareTo(code);
+            if (c == 0) {
+                return mid;
+            }
+            if (c < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    /** How one query word can match: a range of word ids (a prefix), or a set of ids one typo away. */
+    private record WordMatch(String word, int lo, int hi, BitSet typos) {
+        /** 3 exact, 2 prefix, 1 one typo away, 0 no match. */
+        int quality(int id, String[] dict) {
+            if (id >= lo && id < hi) {
+                return dict[id].length() == word.length() ? 3 : 2;
+            }
+            return typos != null && typos.get(id) ? 1 : 0;
+        }
     }
 
     /** The best {@code limit} people matching every word of the query, best first. */
@@ -124,48 +236,99 @@ public final class SearchIndex {
         if (words.isEmpty() || limit <= 0 || people.length == 0) {
             return List.of();
         }
-        List<SearchHit> hits = search(words, limit, false);
-        if (hits.size() < limit && words.stream().anyMatch(w -> w.codePointCount(0, w.length()) >= FUZZY_MIN_LENGTH)) {
-            hits = search(words, limit, true);
+        List<WordMatch> matches = new ArrayList<>(words.size());
+        WordMatch driver = null;
+        long driverCost = Long.MAX_VALUE;
+        for (String w : words) {
+            int lo = lowerBound(w);
+            int hi = lo;
+            long cost = 0;
+            while (hi < dict.length && dict[hi].startsWith(w)) {
+                cost += postings[hi].length;
+                hi++;
+            }
+            BitSet typos = null;
+            if (lo == hi) {
+                if (w.codePointCount(0, w.length()) < FUZZY_MIN_LENGTH) {
+                    return List.of();
+                }
+                typos = typos(w);
+                for (int id = typos.nextSetBit(0); id >= 0; id = typos.nextSetBit(id + 1)) {
+                    cost += postings[id].length;
+                }
+                if (cost == 0) {
+                    return List.of();
+                }
+            }
+            WordMatch m = new WordMatch(w, lo, hi, typos);
+            matches.add(m);
+            if (cost < driverCost) {
+                driverCost = cost;
+                driver = m;
+            }
         }
-        return hits;
+        return rank(candidates(driver), driver, matches, limit);
     }
 
-    private List<SearchHit> search(List<String> words, int limit, boolean fuzzy) {
-        // per word and person: 0 = no match, else quality (1 fuzzy, 2 prefix, 3 exact) * 2 + name bit
-        byte[][] best = new byte[words.size()][];
-        int smallest = 0;
-        int[] counts = new int[words.size()];
-        for (int w = 0; w < words.size(); w++) {
-            best[w] = new byte[people.length];
-            counts[w] = match(words.get(w), best[w], fuzzy);
-            if (counts[w] == 0) {
-                return List.of();
+    /**
+     * Everyone the rarest word matches, with how well: quality * 2 + 1 when through a name, so the
+     * ranking need not look that word up again.
+     */
+    private byte[] candidates(WordMatch driver) {
+        byte[] best = new byte[people.length];
+        if (driver.typos() == null) {
+            for (int id = driver.lo(); id < driver.hi(); id++) {
+                mark(postings[id], dict[id].length() == driver.word().length() ? 3 : 2, best);
             }
-            if (counts[w] < counts[smallest]) {
-                smallest = w;
+        } else {
+            for (int id = driver.typos().nextSetBit(0); id >= 0; id = driver.typos().nextSetBit(id + 1)) {
+                mark(postings[id], 1, best);
             }
         }
-        // Rank with one long per person: the higher, the better. Top-k by a small heap.
+        return best;
+    }
+
+    private static void mark(int[] posting, int quality, byte[] best) {
+        for (int p : posting) {
+            byte v = (byte) (quality << 1 | (p & 1));
+            int ord = p >>> 1;
+            if (v > best[ord]) {
+                best[ord] = v;
+            }
+        }
+    }
+
+    private List<SearchHit> rank(byte[] driverBest, WordMatch driver, List<WordMatch> matches, int limit) {
+        // One long per person: the higher, the better. Top-k by a small heap.
         PriorityQueue<long[]> top = new PriorityQueue<>(limit + 1, Comparator.comparingLong(a -> a[0]));
-        byte[] driver = best[smallest];
-        for (int ord = 0; ord < people.length; ord++) {
-            if (driver[ord] == 0 || bit(superseded, ord)) {
+        for (int ord = 0; ord < driverBest.length; ord++) {
+            if (driverBest[ord] == 0 || bit(superseded, ord)) {
                 continue;
             }
-            int minQuality = 3;
-            boolean wholeName = true;
-            boolean all = true;
-            for (byte[] b : best) {
-                int v = b[ord];
-                if (v == 0) {
-                    all = false;
+            int minQuality = driverBest[ord] >> 1;
+            boolean wholeName = (driverBest[ord] & 1) == 1;
+            for (WordMatch m : matches) {
+                if (m == driver) {
+                    continue;
+                }
+                int best = 0;
+                boolean name = false;
+                for (int v : forward[ord]) {
+                    int q = m.quality(v & ~NAME_BIT, dict);
+                    boolean isName = (v & NAME_BIT) != 0;
+                    if (q > best || (q == best && q > 0 && isName && !name)) {
+                        best = q;
+                        name = isName;
+                    }
+                }
+                if (best == 0) {
+                    minQuality = 0;
                     break;
                 }
-                minQuality = Math.min(minQuality, v >> 1);
-                wholeName &= (v & 1) == 1;
+                minQuality = Math.min(minQuality, best);
+                wholeName &= name;
             }
-            if (!all) {
+            if (minQuality == 0) {
                 continue;
             }
             boolean here = bit(arrived, ord);
@@ -184,44 +347,36 @@ public final class SearchIndex {
             int ord = (int) e[1];
             long s = e[0];
             hits.add(new SearchHit(people[ord], SearchHit.Match.values()[(int) (s >> 40) - 1], ((s >> 39) & 1) == 1,
-                    ((s >> 38) & 1) == 0, sortNames[ord]));
+                    ((s >> 38) & 1) == 0, sortName(people[ord])));
         }
         java.util.Collections.reverse(hits);
         return hits;
     }
 
-    /** Marks everyone the word matches; returns how many. */
-    private int match(String word, byte[] best, boolean fuzzy) {
-        int count = 0;
-        int lo = lowerBound(word);
-        int hi = lo;
-        while (hi < dict.length && dict[hi].startsWith(word)) {
-            count += mark(postings[hi], dict[hi].length() == word.length() ? 3 : 2, best);
-            hi++;
-        }
-        if (fuzzy && word.codePointCount(0, word.length()) >= FUZZY_MIN_LENGTH) {
-            for (int i = 0; i < dict.length; i++) {
-                if ((i < lo || i >= hi) && Typo.withinOneOfPrefix(word, dict[i])) {
-                    count += mark(postings[i], 1, best);
+    /**
+     * Word ids one typo away from {@code typed} (or from a beginning of them). Such a word shares
+     * the typed first letter, or starts with the typed second letter, or has the typed first or
+     * second letter second: four ranges of the two sorted orders, instead of the whole dictionary.
+     */
+    private BitSet typos(String typed) {
+        BitSet out = new BitSet(dict.length);
+        String c0 = typed.substring(0, typed.offsetByCodePoints(0, 1));
+        String rest = typed.substring(c0.length());
+        String c1 = rest.substring(0, rest.offsetByCodePoints(0, 1));
+        for (String first : new String[] {c0, c1}) {
+            for (int id = lowerBound(first); id < dict.length && dict[id].startsWith(first); id++) {
+                if (Typo.withinOneOfPrefix(typed, dict[id])) {
+                    out.set(id);
+                }
+            }
+            for (int i = lowerBoundSecond(first); i < bySecond.length && tail(dict[bySecond[i]]).startsWith(first); i++) {
+                int id = bySecond[i];
+                if (Typo.withinOneOfPrefix(typed, dict[id])) {
+                    out.set(id);
                 }
             }
         }
-        return count;
-    }
-
-    private static int mark(int[] posting, int quality, byte[] best) {
-        int newly = 0;
-        for (int p : posting) {
-            int ord = p >>> 1;
-            byte v = (byte) (quality << 1 | (p & 1));
-            if (best[ord] == 0) {
-                newly++;
-            }
-            if (v > best[ord]) {
-                best[ord] = v;
-            }
-        }
-        return newly;
+        return out;
     }
 
     private int lowerBound(String word) {
@@ -236,6 +391,24 @@ public final class SearchIndex {
             }
         }
         return lo;
+    }
+
+    private int lowerBoundSecond(String prefix) {
+        int lo = 0;
+        int hi = bySecond.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (tail(dict[bySecond[mid]]).compareTo(prefix) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static String tail(String word) {
+        return word.isEmpty() ? word : word.substring(word.offsetByCodePoints(0, 1));
     }
 
     private static String sortName(Attendee a) {
@@ -253,22 +426,5 @@ public final class SearchIndex {
 
     private static boolean bit(AtomicLongArray bits, int i) {
         return (bits.get(i >>> 6) & (1L << (i & 63))) != 0;
-    }
-
-    /** A growable int array, so building postings does not box a million Integers. */
-    private static final class IntList {
-        private int[] a = new int[2];
-        private int n;
-
-        void add(int v) {
-            if (n == a.length) {
-                a = Arrays.copyOf(a, n * 2);
-            }
-            a[n++] = v;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(a, n);
-        }
     }
 }

@@ -31,6 +31,9 @@ public final class Bench {
         if (which.isEmpty() || which.contains("import")) {
             importBench(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.runs", 3));
         }
+        if (which.isEmpty() || which.contains("search")) {
+            SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
+        }
     }
 
     /**
@@ -67,7 +70,7 @@ public final class Bench {
         report("re-import (all unchanged)", again, rows, parse);
     }
 
-    private static double time(Callable<?> work) throws Exception {
+    static double time(Callable<?> work) throws Exception {
         long t0 = System.nanoTime();
         work.call();
         return (System.nanoTime() - t0) / 1e6;
@@ -97,7 +100,7 @@ public final class Bench {
         }
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    static void deleteTree(Path dir) throws java.io.IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -115,7 +115,8 @@ class CliTest {
         Run v = run("--version");
         assertThat(v.exit()).isZero();
         assertThat(v.out()).startsWith("arrivals ");
-        for (String cmd : new String[] {"import", "search", "export", "demo", "checkin", "undo"}) {
+        for (String cmd : new String[] {"import", "search", "export", "demo", "checkin", "undo", "walkin", "edit",
+            "history", "stats"}) {
             Run h = run(cmd, "--help");
             assertThat(h.exit()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: arrivals " + cmd).contains("--home");
@@ -142,5 +143,72 @@ class CliTest {
         assertThat(again.out()).contains("0 added").contains("1200 unchanged");
         assertThat(run("--home", home(), "search", "nguyễn", "--limit", "100", "--json").json().size())
                 .isGreaterThan(1);
+    }
+
+    @Test
+    void checkInWalkInEditHistoryAndStatsSpeakJson() throws Exception {
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
+        run("--home", home(), "import", file.toString());
+
+        Run ok = run("--home", home(), "checkin", "B-1002", "--json", "--station", "desk-3");
+        assertThat(ok.exit()).isZero();
+        JsonNode okJson = ok.json();
+        assertThat(okJson.get("result").asText()).isEqualTo("ok");
+        assertThat(okJson.get("code").asText()).as("the barcode resolved to the attendee").isEqualTo("1002");
+        assertThat(okJson.get("name").asText()).isEqualTo("Nguyễn Thị Minh Khai");
+        assertThat(okJson.get("station").asText()).isEqualTo("desk-3");
+        assertThat(okJson.get("at").asText()).isNotBlank();
+
+        Run already = run("--home", home(), "checkin", "1002", "--json");
+        assertThat(already.exit()).isEqualTo(3);
+        assertThat(already.json().get("result").asText()).isEqualTo("already");
+        assertThat(already.json().get("station").asText()).isEqualTo("desk-3");
+
+        Run blocked = run("--home", home(), "checkin", "1004", "--json");
+        assertThat(blocked.exit()).isEqualTo(5);
+        assertThat(blocked.json().get("result").asText()).isEqualTo("blocked");
+        assertThat(run("--home", home(), "checkin", "1004", "--override", "paid at the door").exit()).isZero();
+
+        Run unknown = run("--home", home(), "checkin", "NOPE-1", "--json");
+        assertThat(unknown.exit()).isEqualTo(4);
+        assertThat(unknown.json().get("result").asText()).isEqualTo("unknown");
+        Run invalid = run("--home", home(), "checkin", "AR1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "--json");
+        assertThat(invalid.exit()).isEqualTo(4);
+        assertThat(invalid.json().get("result").asText()).isEqualTo("invalid");
+
+        Run walkin = run("--home", home(), "walkin", "--first", "Amina", "--last", "Yusuf", "--org", "Somali Bantu",
+                "--json");
+        assertThat(walkin.exit()).isZero();
+        String code = walkin.json().get("code").asText();
+        assertThat(code).startsWith("W-");
+        assertThat(run("--home", home(), "search", "amina", "--json").json().get(0).get("code").asText())
+                .isEqualTo(code);
+
+        assertThat(run("--home", home(), "edit", "1005", "--badge-name", "Aung San Suu").exit()).isZero();
+        JsonNode history = run("--home", home(), "history", "1005", "--json").json();
+        assertThat(history).hasSize(1);
+        assertThat(history.get(0).get("kind").asText()).isEqualTo("ATTENDEE_EDITED");
+        assertThat(history.get(0).get("details").get("new").asText()).isEqualTo("Aung San Suu");
+        assertThat(run("--home", home(), "undo", "1002").exit()).isZero();
+        assertThat(run("--home", home(), "history", "1002", "--json").json()).hasSize(2);
+
+        JsonNode stats = run("--home", home(), "stats", "--json").json();
+        assertThat(stats.get("arrived").asInt()).isEqualTo(1);
+        assertThat(stats.get("expected").asInt()).as("six attending, one walk-in").isEqualTo(6);
+        assertThat(stats.get("byType").get("Volunteer").get("arrived").asInt()).isEqualTo(1);
+        assertThat(stats.get("per15min")).hasSize(1);
+    }
+
+    @Test
+    void aBadgeTokenPrintedByThisEventChecksIn() throws Exception {
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
+        run("--home", home(), "import", file.toString());
+        String token;
+        try (var station = org.arrivals.station.Station.open(Path.of(home()), "default", java.time.Clock.systemUTC())) {
+            token = station.tokens().issue("1006");
+        }
+        Run r = run("--home", home(), "checkin", token, "--json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.json().get("code").asText()).isEqualTo("1006");
     }
 }
