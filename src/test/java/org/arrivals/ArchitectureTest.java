@@ -32,4 +32,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule stationDoesNotKnowTheFaces = noClasses().that().resideInAPackage("org.arrivals.station..")
             .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.cli..");
+
+    @ArchTest
+    static final ArchRule searchUsesOnlyTheRoster = noClasses().that().resideInAPackage("org.arrivals.search..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
+                    "org.arrivals.cli..", "org.arrivals.store..", "org.jooq..");
+
+    @ArchTest
+    static final ArchRule badgesKnowNoServices = noClasses().that().resideInAPackage("org.arrivals.badge..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
+                    "org.arrivals.cli..", "org.arrivals.store..", "org.arrivals.search..");
 }
