@@ -2,46 +2,24 @@ package org.arrivals.cli;
 
 import java.util.Map;
 import org.arrivals.attendee.Attendee;
-import org.arrivals.attendee.WalkIn;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "walkin", mixinStandardHelpOptions = true,
-        description = {"Register someone who is not on the list; prints their new code. Check them in with "
-                + "'arrivals checkin CODE'."})
+        description = {"Register someone who is not on the list; prints their new code. --first is required. "
+                + "Check them in with 'arrivals checkin CODE'."})
 final class WalkInCommand extends StationCommand {
-    @Option(names = "--first", required = true, paramLabel = "F", description = "First name (or their only name).")
-    String first;
-
-    @Option(names = "--last", paramLabel = "L", description = "Last name, if they have one.")
-    String last;
-
-    @Option(names = "--badge-name", paramLabel = "B")
-    String badgeName;
-
-    @Option(names = "--pronouns", paramLabel = "P")
-    String pronouns;
-
-    @Option(names = "--org", paramLabel = "O")
-    String org;
-
-    @Option(names = "--title", paramLabel = "T")
-    String title;
-
-    @Option(names = "--type", paramLabel = "T", description = "Attendee type (default General Admission).")
-    String type;
-
-    @Option(names = "--email", paramLabel = "E")
-    String email;
+    @Mixin
+    PersonFields person;
 
     @Option(names = "--json", description = "Print {\"code\":...}.")
     boolean json;
 
     @Override
     int run(Station station) {
-        Attendee a = station.checkIns().registerWalkIn(
-                new WalkIn(first, last, badgeName, pronouns, email, org, title, type));
+        Attendee a = station.checkIns().registerWalkIn(person.walkIn());
         if (json) {
             out().println(Json.write(Map.of("code", a.code())));
         } else {

@@ -380,25 +380,20 @@ public final class SearchIndex {
     }
 
     private int lowerBound(String word) {
-        int lo = 0;
-        int hi = dict.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (dict[mid].compareTo(word) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return lowerBound(dict.length, i -> dict[i], word);
     }
 
     private int lowerBoundSecond(String prefix) {
+        return lowerBound(bySecond.length, i -> tail(dict[bySecond[i]]), prefix);
+    }
+
+    /** The first position in a sorted sequence whose word is not less than {@code key}. */
+    private static int lowerBound(int size, java.util.function.IntFunction<String> wordAt, String key) {
         int lo = 0;
-        int hi = bySecond.length;
+        int hi = size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (tail(dict[bySecond[mid]]).compareTo(prefix) < 0) {
+            if (wordAt.apply(mid).compareTo(key) < 0) {
                 lo = mid + 1;
             } else {
                 hi = mid;
