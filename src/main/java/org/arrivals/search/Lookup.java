@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The roster lives in an immutable {@link SearchIndex}; a person added or edited since it was
  * built goes into a small second index, and hides their old self in the big one. When the small
- * one grows past a few hundred people, or a whole import lands, the big one is rebuilt from the
- * store. Callers run this off the UI thread: a rebuild of 100,000 people takes about a second.
+ * one grows past a few hundred people, or a whole import lands, the big one is dropped and rebuilt
+ * from the store when next needed. Callers run this off the UI thread: building 100,000 people
+ * takes a few seconds, and {@link #warm()} does it ahead of the first keystroke.
  */
 public final class Lookup implements RosterListener {
     private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
@@ -47,28 +48,27 @@ public final class Lookup implements RosterListener {
         return hits.size() > limit ? hits.subList(0, limit) : hits;
     }
 
+    /** Arrival state for ranking. Before the index is built there is nothing to update: the build reads it. */
     public void setArrived(String code, boolean arrived) {
-        base().setArrived(code, arrived);
+        SearchIndex b = base;
+        if (b != null) {
+            b.setArrived(code, arrived);
+        }
         recent.setArrived(code, arrived);
     }
 
+    /** Many people changed: the index is rebuilt from the store on the next search (or {@link #warm()}). */
     @Override
     public synchronized void rosterReloaded() {
-        long t0 = System.nanoTime();
-        SearchIndex fresh = SearchIndex.build(roster.get());
-        arrivedCodes.get().forEach(code -> fresh.setArrived(code, true));
-        base = fresh;
+        base = null;
         changed.clear();
         recent = SearchIndex.build(List.of());
-        LOG.info("Search index built: {} people, {} distinct words, {} ms", fresh.size(), fresh.distinctWords(),
-                (System.nanoTime() - t0) / 1_000_000);
     }
 
     @Override
     public synchronized void attendeeChanged(Attendee attendee) {
         if (base == null) {
-            rosterReloaded();
-            return;
+            return; // the next build reads the store, which already holds the change
         }
         if (changed.size() >= REBUILD_AFTER) {
             rosterReloaded();
@@ -82,12 +82,31 @@ public final class Lookup implements RosterListener {
         recent = fresh;
     }
 
+    /** Builds the index now if it is not built, so the first keystroke does not wait for it. */
+    public void warm() {
+        base();
+    }
+
+    private synchronized SearchIndex build() {
+        if (base != null) {
+            return base;
+        }
+        long t0 = System.nanoTime();
+        SearchIndex fresh = SearchIndex.build(roster.get());
+        Set<String> before = arrivedCodes.get();
+        before.forEach(code -> fresh.setArrived(code, true));
+        base = fresh;
+        // Check-ins and undos committed while building saw no index to update; read them again.
+        Set<String> after = arrivedCodes.get();
+        after.forEach(code -> fresh.setArrived(code, true));
+        before.stream().filter(code -> !after.contains(code)).forEach(code -> fresh.setArrived(code, false));
+        LOG.info("Search index built: {} people, {} distinct words, {} ms", fresh.size(), fresh.distinctWords(),
+                (System.nanoTime() - t0) / 1_000_000);
+        return fresh;
+    }
+
     private SearchIndex base() {
         SearchIndex b = base;
-        if (b == null) {
-            rosterReloaded();
-            b = base;
-        }
-        return b;
+        return b != null ? b : build();
     }
 }

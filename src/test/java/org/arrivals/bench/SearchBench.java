@@ -46,7 +46,7 @@ final class SearchBench {
             Lookup[] keep = new Lookup[1];
             double buildMs = Bench.time(() -> {
                 keep[0] = new Lookup(t.attendees::all, t.checkIns::arrivedCodes);
-                keep[0].rosterReloaded();
+                keep[0].warm();
                 return null;
             });
             long after = usedHeapAfterGc();
