@@ -27,11 +27,26 @@ public record Attendee(
         extra = Map.copyOf(extra);
     }
 
-    /** The name to print large: the badge name when given, else first and last. */
+    /**
+     * The name to print large: the badge name when given, else first and last. Chinese, Japanese
+     * and Korean names written in their own script put the family name first, with no space
+     * (王小明, 김민준), as their bearers write them.
+     */
     public String displayName() {
         if (badgeName != null && !badgeName.isBlank()) {
             return badgeName;
         }
-        return lastName.isEmpty() ? firstName : firstName + " " + lastName;
+        if (lastName.isEmpty()) {
+            return firstName;
+        }
+        return isEastAsian(firstName) && isEastAsian(lastName) ? lastName + firstName : firstName + " " + lastName;
+    }
+
+    private static boolean isEastAsian(String s) {
+        return !s.isEmpty() && s.codePoints().allMatch(cp -> {
+            Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+            return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HANGUL
+                    || sc == Character.UnicodeScript.HIRAGANA || sc == Character.UnicodeScript.KATAKANA;
+        });
     }
 }

@@ -1,0 +1,172 @@
+package org.arrivals.badge;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.badge.text.FontChain;
+import org.arrivals.badge.text.PdfGlyphWriter;
+import org.arrivals.badge.text.ShapedLine;
+
+/**
+ * Turns a template and an attendee into a badge PDF: a pure function of its inputs, with no
+ * printer, store or screen involved. Many badges can go into one document (pre-printing), which
+ * embeds each font once.
+ */
+public final class BadgeRenderer {
+    static final float PT_PER_MM = 72f / 25.4f;
+    private static final float LINE = 1.18f;
+
+    private final BadgeToken tokens;
+
+    public BadgeRenderer(BadgeToken tokens) {
+        this.tokens = tokens;
+    }
+
+    /** Where a text element's lines landed, in points from the bottom-left: for tests and previews. */
+    public record PlacedText(String value, List<String> lines, float size, float boxWidth, float boxHeight,
+                             float widestLine, float blockHeight) {
+    }
+
+    public byte[] render(BadgeTemplate template, Attendee attendee, String eventName) {
+        return renderAll(template, List.of(attendee), eventName);
+    }
+
+    public byte[] renderAll(BadgeTemplate template, List<Attendee> attendees, String eventName) {
+        return renderAll(template, attendees, eventName, new ArrayList<>());
+    }
+
+    public byte[] renderAll(BadgeTemplate template, List<Attendee> attendees, String eventName,
+                            List<PlacedText> placed) {
+        try (PDDocument doc = new PDDocument()) {
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle(attendees.size() == 1 ? "Badge" : attendees.size() + " badges");
+            info.setCreator("Arrivals");
+            PdfGlyphWriter glyphs = new PdfGlyphWriter(doc);
+            for (Attendee a : attendees) {
+                addPage(doc, glyphs, template, a, eventName, placed);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the badge PDF", e);
+        }
+    }
+
+    private void addPage(PDDocument doc, PdfGlyphWriter glyphs, BadgeTemplate t, Attendee a, String eventName,
+                         List<PlacedText> placed) throws IOException {
+        float pageW = (float) t.width() * PT_PER_MM;
+        float pageH = (float) t.height() * PT_PER_MM;
+        PDPage page = new PDPage(new PDRectangle(pageW, pageH));
+        doc.addPage(page);
+        Color typeColor = Colors.parse(colorOf(t, a.type()));
+        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+            for (BadgeTemplate.Element e : t.elements()) {
+                float x = (float) e.x() * PT_PER_MM;
+                float w = (float) e.width() * PT_PER_MM;
+                float h = (float) (e.kind().equals("qr") ? e.width() : e.height()) * PT_PER_MM;
+                float top = pageH - (float) e.y() * PT_PER_MM;
+                switch (e.kind()) {
+                    case "bar" -> {
+                        cs.setNonStrokingColor(resolve(e.color(), typeColor));
+                        cs.addRect(x, top - h, w, h);
+                        cs.fill();
+                    }
+                    case "qr" -> drawQr(cs, tokens.issue(a.code()), x, top - h, w);
+                    case "text" -> {
+                        String value = Placeholders.fill(e.value(), a, eventName);
+                        if (!value.isBlank()) {
+                            cs.setNonStrokingColor(resolve(e.color(), typeColor));
+                            placed.add(drawText(cs, glyphs, e, value, Placeholders.withShortName(e.value(), a, eventName),
+                                    x, top, w, h));
+                        }
+                    }
+                    default -> throw new IllegalStateException("unchecked element kind " + e.kind());
+                }
+            }
+        }
+    }
+
+    private static String colorOf(BadgeTemplate t, String type) {
+        Map<String, String> colors = t.typeColors() == null ? Map.of() : t.typeColors();
+        String c = colors.get(type);
+        return c != null ? c : t.defaultColor() != null ? t.defaultColor() : "#37474F";
+    }
+
+    private static Color resolve(String spec, Color typeColor) {
+        if (spec == null) {
+            return Color.BLACK;
+        }
+        return switch (spec) {
+            case "type" -> typeColor;
+            case "onType" -> Colors.readableOn(typeColor);
+            default -> Colors.parse(spec);
+        };
+    }
+
+    private static PlacedText drawText(PDPageContentStream cs, PdfGlyphWriter glyphs, BadgeTemplate.Element e,
+                                       String value, String shorter, float x, float top, float w, float h)
+            throws IOException {
+        FontChain chain = e.bold() ? FontChain.bold() : FontChain.regular();
+        TextFit.Fit fit = TextFit.fit(value, shorter, chain, w, h, (float) e.maxSize(), (float) e.minSize(),
+                Math.max(1, e.maxLines()), LINE);
+        float block = fit.lines().size() * fit.size() * LINE;
+        // The block sits in the middle of its box; each baseline is one ascent below its line's top.
+        float y = top - (h - block) / 2 - fit.size() * 0.95f;
+        float widest = 0;
+        List<String> texts = new ArrayList<>();
+        for (ShapedLine line : fit.lines()) {
+            float lw = line.width();
+            widest = Math.max(widest, lw);
+            float lx = switch (e.align() == null ? "left" : e.align()) {
+                case "center" -> x + (w - lw) / 2;
+                case "right" -> x + w - lw;
+                default -> x;
+            };
+            glyphs.draw(cs, line, lx, y);
+            texts.add(line.text());
+            y -= fit.size() * LINE;
+        }
+        return new PlacedText(value, texts, fit.size(), w, h, widest, block);
+    }
+
+    /** The QR as vector squares, so it is sharp at any printer resolution; quiet zone of 2 modules. */
+    private static void drawQr(PDPageContentStream cs, String token, float x, float y, float size) throws IOException {
+        BitMatrix m;
+        try {
+            m = new QRCodeWriter().encode(token, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+        } catch (WriterException e) {
+            throw new IllegalStateException("a badge token always fits a QR code", e);
+        }
+        float module = size / m.getWidth();
+        cs.setNonStrokingColor(Color.WHITE);
+        cs.addRect(x, y, size, size);
+        cs.fill();
+        cs.setNonStrokingColor(Color.BLACK);
+        for (int row = 0; row < m.getHeight(); row++) {
+            for (int col = 0; col < m.getWidth(); col++) {
+                if (m.get(col, row)) {
+                    cs.addRect(x + col * module, y + size - (row + 1) * module, module, module);
+                }
+            }
+        }
+        cs.fill();
+    }
+}

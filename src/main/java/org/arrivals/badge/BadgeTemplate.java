@@ -1,0 +1,39 @@
+package org.arrivals.badge;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A badge layout as data (kiosk-config/badges/*.json). Lengths are millimetres from the top-left
+ * corner of the label; font sizes are points. See kiosk-config/badges/README.md.
+ */
+public record BadgeTemplate(
+        String name,
+        String description,
+        double width,
+        double height,
+        int dpi,
+        Map<String, String> typeColors,
+        String defaultColor,
+        List<Element> elements) {
+
+    /**
+     * One thing on the badge. {@code kind}: "bar" (a filled rectangle, {@code color} a colour or
+     * "type" for the attendee type's colour), "text" ({@code value} with placeholders such as
+     * {name}), or "qr" (the signed badge token, a square of {@code width}).
+     */
+    public record Element(
+            String kind,
+            double x,
+            double y,
+            double width,
+            double height,
+            String value,
+            String color,
+            String align,
+            double maxSize,
+            double minSize,
+            int maxLines,
+            boolean bold) {
+    }
+}
