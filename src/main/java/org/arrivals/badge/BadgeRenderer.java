@@ -10,7 +10,9 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -18,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.badge.text.FontChain;
 import org.arrivals.badge.text.PdfGlyphWriter;
@@ -57,9 +60,9 @@ public final class BadgeRenderer {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(attendees.size() == 1 ? "Badge" : attendees.size() + " badges");
             info.setCreator("Arrivals");
-            PdfGlyphWriter glyphs = new PdfGlyphWriter(doc);
+            Pdf pdf = new Pdf(doc, new PdfGlyphWriter(doc), new HashMap<>());
             for (Attendee a : attendees) {
-                addPage(doc, glyphs, template, a, eventName, placed);
+                addBadge(pdf, template, a, eventName, placed);
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
@@ -69,15 +72,27 @@ public final class BadgeRenderer {
         }
     }
 
-    private void addPage(PDDocument doc, PdfGlyphWriter glyphs, BadgeTemplate t, Attendee a, String eventName,
-                         List<PlacedText> placed) throws IOException {
+    /** One document being written: its fonts and images are embedded once, whatever the number of badges. */
+    private record Pdf(PDDocument doc, PdfGlyphWriter glyphs, Map<Path, PDImageXObject> images) {
+    }
+
+    private void addBadge(Pdf pdf, BadgeTemplate t, Attendee a, String eventName, List<PlacedText> placed)
+            throws IOException {
         float pageW = (float) t.width() * PT_PER_MM;
         float pageH = (float) t.height() * PT_PER_MM;
-        PDPage page = new PDPage(new PDRectangle(pageW, pageH));
-        doc.addPage(page);
         Color typeColor = Colors.parse(colorOf(t, a.type()));
-        try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
-            for (BadgeTemplate.Element e : t.elements()) {
+        drawSide(pdf, t, t.elements(), a, eventName, placed, pageW, pageH, typeColor);
+        if (t.back() != null && !t.back().isEmpty()) {
+            drawSide(pdf, t, t.back(), a, eventName, placed, pageW, pageH, typeColor);
+        }
+    }
+
+    private void drawSide(Pdf pdf, BadgeTemplate t, List<BadgeTemplate.Element> elements, Attendee a, String eventName,
+                          List<PlacedText> placed, float pageW, float pageH, Color typeColor) throws IOException {
+        PDPage page = new PDPage(new PDRectangle(pageW, pageH));
+        pdf.doc().addPage(page);
+        try (PDPageContentStream cs = new PDPageContentStream(pdf.doc(), page)) {
+            for (BadgeTemplate.Element e : elements) {
                 float x = (float) e.x() * PT_PER_MM;
                 float w = (float) e.width() * PT_PER_MM;
                 float h = (float) (e.kind().equals("qr") ? e.width() : e.height()) * PT_PER_MM;
@@ -89,11 +104,12 @@ public final class BadgeRenderer {
                         cs.fill();
                     }
                     case "qr" -> drawQr(cs, tokens.issue(a.code()), x, top - h, w);
+                    case "image" -> drawImage(pdf, cs, t, e.value(), x, top - h, w, h);
                     case "text" -> {
                         String value = Placeholders.fill(e.value(), a, eventName);
                         if (!value.isBlank()) {
                             cs.setNonStrokingColor(resolve(e.color(), typeColor));
-                            placed.add(drawText(cs, glyphs, e, value, Placeholders.withShortName(e.value(), a, eventName),
+                            placed.add(drawText(cs, pdf.glyphs(), e, value, Placeholders.withShortName(e.value(), a, eventName),
                                     x, top, w, h));
                         }
                     }
@@ -144,6 +160,24 @@ public final class BadgeRenderer {
             y -= fit.size() * LINE;
         }
         return new PlacedText(value, texts, fit.size(), w, h, widest, block);
+    }
+
+    /** A logo, scaled to fit its box without distortion, centred. */
+    private static void drawImage(Pdf pdf, PDPageContentStream cs, BadgeTemplate t, String file, float x, float y,
+                                  float w, float h) throws IOException {
+        if (t.folder() == null) {
+            throw new IllegalStateException("template " + t.name() + " has an image but no folder to find it in");
+        }
+        Path path = t.folder().resolve(file);
+        PDImageXObject image = pdf.images().get(path);
+        if (image == null) {
+            image = PDImageXObject.createFromFileByContent(path.toFile(), pdf.doc());
+            pdf.images().put(path, image);
+        }
+        float scale = Math.min(w / image.getWidth(), h / image.getHeight());
+        float iw = image.getWidth() * scale;
+        float ih = image.getHeight() * scale;
+        cs.drawImage(image, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
     }
 
     /** The QR as vector squares, so it is sharp at any printer resolution; quiet zone of 2 modules. */

@@ -1,5 +1,7 @@
 package org.arrivals.badge;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +17,21 @@ public record BadgeTemplate(
         int dpi,
         Map<String, String> typeColors,
         String defaultColor,
-        List<Element> elements) {
+        List<Element> elements,
+        List<Element> back,
+        @JsonIgnore Path folder) {
+
+    /** The same template, knowing the folder its images are relative to. */
+    public BadgeTemplate withFolder(Path folder) {
+        return new BadgeTemplate(name, description, width, height, dpi, typeColors, defaultColor, elements, back, folder);
+    }
 
     /**
      * One thing on the badge. {@code kind}: "bar" (a filled rectangle, {@code color} a colour or
      * "type" for the attendee type's colour), "text" ({@code value} with placeholders such as
-     * {name}), or "qr" (the signed badge token, a square of {@code width}).
+     * {name}), "qr" (the signed badge token, a square of {@code width}), or "image" (a PNG or JPEG
+     * named by {@code value}, relative to the template's folder, fitted into its box).
+     * {@code back}, when present, is printed as a second page of each badge.
      */
     public record Element(
             String kind,

@@ -19,7 +19,7 @@ public final class TemplateLoader {
             .setPropertyNamingStrategy(PropertyNamingStrategies.LOWER_CAMEL_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
-    private static final Set<String> KINDS = Set.of("bar", "text", "qr");
+    private static final Set<String> KINDS = Set.of("bar", "text", "qr", "image");
     private static final Set<String> ALIGN = Set.of("left", "center", "right");
     /** The templates shipped with the app, used when kiosk-config has none. */
     public static final List<String> BUILT_IN = List.of("thermal-4x3", "fanfold-4x6", "brother-62x100");
@@ -29,7 +29,9 @@ public final class TemplateLoader {
 
     public static BadgeTemplate load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString());
+            BadgeTemplate t = parse(in, file.toString()).withFolder(file.toAbsolutePath().getParent());
+            checkImages(t, file);
+            return t;
         } catch (IOException e) {
             throw new TemplateException(file + ": cannot be read (" + e.getMessage() + ").");
         }
@@ -90,6 +92,11 @@ public final class TemplateLoader {
                 check(t, t.elements().get(i), "elements[" + i + "]", problems);
             }
         }
+        if (t.back() != null) {
+            for (int i = 0; i < t.back().size(); i++) {
+                check(t, t.back().get(i), "back[" + i + "]", problems);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new TemplateException(source + ": " + String.join("; ", problems) + ".");
         }
@@ -98,7 +105,7 @@ public final class TemplateLoader {
 
     private static void check(BadgeTemplate t, BadgeTemplate.Element e, String at, List<String> problems) {
         if (e.kind() == null || !KINDS.contains(e.kind())) {
-            problems.add(at + ".kind: one of bar, text, qr");
+            problems.add(at + ".kind: one of bar, text, qr, image");
             return;
         }
         double h = e.kind().equals("qr") ? e.width() : e.height();
@@ -112,6 +119,9 @@ public final class TemplateLoader {
             problems.add(at + ".color: #RRGGBB, \"type\" (the attendee type's colour) or \"onType\" "
                     + "(black or white, whichever reads on it)");
         }
+        if (e.kind().equals("image") && (e.value() == null || e.value().isBlank())) {
+            problems.add(at + ".value: the image file (PNG or JPEG), relative to the template's folder");
+        }
         if (e.kind().equals("text")) {
             if (e.value() == null || e.value().isBlank()) {
                 problems.add(at + ".value: the text, with placeholders such as {name} or {org}");
@@ -121,6 +131,19 @@ public final class TemplateLoader {
             }
             if (e.align() != null && !ALIGN.contains(e.align())) {
                 problems.add(at + ".align: left, center or right");
+            }
+        }
+    }
+
+    private static void checkImages(BadgeTemplate t, Path file) {
+        List<BadgeTemplate.Element> all = new ArrayList<>(t.elements());
+        if (t.back() != null) {
+            all.addAll(t.back());
+        }
+        for (BadgeTemplate.Element e : all) {
+            if (e.kind().equals("image") && !Files.isRegularFile(file.resolveSibling(e.value()))) {
+                throw new TemplateException(file + ": the image \"" + e.value() + "\" is not in " + file.getParent()
+                        + ". Put the file beside the template or correct its name.");
             }
         }
     }

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ImportCommand.class, SearchCommand.class, CheckInCommand.class, UndoCommand.class,
             WalkInCommand.class, EditCommand.class, HistoryCommand.class, StatsCommand.class,
-            ExportCommand.class, DemoCommand.class, CommandLine.HelpCommand.class
+            BadgeCommand.class, BadgesCommand.class, ExportCommand.class, DemoCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {
     /** Exit code when the input could not be used at all (nothing was changed). */

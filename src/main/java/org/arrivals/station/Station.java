@@ -6,6 +6,7 @@ import java.util.List;
 import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.attendee.export.RosterExport;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.badge.BadgeRenderer;
 import org.arrivals.badge.BadgeToken;
 import org.arrivals.checkin.CheckInLog;
 import org.arrivals.checkin.ScanResolver;
@@ -32,6 +33,7 @@ public final class Station implements AutoCloseable {
     private final Lookup lookup;
     private final ScanResolver scans;
     private final BadgeToken tokens;
+    private final BadgeRenderer badges;
 
     private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock) {
         this.home = home;
@@ -43,6 +45,7 @@ public final class Station implements AutoCloseable {
         this.checkIns = new CheckInLog(store, attendees, stationId, clock);
         this.export = new RosterExport(attendees, checkIns);
         this.tokens = new BadgeToken(eventKey);
+        this.badges = new BadgeRenderer(tokens);
         this.scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
         this.lookup = new Lookup(attendees::all, checkIns::arrivedCodes);
         attendees.addListener(lookup);
@@ -85,6 +88,11 @@ public final class Station implements AutoCloseable {
 
     public BadgeToken tokens() {
         return tokens;
+    }
+
+    /** Badges drawn with this event's key, so their QR codes check in here. */
+    public BadgeRenderer badges() {
+        return badges;
     }
 
     public String stationId() {

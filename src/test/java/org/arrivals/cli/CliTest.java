@@ -116,7 +116,7 @@ class CliTest {
         assertThat(v.exit()).isZero();
         assertThat(v.out()).startsWith("arrivals ");
         for (String cmd : new String[] {"import", "search", "export", "demo", "checkin", "undo", "walkin", "edit",
-            "history", "stats"}) {
+            "history", "stats", "badge", "badges"}) {
             Run h = run(cmd, "--help");
             assertThat(h.exit()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: arrivals " + cmd).contains("--home");
@@ -210,5 +210,27 @@ class CliTest {
         Run r = run("--home", home(), "checkin", token, "--json");
         assertThat(r.exit()).isZero();
         assertThat(r.json().get("code").asText()).isEqualTo("1006");
+    }
+
+    @Test
+    void badgeAndBadgesWritePdfsAndPreviews() throws Exception {
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
+        run("--home", home(), "import", file.toString());
+        Path pdf = dir.resolve("one.pdf");
+        Path png = dir.resolve("one.png");
+        assertThat(run("--home", home(), "badge", "1003", "--out", pdf.toString()).exit()).isZero();
+        assertThat(Files.readAllBytes(pdf)).startsWith('%', 'P', 'D', 'F');
+        assertThat(run("--home", home(), "badge", "1003", "--out", png.toString(), "--template", "brother-62x100")
+                .exit()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).as("62 mm at 300 dpi").isBetween(730, 734);
+
+        Path all = dir.resolve("all.pdf");
+        Run r = run("--home", home(), "badges", "--out", all.toString(), "--sort", "org");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Wrote 5 badges");
+        assertThat(run("--home", home(), "badges", "--out", all.toString(), "--type", "Speaker").out())
+                .contains("Wrote 1 badge to");
+        assertThat(run("--home", home(), "badge", "NOPE", "--out", pdf.toString()).exit()).isEqualTo(2);
     }
 }

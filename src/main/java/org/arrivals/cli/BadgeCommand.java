@@ -1,0 +1,41 @@
+package org.arrivals.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.badge.BadgePreview;
+import org.arrivals.badge.BadgeTemplate;
+import org.arrivals.badge.TemplateLoader;
+import org.arrivals.station.Station;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "badge", mixinStandardHelpOptions = true,
+        description = {"Draw one attendee's badge to a PDF (as it prints) or a PNG (the preview, at the printer's "
+                + "resolution). Nothing is recorded and nothing is printed."})
+final class BadgeCommand extends StationCommand {
+    @Parameters(paramLabel = "CODE")
+    String code;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.pdf or FILE.png.")
+    Path out;
+
+    @Option(names = "--template", paramLabel = "T", defaultValue = "thermal-4x3",
+            description = "Template name: thermal-4x3 (default), fanfold-4x6, brother-62x100, or a .json in "
+                    + "kiosk-config/badges.")
+    String template;
+
+    @Override
+    int run(Station station) throws Exception {
+        Attendee a = station.attendees().findByCode(code)
+                .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
+        BadgeTemplate t = TemplateLoader.named(template, root.resolvedConfig());
+        byte[] pdf = station.badges().render(t, a, "");
+        boolean png = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
+        Files.write(out, png ? BadgePreview.png(pdf, t.dpi()) : pdf);
+        out().println("Wrote the badge of " + a.code() + " to " + out + ".");
+        return 0;
+    }
+}
