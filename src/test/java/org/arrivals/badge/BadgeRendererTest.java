@@ -107,7 +107,7 @@ class BadgeRendererTest {
         for (String s : List.of("محمد عبد الله", "बहादुर गुरुङ", "အောင်ဆန်း", "Nguyễn Thị", "አበበ በቀለ")) {
             float ours = Shaper.shape(s, 20, FontChain.regular()).width();
             java.awt.Font f = awtFontFor(s);
-            float jdk = (float) new TextLayout(s, f.deriveFont(20f), frc).getAdvance();
+            float jdk = new TextLayout(s, f.deriveFont(20f), frc).getAdvance();
             assertThat(ours).as(s).isCloseTo(jdk, org.assertj.core.data.Percentage.withPercentage(3));
         }
     }
