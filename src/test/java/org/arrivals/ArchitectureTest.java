@@ -42,4 +42,9 @@ class ArchitectureTest {
     static final ArchRule badgesKnowNoServices = noClasses().that().resideInAPackage("org.arrivals.badge..")
             .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
                     "org.arrivals.cli..", "org.arrivals.store..", "org.arrivals.search..");
+
+    @ArchTest
+    static final ArchRule printersKnowOnlyBadges = noClasses().that().resideInAPackage("org.arrivals.print..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
+                    "org.arrivals.cli..", "org.arrivals.search..", "org.arrivals.store..");
 }

@@ -1,0 +1,93 @@
+package org.arrivals.print;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A Zebra printer on the network, spoken to directly on its raw port (9100): fast, and it can
+ * say whether it is out of labels, which a spooler cannot. Every wait is bounded, so a missing
+ * printer becomes a sentence within two seconds, never a frozen desk.
+ */
+public final class ZebraRawPrinter {
+    public static final int PORT = 9100;
+    private static final int TIMEOUT_MS = 2000;
+
+    private final String name;
+    private final String host;
+    private final int port;
+
+    public ZebraRawPrinter(String name, String host, int port) {
+        this.name = name;
+        this.host = host;
+        this.port = port;
+    }
+
+    /** Thrown with a sentence a person can act on. */
+    public static final class PrinterProblem extends Exception {
+        public PrinterProblem(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** Asks the printer how it is ({@code ~HS}). */
+    public ZebraStatus status() throws PrinterProblem {
+        try (Socket s = connect()) {
+            s.getOutputStream().write("~HS".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            InputStream in = s.getInputStream();
+            ByteArrayOutputStream reply = new ByteArrayOutputStream();
+            int etx = 0;
+            while (etx < 3) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                reply.write(b);
+                if (b == 3) {
+                    etx++;
+                }
+            }
+            ZebraStatus st = ZebraStatus.parse(reply.toString(StandardCharsets.US_ASCII));
+            if (st == null) {
+                throw new PrinterProblem(name + " at " + host + ":" + port + " did not answer like a Zebra printer. "
+                        + "Check the printer setting of this station.", null);
+            }
+            return st;
+        } catch (SocketTimeoutException e) {
+            throw new PrinterProblem(name + " did not answer within two seconds. Check that it is on and its "
+                    + "network cable is in.", e);
+        } catch (IOException e) {
+            throw new PrinterProblem(name + " cannot be reached at " + host + ":" + port + " (" + e.getMessage()
+                    + "). Check that it is on and on the network.", e);
+        }
+    }
+
+    /** Checks the printer, then sends the labels; returns only when the printer has them all. */
+    public void print(byte[] zpl) throws PrinterProblem {
+        String problem = status().problem(name);
+        if (problem != null) {
+            throw new PrinterProblem(problem, null);
+        }
+        try (Socket s = connect(); OutputStream out = s.getOutputStream()) {
+            out.write(zpl);
+            out.flush();
+            s.shutdownOutput();
+        } catch (IOException e) {
+            throw new PrinterProblem("The badge could not be sent to " + name + " (" + e.getMessage()
+                    + "). It is kept and can be printed again.", e);
+        }
+    }
+
+    private Socket connect() throws IOException {
+        Socket s = new Socket();
+        s.connect(new InetSocketAddress(host, port), TIMEOUT_MS);
+        s.setSoTimeout(TIMEOUT_MS);
+        return s;
+    }
+}

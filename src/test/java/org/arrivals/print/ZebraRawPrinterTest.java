@@ -1,0 +1,107 @@
+package org.arrivals.print;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.RegistrationStatus;
+import org.arrivals.badge.BadgeRenderer;
+import org.arrivals.badge.BadgeTemplate;
+import org.arrivals.badge.BadgeToken;
+import org.arrivals.badge.TemplateLoader;
+import org.junit.jupiter.api.Test;
+
+/** The raw Zebra driver against a listener on loopback: the ZPL decodes back to the badge. */
+class ZebraRawPrinterTest {
+    static final BadgeToken TOKENS = new BadgeToken("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    static final Attendee ANA = new Attendee(1, "AR-42", null, "محمد", "عبد الله", null, null, null,
+            "Arab American Family Services", null, "Speaker", RegistrationStatus.ATTENDING, Map.of(), false);
+
+    @Test
+    void aBadgeArrivesAsOneGraphicOfTheLabelsSizeWhoseQrDecodes() throws Exception {
+        BadgeTemplate t = TemplateLoader.named("thermal-4x3", null);
+        byte[] zpl = ZplEncoder.encode(new BadgeRenderer(TOKENS).render(t, ANA, ""), t.dpi());
+        try (FakeZebra zebra = new FakeZebra()) {
+            new ZebraRawPrinter("Desk printer", "127.0.0.1", zebra.port()).print(zpl);
+            waitFor(() -> zebra.jobs.size() == 1);
+            BufferedImage label = decodeZpl(new String(zebra.jobs.get(0), StandardCharsets.US_ASCII));
+            assertThat(label.getWidth()).as("4 in at 203 dpi").isBetween(811, 813);
+            assertThat(label.getHeight()).as("3 in at 203 dpi").isBetween(608, 610);
+            String token = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                    new BufferedImageLuminanceSource(label))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+            assertThat(TOKENS.verify(token)).contains("AR-42");
+        }
+    }
+
+    @Test
+    void outOfLabelsAndPausedAreSentencesAndNothingIsSent() throws Exception {
+        try (FakeZebra zebra = new FakeZebra()) {
+            ZebraRawPrinter printer = new ZebraRawPrinter("Desk 3 printer", "127.0.0.1", zebra.port());
+            zebra.paperOut = true;
+            assertThatThrownBy(() -> printer.print("^XA^XZ".getBytes(StandardCharsets.US_ASCII)))
+                    .hasMessage("Desk 3 printer is out of labels. Load a new roll; the badge will print then.");
+            zebra.paperOut = false;
+            zebra.paused = true;
+            assertThatThrownBy(() -> printer.print("^XA^XZ".getBytes(StandardCharsets.US_ASCII)))
+                    .hasMessageContaining("paused");
+            assertThat(zebra.jobs).isEmpty();
+        }
+    }
+
+    @Test
+    void aMissingOrHungPrinterIsASentenceNotAWait() throws Exception {
+        int free;
+        try (ServerSocket s = new ServerSocket(0)) {
+            free = s.getLocalPort();
+        }
+        assertThatThrownBy(() -> new ZebraRawPrinter("Desk printer", "127.0.0.1", free).status())
+                .hasMessageContaining("cannot be reached");
+        try (FakeZebra zebra = new FakeZebra()) {
+            zebra.silent = true;
+            assertThatThrownBy(() -> new ZebraRawPrinter("Desk printer", "127.0.0.1", zebra.port()).status())
+                    .hasMessageContaining("did not answer within two seconds");
+        }
+    }
+
+    /** Reads back what the printer would print: ^PW and ^LL, and the ^GFA hex image. */
+    static BufferedImage decodeZpl(String zpl) {
+        Matcher m = Pattern.compile("\\^PW(\\d+)\\^LL(\\d+).*?\\^GFA,(\\d+),(\\d+),(\\d+),\\s*([0-9A-F\\s]+)\\^FS",
+                Pattern.DOTALL).matcher(zpl);
+        assertThat(m.find()).as("a ^GF graphic field").isTrue();
+        int w = Integer.parseInt(m.group(1));
+        int h = Integer.parseInt(m.group(2));
+        int total = Integer.parseInt(m.group(3));
+        int perRow = Integer.parseInt(m.group(5));
+        String hex = m.group(6).replaceAll("\\s", "");
+        assertThat(hex.length()).isEqualTo(total * 2);
+        assertThat(total).isEqualTo(perRow * h);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int i = y * perRow + x / 8;
+                int b = Integer.parseInt(hex.substring(i * 2, i * 2 + 2), 16);
+                boolean black = (b >> (7 - x % 8) & 1) == 1;
+                img.setRGB(x, y, black ? 0x000000 : 0xFFFFFF);
+            }
+        }
+        return img;
+    }
+
+    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
+    }
+}
