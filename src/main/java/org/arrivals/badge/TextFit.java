@@ -32,12 +32,68 @@ final class TextFit {
                 int linesThatFit = Math.max(1, Math.min(maxLines, (int) Math.floor(height / (size * lineFactor))));
                 List<ShapedLine> lines = wrap(candidate, chain, size, width, linesThatFit);
                 if (lines != null) {
-                    return new Fit(size, lines);
+                    return new Fit(size, lines.size() > 1 ? balance(candidate, chain, size, lines.size()) : lines);
                 }
             }
         }
         return new Fit(minSize, cut(shorter == null ? text : shorter, chain, minSize, width,
                 Math.max(1, Math.min(maxLines, (int) Math.floor(height / (minSize * lineFactor))))));
+    }
+
+    /**
+     * The same number of lines, broken where the widest line is narrowest, so a long name does not
+     * end with one short word alone ("de la / Cruz"). Names have few words: every split is tried,
+     * each piece shaped once.
+     */
+    private static List<ShapedLine> balance(String text, FontChain chain, float size, int lines) {
+        String[] words = text.strip().split("\\s+");
+        int n = words.length;
+        ShapedLine[][] piece = new ShapedLine[n][n + 1];
+        int[] best = null;
+        float bestWidth = Float.MAX_VALUE;
+        int[] breaks = new int[lines + 1];
+        breaks[lines] = n;
+        for (int[] split : splits(n, lines)) {
+            System.arraycopy(split, 0, breaks, 0, lines);
+            float widest = 0;
+            for (int l = 0; l < lines; l++) {
+                int from = breaks[l];
+                int to = breaks[l + 1];
+                if (piece[from][to] == null) {
+                    piece[from][to] = Shaper.shape(String.join(" ", java.util.Arrays.copyOfRange(words, from, to)), size,
+                            chain);
+                }
+                widest = Math.max(widest, piece[from][to].width());
+            }
+            if (widest < bestWidth) {
+                bestWidth = widest;
+                best = breaks.clone();
+            }
+        }
+        List<ShapedLine> out = new ArrayList<>(lines);
+        for (int l = 0; l < lines; l++) {
+            out.add(piece[best[l]][best[l + 1]]);
+        }
+        return out;
+    }
+
+    /** Every way to cut n words into k non-empty lines, as the index of each line's first word. */
+    private static List<int[]> splits(int n, int k) {
+        List<int[]> out = new ArrayList<>();
+        int[] current = new int[k];
+        splits(n, k, 1, 1, current, out);
+        return out;
+    }
+
+    private static void splits(int n, int k, int line, int from, int[] current, List<int[]> out) {
+        if (line == k) {
+            out.add(current.clone());
+            return;
+        }
+        for (int start = from; start <= n - (k - line); start++) {
+            current[line] = start;
+            splits(n, k, line + 1, start + 1, current, out);
+        }
     }
 
     /** The last resort: fill the lines word by word at the smallest size, ending the last with "…". */
