@@ -47,3 +47,16 @@ build_if_stale() {
   echo "Building Arrivals (first run or sources changed) ..." >&2
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package >&2)
 }
+
+# Starts the CUPS scheduler when it is installed but not running (containers have no init to do it).
+start_cups() {
+  command -v lpstat >/dev/null 2>&1 || return 0
+  if lpstat -r 2>/dev/null | grep -q "is running"; then return 0; fi
+  if [[ "$(id -u)" == 0 ]] && command -v cupsd >/dev/null 2>&1; then
+    cupsd && for _ in 1 2 3 4 5 6 7 8 9 10; do
+      lpstat -r 2>/dev/null | grep -q "is running" && return 0
+      sleep 0.5
+    done
+  fi
+  echo "CUPS is not running; the printing tests will say so (start it with: sudo cupsd)." >&2
+}

@@ -44,7 +44,7 @@ class ArchitectureTest {
                     "org.arrivals.cli..", "org.arrivals.store..", "org.arrivals.search..");
 
     @ArchTest
-    static final ArchRule printersKnowOnlyBadges = noClasses().that().resideInAPackage("org.arrivals.print..")
+    static final ArchRule printingKnowsBadgesNotCheckIns = noClasses().that().resideInAPackage("org.arrivals.print..")
             .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
-                    "org.arrivals.cli..", "org.arrivals.search..", "org.arrivals.store..");
+                    "org.arrivals.cli..", "org.arrivals.search..");
 }

@@ -176,6 +176,16 @@ public final class CheckInLog implements ArrivalStates {
         return after;
     }
 
+    /** A first badge was handed to a printer. */
+    public synchronized void badgePrinted(String code) {
+        record(code, EventKind.BADGE_PRINTED, List.of(Map.of()), null);
+    }
+
+    /** Another badge, with why (lost, damaged, name corrected): counted and audited. */
+    public synchronized void badgeReprinted(String code, String reason) {
+        record(code, EventKind.BADGE_REPRINTED, List.of(Map.of("reason", reason)), null);
+    }
+
     private static String value(Attendee a, AttendeeField f) {
         return switch (f) {
             case FIRST -> a.firstName();

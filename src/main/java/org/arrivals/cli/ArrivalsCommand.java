@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ImportCommand.class, SearchCommand.class, CheckInCommand.class, UndoCommand.class,
             WalkInCommand.class, EditCommand.class, HistoryCommand.class, StatsCommand.class,
-            BadgeCommand.class, BadgesCommand.class, ExportCommand.class, DemoCommand.class,
+            BadgeCommand.class, BadgesCommand.class, PrintCommand.class, ReprintCommand.class, QueueCommand.class,
+            PrintersCommand.class, ExportCommand.class, DemoCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {
@@ -73,7 +74,7 @@ public final class ArrivalsCommand implements Runnable {
     Station openStation() {
         Path h = resolvedHome();
         LogSetup.configure(h, resolvedConfig());
-        return Station.open(h, resolvedEvent(), station, Clock.systemUTC());
+        return Station.open(h, resolvedEvent(), station, Clock.systemUTC(), resolvedConfig());
     }
 
     public static int run(String... args) {

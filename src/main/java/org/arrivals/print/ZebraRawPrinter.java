@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * say whether it is out of labels, which a spooler cannot. Every wait is bounded, so a missing
  * printer becomes a sentence within two seconds, never a frozen desk.
  */
-public final class ZebraRawPrinter {
+public final class ZebraRawPrinter implements Printer {
     public static final int PORT = 9100;
     private static final int TIMEOUT_MS = 2000;
 
@@ -28,10 +28,23 @@ public final class ZebraRawPrinter {
         this.port = port;
     }
 
-    /** Thrown with a sentence a person can act on. */
-    public static final class PrinterProblem extends Exception {
-        public PrinterProblem(String message, Throwable cause) {
-            super(message, cause);
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String send(byte[] pdf, int dpi) throws PrinterProblem {
+        print(ZplEncoder.encode(pdf, dpi));
+        return null;
+    }
+
+    @Override
+    public String problem() {
+        try {
+            return status().problem(name);
+        } catch (PrinterProblem e) {
+            return e.getMessage();
         }
     }
 

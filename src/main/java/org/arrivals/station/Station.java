@@ -10,6 +10,12 @@ import org.arrivals.badge.BadgeRenderer;
 import org.arrivals.badge.BadgeToken;
 import org.arrivals.checkin.CheckInLog;
 import org.arrivals.checkin.ScanResolver;
+import org.arrivals.print.BadgeEvents;
+import org.arrivals.print.PrintQueue;
+import org.arrivals.print.PrintService;
+import org.arrivals.print.Printer;
+import org.arrivals.print.SpoolerPrinter;
+import org.arrivals.print.ZebraRawPrinter;
 import org.arrivals.search.Lookup;
 import org.arrivals.store.Store;
 
@@ -34,8 +40,11 @@ public final class Station implements AutoCloseable {
     private final ScanResolver scans;
     private final BadgeToken tokens;
     private final BadgeRenderer badges;
+    private final PrintService printing;
+    private final String defaultPrinter;
 
-    private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock) {
+    private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock,
+                    Path configDir) {
         this.home = home;
         this.eventId = eventId;
         this.stationId = settings.id();
@@ -46,6 +55,19 @@ public final class Station implements AutoCloseable {
         this.export = new RosterExport(attendees, checkIns);
         this.tokens = new BadgeToken(eventKey);
         this.badges = new BadgeRenderer(tokens);
+        this.defaultPrinter = settings.printer();
+        this.printing = new PrintService(new PrintQueue(store, clock), attendees, badges, Station::printer, configDir,
+                new BadgeEvents() {
+                    @Override
+                    public void printed(String code) {
+                        checkIns.badgePrinted(code);
+                    }
+
+                    @Override
+                    public void reprinted(String code, String reason) {
+                        checkIns.badgeReprinted(code, reason);
+                    }
+                });
         this.scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
         this.lookup = new Lookup(attendees::all, checkIns::arrivedCodes);
         attendees.addListener(lookup);
@@ -57,16 +79,22 @@ public final class Station implements AutoCloseable {
      * configured station id for this run (the CLI's {@code --station}).
      */
     public static Station open(Path home, String eventId, String stationOverride, Clock clock) {
+        return open(home, eventId, stationOverride, clock, null);
+    }
+
+    /** As above, with the kiosk-config folder that holds badge templates (null: the built-in ones). */
+    public static Station open(Path home, String eventId, String stationOverride, Clock clock, Path configDir) {
         EventId.check(eventId);
         StationSettings settings = StationSettings.load(home);
         if (stationOverride != null && !stationOverride.isBlank()) {
-            settings = new StationSettings(stationOverride.strip(), settings.scannerPrefix(), settings.scannerSuffix());
+            settings = new StationSettings(stationOverride.strip(), settings.scannerPrefix(), settings.scannerSuffix(),
+                    settings.printer());
         }
         Path dir = DataHome.eventDirectory(home, eventId);
         byte[] key = EventKey.loadOrCreate(dir);
         Store store = Store.open(dir);
         try {
-            return new Station(home, eventId, settings, key, store, clock);
+            return new Station(home, eventId, settings, key, store, clock, configDir);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -88,6 +116,28 @@ public final class Station implements AutoCloseable {
 
     public BadgeToken tokens() {
         return tokens;
+    }
+
+    /** Badge printing through the persistent queue. */
+    public PrintService printing() {
+        return printing;
+    }
+
+    /** The station's printer from station.properties, or null when none is configured. */
+    public String defaultPrinter() {
+        return defaultPrinter == null || defaultPrinter.isBlank() ? null : defaultPrinter;
+    }
+
+    /** A printer by its setting: {@code zebra://HOST:PORT} for a raw Zebra, else a spooler queue's name. */
+    public static Printer printer(String setting) {
+        if (setting.startsWith("zebra://")) {
+            String hostPort = setting.substring("zebra://".length());
+            int colon = hostPort.lastIndexOf(':');
+            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+            int port = colon < 0 ? ZebraRawPrinter.PORT : Integer.parseInt(hostPort.substring(colon + 1));
+            return new ZebraRawPrinter("The Zebra printer at " + hostPort, host, port);
+        }
+        return new SpoolerPrinter(setting);
     }
 
     /** Badges drawn with this event's key, so their QR codes check in here. */

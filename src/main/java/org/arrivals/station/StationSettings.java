@@ -15,9 +15,10 @@ import java.util.Properties;
 /**
  * A station's own settings, in {@code HOME/station.properties}: its id, which every check-in it
  * records carries (chosen once, so it survives restarts; an organizer may rename it "desk-3" before
- * the event starts), and what its barcode scanner adds around each code.
+ * the event starts), what its barcode scanner adds around each code, and its printer: a spooler
+ * queue's name, or {@code zebra://HOST:PORT} for a Zebra spoken to directly.
  */
-public record StationSettings(String id, String scannerPrefix, String scannerSuffix) {
+public record StationSettings(String id, String scannerPrefix, String scannerSuffix, String printer) {
     static final String FILE = "station.properties";
     static final String KEY = "station.id";
 
@@ -32,7 +33,8 @@ public record StationSettings(String id, String scannerPrefix, String scannerSuf
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
         }
-        return new StationSettings(id, p.getProperty("scanner.prefix", ""), p.getProperty("scanner.suffix", ""));
+        return new StationSettings(id, p.getProperty("scanner.prefix", ""), p.getProperty("scanner.suffix", ""),
+                p.getProperty("printer", "").strip());
     }
 
     private static String loadId(Path home) {

@@ -116,7 +116,7 @@ class CliTest {
         assertThat(v.exit()).isZero();
         assertThat(v.out()).startsWith("arrivals ");
         for (String cmd : new String[] {"import", "search", "export", "demo", "checkin", "undo", "walkin", "edit",
-            "history", "stats", "badge", "badges"}) {
+            "history", "stats", "badge", "badges", "print", "reprint", "queue", "printers"}) {
             Run h = run(cmd, "--help");
             assertThat(h.exit()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: arrivals " + cmd).contains("--home");
@@ -232,5 +232,33 @@ class CliTest {
         assertThat(run("--home", home(), "badges", "--out", all.toString(), "--type", "Speaker").out())
                 .contains("Wrote 1 badge to");
         assertThat(run("--home", home(), "badge", "NOPE", "--out", pdf.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void printReprintAndTheQueueOverARawZebra() throws Exception {
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
+        run("--home", home(), "import", file.toString());
+        try (var zebra = new org.arrivals.print.FakeZebraForCli()) {
+            String printer = "zebra://127.0.0.1:" + zebra.port();
+            Run p = run("--home", home(), "print", "1002", "--printer", printer, "--json");
+            assertThat(p.exit()).as(p.err()).isZero();
+            assertThat(p.json().get("state").asText()).isEqualTo("done");
+            assertThat(run("--home", home(), "print", "1002", "--printer", printer).exit()).as("once").isEqualTo(6);
+            assertThat(run("--home", home(), "reprint", "1002", "--reason", "lost", "--printer", printer).exit()).isZero();
+            zebra.paperOut(true);
+            Run out = run("--home", home(), "print", "1003", "--printer", printer, "--json");
+            assertThat(out.exit()).isEqualTo(6);
+            assertThat(out.json().get("error").asText()).contains("out of labels");
+            JsonNode queue = run("--home", home(), "queue", "--json").json();
+            assertThat(queue).hasSize(3);
+            assertThat(queue.get(2).get("state").asText()).isEqualTo("failed");
+            zebra.paperOut(false);
+            String id = queue.get(2).get("id").asText();
+            assertThat(run("--home", home(), "queue", "retry", id).exit()).isZero();
+            assertThat(run("--home", home(), "queue", "cancel", id).out()).contains("done");
+            assertThat(zebra.jobCount()).isEqualTo(3);
+            assertThat(run("--home", home(), "stats", "--json").exit()).isZero();
+        }
+        assertThat(run("--home", home(), "print", "1002").err()).contains("No printer is configured");
     }
 }

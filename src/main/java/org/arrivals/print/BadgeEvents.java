@@ -1,0 +1,8 @@
+package org.arrivals.print;
+
+/** Where printing reports what it printed, so the check-in log can count badges and reprints. */
+public interface BadgeEvents {
+    void printed(String attendeeCode);
+
+    void reprinted(String attendeeCode, String reason);
+}

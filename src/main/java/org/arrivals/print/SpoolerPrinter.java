@@ -1,0 +1,118 @@
+package org.arrivals.print;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.print.DocFlavor;
+import javax.print.DocPrintJob;
+import javax.print.PrintException;
+import javax.print.PrintService;
+import javax.print.PrintServiceLookup;
+import javax.print.SimpleDoc;
+import javax.print.attribute.HashPrintRequestAttributeSet;
+import javax.print.attribute.PrintRequestAttributeSet;
+import javax.print.attribute.standard.Copies;
+import javax.print.attribute.standard.JobName;
+
+/**
+ * A printer queue of the operating system's spooler (CUPS on Linux and macOS), reached through
+ * javax.print. The badge goes as PDF; the queue's driver turns it into the printer's language.
+ *
+ * <p>javax.print on CUPS says little (no paused state, a stale accepting flag), so the queue's
+ * state is read from CUPS itself with {@code lpstat}, bounded to two seconds.
+ */
+public final class SpoolerPrinter implements Printer {
+    private final String name;
+
+    public SpoolerPrinter(String name) {
+        this.name = name;
+    }
+
+    /** The spooler's queues, as javax.print sees them. */
+    public static List<String> queues() {
+        List<String> names = new ArrayList<>();
+        for (PrintService s : PrintServiceLookup.lookupPrintServices(null, null)) {
+            names.add(s.getName());
+        }
+        return names;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String problem() {
+        if (service() == null) {
+            return "No printer named " + name + " is set up on this computer. Choose another printer, or ask a "
+                    + "supervisor to add it.";
+        }
+        String accepting = lpstat("-a", name);
+        if (accepting != null && accepting.contains("not accepting")) {
+            return name + " is not accepting jobs (it was set to reject them). Badges wait in Arrivals' queue; "
+                    + "retry once the printer is accepting again.";
+        }
+        String state = lpstat("-p", name);
+        if (state != null && state.contains("disabled")) {
+            return name + " is paused. Badges wait in the printer's queue and print when it is resumed.";
+        }
+        return null;
+    }
+
+    @Override
+    public String send(byte[] pdf, int dpi) throws PrinterProblem {
+        PrintService service = service();
+        if (service == null) {
+            throw new PrinterProblem(problem(), null);
+        }
+        String accepting = lpstat("-a", name);
+        if (accepting != null && accepting.contains("not accepting")) {
+            throw new PrinterProblem(problem(), null);
+        }
+        PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
+        attributes.add(new JobName("Arrivals badge", null)); // no name in the spooler's job list
+        attributes.add(new Copies(1));
+        DocPrintJob job = service.createPrintJob();
+        try {
+            job.print(new SimpleDoc(new ByteArrayInputStream(pdf), DocFlavor.INPUT_STREAM.PDF, null), attributes);
+        } catch (PrintException e) {
+            throw new PrinterProblem("The badge could not be handed to " + name + " (" + e.getMessage()
+                    + "). It waits in Arrivals' queue.", e);
+        }
+        String state = lpstat("-p", name);
+        return state != null && state.contains("disabled") ? problem() : null;
+    }
+
+    private PrintService service() {
+        for (PrintService s : PrintServiceLookup.lookupPrintServices(null, null)) {
+            if (s.getName().equals(name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** One {@code lpstat} call, or null when there is no lpstat or it does not answer in two seconds. */
+    static String lpstat(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add("lpstat");
+        cmd.addAll(List.of(args));
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            if (!p.waitFor(2, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return null;
+            }
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package org.arrivals.print;
+
+import static org.arrivals.testing.Files2.crlf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.checkin.EventKind;
+import org.arrivals.station.Station;
+import org.arrivals.testing.Files2;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Badges through a real CUPS spooler: a queue with CUPS' own Zebra ZPL driver sends to a listener
+ * on loopback, as a network Zebra on port 9100 would receive it. {@code ./scripts/test} installs
+ * and starts CUPS; where it cannot run this test says so loudly, and on CI it fails instead.
+ */
+class CupsPrintingTest {
+    static FakeZebra zebra;
+    static String queue;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void spooler() throws Exception {
+        String running = SpoolerPrinter.lpstat("-r");
+        if (running == null || !running.contains("is running")) {
+            unavailable("the CUPS scheduler is not running (lpstat -r: " + running + ")");
+        }
+        zebra = new FakeZebra();
+        queue = "arrivals-test-" + ProcessHandle.current().pid();
+        if (run("lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:" + zebra.port(), "-m",
+                "drv:///sample.drv/zebra.ppd", "-o", "PageSize=w288h216") != 0) {
+            unavailable("lpadmin could not create a test queue (it needs root or lpadmin rights)");
+        }
+    }
+
+    private static void unavailable(String why) {
+        String message = "CUPS PRINTING TESTS NOT RUN: " + why + ". Run ./scripts/test, which installs and starts CUPS.";
+        System.err.println(message);
+        if (System.getenv("CI") != null) {
+            fail(message);
+        }
+        Assumptions.abort(message);
+    }
+
+    @AfterAll
+    static void removeQueue() throws Exception {
+        if (queue != null) {
+            run("lpadmin", "-x", queue);
+        }
+        if (zebra != null) {
+            zebra.close();
+        }
+    }
+
+    private static int run(String... cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
+    }
+
+    private Station station(String name) throws Exception {
+        Station s = Station.open(dir.resolve(name), "test", "desk-1", Clock.systemUTC());
+        s.importer().importFile(Files2.write(dir, name + ".csv", crlf("code,first_name,last_name,organization",
+                "P1,Minh Khai,Nguyễn Thị,Boat People SOS", "P2,محمد,عبد الله,Arab American Family Services",
+                "P3,Ana,Silva,Org", "P4,Ben,Lee,Org"), StandardCharsets.UTF_8, false), RosterImporter.Options.defaults());
+        return s;
+    }
+
+    private static int waitForJobs(int count) throws InterruptedException {
+        for (int i = 0; i < 300 && zebra.jobs.size() < count; i++) {
+            Thread.sleep(100);
+        }
+        return zebra.jobs.size();
+    }
+
+    @Test
+    void aBadgeGoesThroughCupsAsZplOfTheLabelsSizeOnceAndAReprintNeedsAReason() throws Exception {
+        try (Station s = station("plain")) {
+            int before = zebra.jobs.size();
+            PrintService.Outcome first = s.printing().print("P1", queue, "thermal-4x3");
+            assertThat(first.job().state()).isEqualTo(PrintJob.State.DONE);
+            assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
+            String zpl = new String(zebra.jobs.get(before), StandardCharsets.ISO_8859_1);
+            // CUPS' driver downloads one graphic: 102 bytes x 609 rows = 812 x 609 dots, 4 x 3 in at 203 dpi.
+            assertThat(zpl).contains("~DGR:CUPS.GRF,62118,102,").contains("^PW812");
+
+            PrintService.Outcome again = s.printing().print("P1", queue, "thermal-4x3");
+            assertThat(again.job()).isNull();
+            assertThat(again.message()).contains("already has a badge");
+
+            PrintService.Outcome reprint = s.printing().reprint("P1", queue, "thermal-4x3", "lost");
+            assertThat(reprint.job().state()).isEqualTo(PrintJob.State.DONE);
+            assertThat(s.checkIns().events("P1")).extracting(e -> e.kind())
+                    .containsExactly(EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
+            assertThat(s.checkIns().arrival("P1").reprints()).isEqualTo(1);
+            assertThat(waitForJobs(before + 2)).isEqualTo(before + 2);
+        }
+    }
+
+    @Test
+    void aPausedQueueHoldsTheJobAndSaysSo() throws Exception {
+        try (Station s = station("paused")) {
+            int before = zebra.jobs.size();
+            run("cupsdisable", queue);
+            try {
+                PrintService.Outcome o = s.printing().print("P2", queue, "thermal-4x3");
+                assertThat(o.job().state()).isEqualTo(PrintJob.State.SENT);
+                assertThat(o.message()).isEqualTo(queue + " is paused. Badges wait in the printer's queue and print "
+                        + "when it is resumed.");
+                Thread.sleep(1500);
+                assertThat(zebra.jobs).hasSize(before);
+            } finally {
+                run("cupsenable", queue);
+            }
+            assertThat(waitForJobs(before + 1)).as("printed once resumed").isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void aRejectingQueueLeavesTheJobInOurQueueAndARetryPrintsItExactlyOnce() throws Exception {
+        try (Station s = station("rejecting")) {
+            int before = zebra.jobs.size();
+            run("cupsreject", queue);
+            PrintService.Outcome o;
+            try {
+                o = s.printing().print("P3", queue, "thermal-4x3");
+                assertThat(o.job().state()).isEqualTo(PrintJob.State.FAILED);
+                assertThat(o.message()).contains("is not accepting jobs");
+                assertThat(s.printing().queue().all()).singleElement()
+                        .satisfies(j -> assertThat(j.error()).contains("not accepting"));
+            } finally {
+                run("cupsaccept", queue);
+            }
+            PrintService.Outcome retried = s.printing().retry(o.job().id());
+            assertThat(retried.job().state()).isEqualTo(PrintJob.State.DONE);
+            assertThat(retried.job().attempts()).isEqualTo(2);
+            assertThat(s.printing().retry(o.job().id()).job().state()).as("not sent twice").isEqualTo(PrintJob.State.DONE);
+            assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
+            Thread.sleep(1500);
+            assertThat(zebra.jobs).as("exactly once").hasSize(before + 1);
+        }
+    }
+
+    @Test
+    void aMissingPrinterIsASentenceAndTheJobWaits() throws Exception {
+        try (Station s = station("missing")) {
+            PrintService.Outcome o = s.printing().print("P4", "no-such-printer", "thermal-4x3");
+            assertThat(o.job().state()).isEqualTo(PrintJob.State.FAILED);
+            assertThat(o.message()).startsWith("No printer named no-such-printer is set up on this computer.");
+            assertThat(List.of(s.printing().queue().all().get(0).state())).containsExactly(PrintJob.State.FAILED);
+        }
+    }
+}
