@@ -26,6 +26,8 @@ import javax.print.attribute.standard.JobName;
  */
 public final class SpoolerPrinter implements Printer {
     private final String name;
+    /** Looked up once: asking CUPS for every queue costs tens of milliseconds. */
+    private volatile PrintService service;
 
     public SpoolerPrinter(String name) {
         this.name = name;
@@ -48,15 +50,22 @@ public final class SpoolerPrinter implements Printer {
     @Override
     public String problem() {
         if (service() == null) {
-            return "No printer named " + name + " is set up on this computer. Choose another printer, or ask a "
-                    + "supervisor to add it.";
+            return missing();
         }
-        String accepting = lpstat("-a", name);
-        if (accepting != null && accepting.contains("not accepting")) {
+        return problem(lpstat("-a", name, "-p", name));
+    }
+
+    private String missing() {
+        return "No printer named " + name + " is set up on this computer. Choose another printer, or ask a "
+                + "supervisor to add it.";
+    }
+
+    /** Reads one {@code lpstat -a NAME -p NAME} answer: rejecting, then paused. */
+    private String problem(String state) {
+        if (state != null && state.contains("not accepting")) {
             return name + " is not accepting jobs (it was set to reject them). Badges wait in Arrivals' queue; "
                     + "retry once the printer is accepting again.";
         }
-        String state = lpstat("-p", name);
         if (state != null && state.contains("disabled")) {
             return name + " is paused. Badges wait in the printer's queue and print when it is resumed.";
         }
@@ -67,11 +76,15 @@ public final class SpoolerPrinter implements Printer {
     public String send(byte[] pdf, int dpi) throws PrinterProblem {
         PrintService service = service();
         if (service == null) {
-            throw new PrinterProblem(problem(), null);
+            throw new PrinterProblem(missing(), null);
         }
-        String accepting = lpstat("-a", name);
-        if (accepting != null && accepting.contains("not accepting")) {
-            throw new PrinterProblem(problem(), null);
+        // One lpstat for both states: a rejecting queue refuses the job (it stays in our queue); a
+        // paused one takes it and holds it, and the person is told.
+        String state = lpstat("-a", name, "-p", name);
+        String problem = problem(state);
+        boolean paused = state != null && state.contains("disabled");
+        if (problem != null && !paused) {
+            throw new PrinterProblem(problem, null);
         }
         PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
         attributes.add(new JobName("Arrivals badge", null)); // no name in the spooler's job list
@@ -80,17 +93,22 @@ public final class SpoolerPrinter implements Printer {
         try {
             job.print(new SimpleDoc(new ByteArrayInputStream(pdf), DocFlavor.INPUT_STREAM.PDF, null), attributes);
         } catch (PrintException e) {
+            this.service = null; // the queue may have been removed: look it up afresh next time
             throw new PrinterProblem("The badge could not be handed to " + name + " (" + e.getMessage()
                     + "). It waits in Arrivals' queue.", e);
         }
-        String state = lpstat("-p", name);
-        return state != null && state.contains("disabled") ? problem() : null;
+        return paused ? problem : null;
     }
 
     private PrintService service() {
-        for (PrintService s : PrintServiceLookup.lookupPrintServices(null, null)) {
-            if (s.getName().equals(name)) {
-                return s;
+        PrintService s = service;
+        if (s != null) {
+            return s;
+        }
+        for (PrintService candidate : PrintServiceLookup.lookupPrintServices(null, null)) {
+            if (candidate.getName().equals(name)) {
+                service = candidate;
+                return candidate;
             }
         }
         return null;

@@ -128,8 +128,17 @@ public final class Station implements AutoCloseable {
         return defaultPrinter == null || defaultPrinter.isBlank() ? null : defaultPrinter;
     }
 
-    /** A printer by its setting: {@code zebra://HOST:PORT} for a raw Zebra, else a spooler queue's name. */
+    private static final java.util.Map<String, Printer> PRINTERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A printer by its setting: {@code zebra://HOST:PORT} for a raw Zebra, else a spooler queue's
+     * name. Kept once made, so a queue is looked up in the spooler once, not per badge.
+     */
     public static Printer printer(String setting) {
+        return PRINTERS.computeIfAbsent(setting, Station::makePrinter);
+    }
+
+    private static Printer makePrinter(String setting) {
         if (setting.startsWith("zebra://")) {
             String hostPort = setting.substring("zebra://".length());
             int colon = hostPort.lastIndexOf(':');

@@ -34,6 +34,9 @@ public final class Bench {
         if (which.isEmpty() || which.contains("badge")) {
             BadgeBench.run(Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.badges", 200));
         }
+        if (which.isEmpty() || which.contains("print")) {
+            PrintBench.run(Integer.getInteger("bench.prints", 50));
+        }
         if (which.isEmpty() || which.contains("search")) {
             SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
         }
