@@ -81,6 +81,25 @@ public final class PrintService {
         return dispatch(job, a);
     }
 
+    /**
+     * Retries failed jobs whose wait is over: 2, 4, 8... seconds after each failed attempt, at most
+     * five minutes, so a printer that comes back is used again without anyone asking, and a dead
+     * one is not hammered. The station calls this now and then in the background.
+     */
+    public synchronized java.util.List<Outcome> retryDue(java.time.Instant now) {
+        java.util.List<Outcome> out = new java.util.ArrayList<>();
+        for (PrintJob job : queue.all()) {
+            if (job.state() != PrintJob.State.FAILED) {
+                continue;
+            }
+            long waitSeconds = Math.min(300, 1L << Math.min(job.attempts(), 9));
+            if (!job.updatedAt().toInstant().plusSeconds(waitSeconds).isAfter(now)) {
+                out.add(dispatch(job, attendees.findByCode(job.attendeeCode()).orElseThrow()));
+            }
+        }
+        return out;
+    }
+
     public synchronized PrintJob cancel(long id) {
         PrintJob job = queue.find(id).orElseThrow(() -> new IllegalArgumentException("There is no print job " + id + "."));
         if (job.state() == PrintJob.State.DONE || job.state() == PrintJob.State.CANCELLED) {
