@@ -42,6 +42,21 @@ public record Attendee(
         return isEastAsian(firstName) && isEastAsian(lastName) ? lastName + firstName : firstName + " " + lastName;
     }
 
+    /** The current value of a field a person may correct on site; null where there is none. */
+    public String editableValue(AttendeeField f) {
+        return switch (f) {
+            case FIRST -> firstName;
+            case LAST -> lastName.isEmpty() ? null : lastName;
+            case BADGE_NAME -> badgeName;
+            case PRONOUNS -> pronouns;
+            case EMAIL -> email;
+            case ORG -> organization;
+            case TITLE -> title;
+            case TYPE -> type;
+            default -> throw new IllegalArgumentException(f.cliName() + " cannot be edited on site.");
+        };
+    }
+
     private static boolean isEastAsian(String s) {
         return !s.isEmpty() && s.codePoints().allMatch(cp -> {
             Character.UnicodeScript sc = Character.UnicodeScript.of(cp);

@@ -153,7 +153,7 @@ public final class CheckInLog implements ArrivalStates {
                 throw new IllegalArgumentException(c.getKey().cliName() + " cannot be edited on site.");
             }
             String now = c.getValue() == null || c.getValue().isBlank() ? null : c.getValue().strip();
-            if (!Objects.equals(now, value(before, c.getKey()))) {
+            if (!Objects.equals(now, before.editableValue(c.getKey()))) {
                 effective.put(c.getKey(), now);
             }
         }
@@ -164,7 +164,7 @@ public final class CheckInLog implements ArrivalStates {
         for (var c : effective.entrySet()) {
             Map<String, String> details = new LinkedHashMap<>();
             details.put("field", c.getKey().cliName());
-            details.put("old", Objects.toString(value(before, c.getKey()), ""));
+            details.put("old", Objects.toString(before.editableValue(c.getKey()), ""));
             details.put("new", Objects.toString(c.getValue(), ""));
             events.add(details);
         }
@@ -186,19 +186,6 @@ public final class CheckInLog implements ArrivalStates {
         record(code, EventKind.BADGE_REPRINTED, List.of(Map.of("reason", reason)), null);
     }
 
-    private static String value(Attendee a, AttendeeField f) {
-        return switch (f) {
-            case FIRST -> a.firstName();
-            case LAST -> a.lastName().isEmpty() ? null : a.lastName();
-            case BADGE_NAME -> a.badgeName();
-            case PRONOUNS -> a.pronouns();
-            case EMAIL -> a.email();
-            case ORG -> a.organization();
-            case TITLE -> a.title();
-            case TYPE -> a.type();
-            default -> throw new IllegalArgumentException(f.cliName() + " cannot be edited on site.");
-        };
-    }
 
     public Arrival arrival(String code) {
         return Optional.ofNullable(dsl.selectFrom(ARRIVAL).where(ARRIVAL.ATTENDEE_CODE.eq(code)).fetchOne())

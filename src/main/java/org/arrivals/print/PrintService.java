@@ -56,8 +56,9 @@ public final class PrintService {
             return new Outcome(null, a.code() + " already has a badge. To print another, reprint it with a reason "
                     + "(lost, damaged, name corrected).");
         }
-        TemplateLoader.named(template, configDir); // a broken template is refused before anything is queued
-        return dispatch(queue.add(a.code(), printer, template, null), a);
+        // a broken template is refused before anything is queued
+        BadgeTemplate t = TemplateLoader.named(template, configDir);
+        return dispatch(queue.add(a.code(), printer, template, null), a, t);
     }
 
     public synchronized Outcome reprint(String code, String printer, String template, String reason) {
@@ -66,8 +67,8 @@ public final class PrintService {
         }
         Attendee a = attendees.findByCode(code)
                 .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
-        TemplateLoader.named(template, configDir);
-        return dispatch(queue.add(a.code(), printer, template, reason.strip()), a);
+        BadgeTemplate t = TemplateLoader.named(template, configDir);
+        return dispatch(queue.add(a.code(), printer, template, reason.strip()), a, t);
     }
 
     /** Tries a waiting or failed job again. A job that was handed over is not sent twice. */
@@ -78,7 +79,7 @@ public final class PrintService {
                     + "; only waiting or failed jobs are retried.");
         }
         Attendee a = attendees.findByCode(job.attendeeCode()).orElseThrow();
-        return dispatch(job, a);
+        return dispatch(job, a, TemplateLoader.named(job.template(), configDir));
     }
 
     /**
@@ -94,7 +95,8 @@ public final class PrintService {
             }
             long waitSeconds = Math.min(300, 1L << Math.min(job.attempts(), 9));
             if (!job.updatedAt().toInstant().plusSeconds(waitSeconds).isAfter(now)) {
-                out.add(dispatch(job, attendees.findByCode(job.attendeeCode()).orElseThrow()));
+                out.add(dispatch(job, attendees.findByCode(job.attendeeCode()).orElseThrow(),
+                        TemplateLoader.named(job.template(), configDir)));
             }
         }
         return out;
@@ -109,9 +111,8 @@ public final class PrintService {
         return queue.find(id).orElseThrow();
     }
 
-    private Outcome dispatch(PrintJob job, Attendee a) {
+    private Outcome dispatch(PrintJob job, Attendee a, BadgeTemplate template) {
         Printer printer = printers.apply(job.printer());
-        BadgeTemplate template = TemplateLoader.named(job.template(), configDir);
         byte[] pdf = renderer.render(template, a, "");
         try {
             String held = printer.send(pdf, template.dpi());
