@@ -115,7 +115,7 @@ public final class PrintService {
         Printer printer = printers.apply(job.printer());
         byte[] pdf = renderer.render(template, a, "");
         try {
-            String held = printer.send(pdf, template.dpi());
+            String held = printer.send(pdf, LabelStock.of(template));
             queue.update(job.id(), held == null ? PrintJob.State.DONE : PrintJob.State.SENT, true, held);
             if (job.reprintReason() == null) {
                 events.printed(a.code());

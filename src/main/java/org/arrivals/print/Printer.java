@@ -12,7 +12,7 @@ public interface Printer {
      * @throws PrinterProblem when the printer cannot take it; the badge then waits in Arrivals'
      *     own queue
      */
-    String send(byte[] pdf, int dpi) throws PrinterProblem;
+    String send(byte[] pdf, LabelStock stock) throws PrinterProblem;
 
     /** A sentence about what is wrong, or null when the printer looks ready. */
     String problem();

@@ -16,6 +16,10 @@ import javax.print.attribute.HashPrintRequestAttributeSet;
 import javax.print.attribute.PrintRequestAttributeSet;
 import javax.print.attribute.standard.Copies;
 import javax.print.attribute.standard.JobName;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.printing.Orientation;
+import org.apache.pdfbox.printing.PDFPageable;
 
 /**
  * A printer queue of the operating system's spooler (CUPS on Linux and macOS), reached through
@@ -23,14 +27,31 @@ import javax.print.attribute.standard.JobName;
  *
  * <p>javax.print on CUPS says little (no paused state, a stale accepting flag), so the queue's
  * state is read from CUPS itself with {@code lpstat}, bounded to two seconds.
+ *
+ * <p>The label size cannot travel with the job: javax.print on Linux passes a size to {@code lpr}
+ * only for standard paper (A4, Letter...), never for a 4x3 in label. So before the first badge on
+ * a stock, the queue's default page size and resolution are set to the template's, for this user,
+ * with {@code lpoptions} (see {@link QueueOptions}); {@code lpr} applies them to every job.
+ *
+ * <p>A queue that does not take PDF gets the badge as pages drawn by PDFBox through Java 2D, each
+ * page exactly the label's size with no margins.
  */
 public final class SpoolerPrinter implements Printer {
     private final String name;
+    private final boolean asPages;
+    private final QueueOptions options;
     /** Looked up once: asking CUPS for every queue costs tens of milliseconds. */
     private volatile PrintService service;
 
     public SpoolerPrinter(String name) {
+        this(name, false);
+    }
+
+    /** @param asPages send drawn pages even when the queue takes PDF (the fallback, for tests) */
+    SpoolerPrinter(String name, boolean asPages) {
         this.name = name;
+        this.asPages = asPages;
+        this.options = new QueueOptions(name);
     }
 
     /** The spooler's queues, as javax.print sees them. */
@@ -73,7 +94,7 @@ public final class SpoolerPrinter implements Printer {
     }
 
     @Override
-    public String send(byte[] pdf, int dpi) throws PrinterProblem {
+    public String send(byte[] pdf, LabelStock stock) throws PrinterProblem {
         PrintService service = service();
         if (service == null) {
             throw new PrinterProblem(missing(), null);
@@ -89,15 +110,31 @@ public final class SpoolerPrinter implements Printer {
         PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
         attributes.add(new JobName("Arrivals badge", null)); // no name in the spooler's job list
         attributes.add(new Copies(1));
+        options.useStock(stock);
         DocPrintJob job = service.createPrintJob();
         try {
-            job.print(new SimpleDoc(new ByteArrayInputStream(pdf), DocFlavor.INPUT_STREAM.PDF, null), attributes);
+            if (asPages || !service.isDocFlavorSupported(DocFlavor.INPUT_STREAM.PDF)) {
+                sendPages(job, pdf, attributes);
+            } else {
+                job.print(new SimpleDoc(new ByteArrayInputStream(pdf), DocFlavor.INPUT_STREAM.PDF, null), attributes);
+            }
         } catch (PrintException e) {
             this.service = null; // the queue may have been removed: look it up afresh next time
             throw new PrinterProblem("The badge could not be handed to " + name + " (" + e.getMessage()
                     + "). It waits in Arrivals' queue.", e);
         }
         return paused ? problem : null;
+    }
+
+    /** The fallback: PDFBox draws each page at the label's exact size, without margins or scaling. */
+    private static void sendPages(DocPrintJob job, byte[] pdf, PrintRequestAttributeSet attributes)
+            throws PrintException {
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            job.print(new SimpleDoc(new PDFPageable(doc, Orientation.AUTO, false, 0, false),
+                    DocFlavor.SERVICE_FORMATTED.PAGEABLE, null), attributes);
+        } catch (IOException e) {
+            throw new PrintException(e);
+        }
     }
 
     private PrintService service() {
@@ -119,6 +156,11 @@ public final class SpoolerPrinter implements Printer {
         List<String> cmd = new ArrayList<>();
         cmd.add("lpstat");
         cmd.addAll(List.of(args));
+        return run(cmd);
+    }
+
+    /** Runs one CUPS client command; its output, or null when it is missing or takes over two seconds. */
+    static String run(List<String> cmd) {
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             if (!p.waitFor(2, TimeUnit.SECONDS)) {

@@ -34,8 +34,8 @@ public final class ZebraRawPrinter implements Printer {
     }
 
     @Override
-    public String send(byte[] pdf, int dpi) throws PrinterProblem {
-        print(ZplEncoder.encode(pdf, dpi));
+    public String send(byte[] pdf, LabelStock stock) throws PrinterProblem {
+        print(ZplEncoder.encode(pdf, stock.dpi()));
         return null;
     }
 

@@ -41,7 +41,7 @@ class CupsPrintingTest {
         zebra = new FakeZebra();
         queue = "arrivals-test-" + ProcessHandle.current().pid();
         if (run("lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:" + zebra.port(), "-m",
-                "drv:///sample.drv/zebra.ppd", "-o", "PageSize=w288h216") != 0) {
+                "drv:///sample.drv/zebra.ppd", "-o", "PageSize=w288h432") != 0) {
             unavailable("lpadmin could not create a test queue (it needs root or lpadmin rights)");
         }
         // Added before the first lookup: javax.print caches the spooler's queue list for minutes.
@@ -63,6 +63,7 @@ class CupsPrintingTest {
     @AfterAll
     static void removeQueue() throws Exception {
         if (queue != null) {
+            run("lpoptions", "-x", queue);
             run("lpadmin", "-x", queue);
             run("lpadmin", "-x", queue + "-pdf");
         }
@@ -99,9 +100,10 @@ class CupsPrintingTest {
             PrintService.Outcome first = s.printing().print("P1", queue, "thermal-4x3");
             assertThat(first.job().state()).isEqualTo(PrintJob.State.DONE);
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
-            String zpl = new String(zebra.jobs.get(before), StandardCharsets.ISO_8859_1);
+            // The queue's own default is a 4 x 6 in label: the template's 4 x 3 in reached the driver.
             // CUPS' driver downloads one graphic: 102 bytes x 609 rows = 812 x 609 dots, 4 x 3 in at 203 dpi.
-            assertThat(zpl).contains("~DGR:CUPS.GRF,62118,102,").contains("^PW812");
+            assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
+            assertThat(qrOf(before, s)).contains("P1");
 
             PrintService.Outcome again = s.printing().print("P1", queue, "thermal-4x3");
             assertThat(again.job()).isNull();
@@ -113,6 +115,50 @@ class CupsPrintingTest {
                     .containsExactly(EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
             assertThat(s.checkIns().arrival("P1").reprints()).isEqualTo(1);
             assertThat(waitForJobs(before + 2)).isEqualTo(before + 2);
+        }
+    }
+
+    /** What a ZPL job says about its size: the graphic's header and the print width, not the megabytes between. */
+    private static String zpl(int index) {
+        String zpl = new String(zebra.jobs.get(index), StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher graphic = java.util.regex.Pattern.compile("~DGR:CUPS\\.GRF,\\d+,\\d+,").matcher(zpl);
+        java.util.regex.Matcher width = java.util.regex.Pattern.compile("\\^PW\\d+").matcher(zpl);
+        return (graphic.find() ? graphic.group() : "no graphic") + " " + (width.find() ? width.group() : "no width");
+    }
+
+    /** The attendee code in the QR code of what the printer would print, read from the driver's ZPL. */
+    private static java.util.Optional<String> qrOf(int index, Station s) throws Exception {
+        var label = ZplGraphic.decode(new String(zebra.jobs.get(index), StandardCharsets.ISO_8859_1));
+        String token = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
+                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(
+                        label))), java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true)).getText();
+        return s.tokens().verify(token);
+    }
+
+    @Test
+    void eachTemplatePrintsOnItsOwnLabelSizeWithoutScaling() throws Exception {
+        try (Station s = station("sizes")) {
+            int before = zebra.jobs.size();
+            s.printing().print("P4", queue, "fanfold-4x6");
+            assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
+            // 4 x 6 in at the template's 300 dpi: 1200 x 1800 dots, 150 bytes a row
+            assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,270000,150, ^PW1200");
+            s.printing().reprint("P4", queue, "thermal-4x3", "damaged");
+            assertThat(waitForJobs(before + 2)).isEqualTo(before + 2);
+            assertThat(zpl(before + 1)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
+        }
+    }
+
+    @Test
+    void aQueueThatTakesNoPdfGetsPagesDrawnAtTheLabelsExactSize() throws Exception {
+        try (Station s = station("pages")) {
+            int before = zebra.jobs.size();
+            var template = org.arrivals.badge.TemplateLoader.named("thermal-4x3", null);
+            byte[] pdf = s.badges().render(template, s.attendees().findByCode("P2").orElseThrow(), "");
+            assertThat(new SpoolerPrinter(queue, true).send(pdf, LabelStock.of(template))).isNull();
+            assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
+            assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
+            assertThat(qrOf(before, s)).contains("P2");
         }
     }
 
