@@ -197,6 +197,11 @@ public final class CheckInLog implements ArrivalStates {
         return eventsOf(dsl, code).stream().sorted(CheckInEvent.LOG_ORDER).toList();
     }
 
+    /** Events the hub has not acknowledged yet: the outbox. */
+    public int pendingCount() {
+        return dsl.fetchCount(CHECKIN_EVENT, CHECKIN_EVENT.ACKED_AT.isNull());
+    }
+
     public int checkedInCount() {
         return dsl.fetchCount(ARRIVAL, ARRIVAL.CHECKED_IN.isTrue());
     }

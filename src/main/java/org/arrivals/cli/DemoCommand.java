@@ -1,14 +1,11 @@
 package org.arrivals.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.arrivals.attendee.demo.DemoEventGenerator;
 import org.arrivals.attendee.importing.ImportReport;
-import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,17 +29,14 @@ final class DemoCommand extends StationCommand {
         if (attendees < 1) {
             throw new IllegalArgumentException("--attendees must be at least 1");
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            DemoEventGenerator.writeCsv(w, seed, attendees);
-        }
         if (csv != null) {
-            Files.write(csv, bytes.toByteArray());
+            try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+                DemoEventGenerator.writeCsv(w, seed, attendees);
+            }
             out().println("Wrote " + attendees + " demo attendees to " + csv);
             return 0;
         }
-        ImportReport r = station.importer().importBytes(bytes.toByteArray(), "demo-event.csv",
-                RosterImporter.Options.defaults());
+        ImportReport r = station.loadDemo(attendees, seed);
         out().printf("Demo event loaded into event '%s' at %s: %d added, %d updated, %d unchanged, %d reported "
                         + "(cancelled, refunded or pending registrations).%n", station.eventId(), station.home(),
                 r.added(), r.updated(), r.unchanged(), r.problems().size());

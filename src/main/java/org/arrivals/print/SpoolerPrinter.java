@@ -37,6 +37,15 @@ import org.apache.pdfbox.printing.PDFPageable;
  * page exactly the label's size with no margins.
  */
 public final class SpoolerPrinter implements Printer {
+    static {
+        // javax.print otherwise lists the spooler's queues once and refreshes the list every two
+        // minutes, so a printer added while the kiosk runs stays "missing" that long. Without
+        // polling each lookup asks CUPS (a few milliseconds); a found queue is kept anyway.
+        if (System.getProperty("sun.java2d.print.polling") == null) {
+            System.setProperty("sun.java2d.print.polling", "false");
+        }
+    }
+
     private final String name;
     private final boolean asPages;
     private final QueueOptions options;

@@ -42,6 +42,8 @@ public final class Station implements AutoCloseable {
     private final BadgeRenderer badges;
     private final PrintService printing;
     private final String defaultPrinter;
+    private final Path configDir;
+    private final StationSettings settings;
 
     private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock,
                     Path configDir) {
@@ -56,6 +58,8 @@ public final class Station implements AutoCloseable {
         this.tokens = new BadgeToken(eventKey);
         this.badges = new BadgeRenderer(tokens);
         this.defaultPrinter = settings.printer();
+        this.configDir = configDir;
+        this.settings = settings;
         this.printing = new PrintService(new PrintQueue(store, clock), attendees, badges, Station::printer, configDir,
                 new BadgeEvents() {
                     @Override
@@ -160,6 +164,31 @@ public final class Station implements AutoCloseable {
 
     public CheckInLog checkIns() {
         return checkIns;
+    }
+
+    /** The kiosk-config folder (badge templates), or null for the built-in samples. */
+    public Path configDir() {
+        return configDir;
+    }
+
+    public StationSettings settings() {
+        return settings;
+    }
+
+    /** Loads the made-up demo event (no real people) through the same import as a real export. */
+    public org.arrivals.attendee.importing.ImportReport loadDemo(int attendees, long seed) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.Writer w = new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
+            org.arrivals.attendee.demo.DemoEventGenerator.writeCsv(w, seed, attendees);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
+            return importer.importBytes(bytes.toByteArray(), "demo-event.csv",
+                    RosterImporter.Options.defaults());
+        } catch (org.arrivals.attendee.importing.ImportException e) {
+            throw new IllegalStateException("The demo event could not be imported: " + e.getMessage(), e);
+        }
     }
 
     public Path home() {

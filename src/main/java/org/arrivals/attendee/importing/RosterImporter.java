@@ -83,6 +83,7 @@ public final class RosterImporter {
         ImportReport report = options.dryRun()
                 ? plan(dsl, read.rows(), problems).report(problems, true)
                 : store.bulkWrite(() -> dsl.transactionResult(tx -> apply(tx.dsl(), read.rows(), problems, fileName, bytes)));
+        report = report.withColumns(mapping.describe());
         LOG.info("Import of {} rows from a {} file: {} added, {} updated, {} unchanged, {} problems{}",
                 table.rows().size(), fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.')) : "plain",
                 report.added(), report.updated(), report.unchanged(), report.problems().size(),

@@ -1,0 +1,55 @@
+package org.arrivals.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import org.arrivals.station.StaffPin;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+@Command(name = "pin", mixinStandardHelpOptions = true, subcommands = PinCommand.Set.class,
+        description = "The staff PIN that unlocks staff mode and lets a person leave self-service.")
+final class PinCommand implements Runnable {
+    @CommandLine.ParentCommand
+    ArrivalsCommand root;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: arrivals pin set");
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true,
+            description = "Set the staff PIN (4 to 12 digits), read from the terminal or from standard input. Only a "
+                    + "salted hash is stored.")
+    static final class Set implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        PinCommand pin;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Console console = System.console();
+            String entered;
+            if (console != null) {
+                char[] a = console.readPassword("New staff PIN: ");
+                char[] b = console.readPassword("Again: ");
+                if (a == null || b == null || !new String(a).equals(new String(b))) {
+                    throw new IllegalArgumentException("The two PINs differ; nothing was changed.");
+                }
+                entered = new String(a);
+            } else {
+                entered = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            }
+            StaffPin.set(pin.root.resolvedHome(), entered == null ? "" : entered.strip());
+            spec.commandLine().getOut().println("The staff PIN is set.");
+            return 0;
+        }
+    }
+}

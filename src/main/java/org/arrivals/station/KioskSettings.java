@@ -1,0 +1,58 @@
+package org.arrivals.station;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * How the kiosk behaves at this station, from the {@code kiosk.*} and {@code badge.*} keys of
+ * HOME/station.properties (commented sample: kiosk-config/station.properties). Each bad value is
+ * refused with the file, the key and the fix.
+ */
+public record KioskSettings(Mode mode, int idleSeconds, String language, boolean largeText, String template,
+                            String eventName) {
+    public enum Mode { DESK, SELF, STAFF }
+
+    public static final KioskSettings DEFAULTS = new KioskSettings(Mode.DESK, 30, "en", false, "thermal-4x3", "");
+
+    public static KioskSettings load(Path home) {
+        Path file = home.resolve(StationSettings.FILE);
+        Properties p = StationFile.read(home);
+        return parse(p, file.toString());
+    }
+
+    static KioskSettings parse(Properties p, String file) {
+        String mode = p.getProperty("kiosk.mode", "desk").strip().toUpperCase(Locale.ROOT);
+        Mode m;
+        try {
+            m = Mode.valueOf(mode);
+        } catch (IllegalArgumentException e) {
+            throw bad(file, "kiosk.mode", p.getProperty("kiosk.mode"), "desk, self or staff");
+        }
+        int idle;
+        String idleText = p.getProperty("kiosk.idle.seconds", "30").strip();
+        try {
+            idle = Integer.parseInt(idleText);
+        } catch (NumberFormatException e) {
+            idle = -1;
+        }
+        if (idle < 5 || idle > 3600) {
+            throw bad(file, "kiosk.idle.seconds", idleText, "a number of seconds from 5 to 3600");
+        }
+        String language = p.getProperty("kiosk.language", "en").strip().toLowerCase(Locale.ROOT);
+        if (!java.util.List.of("en", "es", "ar", "fr").contains(language)) {
+            throw bad(file, "kiosk.language", language, "en, es, ar or fr");
+        }
+        String large = p.getProperty("kiosk.large.text", "false").strip().toLowerCase(Locale.ROOT);
+        if (!large.equals("true") && !large.equals("false")) {
+            throw bad(file, "kiosk.large.text", large, "true or false");
+        }
+        String template = p.getProperty("badge.template", "thermal-4x3").strip();
+        return new KioskSettings(m, idle, language, large.equals("true"), template.isEmpty() ? "thermal-4x3" : template,
+                p.getProperty("event.name", "").strip());
+    }
+
+    private static IllegalArgumentException bad(String file, String key, String value, String fix) {
+        return new IllegalArgumentException(file + ": " + key + " = '" + value + "' is not valid. Use " + fix + ".");
+    }
+}

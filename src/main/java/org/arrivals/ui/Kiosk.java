@@ -1,0 +1,62 @@
+package org.arrivals.ui;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.arrivals.station.KioskSettings;
+import org.arrivals.station.StaffPin;
+import org.arrivals.station.Station;
+import org.arrivals.ui.common.Tasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the kiosk window on an open station and returns when it closes. The station is opened
+ * before the window (so the FX thread never waits for the database); the search index is warmed
+ * in the background while the first screen draws.
+ */
+public final class Kiosk {
+    private static final Logger LOG = LoggerFactory.getLogger(Kiosk.class);
+    private static volatile Station station;
+    private static volatile KioskSettings settings;
+    private static volatile StaffPin pin;
+
+    private Kiosk() {
+    }
+
+    public static void run(Station s, KioskSettings k, StaffPin p) {
+        station = s;
+        settings = k;
+        pin = p;
+        Thread warm = new Thread(() -> s.lookup().warm(), "arrivals-warm");
+        warm.setDaemon(true);
+        warm.start();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
+        Application.launch(App.class);
+    }
+
+    /** The JavaFX application; public only because JavaFX builds it by reflection. */
+    public static final class App extends Application {
+        private Shell shell;
+        private Tasks tasks;
+
+        @Override
+        public void start(Stage stage) {
+            Platform.setImplicitExit(true);
+            tasks = Tasks.background();
+            shell = new Shell(stage, station, settings, pin, tasks);
+            shell.startStatus();
+            stage.setMinWidth(1024);
+            stage.setMinHeight(700);
+            stage.show();
+            LOG.info("Kiosk started in {} mode at station {}", shell.mode(), station.stationId());
+        }
+
+        @Override
+        public void stop() {
+            shell.stop();
+            tasks.shutdown();
+            LOG.info("Kiosk closed");
+        }
+    }
+}

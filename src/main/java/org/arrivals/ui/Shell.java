@@ -1,0 +1,300 @@
+package org.arrivals.ui;
+
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.arrivals.station.KioskSettings;
+import org.arrivals.station.KioskSettings.Mode;
+import org.arrivals.station.StaffPin;
+import org.arrivals.station.Station;
+import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.NameFonts;
+import org.arrivals.ui.common.PinGate;
+import org.arrivals.ui.common.ScannerInput;
+import org.arrivals.ui.common.StatusBar;
+import org.arrivals.ui.common.StatusModel;
+import org.arrivals.ui.common.Tasks;
+import org.arrivals.ui.common.Ui;
+import org.arrivals.ui.desk.DeskModel;
+import org.arrivals.ui.desk.DeskView;
+import org.arrivals.ui.self.SelfServiceModel;
+import org.arrivals.ui.self.SelfServiceView;
+import org.arrivals.ui.staff.StaffModel;
+import org.arrivals.ui.staff.StaffView;
+
+/**
+ * The kiosk's window: one scene whose content is the current mode (desk, self-service or staff),
+ * with the status bar, the scanner filter, the PIN gate and the language. The models live as long
+ * as the window; a mode's view is rebuilt when it is entered or the language changes.
+ */
+public final class Shell {
+    private final Stage stage;
+    private final Station station;
+    private final KioskSettings settings;
+    private final Tasks tasks;
+    private final I18n i18n;
+    private final StackPane root = new StackPane();
+    private final BorderPane frame = new BorderPane();
+    private final Scene scene;
+    private final PinGate pinGate;
+    private final StatusModel status;
+    private final StringProperty printer;
+    private final StringProperty template;
+    private final DeskModel desk;
+    private final SelfServiceModel self;
+    private final StaffModel staff;
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>();
+    private DeskView deskView;
+    private SelfServiceView selfView;
+    private boolean largeText;
+
+    public Shell(Stage stage, Station station, KioskSettings settings, StaffPin pin, Tasks tasks) {
+        this(stage, station, settings, pin, tasks, System::nanoTime);
+    }
+
+    /** @param keyClock the clock that tells a scanner's burst from a person's typing (tests drive it) */
+    public Shell(Stage stage, Station station, KioskSettings settings, StaffPin pin, Tasks tasks,
+                 java.util.function.LongSupplier keyClock) {
+        this.stage = stage;
+        this.station = station;
+        this.settings = settings;
+        this.tasks = tasks;
+        this.i18n = new I18n(settings.language());
+        this.largeText = settings.largeText();
+        NameFonts.load();
+        printer = new SimpleStringProperty(station.defaultPrinter());
+        template = new SimpleStringProperty(settings.template());
+        status = new StatusModel(station, printer::get);
+        desk = new DeskModel(station, tasks, i18n, printer::get, template::get);
+        self = new SelfServiceModel(station, tasks, printer::get, template::get);
+        staff = new StaffModel(station, tasks, i18n, printer, template);
+        root.getChildren().add(frame);
+        root.getStyleClass().add("kiosk");
+        pinGate = new PinGate(root, pin, tasks, i18n);
+        scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Shell.class.getResource("kiosk.css").toExternalForm());
+        new ScannerInput(station.settings().scannerSuffix(), this::scanned, keyClock).install(scene);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        i18n.localeProperty().addListener((o, was, now) -> {
+            if (mode.get() != Mode.SELF) {
+                show(mode.get());
+            }
+            scene.setNodeOrientation(i18n.orientation());
+        });
+        scene.setNodeOrientation(i18n.orientation());
+        stage.setScene(scene);
+        stage.setTitle(i18n.t("app.title"));
+        stage.setOnCloseRequest(this::closing);
+        stage.focusedProperty().addListener((o, was, focused) -> {
+            if (focused && mode.get() == Mode.SELF) {
+                fullScreen(true);
+            }
+        });
+        station.checkIns().addListener(a -> Platform.runLater(status::poke));
+        show(settings.mode() == Mode.STAFF ? Mode.DESK : settings.mode());
+        if (settings.mode() == Mode.STAFF) {
+            askPin(i18n.t("pin.why.staff"), () -> show(Mode.STAFF));
+        }
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public StatusModel status() {
+        return status;
+    }
+
+    public Mode mode() {
+        return mode.get();
+    }
+
+    public SelfServiceView selfView() {
+        return selfView;
+    }
+
+    /** Starts the background status refresh (printer state, pending events, retries). */
+    public void startStatus() {
+        status.start(3);
+    }
+
+    public void stop() {
+        status.stop();
+        if (selfView != null) {
+            selfView.stopTimers();
+        }
+    }
+
+    public void show(Mode m) {
+        mode.set(m);
+        pinGate.close();
+        root.getStyleClass().removeAll("mode-desk", "mode-self", "mode-staff", "large-text");
+        root.getStyleClass().add("mode-" + m.name().toLowerCase(Locale.ROOT));
+        if (largeText) {
+            root.getStyleClass().add("large-text");
+        }
+        if (selfView != null && m != Mode.SELF) {
+            selfView.stopTimers();
+        }
+        switch (m) {
+            case DESK -> {
+                deskView = new DeskView(desk, i18n);
+                frame.setTop(header(false));
+                frame.setCenter(deskView.root());
+                frame.setBottom(new StatusBar(status, i18n));
+                fullScreen(false);
+                Platform.runLater(deskView::focusSearch);
+            }
+            case SELF -> {
+                if (selfView == null) {
+                    selfView = new SelfServiceView(self, i18n, settings.idleSeconds(), settings.language());
+                }
+                selfView.resetToWelcome();
+                frame.setTop(null);
+                frame.setCenter(selfView.root());
+                frame.setBottom(null);
+                stage.setFullScreenExitHint("");
+                stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+                fullScreen(true);
+            }
+            case STAFF -> {
+                frame.setTop(header(true));
+                frame.setCenter(new StaffView(staff, status, i18n, new StaffView.Actions() {
+                    @Override
+                    public void desk() {
+                        show(Mode.DESK);
+                    }
+
+                    @Override
+                    public void self() {
+                        show(Mode.SELF);
+                    }
+
+                    @Override
+                    public void exit() {
+                        Platform.exit();
+                    }
+
+                    @Override
+                    public void largeText(boolean on) {
+                        largeText = on;
+                        show(Mode.STAFF);
+                    }
+
+                    @Override
+                    public boolean largeText() {
+                        return largeText;
+                    }
+                }).root());
+                frame.setBottom(new StatusBar(status, i18n));
+                fullScreen(false);
+            }
+        }
+        stage.setTitle(i18n.t("app.title"));
+    }
+
+    /**
+     * Full screen only for a window that is up and focused (a window system can refuse it
+     * otherwise); self-service asks again whenever its window gains the focus.
+     */
+    private void fullScreen(boolean on) {
+        if (stage.isShowing() && stage.isFocused() && stage.isFullScreen() != on) {
+            stage.setFullScreen(on);
+        }
+    }
+
+    private HBox header(boolean inStaff) {
+        String event = settings.eventName().isBlank() ? i18n.t("app.title") : settings.eventName();
+        Label title = Ui.label(event, "header-title");
+        title.setWrapText(false);
+        Label modeLabel = Ui.id(Ui.label(i18n.t(inStaff ? "mode.staff" : "mode.desk"), "header-mode"), "header-mode");
+        ComboBox<Locale> language = Ui.id(new ComboBox<>(), "language");
+        language.getItems().setAll(I18n.LANGUAGES);
+        language.setValue(i18n.locale());
+        language.setAccessibleText(i18n.t("header.language"));
+        language.setCellFactory(v -> languageCell());
+        language.setButtonCell(languageCell());
+        language.setOnAction(e -> {
+            Locale l = language.getValue();
+            if (l != null && !l.getLanguage().equals(i18n.language())) {
+                Platform.runLater(() -> i18n.setLanguage(l.getLanguage()));
+            }
+        });
+        Button modeButton = inStaff
+                ? Ui.id(Ui.button(i18n.t("header.lock"), "header-button", () -> show(Mode.DESK)), "lock")
+                : Ui.id(Ui.button(i18n.t("header.staff"), "header-button",
+                        () -> askPin(i18n.t("pin.why.staff"), () -> show(Mode.STAFF))), "staff");
+        HBox h = new HBox(16, title, modeLabel, Ui.spacer(), language, modeButton);
+        h.setAlignment(Pos.CENTER_LEFT);
+        h.getStyleClass().add("header");
+        return h;
+    }
+
+    private static ListCell<Locale> languageCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Locale l, boolean empty) {
+                super.updateItem(l, empty);
+                setText(empty || l == null ? null : I18n.nativeName(l));
+                setStyle(empty || l == null ? "" : NameFonts.style(getText()));
+            }
+        };
+    }
+
+    private void askPin(String why, Runnable then) {
+        pinGate.ask(why, then);
+    }
+
+    private void scanned(String code) {
+        if (pinGate.isOpen()) {
+            return;
+        }
+        switch (mode.get()) {
+            case DESK -> desk.scan(code);
+            case SELF -> {
+                SelfServiceModel.Screen s = self.screenProperty().get();
+                if (s == SelfServiceModel.Screen.WELCOME || s == SelfServiceModel.Screen.FIND) {
+                    self.scan(code);
+                }
+            }
+            case STAFF -> staff.scannedForReprint(code);
+        }
+    }
+
+    private void keys(KeyEvent e) {
+        if (mode.get() == Mode.SELF && e.getCode() == KeyCode.ESCAPE && !pinGate.isOpen()) {
+            e.consume();
+            askPin(i18n.t("pin.why.leave"), () -> show(Mode.STAFF));
+        } else if (mode.get() == Mode.SELF && e.getCode() == KeyCode.F4 && e.isAltDown()) {
+            e.consume();
+            askPin(i18n.t("pin.why.leave"), () -> show(Mode.STAFF));
+        }
+    }
+
+    private void closing(WindowEvent e) {
+        if (mode.get() == Mode.SELF) {
+            e.consume();
+            askPin(i18n.t("pin.why.leave"), () -> show(Mode.STAFF));
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.arrivals.ui.common;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.arrivals.station.StaffPin;
+
+/**
+ * The staff PIN prompt, drawn over the current screen (it works in full screen and on a touch
+ * screen: a keypad, no dialog window). The check runs off the FX thread: PBKDF2 is slow on purpose.
+ */
+public final class PinGate {
+    private final StackPane host;
+    private final StaffPin pin;
+    private final Tasks tasks;
+    private final I18n i18n;
+    private StackPane overlay;
+
+    public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n) {
+        this.host = host;
+        this.pin = pin;
+        this.tasks = tasks;
+        this.i18n = i18n;
+    }
+
+    public boolean isOpen() {
+        return overlay != null;
+    }
+
+    /** Asks for the PIN; runs {@code onAccepted} once it is right. Cancel closes without doing anything. */
+    public void ask(String why, Runnable onAccepted) {
+        close();
+        PasswordField field = new PasswordField();
+        field.setId("pin-field");
+        field.getStyleClass().add("pin-field");
+        field.setAccessibleText(i18n.t("pin.title"));
+        Label title = Ui.label(i18n.t("pin.title"), "pin-title");
+        Label reason = Ui.label(why, "muted");
+        Label message = Ui.id(Ui.label("", "message"), "pin-message");
+        Ui.showMessage(message, pin.isSet() ? Message.NONE : new Message(Tone.ERROR, i18n.t("pin.notSet")));
+        GridPane keypad = new GridPane();
+        keypad.setHgap(10);
+        keypad.setVgap(10);
+        keypad.setAlignment(Pos.CENTER);
+        String[] keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
+        Runnable submit = () -> check(field, message, onAccepted);
+        for (int i = 0; i < keys.length; i++) {
+            String k = keys[i];
+            Button b = new Button(k);
+            b.getStyleClass().add("key");
+            b.setId("pin-key-" + (k.equals("⌫") ? "back" : k.toLowerCase(java.util.Locale.ROOT)));
+            b.setFocusTraversable(false);
+            b.setAccessibleText(k.equals("⌫") ? i18n.t("self.key.backspace") : k.equals("OK") ? i18n.t("pin.ok") : k);
+            b.setOnAction(e -> {
+                if (k.equals("OK")) {
+                    submit.run();
+                } else if (k.equals("⌫")) {
+                    String t = field.getText();
+                    field.setText(t.isEmpty() ? t : t.substring(0, t.length() - 1));
+                } else {
+                    field.appendText(k);
+                }
+            });
+            keypad.add(b, i % 3, i / 3);
+        }
+        field.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                submit.run();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                close();
+                e.consume();
+            }
+        });
+        Button cancel = Ui.id(Ui.button(i18n.t("dialog.cancel"), "secondary", this::close), "pin-cancel");
+        VBox card = new VBox(14, title, reason, field, keypad, message, new HBox(cancel));
+        card.getStyleClass().add("pin-card");
+        card.setMaxSize(380, javafx.scene.layout.Region.USE_PREF_SIZE);
+        overlay = new StackPane(card);
+        overlay.getStyleClass().add("overlay");
+        overlay.setNodeOrientation(i18n.orientation());
+        host.getChildren().add(overlay);
+        field.requestFocus();
+    }
+
+    private void check(PasswordField field, Label message, Runnable onAccepted) {
+        String entered = field.getText();
+        field.clear();
+        tasks.run(() -> pin.check(entered), result -> {
+            if (result instanceof StaffPin.Check.Accepted) {
+                close();
+                onAccepted.run();
+            } else if (result instanceof StaffPin.Check.Refused r) {
+                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("pin.wrong", r.triesLeftBeforeLockout())));
+            } else if (result instanceof StaffPin.Check.Locked l) {
+                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("pin.locked",
+                        Math.max(1, l.remaining().toSeconds()))));
+            }
+        }, e -> Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("error.unexpected"))));
+    }
+
+    public void close() {
+        if (overlay != null) {
+            host.getChildren().remove(overlay);
+            overlay = null;
+        }
+    }
+}

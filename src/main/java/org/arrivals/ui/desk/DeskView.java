@@ -1,0 +1,211 @@
+package org.arrivals.ui.desk;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.RegistrationStatus;
+import org.arrivals.search.SearchHit;
+import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.Ui;
+
+/**
+ * The registration desk: a search box that is always ready, the people who match, and the
+ * selected person's card with one action (Enter) to check in and print. Keyboard first: Up and
+ * Down move through matches, Esc clears, F3 edits, F4 registers a walk-in, Ctrl+Z undoes.
+ */
+public final class DeskView {
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+
+    private final DeskModel model;
+    private final I18n i18n;
+    private final BorderPane root = new BorderPane();
+    final TextField search = new TextField();
+    final ListView<SearchHit> list = new ListView<>();
+    private final PersonDialog dialogs;
+
+    public DeskView(DeskModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+        this.dialogs = new PersonDialog(i18n);
+        root.getStyleClass().add("desk");
+        root.setLeft(searchColumn());
+        root.setCenter(card());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public void focusSearch() {
+        search.requestFocus();
+    }
+
+    private VBox searchColumn() {
+        search.setId("search");
+        search.setPromptText(i18n.t("desk.search.prompt"));
+        search.setAccessibleText(i18n.t("desk.search.prompt"));
+        search.getStyleClass().add("search-field");
+        search.textProperty().bindBidirectional(model.query);
+        list.setId("results");
+        list.setItems(model.results);
+        list.setAccessibleText(i18n.t("desk.results"));
+        list.setCellFactory(v -> new HitCell());
+        list.setPlaceholder(Ui.label(i18n.t("desk.results.empty"), "muted"));
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null && (model.selected.get() == null || !now.attendee().code().equals(model.selected.get().code()))) {
+                model.select(now.attendee());
+            }
+        });
+        model.results.addListener((javafx.collections.ListChangeListener<SearchHit>) c -> {
+            if (!model.results.isEmpty()) {
+                list.getSelectionModel().select(0);
+            }
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        VBox box = new VBox(12, Ui.label(i18n.t("desk.search.title"), "section-title"), search, list);
+        box.getStyleClass().add("search-column");
+        box.setPrefWidth(440);
+        return box;
+    }
+
+    private final class HitCell extends ListCell<SearchHit> {
+        HitCell() {
+            setPrefWidth(0); // long organizations end in an ellipsis instead of scrolling the list sideways
+        }
+
+        @Override
+        protected void updateItem(SearchHit hit, boolean empty) {
+            super.updateItem(hit, empty);
+            if (empty || hit == null) {
+                setGraphic(null);
+                setAccessibleText(null);
+                return;
+            }
+            Attendee a = hit.attendee();
+            Label name = Ui.name(a.displayName(), "hit-name");
+            Label org = Ui.name(a.organization() == null ? "" : a.organization(), "hit-org");
+            name.setWrapText(false);
+            org.setWrapText(false);
+            name.setMinWidth(0);
+            Label state = Ui.label(hit.arrived() ? i18n.t("desk.hit.arrived")
+                    : a.status() != RegistrationStatus.ATTENDING ? i18n.t("status." + a.status().name()) : "",
+                    hit.arrived() ? "chip-arrived" : "chip-blocked");
+            state.setVisible(!state.getText().isEmpty());
+            HBox top = new HBox(8, name, Ui.spacer(), state);
+            top.setAlignment(Pos.CENTER_LEFT);
+            VBox box = new VBox(2, top, org);
+            setGraphic(box);
+            setAccessibleText(a.displayName() + ", " + org.getText() + (state.getText().isEmpty() ? "" : ", " + state.getText()));
+        }
+    }
+
+    private VBox card() {
+        Label name = Ui.id(Ui.label("", "card-name"), "card-name");
+        Label pronouns = Ui.label("", "card-pronouns");
+        Label org = Ui.label("", "card-org");
+        Label type = Ui.id(Ui.label("", "chip-type"), "card-type");
+        Label status = Ui.label("", "card-status");
+        Label alert = Ui.id(Ui.label("", "alert"), "card-alert");
+        Ui.bindMessage(alert, model.alert);
+        Label message = Ui.id(Ui.label("", "message"), "desk-message");
+        Ui.bindMessage(message, model.message);
+        message.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+
+        Button checkIn = Ui.id(Ui.button(i18n.t("desk.action.checkin"), "primary", model::checkInAndPrint), "checkin");
+        checkIn.disableProperty().bind(model.selected.isNull().or(model.busy));
+        Button edit = Ui.id(Ui.button(i18n.t("desk.action.edit"), "secondary", this::edit), "edit");
+        edit.disableProperty().bind(model.selected.isNull());
+        Button walkIn = Ui.id(Ui.button(i18n.t("desk.action.walkin"), "secondary", this::walkIn), "walkin");
+        Button undo = Ui.id(Ui.button(i18n.t("desk.action.undo"), "secondary", model::undo), "undo");
+        undo.disableProperty().bind(model.undoable.isNull().or(model.busy));
+        FlowPane actions = new FlowPane(10, 10, checkIn, edit, walkIn, undo);
+
+        ImageView preview = new ImageView();
+        preview.setId("badge-preview");
+        preview.imageProperty().bind(model.preview);
+        preview.setPreserveRatio(true);
+        preview.setFitWidth(360);
+        preview.setAccessibleText(i18n.t("desk.preview"));
+        VBox previewBox = new VBox(6, Ui.label(i18n.t("desk.preview"), "muted"), preview);
+        previewBox.getStyleClass().add("preview-box");
+        previewBox.visibleProperty().bind(model.preview.isNotNull());
+
+        VBox details = new VBox(6, name, pronouns, org, new HBox(8, type, status), alert);
+        VBox empty = new VBox(8, Ui.label(i18n.t("desk.card.empty.title"), "card-empty-title"),
+                Ui.label(i18n.t("desk.card.empty.hint"), "muted"));
+        details.visibleProperty().bind(model.selected.isNotNull());
+        details.managedProperty().bind(details.visibleProperty());
+        empty.visibleProperty().bind(model.selected.isNull());
+        empty.managedProperty().bind(empty.visibleProperty());
+
+        model.selected.addListener((o, was, a) -> {
+            if (a == null) {
+                return;
+            }
+            Ui.setName(name, a.displayName());
+            pronouns.setText(a.pronouns() == null ? "" : a.pronouns());
+            Ui.setName(org, a.organization() == null ? "" : a.organization());
+            type.setText(a.type());
+            status.setText(i18n.t("status." + a.status().name()) + " · " + a.code());
+        });
+        VBox card = new VBox(16, empty, details, actions, message, previewBox);
+        card.getStyleClass().add("card");
+        card.setPadding(new Insets(24));
+        return card;
+    }
+
+    private void edit() {
+        Attendee a = model.selected.get();
+        if (a != null) {
+            dialogs.edit(root.getScene().getWindow(), a).ifPresent(model::edit);
+        }
+    }
+
+    private void walkIn() {
+        dialogs.walkIn(root.getScene().getWindow(), model.types()).ifPresent(model::walkIn);
+    }
+
+    private void keys(KeyEvent e) {
+        if (e.getCode() == KeyCode.ENTER && e.getTarget() == search) {
+            model.checkInAndPrint();
+            e.consume();
+        } else if (e.getCode() == KeyCode.DOWN && e.getTarget() == search) {
+            list.getSelectionModel().selectNext();
+            e.consume();
+        } else if (e.getCode() == KeyCode.UP && e.getTarget() == search) {
+            list.getSelectionModel().selectPrevious();
+            e.consume();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            model.query.set("");
+            model.select(null);
+            search.requestFocus();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F3) {
+            edit();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F4) {
+            walkIn();
+            e.consume();
+        } else if (UNDO.match(e)) {
+            model.undo();
+            e.consume();
+        }
+    }
+}

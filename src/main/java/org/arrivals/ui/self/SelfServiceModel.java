@@ -1,0 +1,158 @@
+package org.arrivals.ui.self;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.checkin.CheckInResult;
+import org.arrivals.checkin.ScanResolver;
+import org.arrivals.print.PrintService;
+import org.arrivals.search.SearchHit;
+import org.arrivals.station.Station;
+import org.arrivals.ui.common.Tasks;
+
+/**
+ * The self-service station's state machine: welcome, find your name, is this you, collect your
+ * badge. It shows the minimum: at most five matches, only after three letters, as first name,
+ * last initial and organization; never a list to browse. {@link #reset()} forgets everything.
+ */
+public final class SelfServiceModel {
+    public static final int MIN_LETTERS = 3;
+    public static final int MAX_MATCHES = 5;
+
+    public enum Screen { WELCOME, FIND, CONFIRM, DONE, SEE_DESK }
+
+    /** Why the attendee is sent to the desk. */
+    public enum DeskReason { ALREADY, BLOCKED, NOT_FOUND, PRINTER }
+
+    /** One match as the station may show it to a stranger. */
+    public record Match(Attendee attendee, String shortName, String organization) {
+    }
+
+    private final Station station;
+    private final Tasks tasks;
+    private final Supplier<String> printer;
+    private final Supplier<String> template;
+
+    final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.WELCOME);
+    final StringProperty query = new SimpleStringProperty("");
+    final ObservableList<Match> matches = FXCollections.observableArrayList();
+    final ObjectProperty<Match> chosen = new SimpleObjectProperty<>();
+    final ObjectProperty<DeskReason> deskReason = new SimpleObjectProperty<>();
+    private long seq;
+
+    public SelfServiceModel(Station station, Tasks tasks, Supplier<String> printer, Supplier<String> template) {
+        this.station = station;
+        this.tasks = tasks;
+        this.printer = printer;
+        this.template = template;
+        query.addListener((o, was, now) -> search(now));
+    }
+
+    public ObjectProperty<Screen> screenProperty() {
+        return screen;
+    }
+
+    public void reset() {
+        seq++;
+        query.set("");
+        matches.clear();
+        chosen.set(null);
+        deskReason.set(null);
+        screen.set(Screen.WELCOME);
+    }
+
+    void find() {
+        query.set("");
+        matches.clear();
+        screen.set(Screen.FIND);
+    }
+
+    static int letters(String q) {
+        return (int) q.codePoints().filter(Character::isLetterOrDigit).count();
+    }
+
+    private void search(String q) {
+        long s = ++seq;
+        if (q == null || letters(q) < MIN_LETTERS) {
+            matches.clear();
+            return;
+        }
+        tasks.query(() -> station.lookup().search(q, MAX_MATCHES).stream().map(SearchHit::attendee)
+                .map(SelfServiceModel::match).toList(), found -> {
+                    if (s == seq) {
+                        matches.setAll(found);
+                    }
+                }, e -> matches.clear());
+    }
+
+    /** First name, last initial: enough for a person to recognize themselves, not to learn who came. */
+    static Match match(Attendee a) {
+        String last = a.lastName();
+        String initial = last == null || last.isEmpty() ? "" : " " + new String(Character.toChars(last.codePointAt(0))) + ".";
+        return new Match(a, a.firstName() + initial, a.organization() == null ? "" : a.organization());
+    }
+
+    void choose(Match m) {
+        chosen.set(m);
+        screen.set(Screen.CONFIRM);
+    }
+
+    /** A confirmation QR shown at the scanner. */
+    public void scan(String raw) {
+        tasks.run(() -> station.scans().resolve(raw), r -> {
+            if (r.kind() == ScanResolver.Kind.FOUND) {
+                chosen.set(match(r.attendee()));
+                confirm();
+            } else {
+                deskReason.set(DeskReason.NOT_FOUND);
+                screen.set(Screen.SEE_DESK);
+            }
+        }, e -> toDesk(DeskReason.NOT_FOUND));
+    }
+
+    /** "Yes, this is me": check in and print. A second badge is never printed here: that is the desk's. */
+    void confirm() {
+        Match m = chosen.get();
+        if (m == null) {
+            return;
+        }
+        String p = printer.get();
+        String t = template.get();
+        tasks.run(() -> {
+            CheckInResult r = station.checkIns().checkIn(m.attendee().code(), null);
+            PrintService.Outcome printed = r.recorded() && p != null && !p.isBlank()
+                    ? station.printing().print(m.attendee().code(), p, t) : null;
+            return new Object[] {r, printed};
+        }, done -> {
+            CheckInResult r = (CheckInResult) done[0];
+            PrintService.Outcome printed = (PrintService.Outcome) done[1];
+            switch (r.outcome()) {
+                case CHECKED_IN, CHECKED_IN_OVERRIDE -> {
+                    if (printed == null || printed.message() != null) {
+                        toDesk(DeskReason.PRINTER);
+                    } else {
+                        screen.set(Screen.DONE);
+                    }
+                }
+                case ALREADY_CHECKED_IN -> toDesk(DeskReason.ALREADY);
+                case BLOCKED -> toDesk(DeskReason.BLOCKED);
+                default -> toDesk(DeskReason.NOT_FOUND);
+            }
+        }, e -> toDesk(DeskReason.PRINTER));
+    }
+
+    private void toDesk(DeskReason why) {
+        deskReason.set(why);
+        screen.set(Screen.SEE_DESK);
+    }
+
+    public List<Match> matches() {
+        return List.copyOf(matches);
+    }
+}

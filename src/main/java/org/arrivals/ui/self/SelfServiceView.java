@@ -1,0 +1,214 @@
+package org.arrivals.ui.self;
+
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.InputEvent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.Ui;
+
+/**
+ * The attendee's station: full screen, large targets, four languages. Any touch or key restarts
+ * the idle timer; when it runs out, everything typed is cleared and the welcome screen returns.
+ */
+public final class SelfServiceView {
+    private final SelfServiceModel model;
+    private final I18n i18n;
+    private final String homeLanguage;
+    private final BorderPane root = new BorderPane();
+    private final PauseTransition idle;
+    private final PauseTransition doneTimer = new PauseTransition(Duration.seconds(10));
+    /** Made once and reused by every visit to the find screen, so no listener is added per visit. */
+    private final VBox results = new VBox(10);
+    private final Label hint = Ui.label("", "self-hint");
+
+    public SelfServiceView(SelfServiceModel model, I18n i18n, int idleSeconds, String homeLanguage) {
+        this.model = model;
+        this.i18n = i18n;
+        this.homeLanguage = homeLanguage;
+        root.getStyleClass().add("self");
+        idle = new PauseTransition(Duration.seconds(idleSeconds));
+        idle.setOnFinished(e -> resetToWelcome());
+        doneTimer.setOnFinished(e -> resetToWelcome());
+        for (var type : java.util.List.<javafx.event.EventType<? extends InputEvent>>of(KeyEvent.ANY,
+                MouseEvent.MOUSE_PRESSED, TouchEvent.ANY)) {
+            root.addEventFilter(type, e -> idle.playFromStart());
+        }
+        results.setId("self-matches");
+        results.setAlignment(Pos.TOP_CENTER);
+        model.matches.addListener((javafx.collections.ListChangeListener<SelfServiceModel.Match>) c -> fillMatches());
+        model.query.addListener((o, was, now) -> fillMatches());
+        model.screen.addListener((o, was, now) -> show());
+        i18n.localeProperty().addListener((o, was, now) -> show());
+        show();
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The idle reset: forget the person, back to the welcome screen in the station's language. */
+    public void resetToWelcome() {
+        idle.stop();
+        doneTimer.stop();
+        if (!i18n.language().equals(homeLanguage)) {
+            i18n.setLanguage(homeLanguage);
+        }
+        model.reset();
+        show();
+    }
+
+    public void stopTimers() {
+        idle.stop();
+        doneTimer.stop();
+    }
+
+    private void show() {
+        root.setNodeOrientation(i18n.orientation());
+        root.setTop(languageBar());
+        Node content = switch (model.screen.get()) {
+            case WELCOME -> welcome();
+            case FIND -> find();
+            case CONFIRM -> confirm();
+            case DONE -> done();
+            case SEE_DESK -> seeDesk();
+        };
+        root.setCenter(content);
+        if (model.screen.get() == SelfServiceModel.Screen.WELCOME) {
+            idle.stop();
+        } else {
+            idle.playFromStart();
+        }
+        if (model.screen.get() == SelfServiceModel.Screen.DONE) {
+            doneTimer.playFromStart();
+        } else {
+            doneTimer.stop();
+        }
+    }
+
+    private HBox languageBar() {
+        HBox bar = new HBox(12);
+        bar.getStyleClass().add("language-bar");
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        for (Locale l : I18n.LANGUAGES) {
+            Button b = Ui.button(I18n.nativeName(l), "language", () -> i18n.setLanguage(l.getLanguage()));
+            b.setId("lang-" + l.getLanguage());
+            b.setStyle(org.arrivals.ui.common.NameFonts.style(b.getText()));
+            if (l.getLanguage().equals(i18n.language())) {
+                b.getStyleClass().add("language-current");
+            }
+            bar.getChildren().add(b);
+        }
+        return bar;
+    }
+
+    private Node welcome() {
+        Label title = Ui.id(Ui.label(i18n.t("self.welcome.title"), "self-title"), "self-title");
+        Label sub = Ui.label(i18n.t("self.welcome.subtitle"), "self-subtitle");
+        VBox scan = new VBox(12, Ui.label("▣", "scan-icon"), Ui.label(i18n.t("self.welcome.scan"), "choice-title"),
+                Ui.label(i18n.t("self.welcome.scan.hint"), "choice-hint"));
+        scan.getStyleClass().add("choice");
+        scan.setAlignment(Pos.CENTER);
+        Button find = Ui.id(Ui.button(i18n.t("self.welcome.find"), "choice-button", model::find), "find");
+        Label findHint = Ui.label(i18n.t("self.welcome.find.hint"), "choice-hint");
+        VBox findBox = new VBox(12, Ui.label("⌨", "scan-icon"), find, findHint);
+        findBox.getStyleClass().add("choice");
+        findBox.setAlignment(Pos.CENTER);
+        HBox choices = new HBox(32, scan, findBox);
+        choices.setAlignment(Pos.CENTER);
+        VBox box = new VBox(24, title, sub, choices);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("self-content");
+        return box;
+    }
+
+    private Node find() {
+        Label title = Ui.label(i18n.t("self.find.title"), "self-title-small");
+        TextField field = new TextField();
+        field.setId("self-query");
+        field.getStyleClass().add("self-query");
+        field.setPromptText(i18n.t("self.find.prompt"));
+        field.setAccessibleText(i18n.t("self.find.prompt"));
+        field.textProperty().bindBidirectional(model.query);
+        field.textProperty().addListener((o, was, now) -> field.setStyle(
+                org.arrivals.ui.common.NameFonts.style(now)));
+        fillMatches();
+        Button back = Ui.id(Ui.button(i18n.t("self.back"), "secondary-large", this::resetToWelcome), "self-back");
+        VBox top = new VBox(14, title, field, hint, results);
+        top.setAlignment(Pos.TOP_CENTER);
+        top.getStyleClass().add("self-find");
+        VBox box = new VBox(20, top, new OnScreenKeyboard(model.query, i18n), back);
+        box.setAlignment(Pos.TOP_CENTER);
+        box.getStyleClass().add("self-content");
+        javafx.application.Platform.runLater(field::requestFocus);
+        return box;
+    }
+
+    private void fillMatches() {
+        results.getChildren().clear();
+        for (SelfServiceModel.Match m : model.matches) {
+            Label name = Ui.name(m.shortName(), "match-name");
+            Label org = Ui.name(m.organization(), "match-org");
+            Button b = new Button();
+            b.setGraphic(new VBox(2, name, org));
+            b.getStyleClass().add("match");
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.setAccessibleText(m.shortName() + ", " + m.organization());
+            b.setOnAction(e -> model.choose(m));
+            results.getChildren().add(b);
+        }
+        int letters = SelfServiceModel.letters(model.query.get());
+        hint.setText(letters < SelfServiceModel.MIN_LETTERS ? i18n.t("self.find.more", SelfServiceModel.MIN_LETTERS)
+                : model.matches.isEmpty() ? i18n.t("self.find.none") : i18n.t("self.find.pick"));
+    }
+
+    private Node confirm() {
+        SelfServiceModel.Match m = model.chosen.get();
+        Label q = Ui.label(i18n.t("self.confirm.title"), "self-title-small");
+        Label name = Ui.id(Ui.name(m.shortName(), "confirm-name"), "confirm-name");
+        Label org = Ui.name(m.organization(), "confirm-org");
+        Button yes = Ui.id(Ui.button(i18n.t("self.confirm.yes"), "primary-large", model::confirm), "confirm-yes");
+        Button no = Ui.id(Ui.button(i18n.t("self.confirm.no"), "secondary-large", model::find), "confirm-no");
+        HBox buttons = new HBox(24, no, yes);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(24, q, name, org, buttons);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("self-content");
+        return box;
+    }
+
+    private Node done() {
+        SelfServiceModel.Match m = model.chosen.get();
+        Label title = Ui.id(Ui.name(i18n.t("self.done.title", m == null ? "" : m.attendee().firstName()), "self-title"),
+                "done-title");
+        Label sub = Ui.label(i18n.t("self.done.collect"), "self-subtitle");
+        Button ok = Ui.id(Ui.button(i18n.t("self.done.ok"), "primary-large", this::resetToWelcome), "done-ok");
+        VBox box = new VBox(28, Ui.label("✓", "done-icon"), title, sub, ok);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("self-content");
+        return box;
+    }
+
+    private Node seeDesk() {
+        String reason = model.deskReason.get() == null ? "NOT_FOUND" : model.deskReason.get().name();
+        Label title = Ui.id(Ui.label(i18n.t("self.desk." + reason), "self-title-small"), "desk-reason");
+        Label sub = Ui.label(i18n.t("self.desk.hint"), "self-subtitle");
+        Button ok = Ui.id(Ui.button(i18n.t("self.done.ok"), "primary-large", this::resetToWelcome), "desk-ok");
+        VBox box = new VBox(28, Ui.label("ⓘ", "done-icon"), title, sub, ok);
+        box.setAlignment(Pos.CENTER);
+        box.getStyleClass().add("self-content");
+        return box;
+    }
+}

@@ -1,0 +1,111 @@
+package org.arrivals.ui.staff;
+
+import java.text.NumberFormat;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.arrivals.checkin.Stats;
+import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.StatusModel;
+import org.arrivals.ui.common.Ui;
+
+/** Arrivals at a glance: arrived against expected by type, arrivals per 15 minutes, the print queue. */
+public final class DashboardView {
+    private final I18n i18n;
+    private final VBox root = new VBox(16);
+    private final Label total = Ui.id(Ui.label("", "dash-number"), "dash-arrived");
+    private final Label percent = Ui.label("", "dash-caption");
+    private final Label queue = Ui.id(Ui.label("", "dash-number-small"), "dash-queue");
+    private final Label printer = Ui.label("", "dash-caption");
+    private final Label stations = Ui.label("", "dash-caption");
+    private final BarChart<String, Number> byType;
+    private final BarChart<String, Number> perQuarter;
+
+    public DashboardView(StatusModel status, I18n i18n) {
+        this.i18n = i18n;
+        root.getStyleClass().add("dashboard");
+        byType = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        byType.setTitle(i18n.t("dash.byType"));
+        byType.setAnimated(false);
+        byType.setId("chart-by-type");
+        perQuarter = new BarChart<>(new CategoryAxis(), new NumberAxis());
+        perQuarter.setTitle(i18n.t("dash.per15"));
+        perQuarter.setAnimated(false);
+        perQuarter.setLegendVisible(false);
+        perQuarter.setId("chart-per-15");
+        VBox arrivedTile = tile(i18n.t("dash.arrived"), total, percent);
+        VBox queueTile = tile(i18n.t("dash.queue"), queue, printer);
+        VBox stationTile = tile(i18n.t("dash.stations"), Ui.label(status.stationId(), "dash-number-small"), stations);
+        HBox tiles = new HBox(16, arrivedTile, queueTile, stationTile);
+        for (var t : tiles.getChildren()) {
+            HBox.setHgrow(t, Priority.ALWAYS);
+        }
+        GridPane charts = new GridPane();
+        charts.setHgap(16);
+        charts.add(byType, 0, 0);
+        charts.add(perQuarter, 1, 0);
+        GridPane.setHgrow(byType, Priority.ALWAYS);
+        GridPane.setHgrow(perQuarter, Priority.ALWAYS);
+        root.getChildren().addAll(tiles, charts);
+        status.snapshotProperty().addListener((o, was, now) -> show(now));
+        show(status.snapshotProperty().get());
+    }
+
+    private static VBox tile(String title, Label number, Label caption) {
+        VBox v = new VBox(4, Ui.label(title, "dash-title"), number, caption);
+        v.getStyleClass().add("tile");
+        v.setAlignment(Pos.TOP_LEFT);
+        v.setMaxWidth(Double.MAX_VALUE);
+        return v;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private void show(StatusModel.Snapshot s) {
+        if (s == null) {
+            return;
+        }
+        Stats st = s.stats();
+        NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
+        total.setText(i18n.t("dash.arrivedOf", n.format(st.arrived()), n.format(st.expected())));
+        percent.setText(st.expected() == 0 ? "" : NumberFormat.getPercentInstance(i18n.locale())
+                .format(st.arrived() / (double) st.expected()));
+        queue.setText(i18n.t("dash.queueCounts", s.queued(), s.failed()));
+        printer.setText(s.printerProblem() == null ? i18n.t("status.printer.ready", s.printer())
+                : s.printerProblem().isBlank() ? i18n.t("status.printer.none") : s.printerProblem());
+        stations.setText(i18n.t("status.offline", s.pending()));
+        XYChart.Series<String, Number> arrived = new XYChart.Series<>();
+        arrived.setName(i18n.t("dash.series.arrived"));
+        XYChart.Series<String, Number> expected = new XYChart.Series<>();
+        expected.setName(i18n.t("dash.series.expected"));
+        for (Map.Entry<String, Stats.TypeCount> e : st.byType().entrySet()) {
+            if (e.getValue().expected() == 0 && e.getValue().arrived() == 0) {
+                continue;
+            }
+            arrived.getData().add(new XYChart.Data<>(e.getKey(), e.getValue().arrived()));
+            expected.getData().add(new XYChart.Data<>(e.getKey(), e.getValue().expected()));
+        }
+        byType.getData().setAll(java.util.List.of(arrived, expected));
+        XYChart.Series<String, Number> quarters = new XYChart.Series<>();
+        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
+        for (Stats.Bucket b : st.per15min()) {
+            quarters.getData().add(new XYChart.Data<>(b.start().atZoneSameInstant(ZoneId.systemDefault()).format(hm),
+                    b.count()));
+        }
+        perQuarter.getData().setAll(java.util.List.of(quarters));
+        root.setAccessibleText(total.getText());
+    }
+}

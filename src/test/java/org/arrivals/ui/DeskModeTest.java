@@ -1,0 +1,161 @@
+package org.arrivals.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.arrivals.checkin.EventKind;
+import org.arrivals.station.KioskSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The registration desk driven as a volunteer would: typing, scanning, Enter, undo, a walk-in. */
+@ExtendWith(ApplicationExtension.class)
+class DeskModeTest {
+    @TempDir
+    static Path dir;
+    private KioskFixture kiosk;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        kiosk = new KioskFixture(dir.resolve("desk-" + System.nanoTime()));
+        kiosk.start(stage, KioskFixture.settings(KioskSettings.Mode.DESK, 30));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        kiosk.close();
+    }
+
+    private static String message(FxRobot robot) {
+        return robot.lookup("#desk-message").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void typingANameShowsMatchesAndEnterChecksInAndPrintsOneBadge(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("nguy");
+        ListView<?> results = robot.lookup("#results").queryAs(ListView.class);
+        assertThat(results.getItems()).hasSize(1);
+        assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("Minh Khai Nguyễn Thị");
+        robot.type(KeyCode.ENTER);
+        assertThat(message(robot)).isEqualTo("Minh Khai Nguyễn Thị is checked in. The badge is printing.");
+        assertThat(kiosk.station.checkIns().events("AR-0001")).extracting(e -> e.kind())
+                .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED);
+        waitForJobs(1);
+    }
+
+    @Test
+    void resultsFollowEveryKeystroke(FxRobot robot) {
+        robot.clickOn("#search").write("gar");
+        int afterThree = robot.lookup("#results").queryAs(ListView.class).getItems().size();
+        robot.write("c");
+        int afterFour = robot.lookup("#results").queryAs(ListView.class).getItems().size();
+        assertThat(afterThree).isGreaterThan(afterFour).isGreaterThanOrEqualTo(5);
+        assertThat(afterFour).isBetween(1, 3);
+    }
+
+    @Test
+    void aScannerBurstChecksInWhereverTheFocusIsAndLeavesNoTraceInTheSearchBox(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("ana");
+        robot.clickOn("#results"); // the focus leaves the search box
+        kiosk.scannerSpeed();
+        robot.write("AR-0005").type(KeyCode.ENTER);
+        kiosk.personSpeed();
+        assertThat(message(robot)).isEqualTo("Selam Tesfaye is checked in. The badge is printing.");
+        assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEqualTo("ana");
+        assertThat(kiosk.station.checkIns().arrival("AR-0005").checkedIn()).isTrue();
+        waitForJobs(1);
+    }
+
+    @Test
+    void aScanTypedIntoTheSearchBoxIsTakenBackOutOfIt(FxRobot robot) {
+        robot.clickOn("#search");
+        kiosk.scannerSpeed();
+        robot.write("AR-0007").type(KeyCode.ENTER);
+        kiosk.personSpeed();
+        assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(kiosk.station.checkIns().arrival("AR-0007").checkedIn()).isTrue();
+    }
+
+    @Test
+    void theSecondScanWarnsAlreadyCheckedInWithStationAndTimeAndPrintsNothing(FxRobot robot) throws Exception {
+        robot.clickOn("#search");
+        kiosk.scannerSpeed();
+        robot.write("AR-0003").type(KeyCode.ENTER);
+        robot.write("AR-0003").type(KeyCode.ENTER);
+        kiosk.personSpeed();
+        assertThat(message(robot)).startsWith("Already checked in at desk-1 at ");
+        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText()).startsWith("Already checked in at desk-1");
+        waitForJobs(1);
+        Thread.sleep(300);
+        assertThat(kiosk.zebra.jobCount()).isEqualTo(1);
+        assertThat(kiosk.station.checkIns().events("AR-0003")).extracting(e -> e.kind())
+                .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED);
+    }
+
+    @Test
+    void aCancelledRegistrationIsFlaggedAndNotCheckedIn(FxRobot robot) {
+        robot.clickOn("#search").write("garber");
+        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText())
+                .isEqualTo("Registration cancelled: do not check in. A supervisor can help.");
+        robot.type(KeyCode.ENTER);
+        assertThat(kiosk.station.checkIns().arrival("AR-0004").checkedIn()).isFalse();
+    }
+
+    @Test
+    void aStaffNoteShowsOnTheCard(FxRobot robot) {
+        robot.clickOn("#search").write("ana garc");
+        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText())
+                .isEqualTo("Note from staff: Needs a seat near the stage");
+    }
+
+    @Test
+    void undoTakesBackTheLastCheckIn(FxRobot robot) {
+        robot.clickOn("#search").write("gary");
+        robot.type(KeyCode.ENTER);
+        assertThat(kiosk.station.checkIns().arrival("AR-0007").checkedIn()).isTrue();
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(kiosk.station.checkIns().arrival("AR-0007").checkedIn()).isFalse();
+        assertThat(message(robot)).isEqualTo("Check-in of Gary Nakamura undone.");
+    }
+
+    @Test
+    void aMissingPrinterIsASentenceAndTheCheckInStaysRecorded(FxRobot robot) throws Exception {
+        kiosk.zebra.paperOut(true);
+        robot.clickOn("#search").write("garfield");
+        robot.type(KeyCode.ENTER);
+        assertThat(message(robot)).startsWith("Garfield Okafor is checked in, but the badge did not print: ")
+                .contains("out of labels");
+        assertThat(kiosk.station.checkIns().arrival("AR-0006").checkedIn()).isTrue();
+        assertThat(kiosk.station.printing().queue().all()).singleElement()
+                .satisfies(j -> assertThat(j.state().name()).isEqualTo("FAILED"));
+    }
+
+    @Test
+    void aWalkInIsRegisteredCheckedInAndPrinted(FxRobot robot) throws Exception {
+        robot.clickOn("#search");
+        robot.type(KeyCode.F4);
+        robot.clickOn("#field-first").write("Yohannes");
+        robot.clickOn("#field-last").write("Bekele");
+        robot.clickOn("#field-org").write("Ethiopian Community Center");
+        robot.clickOn("Save");
+        assertThat(message(robot)).isEqualTo("Yohannes Bekele is checked in. The badge is printing.");
+        waitForJobs(1);
+    }
+
+    private void waitForJobs(int n) throws InterruptedException {
+        for (int i = 0; i < 100 && kiosk.zebra.jobCount() < n; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(kiosk.zebra.jobCount()).isEqualTo(n);
+    }
+}

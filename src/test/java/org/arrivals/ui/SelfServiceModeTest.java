@@ -1,0 +1,183 @@
+package org.arrivals.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.NodeOrientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.arrivals.station.KioskSettings;
+import org.arrivals.ui.self.SelfServiceModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The attendee's station: find your name on the touch keyboard, confirm, collect; idle reset; PIN. */
+@ExtendWith(ApplicationExtension.class)
+class SelfServiceModeTest {
+    @TempDir
+    static Path dir;
+    private KioskFixture kiosk;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        kiosk = new KioskFixture(dir.resolve("self-" + System.nanoTime()));
+        // the shortest idle time the settings file allows is 5 s; the test's own settings go lower
+        kiosk.start(stage, KioskFixture.settings(KioskSettings.Mode.SELF, 2));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        kiosk.close();
+    }
+
+    private VBox matches(FxRobot robot) {
+        return robot.lookup("#self-matches").queryAs(VBox.class);
+    }
+
+    private void touchKeys(FxRobot robot, String letters) {
+        for (char c : letters.toCharArray()) {
+            robot.clickOn("#key-" + Character.toUpperCase(c));
+        }
+    }
+
+    @Test
+    void findYourNameShowsAtMostFiveFirstNamesWithInitialsThenConfirmPrintsTheBadge(FxRobot robot) throws Exception {
+        robot.clickOn("#find");
+        touchKeys(robot, "ga");
+        assertThat(matches(robot).getChildren()).as("fewer than three letters show no one").isEmpty();
+        touchKeys(robot, "r");
+        assertThat(matches(robot).getChildren()).hasSize(5);
+        String shown = robot.lookup("#self-matches").queryAll().stream().map(this::allText).reduce("", String::concat);
+        assertThat(shown).doesNotContain("García López").doesNotContain("Garber").doesNotContain("@");
+        touchKeys(robot, "cia");
+        Button only = (Button) matches(robot).getChildren().get(0);
+        assertThat(allText(only)).contains("Ana G.").contains("Centro Legal de la Raza");
+        robot.clickOn(only);
+        assertThat(robot.lookup("#confirm-name").queryAs(Label.class).getText()).isEqualTo("Ana G.");
+        robot.clickOn("#confirm-yes");
+        assertThat(robot.lookup("#done-title").queryAs(Label.class).getText()).isEqualTo("Welcome, Ana!");
+        assertThat(kiosk.station.checkIns().arrival("AR-0003").checkedIn()).isTrue();
+        for (int i = 0; i < 100 && kiosk.zebra.jobCount() < 1; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(kiosk.zebra.jobCount()).isEqualTo(1);
+    }
+
+    private String allText(Node n) {
+        StringBuilder b = new StringBuilder();
+        if (n instanceof Label l) {
+            b.append(l.getText()).append('|');
+        }
+        if (n instanceof Button btn && btn.getGraphic() != null) {
+            b.append(allText(btn.getGraphic()));
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                b.append(allText(c));
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void aScannedConfirmationCodeChecksInFromTheWelcomeScreen(FxRobot robot) {
+        kiosk.scannerSpeed();
+        robot.write("AR-0002").type(KeyCode.ENTER);
+        kiosk.personSpeed();
+        assertThat(robot.lookup("#done-title").queryAs(Label.class).getText()).isEqualTo("Welcome, محمد!");
+        kiosk.scannerSpeed();
+        robot.clickOn("#done-ok");
+        robot.write("AR-0002").type(KeyCode.ENTER);
+        kiosk.personSpeed();
+        assertThat(robot.lookup("#desk-reason").queryAs(Label.class).getText()).isEqualTo("You are already checked in.");
+    }
+
+    @Test
+    void leftIdleTheStationForgetsWhatWasTypedAndReturnsToWelcome(FxRobot robot) throws Exception {
+        robot.clickOn("#find");
+        touchKeys(robot, "gar");
+        assertThat(matches(robot).getChildren()).isNotEmpty();
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+                () -> robot.lookup("#self-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#find");
+        assertThat(robot.lookup("#self-query").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(matches(robot).getChildren()).isEmpty();
+    }
+
+    @Test
+    void leavingNeedsTheStaffPinWhetherByEscapeOrClosingTheWindow(FxRobot robot) throws Exception {
+        robot.type(KeyCode.ESCAPE);
+        assertThat(robot.lookup("#pin-field").tryQuery()).isPresent();
+        robot.clickOn("#pin-cancel");
+        WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST))).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.isShowing()).as("closing is caught").isTrue();
+        assertThat(robot.lookup("#pin-field").tryQuery()).isPresent();
+        for (char c : "1111".toCharArray()) {
+            robot.clickOn("#pin-key-" + c);
+        }
+        robot.clickOn("#pin-key-ok");
+        assertThat(robot.lookup("#pin-message").queryAs(Label.class).getText())
+                .isEqualTo("That PIN is not right. 4 tries left before a pause.");
+        assertThat(kiosk.shell.mode()).isEqualTo(KioskSettings.Mode.SELF);
+        for (char c : KioskFixture.PIN.toCharArray()) {
+            robot.clickOn("#pin-key-" + c);
+        }
+        robot.clickOn("#pin-key-ok");
+        assertThat(kiosk.shell.mode()).isEqualTo(KioskSettings.Mode.STAFF);
+    }
+
+    @Test
+    void arabicTurnsTheScreenRightToLeftAndTheIdleResetReturnsToTheStationsLanguage(FxRobot robot) throws Exception {
+        robot.clickOn("#lang-ar");
+        assertThat(robot.lookup("#self-title").queryAs(Label.class).getText()).isEqualTo("أهلًا وسهلًا");
+        assertThat(robot.lookup("#self-title").queryAs(Label.class).getEffectiveNodeOrientation())
+                .isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
+        robot.clickOn("#find");
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#self-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#self-title").queryAs(Label.class).getText()).isEqualTo("Welcome");
+        assertThat(robot.lookup("#self-title").queryAs(Label.class).getEffectiveNodeOrientation())
+                .isEqualTo(NodeOrientation.LEFT_TO_RIGHT);
+    }
+
+    @Test
+    void everyTouchTargetIsAtLeast48PixelsAndEveryControlHasAccessibleText(FxRobot robot) {
+        checkTargets(robot, "welcome");
+        robot.clickOn("#find");
+        touchKeys(robot, "gar");
+        checkTargets(robot, "find");
+        robot.clickOn((Button) matches(robot).getChildren().get(0));
+        checkTargets(robot, "confirm");
+        assertThat(SelfServiceModel.MAX_MATCHES).isEqualTo(5);
+    }
+
+    private void checkTargets(FxRobot robot, String screen) {
+        var buttons = robot.lookup(".button").queryAllAs(Button.class);
+        assertThat(buttons).as(screen).isNotEmpty();
+        for (Button b : buttons) {
+            if (!b.isVisible()) {
+                continue;
+            }
+            assertThat(b.getHeight()).as(screen + ": height of " + b.getAccessibleText()).isGreaterThanOrEqualTo(48);
+            assertThat(b.getWidth()).as(screen + ": width of " + b.getAccessibleText()).isGreaterThanOrEqualTo(48);
+            assertThat(b.getAccessibleText()).as(screen + ": accessible text").isNotBlank();
+        }
+    }
+}
