@@ -13,7 +13,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.cell.PropertyValueFactory;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -121,10 +120,10 @@ public final class StaffView {
 
     private Parent queue() {
         TableView<PrintJob> table = Ui.id(new TableView<>(model.jobs), "queue-table");
-        table.getColumns().add(column(i18n.t("staff.queue.id"), "id", 60));
-        table.getColumns().add(column(i18n.t("staff.queue.code"), "attendeeCode", 130));
-        table.getColumns().add(column(i18n.t("staff.queue.printer"), "printer", 160));
-        TableColumn<PrintJob, PrintJob.State> state = column(i18n.t("staff.queue.state"), "state", 180);
+        table.getColumns().add(column(i18n.t("staff.queue.id"), PrintJob::id, 60));
+        table.getColumns().add(column(i18n.t("staff.queue.code"), PrintJob::attendeeCode, 130));
+        table.getColumns().add(column(i18n.t("staff.queue.printer"), PrintJob::printer, 160));
+        TableColumn<PrintJob, PrintJob.State> state = column(i18n.t("staff.queue.state"), PrintJob::state, 180);
         state.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(PrintJob.State s, boolean empty) {
@@ -133,8 +132,8 @@ public final class StaffView {
             }
         });
         table.getColumns().add(state);
-        table.getColumns().add(column(i18n.t("staff.queue.attempts"), "attempts", 80));
-        table.getColumns().add(column(i18n.t("staff.queue.error"), "error", 420));
+        table.getColumns().add(column(i18n.t("staff.queue.attempts"), PrintJob::attempts, 80));
+        table.getColumns().add(column(i18n.t("staff.queue.error"), PrintJob::error, 420));
         table.setPlaceholder(Ui.label(i18n.t("staff.queue.empty"), "muted"));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button retry = Ui.id(Ui.button(i18n.t("staff.queue.retry"), "primary", () -> {
@@ -158,9 +157,10 @@ public final class StaffView {
                 new HBox(12, retry, cancel, refresh), message);
     }
 
-    private static <T> TableColumn<PrintJob, T> column(String title, String property, double width) {
+    private static <T> TableColumn<PrintJob, T> column(String title, java.util.function.Function<PrintJob, T> value,
+                                                       double width) {
         TableColumn<PrintJob, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(new PropertyValueFactory<>(property));
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setPrefWidth(width);
         return c;
     }

@@ -1,0 +1,110 @@
+package org.arrivals.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.arrivals.station.KioskSettings;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a check: {@code scripts/screenshots} runs this under Xvfb with the real window system to
+ * save a PNG of every main screen, in English and in Arabic, on the demo event. Skipped unless
+ * {@code -Darrivals.screenshots=DIR} is given.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ScreenshotTour {
+    private static final String OUT = System.getProperty("arrivals.screenshots");
+    private KioskFixture kiosk;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Assumptions.assumeTrue(OUT != null, "screenshots only on request (scripts/screenshots)");
+        this.stage = stage;
+        Path home = Files.createTempDirectory("arrivals-tour");
+        kiosk = new KioskFixture(home);
+        kiosk.station.loadDemo(1200, 2026);
+        kiosk.station.lookup().rosterReloaded();
+        stage.setWidth(1280);
+        stage.setHeight(800);
+        kiosk.start(stage, new KioskSettings(KioskSettings.Mode.DESK, 300, "en", false, "thermal-4x3",
+                "National Immigrant Integration Conference 2026"));
+    }
+
+    private void shot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(400);
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
+            }
+        }
+        Path dir = Path.of(OUT);
+        Files.createDirectories(dir);
+        ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
+    }
+
+    private void fx(Runnable r) throws Exception {
+        WaitForAsyncUtils.asyncFx(r).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void everyMainScreenInEnglishAndArabic(FxRobot robot) throws Exception {
+        for (String lang : new String[] {"en", "ar"}) {
+            fx(() -> kiosk.shell.show(KioskSettings.Mode.DESK));
+            fx(() -> kiosk.shell.i18n().setLanguage(lang));
+            shot(lang + "-01-desk-ready");
+            robot.clickOn("#search").write(lang.equals("en") ? "garcía" : "محمد");
+            shot(lang + "-02-desk-search");
+            robot.type(KeyCode.ENTER);
+            shot(lang + "-03-desk-checked-in");
+            robot.type(KeyCode.ENTER);
+            shot(lang + "-04-desk-already");
+            robot.type(KeyCode.ESCAPE);
+            robot.clickOn("#staff");
+            shot(lang + "-05-pin");
+            robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);
+            kiosk.shell.status().refresh(Platform::runLater);
+            shot(lang + "-06-staff-dashboard");
+            robot.clickOn("#tab-reprint");
+            robot.clickOn("#reprint-search").write(lang.equals("en") ? "nguyen" : "عبد");
+            shot(lang + "-07-staff-reprint");
+            robot.clickOn("#tab-queue");
+            shot(lang + "-08-staff-queue");
+            robot.clickOn("#tab-settings");
+            shot(lang + "-09-staff-settings");
+            fx(() -> kiosk.shell.show(KioskSettings.Mode.SELF));
+            fx(() -> kiosk.shell.i18n().setLanguage(lang));
+            shot(lang + "-10-self-welcome");
+            robot.clickOn("#find");
+            for (String k : (lang.equals("en") ? "NGU" : "محم").split("")) {
+                robot.clickOn("#key-" + k);
+            }
+            shot(lang + "-11-self-find");
+            robot.clickOn(robot.lookup("#self-matches").queryAs(javafx.scene.layout.VBox.class).getChildren().get(0));
+            shot(lang + "-12-self-confirm");
+            robot.clickOn("#confirm-yes");
+            shot(lang + "-13-self-done");
+            fx(() -> kiosk.shell.show(KioskSettings.Mode.DESK));
+        }
+        assertThat(Path.of(OUT).resolve("ar-13-self-done.png")).exists();
+        Platform.runLater(() -> kiosk.shell.stop());
+    }
+}
