@@ -92,12 +92,12 @@ public final class Shell {
         new ScannerInput(station.settings().scannerSuffix(), this::scanned, keyClock).install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         i18n.localeProperty().addListener((o, was, now) -> {
+            languageChanged();
             if (mode.get() != Mode.SELF) {
                 show(mode.get());
             }
-            scene.setNodeOrientation(i18n.orientation());
         });
-        scene.setNodeOrientation(i18n.orientation());
+        languageChanged();
         stage.setScene(scene);
         stage.setTitle(i18n.t("app.title"));
         stage.setOnCloseRequest(this::closing);
@@ -211,6 +211,16 @@ public final class Shell {
             }
         }
         stage.setTitle(i18n.t("app.title"));
+    }
+
+    /**
+     * Right to left for Arabic, and the Arabic font as the scene's own: JavaFX places punctuation
+     * and Latin words wrongly in Arabic text whose letters come from a fallback font.
+     */
+    private void languageChanged() {
+        scene.setNodeOrientation(i18n.orientation());
+        root.setStyle(i18n.rightToLeft() ? "-fx-font-family: \"" + NameFonts.familyFor("ا") + "\";" : "");
+        desk.languageChanged();
     }
 
     /**

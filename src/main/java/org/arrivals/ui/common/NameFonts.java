@@ -17,7 +17,7 @@ public final class NameFonts {
     private static final Logger LOG = LoggerFactory.getLogger(NameFonts.class);
     public static final String LATIN = "Noto Sans";
     private static final List<String> FILES = List.of("NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
-            "NotoSansArabic-Regular.ttf", "NotoSansArabic-Bold.ttf", "NotoSansDevanagari-Regular.ttf",
+            "NotoSansArabicUI-Regular.ttf", "NotoSansArabicUI-Bold.ttf", "NotoSansDevanagari-Regular.ttf",
             "NotoSansDevanagari-Bold.ttf", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf",
             "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", "NotoSansMyanmar-Regular.ttf",
             "NotoSansMyanmar-Bold.ttf", "NanumGothic.ttf", "NanumGothicBold.ttf", "DroidSansFallbackFull.ttf");
@@ -53,7 +53,7 @@ public final class NameFonts {
             i += Character.charCount(cp);
             UnicodeScript s = UnicodeScript.of(cp);
             switch (s) {
-                case ARABIC: return "Noto Sans Arabic";
+                case ARABIC: return "Noto Sans Arabic UI";
                 case DEVANAGARI: return "Noto Sans Devanagari";
                 case ETHIOPIC: return "Noto Sans Ethiopic";
                 case HEBREW: return "Noto Sans Hebrew";

@@ -139,6 +139,14 @@ public final class DeskModel {
         return i18n.t("desk.alert.already", arr.stationId(), when);
     }
 
+    /** The sentences on screen were made in the old language: make them again, or clear them. */
+    public void languageChanged() {
+        message.set(Message.NONE);
+        if (selected.get() != null) {
+            select(selected.get());
+        }
+    }
+
     /** A scanner burst: the person is looked up by code and checked in at once. */
     public void scan(String raw) {
         busy.set(true);
@@ -176,11 +184,13 @@ public final class DeskModel {
         }, d -> {
             busy.set(false);
             arrival.set(d.result().arrival());
-            message.set(describe(d, p));
             if (d.result().recorded()) {
+                message.set(describe(d, p));
                 undoable.set(a.code());
                 alert.set(Message.NONE);
             } else {
+                // already in, or blocked: the card's alert says it; one sentence, not two
+                message.set(Message.NONE);
                 alert.set(alertFor(a, d.result().arrival()));
             }
         }, this::failed);

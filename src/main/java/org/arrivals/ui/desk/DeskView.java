@@ -45,7 +45,14 @@ public final class DeskView {
         this.dialogs = new PersonDialog(i18n);
         root.getStyleClass().add("desk");
         root.setLeft(searchColumn());
-        root.setCenter(card());
+        VBox card = card();
+        // on a small screen the card gives way (its preview is cut) before the status bar is pushed off
+        card.setMinHeight(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(card.widthProperty());
+        clip.heightProperty().bind(card.heightProperty());
+        card.setClip(clip);
+        root.setCenter(card);
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
     }
 
@@ -141,7 +148,7 @@ public final class DeskView {
         preview.setId("badge-preview");
         preview.imageProperty().bind(model.preview);
         preview.setPreserveRatio(true);
-        preview.setFitWidth(360);
+        preview.setFitWidth(320);
         preview.setAccessibleText(i18n.t("desk.preview"));
         VBox previewBox = new VBox(6, Ui.label(i18n.t("desk.preview"), "muted"), preview);
         previewBox.getStyleClass().add("preview-box");

@@ -84,6 +84,7 @@ final class PersonDialog {
         if (owner != null && owner.getScene() != null) {
             d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
             d.getDialogPane().setNodeOrientation(owner.getScene().getNodeOrientation());
+            d.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
         }
         d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.t("dialog.save"), ButtonBar.ButtonData.OK_DONE),
                 new ButtonType(i18n.t("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));

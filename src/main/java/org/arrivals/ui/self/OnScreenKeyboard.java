@@ -24,7 +24,7 @@ final class OnScreenKeyboard extends VBox {
         this.target = target;
         this.i18n = i18n;
         getStyleClass().add("keyboard");
-        setSpacing(8);
+        setSpacing(6);
         setAlignment(Pos.CENTER);
         arabic = i18n.rightToLeft();
         build();
@@ -33,7 +33,7 @@ final class OnScreenKeyboard extends VBox {
     private void build() {
         getChildren().clear();
         for (String row : arabic ? ARABIC : LATIN) {
-            HBox keys = new HBox(8);
+            HBox keys = new HBox(6);
             keys.setAlignment(Pos.CENTER);
             row.codePoints().forEach(cp -> {
                 String k = new String(Character.toChars(cp));
@@ -55,7 +55,7 @@ final class OnScreenKeyboard extends VBox {
             build();
         });
         layout.setId("key-layout");
-        HBox last = new HBox(8, layout, space, back, clear);
+        HBox last = new HBox(6, layout, space, back, clear);
         last.setAlignment(Pos.CENTER);
         getChildren().add(last);
     }

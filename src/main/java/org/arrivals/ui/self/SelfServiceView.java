@@ -102,6 +102,11 @@ public final class SelfServiceView {
         HBox bar = new HBox(12);
         bar.getStyleClass().add("language-bar");
         bar.setAlignment(Pos.CENTER_RIGHT);
+        SelfServiceModel.Screen now = model.screen.get();
+        if (now == SelfServiceModel.Screen.FIND || now == SelfServiceModel.Screen.CONFIRM) {
+            Button back = Ui.id(Ui.button(i18n.t("self.back"), "secondary-large", this::resetToWelcome), "self-back");
+            bar.getChildren().addAll(back, Ui.spacer());
+        }
         for (Locale l : I18n.LANGUAGES) {
             Button b = Ui.button(I18n.nativeName(l), "language", () -> i18n.setLanguage(l.getLanguage()));
             b.setId("lang-" + l.getLanguage());
@@ -134,6 +139,7 @@ public final class SelfServiceView {
         return box;
     }
 
+    /** Name and matches on one side, the keyboard on the other: all of it fits a 1280 x 800 screen. */
     private Node find() {
         Label title = Ui.label(i18n.t("self.find.title"), "self-title-small");
         TextField field = new TextField();
@@ -145,11 +151,13 @@ public final class SelfServiceView {
         field.textProperty().addListener((o, was, now) -> field.setStyle(
                 org.arrivals.ui.common.NameFonts.style(now)));
         fillMatches();
-        Button back = Ui.id(Ui.button(i18n.t("self.back"), "secondary-large", this::resetToWelcome), "self-back");
-        VBox top = new VBox(14, title, field, hint, results);
-        top.setAlignment(Pos.TOP_CENTER);
-        top.getStyleClass().add("self-find");
-        VBox box = new VBox(20, top, new OnScreenKeyboard(model.query, i18n), back);
+        VBox left = new VBox(14, field, hint, results);
+        left.getStyleClass().add("self-find");
+        OnScreenKeyboard keyboard = new OnScreenKeyboard(model.query, i18n);
+        keyboard.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox main = new HBox(24, left, keyboard);
+        main.setAlignment(Pos.TOP_CENTER);
+        VBox box = new VBox(20, title, main);
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("self-content");
         javafx.application.Platform.runLater(field::requestFocus);
@@ -161,6 +169,8 @@ public final class SelfServiceView {
         for (SelfServiceModel.Match m : model.matches) {
             Label name = Ui.name(m.shortName(), "match-name");
             Label org = Ui.name(m.organization(), "match-org");
+            name.setWrapText(false);
+            org.setWrapText(false);
             Button b = new Button();
             b.setGraphic(new VBox(2, name, org));
             b.getStyleClass().add("match");
