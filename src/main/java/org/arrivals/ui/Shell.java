@@ -198,6 +198,11 @@ public final class Shell {
                     @Override
                     public void largeText(boolean on) {
                         largeText = on;
+                        tasks.run(() -> {
+                            org.arrivals.station.StationFile.set(station.home(),
+                                    java.util.Map.of("kiosk.large.text", Boolean.toString(on)));
+                            return on;
+                        }, ok -> { }, e -> { });
                         show(Mode.STAFF);
                     }
 

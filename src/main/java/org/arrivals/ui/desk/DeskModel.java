@@ -149,11 +149,13 @@ public final class DeskModel {
 
     /** A scanner burst: the person is looked up by code and checked in at once. */
     public void scan(String raw) {
+        searchSeq++; // answers to the keystrokes the scanner typed are dropped
         busy.set(true);
         tasks.run(() -> station.scans().resolve(raw), r -> {
             busy.set(false);
             if (r.kind() == ScanResolver.Kind.FOUND) {
-                results.setAll(List.of());
+                // the scanned person replaces whatever was being typed
+                query.set("");
                 select(r.attendee());
                 checkInAndPrint();
             } else if (r.kind() == ScanResolver.Kind.INVALID) {
