@@ -121,6 +121,58 @@ public final class AttendeeStore {
                 .execute();
     }
 
+    /** The local row id of a code, read inside the caller's transaction (it may have just added the row). */
+    public Optional<Long> idOf(DSLContext tx, String code) {
+        return tx.select(ATTENDEE.ID).from(ATTENDEE).where(ATTENDEE.CODE.eq(code)).fetchOptional(ATTENDEE.ID);
+    }
+
+    /**
+     * Takes in roster rows the hub holds (imported there by the organizers), matched by code:
+     * new codes are added, known ones refreshed; on-site edits stay laid over them, and check-ins
+     * are untouched. A barcode moving to another person is released by its old holder first.
+     * The {@code id} of each given attendee is ignored. Returns how many rows changed.
+     */
+    public int upsertFromHub(List<Attendee> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = now();
+        int changed = dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            long version = RosterVersion.next(t);
+            int n = 0;
+            for (Attendee a : rows) {
+                if (a.barcode() != null) {
+                    t.update(ATTENDEE).set(ATTENDEE.BARCODE, (String) null)
+                            .where(ATTENDEE.BARCODE.eq(a.barcode())).and(ATTENDEE.CODE.ne(a.code())).execute();
+                }
+                n += t.mergeInto(ATTENDEE)
+                        .using(DSL.selectOne())
+                        .on(ATTENDEE.CODE.eq(a.code()))
+                        .whenMatchedThenUpdate()
+                        .set(ATTENDEE.BARCODE, a.barcode()).set(ATTENDEE.FIRST_NAME, a.firstName())
+                        .set(ATTENDEE.LAST_NAME, a.lastName()).set(ATTENDEE.BADGE_NAME, a.badgeName())
+                        .set(ATTENDEE.PRONOUNS, a.pronouns()).set(ATTENDEE.EMAIL, a.email())
+                        .set(ATTENDEE.ORGANIZATION, a.organization()).set(ATTENDEE.TITLE, a.title())
+                        .set(ATTENDEE.ATTENDEE_TYPE, a.type()).set(ATTENDEE.STATUS, a.status().name())
+                        .set(ATTENDEE.EXTRA, ExtraFields.toJson(a.extra())).set(ATTENDEE.ROSTER_VERSION, version)
+                        .set(ATTENDEE.UPDATED_AT, now)
+                        .whenNotMatchedThenInsert(ATTENDEE.CODE, ATTENDEE.BARCODE, ATTENDEE.FIRST_NAME,
+                                ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME, ATTENDEE.PRONOUNS, ATTENDEE.EMAIL,
+                                ATTENDEE.ORGANIZATION, ATTENDEE.TITLE, ATTENDEE.ATTENDEE_TYPE, ATTENDEE.STATUS,
+                                ATTENDEE.EXTRA, ATTENDEE.WALK_IN, ATTENDEE.ROSTER_VERSION, ATTENDEE.CREATED_AT,
+                                ATTENDEE.UPDATED_AT)
+                        .values(a.code(), a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(),
+                                a.email(), a.organization(), a.title(), a.type(), a.status().name(),
+                                ExtraFields.toJson(a.extra()), a.walkIn(), version, now, now)
+                        .execute();
+            }
+            return n;
+        });
+        fireReloaded();
+        return changed;
+    }
+
     public void addListener(RosterListener listener) {
         listeners.add(listener);
     }
