@@ -22,7 +22,7 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class, SearchCommand.class, CheckInCommand.class, UndoCommand.class,
             WalkInCommand.class, EditCommand.class, HistoryCommand.class, StatsCommand.class,
             BadgeCommand.class, BadgesCommand.class, PrintCommand.class, ReprintCommand.class, QueueCommand.class,
-            PrintersCommand.class, ExportCommand.class, DemoCommand.class,
+            PrintersCommand.class, ExportCommand.class, DemoCommand.class, SyncCommand.class, HubCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {

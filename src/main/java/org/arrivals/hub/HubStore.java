@@ -1,0 +1,328 @@
+package org.arrivals.hub;
+
+import static org.arrivals.hub.HubTables.*;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import org.arrivals.store.JdbcDatabase;
+import org.arrivals.sync.protocol.Protocol;
+import org.arrivals.sync.protocol.PullResponse;
+import org.arrivals.sync.protocol.PushResponse;
+import org.arrivals.sync.protocol.RosterResponse;
+import org.arrivals.sync.protocol.RosterRow;
+import org.arrivals.sync.protocol.WireEvent;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything the hub knows, in its database and nowhere else (so several hubs can share one
+ * PostgreSQL): the events of every station, numbered in the order they were stored; the roster
+ * imported by the organizers; the stations and a SHA-256 of each one's token.
+ *
+ * <p>Numbering: a push locks the {@code event} counter row for its whole transaction, so pushes
+ * commit one after another and every event's sequence number becomes visible in order. A puller
+ * that has seen number N can therefore never later find an N-1 it missed, on one hub or several.
+ */
+public final class HubStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HubStore.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int CHUNK = 1000;
+    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
+    };
+
+    /** A station the hub knows, found by its token. */
+    public record Caller(String name, boolean admin) {
+    }
+
+    private final JdbcDatabase db;
+    private final DSLContext dsl;
+    private final Clock clock;
+    /** Pushes through this process wait here rather than in the database's lock queue. */
+    private final ReentrantLock pushLock = new ReentrantLock();
+
+    private HubStore(JdbcDatabase db, Clock clock) {
+        this.db = db;
+        this.dsl = db.dsl();
+        this.clock = clock;
+    }
+
+    public static HubStore open(String jdbcUrl, String user, String password, Clock clock) {
+        return new HubStore(JdbcDatabase.open(jdbcUrl, user, password, "db/hub", 16), clock);
+    }
+
+    /**
+     * The default H2 database in a hub's data folder. {@code AUTO_SERVER} lets a second process
+     * (such as {@code arrivals hub add-station}) open it while the hub runs.
+     */
+    public static String h2Url(Path home) {
+        return "jdbc:h2:file:" + home.resolve("hub").resolve("hub").toAbsolutePath()
+                + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=30000";
+    }
+
+    public boolean healthy() {
+        return db.healthy();
+    }
+
+    /** Registers a station and returns its new token: 32 random bytes, shown once; only its hash is kept. */
+    public String addStation(String name, boolean admin) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new IllegalArgumentException("A station name is 1 to 100 letters, digits, '.', '_' or '-'.");
+        }
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        try {
+            dsl.insertInto(STATION, STATION_NAME, STATION_TOKEN, STATION_ADMIN, STATION_CREATED)
+                    .values(name, hex(sha256(token)), admin, OffsetDateTime.now(clock))
+                    .execute();
+        } catch (org.jooq.exception.IntegrityConstraintViolationException taken) {
+            throw new IllegalArgumentException("The hub already has a station named " + name + ".");
+        }
+        LOG.info("Station {} registered{}", name, admin ? " as an administrator" : "");
+        return token;
+    }
+
+    /** The station holding {@code token}; hashes are compared in constant time. */
+    public Optional<Caller> authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > 200) {
+            return Optional.empty();
+        }
+        byte[] presented = hex(sha256(token)).getBytes(StandardCharsets.US_ASCII);
+        Caller found = null;
+        for (Record r : dsl.select(STATION_NAME, STATION_TOKEN, STATION_ADMIN).from(STATION).fetch()) {
+            if (MessageDigest.isEqual(presented, r.get(STATION_TOKEN).getBytes(StandardCharsets.US_ASCII))) {
+                found = new Caller(r.get(STATION_NAME), r.get(STATION_ADMIN));
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /**
+     * Stores a batch, each event once however often it is pushed, and numbers the new ones. The
+     * receipt names every event of the batch, since after the commit the hub holds them all.
+     */
+    public PushResponse push(String pushedBy, List<WireEvent> events) {
+        Map<UUID, WireEvent> byId = new LinkedHashMap<>();
+        for (WireEvent e : events) {
+            check(e);
+            byId.putIfAbsent(e.id(), e);
+        }
+        if (byId.isEmpty()) {
+            return new PushResponse(List.of(), 0, 0);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        pushLock.lock();
+        try {
+            int stored = dsl.transactionResult(tx -> {
+                DSLContext t = tx.dsl();
+                long seq = t.select(COUNTER_VALUE).from(COUNTER).where(COUNTER_NAME.eq("event")).forUpdate()
+                        .fetchSingle(COUNTER_VALUE);
+                Set<UUID> known = new HashSet<>();
+                List<UUID> ids = new ArrayList<>(byId.keySet());
+                for (int from = 0; from < ids.size(); from += CHUNK) {
+                    known.addAll(t.select(EVENT_ID).from(EVENT)
+                            .where(EVENT_ID.in(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
+                            .fetch(EVENT_ID));
+                }
+                BatchBindStep insert = t.batch(t.insertInto(EVENT, EVENT_ID, EVENT_SEQ, EVENT_CODE, EVENT_KIND,
+                                EVENT_STATION, EVENT_WALL, EVENT_HLC, EVENT_DETAILS, EVENT_PUSHED_BY, EVENT_RECEIVED)
+                        .values((UUID) null, null, null, null, null, null, null, null, null, null));
+                long next = seq;
+                for (WireEvent e : byId.values()) {
+                    if (!known.contains(e.id())) {
+                        insert.bind(e.id(), ++next, e.attendeeCode(), e.kind(), e.stationId(), e.wallTime(), e.hlc(),
+                                e.details(), pushedBy, now);
+                    }
+                }
+                if (next > seq) {
+                    insert.execute();
+                    t.update(COUNTER).set(COUNTER_VALUE, next).where(COUNTER_NAME.eq("event")).execute();
+                }
+                return (int) (next - seq);
+            });
+            return new PushResponse(List.copyOf(byId.keySet()), stored, byId.size() - stored);
+        } finally {
+            pushLock.unlock();
+        }
+    }
+
+    private static void check(WireEvent e) {
+        if (e == null || e.id() == null || blank(e.attendeeCode()) || blank(e.kind()) || blank(e.stationId())
+                || e.wallTime() == null || e.attendeeCode().length() > 200 || e.kind().length() > 40
+                || e.stationId().length() > 100 || (e.details() != null && e.details().length() > 100_000)) {
+            throw new IllegalArgumentException("An event lacks its id, attendee code, kind, station or time, "
+                    + "or a value is too long.");
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** Events stored after {@code after}, in the order they were stored. */
+    public PullResponse pull(long after, int limit) {
+        int n = Math.max(1, Math.min(limit, Protocol.MAX_BATCH));
+        List<Long> seqs = new ArrayList<>();
+        List<WireEvent> events = dsl.select(EVENT_SEQ, EVENT_ID, EVENT_CODE, EVENT_KIND, EVENT_STATION, EVENT_WALL,
+                        EVENT_HLC, EVENT_DETAILS)
+                .from(EVENT).where(EVENT_SEQ.gt(after)).orderBy(EVENT_SEQ).limit(n + 1)
+                .fetch(r -> {
+                    seqs.add(r.get(EVENT_SEQ));
+                    return new WireEvent(r.get(EVENT_ID), r.get(EVENT_CODE), r.get(EVENT_KIND), r.get(EVENT_STATION),
+                            r.get(EVENT_WALL), r.get(EVENT_HLC), r.get(EVENT_DETAILS));
+                });
+        boolean more = events.size() > n;
+        if (more) {
+            events = events.subList(0, n);
+        }
+        long cursor = events.isEmpty() ? after : seqs.get(events.size() - 1);
+        return new PullResponse(List.copyOf(events), cursor, more);
+    }
+
+    public int eventCount() {
+        return dsl.fetchCount(EVENT);
+    }
+
+    /**
+     * Loads roster rows (an export the organizers imported at the hub): new codes are added and
+     * changed rows updated, each with its own new roster version, so stations pull exactly what
+     * changed. Returns how many rows changed.
+     */
+    public int importRoster(List<RosterRow> rows) {
+        pushLock.lock();
+        try {
+            int changed = dsl.transactionResult(tx -> {
+                DSLContext t = tx.dsl();
+                long version = t.select(COUNTER_VALUE).from(COUNTER).where(COUNTER_NAME.eq("roster")).forUpdate()
+                        .fetchSingle(COUNTER_VALUE);
+                Map<String, RosterRow> current = new HashMap<>();
+                t.select(A_CODE, A_BARCODE, A_FIRST, A_LAST, A_BADGE, A_PRONOUNS, A_EMAIL, A_ORG, A_TITLE, A_TYPE,
+                        A_STATUS, A_EXTRA).from(ATTENDEE).forEach(r -> current.put(r.get(A_CODE), toRow(r)));
+                long next = version;
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                for (RosterRow row : rows) {
+                    if (Objects.equals(current.get(row.code()), normalized(row))) {
+                        continue;
+                    }
+                    next++;
+                    if (current.containsKey(row.code())) {
+                        t.update(ATTENDEE)
+                                .set(A_BARCODE, row.barcode()).set(A_FIRST, row.firstName()).set(A_LAST, row.lastName())
+                                .set(A_BADGE, row.badgeName()).set(A_PRONOUNS, row.pronouns()).set(A_EMAIL, row.email())
+                                .set(A_ORG, row.organization()).set(A_TITLE, row.title()).set(A_TYPE, row.type())
+                                .set(A_STATUS, row.status()).set(A_EXTRA, extraJson(row.extra())).set(A_VERSION, next)
+                                .set(A_UPDATED, now)
+                                .where(A_CODE.eq(row.code()))
+                                .execute();
+                        continue;
+                    }
+                    current.put(row.code(), normalized(row));
+                    t.insertInto(ATTENDEE, A_CODE, A_BARCODE, A_FIRST, A_LAST, A_BADGE, A_PRONOUNS, A_EMAIL, A_ORG,
+                                    A_TITLE, A_TYPE, A_STATUS, A_EXTRA, A_VERSION, A_UPDATED)
+                            .values(row.code(), row.barcode(), row.firstName(), row.lastName(), row.badgeName(),
+                                    row.pronouns(), row.email(), row.organization(), row.title(), row.type(),
+                                    row.status(), extraJson(row.extra()), next, now)
+                            .execute();
+                }
+                t.update(COUNTER).set(COUNTER_VALUE, next).where(COUNTER_NAME.eq("roster")).execute();
+                return (int) (next - version);
+            });
+            LOG.info("Roster import at the hub: {} of {} rows added or changed", changed, rows.size());
+            return changed;
+        } finally {
+            pushLock.unlock();
+        }
+    }
+
+    /** Roster rows changed after {@code after}, oldest change first. */
+    public RosterResponse roster(long after, int limit) {
+        int n = Math.max(1, Math.min(limit, Protocol.MAX_BATCH));
+        List<Long> versions = new ArrayList<>();
+        List<RosterRow> rows = dsl.select(A_VERSION, A_CODE, A_BARCODE, A_FIRST, A_LAST, A_BADGE, A_PRONOUNS, A_EMAIL,
+                        A_ORG, A_TITLE, A_TYPE, A_STATUS, A_EXTRA)
+                .from(ATTENDEE).where(A_VERSION.gt(after)).orderBy(A_VERSION).limit(n + 1)
+                .fetch(r -> {
+                    versions.add(r.get(A_VERSION));
+                    return toRow(r);
+                });
+        boolean more = rows.size() > n;
+        if (more) {
+            rows = rows.subList(0, n);
+        }
+        return new RosterResponse(List.copyOf(rows), rows.isEmpty() ? after : versions.get(rows.size() - 1), more);
+    }
+
+    private static RosterRow toRow(Record r) {
+        return new RosterRow(r.get(A_CODE), r.get(A_BARCODE), r.get(A_FIRST), r.get(A_LAST), r.get(A_BADGE),
+                r.get(A_PRONOUNS), r.get(A_EMAIL), r.get(A_ORG), r.get(A_TITLE), r.get(A_TYPE), r.get(A_STATUS),
+                extra(r.get(A_EXTRA)));
+    }
+
+    private static RosterRow normalized(RosterRow r) {
+        return new RosterRow(r.code(), r.barcode(), r.firstName(), r.lastName(), r.badgeName(), r.pronouns(),
+                r.email(), r.organization(), r.title(), r.type(), r.status(), r.extra() == null ? Map.of() : r.extra());
+    }
+
+    private static String extraJson(Map<String, String> extra) {
+        if (extra == null || extra.isEmpty()) {
+            return null;
+        }
+        try {
+            return Protocol.JSON.writeValueAsString(extra);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+
+    private static Map<String, String> extra(String json) {
+        if (json == null || json.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return Protocol.JSON.readValue(json, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("extra fields at the hub are not a JSON object", e);
+        }
+    }
+
+    static byte[] sha256(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static String hex(byte[] b) {
+        return HexFormat.of().formatHex(b);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}
