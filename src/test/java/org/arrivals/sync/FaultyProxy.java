@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * do: it passes bytes through, answers 503 itself, slows the hub's answers, or lets a request reach
  * the hub and then drops the connection before the answer gets back (pushes only: a POST).
  */
-final class FaultyProxy implements AutoCloseable {
-    enum Mode { PASS, SERVER_ERROR, SLOW, DROP_RESPONSE, REFUSE }
+public final class FaultyProxy implements AutoCloseable {
+    public enum Mode { PASS, SERVER_ERROR, SLOW, DROP_RESPONSE, REFUSE }
 
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -27,7 +27,7 @@ final class FaultyProxy implements AutoCloseable {
     private volatile long slowMillis = 200;
     private volatile boolean closed;
 
-    FaultyProxy(int targetPort) throws IOException {
+    public FaultyProxy(int targetPort) throws IOException {
         this.targetPort = targetPort;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::accept, "faulty-proxy");
@@ -35,11 +35,11 @@ final class FaultyProxy implements AutoCloseable {
         t.start();
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getLocalPort());
     }
 
-    void mode(Mode m) {
+    public void mode(Mode m) {
         mode = m;
         if (m != Mode.PASS) {
             // a new fault applies to the next request, not to a keep-alive connection made before
@@ -47,16 +47,16 @@ final class FaultyProxy implements AutoCloseable {
         }
     }
 
-    void slowBy(long millis) {
+    public void slowBy(long millis) {
         slowMillis = millis;
     }
 
-    void target(int port) {
+    public void target(int port) {
         targetPort = port;
         dropAll();
     }
 
-    void dropAll() {
+    public void dropAll() {
         for (Socket s : open) {
             closeQuietly(s);
         }

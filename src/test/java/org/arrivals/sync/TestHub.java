@@ -19,21 +19,21 @@ import org.arrivals.station.Station;
 import org.arrivals.sync.protocol.RosterRow;
 
 /** A real hub on loopback, behind a {@link FaultyProxy}; it can be killed and started again on the same database. */
-final class TestHub implements AutoCloseable {
-    final String jdbcUrl;
-    final String user;
-    HubStore store;
-    HubServer server;
-    final FaultyProxy proxy;
+public final class TestHub implements AutoCloseable {
+    public final String jdbcUrl;
+    public final String user;
+    public HubStore store;
+    public HubServer server;
+    public final FaultyProxy proxy;
 
-    TestHub(String jdbcUrl, String user) throws IOException {
+    public TestHub(String jdbcUrl, String user) throws IOException {
         this.jdbcUrl = jdbcUrl;
         this.user = user;
         start();
         this.proxy = new FaultyProxy(server.port());
     }
 
-    static TestHub h2(Path dir) throws IOException {
+    public static TestHub h2(Path dir) throws IOException {
         return new TestHub("jdbc:h2:file:" + dir.resolve("hub").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000",
                 "arrivals");
     }
@@ -44,37 +44,37 @@ final class TestHub implements AutoCloseable {
     }
 
     /** What stations dial: the proxy. */
-    URI uri() {
+    public URI uri() {
         return proxy.uri();
     }
 
     /** The hub itself, without the proxy. */
-    URI direct() {
+    public URI direct() {
         return server.uri();
     }
 
-    String token(String station) {
+    public String token(String station) {
         return store.addStation(station, false);
     }
 
     /** The hub process dies: connections are cut, the database is closed. */
-    void kill() {
+    public void kill() {
         server.close();
         store.close();
         server = null;
     }
 
-    void restart() throws IOException {
+    public void restart() throws IOException {
         start();
         proxy.target(server.port());
     }
 
-    boolean running() {
+    public boolean running() {
         return server != null;
     }
 
     /** The demo roster of {@code size} people, imported at the hub. */
-    void importDemoRoster(long seed, int size) throws Exception {
+    public void importDemoRoster(long seed, int size) throws Exception {
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
             DemoEventGenerator.writeCsv(w, seed, size);
@@ -88,7 +88,7 @@ final class TestHub implements AutoCloseable {
     }
 
     /** Every event the hub holds, by pulling as a station would. */
-    List<org.arrivals.sync.protocol.WireEvent> allEvents() {
+    public List<org.arrivals.sync.protocol.WireEvent> allEvents() {
         List<org.arrivals.sync.protocol.WireEvent> out = new java.util.ArrayList<>();
         long cursor = 0;
         while (true) {

@@ -18,16 +18,16 @@ import org.arrivals.attendee.export.ArrivalStates;
 import org.arrivals.station.Station;
 
 /** One station with its own data folder, configured for a hub the way an organizer would. */
-final class TestStation implements AutoCloseable {
-    final String id;
-    final Station station;
-    final SyncWorker sync;
+public final class TestStation implements AutoCloseable {
+    public final String id;
+    public final Station station;
+    public final SyncWorker sync;
 
-    TestStation(Path home, String id, Clock clock, URI hub, String token) throws IOException {
+    public TestStation(Path home, String id, Clock clock, URI hub, String token) throws IOException {
         this(home, id, clock, hub, token, Duration.ofSeconds(5));
     }
 
-    TestStation(Path home, String id, Clock clock, URI hub, String token, Duration callTimeout) throws IOException {
+    public TestStation(Path home, String id, Clock clock, URI hub, String token, Duration callTimeout) throws IOException {
         this.id = id;
         Files.createDirectories(home);
         Properties p = new Properties();
@@ -41,16 +41,16 @@ final class TestStation implements AutoCloseable {
         this.sync = station.syncWith(null, null, callTimeout, Duration.ofMillis(100), Duration.ofMillis(800));
     }
 
-    SyncWorker.Report syncOnce() throws HubException {
+    public SyncWorker.Report syncOnce() throws HubException {
         return sync.syncOnce();
     }
 
-    Set<UUID> eventIds() {
+    public Set<UUID> eventIds() {
         return station.checkIns().allEvents().stream().map(e -> e.id()).collect(Collectors.toSet());
     }
 
     /** Who is in, where and since when: the projection, comparable across stations. */
-    Map<String, String> arrivals() {
+    public Map<String, String> arrivals() {
         Map<String, String> out = new TreeMap<>();
         for (Map.Entry<String, ArrivalStates.State> e : station.checkIns().byCode().entrySet()) {
             ArrivalStates.State s = e.getValue();
