@@ -147,6 +147,72 @@ class RushConvergenceTest {
     }
 
     /**
+     * Two hub processes on one PostgreSQL database (as behind a load balancer): half the stations
+     * talk to one, half to the other, all at once. Pushes through either hub are numbered in one
+     * order, so no puller's cursor skips an event committed late through the other hub.
+     */
+    @org.junit.jupiter.api.Test
+    void twoHubsOnOneDatabaseServeOneEvent() throws Exception {
+        int checkIns = Integer.getInteger("arrivals.rush.checkins", 3000) / 3;
+        try (TestHub first = postgresHub()) {
+            TestHub second = new TestHub(first.jdbcUrl, first.user);
+            List<TestStation> stations = new ArrayList<>();
+            try {
+                first.importDemoRoster(13, checkIns + checkIns / 2);
+                for (int i = 0; i < 4; i++) {
+                    String id = "desk-" + (i + 1);
+                    TestHub via = i % 2 == 0 ? first : second;
+                    stations.add(new TestStation(dir.resolve(id), id, Clock.systemUTC(), via.uri(), first.token(id)));
+                }
+                for (TestStation s : stations) {
+                    s.syncOnce();
+                }
+                List<String> attending = stations.get(1).station.attendees().all().stream()
+                        .filter(a -> a.status() == RegistrationStatus.ATTENDING).map(Attendee::code).sorted()
+                        .collect(Collectors.toCollection(ArrayList::new));
+                Collections.shuffle(attending, new Random(3));
+                List<List<String[]>> scripts = script(attending, checkIns, stations.size(), new Random(5));
+                stations.forEach(s -> s.sync.start());
+                AtomicInteger recorded = new AtomicInteger();
+                ExecutorService desks = Executors.newFixedThreadPool(stations.size());
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < stations.size(); i++) {
+                    TestStation s = stations.get(i);
+                    List<String[]> steps = scripts.get(i);
+                    running.add(desks.submit(() -> {
+                        for (String[] step : steps) {
+                            CheckInResult r = step[0].equals("in") ? s.station.checkIns().checkIn(step[1], null)
+                                    : s.station.checkIns().undo(step[1]);
+                            if (r.recorded()) {
+                                recorded.incrementAndGet();
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : running) {
+                    f.get();
+                }
+                desks.shutdown();
+                SyncTest.awaitTrue(() -> stations.stream().allMatch(s -> s.sync.status().pending() == 0
+                        && s.station.checkIns().allEvents().size() == recorded.get()));
+                stations.forEach(s -> s.sync.close());
+
+                Set<UUID> hubIds = first.allEvents().stream().map(WireEvent::id).collect(Collectors.toSet());
+                assertThat(hubIds).hasSize(recorded.get());
+                assertThat(second.store.eventCount()).isEqualTo(recorded.get());
+                for (TestStation s : stations) {
+                    assertThat(s.eventIds()).as("events at " + s.id).isEqualTo(hubIds);
+                    assertThat(s.arrivals()).as("arrivals at " + s.id).isEqualTo(stations.get(0).arrivals());
+                }
+            } finally {
+                stations.forEach(TestStation::close);
+                second.close();
+            }
+        }
+    }
+
+    /**
      * Per station, a list of ("in" | "undo", code). Most check-ins are new people; one in twelve
      * scans someone another desk may already have; one in thirty undoes a check-in of this desk.
      */
