@@ -140,32 +140,47 @@ public final class AttendeeStore {
         int changed = dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             long version = RosterVersion.next(t);
-            int n = 0;
+            // Two JDBC batches, not a statement per row: a first pull may carry the whole roster.
+            var release = t.batch(t.update(ATTENDEE).set(ATTENDEE.BARCODE, DSL.inline((String) null))
+                    .where(ATTENDEE.BARCODE.eq((String) null)).and(ATTENDEE.CODE.ne((String) null)));
+            var merge = t.batch(t.mergeInto(ATTENDEE)
+                    .using(DSL.selectOne())
+                    .on(ATTENDEE.CODE.eq((String) null))
+                    .whenMatchedThenUpdate()
+                    .set(ATTENDEE.BARCODE, (String) null).set(ATTENDEE.FIRST_NAME, (String) null)
+                    .set(ATTENDEE.LAST_NAME, (String) null).set(ATTENDEE.BADGE_NAME, (String) null)
+                    .set(ATTENDEE.PRONOUNS, (String) null).set(ATTENDEE.EMAIL, (String) null)
+                    .set(ATTENDEE.ORGANIZATION, (String) null).set(ATTENDEE.TITLE, (String) null)
+                    .set(ATTENDEE.ATTENDEE_TYPE, (String) null).set(ATTENDEE.STATUS, (String) null)
+                    .set(ATTENDEE.EXTRA, (String) null).set(ATTENDEE.ROSTER_VERSION, (Long) null)
+                    .set(ATTENDEE.UPDATED_AT, (OffsetDateTime) null)
+                    .whenNotMatchedThenInsert(ATTENDEE.CODE, ATTENDEE.BARCODE, ATTENDEE.FIRST_NAME,
+                            ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME, ATTENDEE.PRONOUNS, ATTENDEE.EMAIL,
+                            ATTENDEE.ORGANIZATION, ATTENDEE.TITLE, ATTENDEE.ATTENDEE_TYPE, ATTENDEE.STATUS,
+                            ATTENDEE.EXTRA, ATTENDEE.WALK_IN, ATTENDEE.ROSTER_VERSION, ATTENDEE.CREATED_AT,
+                            ATTENDEE.UPDATED_AT)
+                    .values((String) null, null, null, null, null, null, null, null, null, null, null, null,
+                            (Boolean) null, (Long) null, (OffsetDateTime) null, (OffsetDateTime) null));
+            boolean releases = false;
             for (Attendee a : rows) {
                 if (a.barcode() != null) {
-                    t.update(ATTENDEE).set(ATTENDEE.BARCODE, (String) null)
-                            .where(ATTENDEE.BARCODE.eq(a.barcode())).and(ATTENDEE.CODE.ne(a.code())).execute();
+                    release.bind(a.barcode(), a.code());
+                    releases = true;
                 }
-                n += t.mergeInto(ATTENDEE)
-                        .using(DSL.selectOne())
-                        .on(ATTENDEE.CODE.eq(a.code()))
-                        .whenMatchedThenUpdate()
-                        .set(ATTENDEE.BARCODE, a.barcode()).set(ATTENDEE.FIRST_NAME, a.firstName())
-                        .set(ATTENDEE.LAST_NAME, a.lastName()).set(ATTENDEE.BADGE_NAME, a.badgeName())
-                        .set(ATTENDEE.PRONOUNS, a.pronouns()).set(ATTENDEE.EMAIL, a.email())
-                        .set(ATTENDEE.ORGANIZATION, a.organization()).set(ATTENDEE.TITLE, a.title())
-                        .set(ATTENDEE.ATTENDEE_TYPE, a.type()).set(ATTENDEE.STATUS, a.status().name())
-                        .set(ATTENDEE.EXTRA, ExtraFields.toJson(a.extra())).set(ATTENDEE.ROSTER_VERSION, version)
-                        .set(ATTENDEE.UPDATED_AT, now)
-                        .whenNotMatchedThenInsert(ATTENDEE.CODE, ATTENDEE.BARCODE, ATTENDEE.FIRST_NAME,
-                                ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME, ATTENDEE.PRONOUNS, ATTENDEE.EMAIL,
-                                ATTENDEE.ORGANIZATION, ATTENDEE.TITLE, ATTENDEE.ATTENDEE_TYPE, ATTENDEE.STATUS,
-                                ATTENDEE.EXTRA, ATTENDEE.WALK_IN, ATTENDEE.ROSTER_VERSION, ATTENDEE.CREATED_AT,
-                                ATTENDEE.UPDATED_AT)
-                        .values(a.code(), a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(),
-                                a.email(), a.organization(), a.title(), a.type(), a.status().name(),
-                                ExtraFields.toJson(a.extra()), a.walkIn(), version, now, now)
-                        .execute();
+                String extra = ExtraFields.toJson(a.extra());
+                merge.bind(a.code(),
+                        a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(), a.email(),
+                        a.organization(), a.title(), a.type(), a.status().name(), extra, version, now,
+                        a.code(), a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(), a.email(),
+                        a.organization(), a.title(), a.type(), a.status().name(), extra, a.walkIn(), version, now,
+                        now);
+            }
+            if (releases) {
+                release.execute();
+            }
+            int n = 0;
+            for (int c : merge.execute()) {
+                n += Math.max(c, 0);
             }
             return n;
         });

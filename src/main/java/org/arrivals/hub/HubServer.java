@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.arrivals.sync.protocol.Protocol;
 import org.arrivals.sync.protocol.PushRequest;
+import org.arrivals.sync.protocol.RosterUpload;
+import org.arrivals.sync.protocol.RosterUploadResult;
 import org.arrivals.sync.protocol.StationToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,6 +105,17 @@ public final class HubServer implements AutoCloseable {
                 send(x, 200, store.pull(number(query, "after", 0), (int) number(query, "limit", Protocol.MAX_BATCH)));
             } else if (path.equals(Protocol.ROSTER) && method.equals("GET")) {
                 send(x, 200, store.roster(number(query, "after", 0), (int) number(query, "limit", Protocol.MAX_BATCH)));
+            } else if (path.equals(Protocol.ROSTER) && method.equals("POST")) {
+                if (!caller.get().admin()) {
+                    send(x, 403, Map.of("error", "Only an administrator token may change the roster."));
+                    return;
+                }
+                RosterUpload upload = Protocol.JSON.readValue(body(x), RosterUpload.class);
+                if (upload.rows() == null) {
+                    send(x, 400, Map.of("error", "An upload carries rows."));
+                    return;
+                }
+                send(x, 200, new RosterUploadResult(upload.rows().size(), store.importRoster(upload.rows())));
             } else if (path.equals(Protocol.STATIONS) && method.equals("POST")) {
                 if (!caller.get().admin()) {
                     send(x, 403, Map.of("error", "Only an administrator token may register stations."));

@@ -213,6 +213,14 @@ public final class HubStore implements AutoCloseable {
      * changed. Returns how many rows changed.
      */
     public int importRoster(List<RosterRow> rows) {
+        for (RosterRow r : rows) {
+            if (r == null || blank(r.code()) || r.code().length() > 200 || blank(r.firstName())
+                    || r.lastName() == null || blank(r.type()) || r.status() == null
+                    || !r.status().matches("ATTENDING|CANCELLED|REFUNDED|PENDING")) {
+                throw new IllegalArgumentException("A roster row needs a code, a first name, a last name (may be "
+                        + "empty), a type and a status of ATTENDING, CANCELLED, REFUNDED or PENDING.");
+            }
+        }
         pushLock.lock();
         try {
             int changed = dsl.transactionResult(tx -> {

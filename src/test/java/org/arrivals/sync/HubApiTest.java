@@ -116,4 +116,27 @@ class HubApiTest {
                 .statusCode()).isEqualTo(400);
         assertThat(hub.store.eventCount()).isZero();
     }
+
+    @Test
+    void anAdministratorUploadsRosterRowsThatStationsThenPull() throws Exception {
+        String desk = hub.token("desk-1");
+        String admin = hub.store.addStation("organizer", true);
+        String rows = "{\"rows\":[{\"code\":\"R-1\",\"firstName\":\"Ana\",\"lastName\":\"\",\"type\":\"Speaker\","
+                + "\"status\":\"ATTENDING\",\"extra\":{\"track\":\"Data\"}}]}";
+        assertThat(post(Protocol.ROSTER, desk, rows).statusCode()).isEqualTo(403);
+        HttpResponse<String> up = post(Protocol.ROSTER, admin, rows);
+        assertThat(up.statusCode()).isEqualTo(200);
+        assertThat(up.body()).isEqualTo("{\"rows\":1,\"changed\":1}");
+        assertThat(post(Protocol.ROSTER, admin, rows).body()).as("the same again changes nothing")
+                .isEqualTo("{\"rows\":1,\"changed\":0}");
+        assertThat(post(Protocol.ROSTER, admin, "{\"rows\":[{\"code\":\"R-2\"}]}").statusCode()).isEqualTo(400);
+
+        var page = Protocol.JSON.readValue(get(Protocol.ROSTER + "?after=0", desk).body(),
+                org.arrivals.sync.protocol.RosterResponse.class);
+        assertThat(page.rows()).singleElement().satisfies(r -> {
+            assertThat(r.code()).isEqualTo("R-1");
+            assertThat(r.extra()).containsEntry("track", "Data");
+        });
+        assertThat(page.more()).isFalse();
+    }
 }

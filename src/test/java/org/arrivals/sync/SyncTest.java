@@ -61,6 +61,37 @@ class SyncTest {
     }
 
     @Test
+    void aRosterChangeAtTheHubReachesStationsAndLeavesOnSiteEditsInPlace() throws Exception {
+        List<String> codes = attending(2);
+        a.station.checkIns().edit(codes.get(0), java.util.Map.of(AttendeeField.BADGE_NAME, "Ren"));
+        a.syncOnce();
+        Attendee before = b.station.attendees().findByCode(codes.get(1)).orElseThrow();
+        hub.store.importRoster(List.of(
+                new org.arrivals.sync.protocol.RosterRow(codes.get(0), null, "Changed", "AtHub", "From file", null,
+                        null, null, null, "Speaker", "ATTENDING", java.util.Map.of()),
+                new org.arrivals.sync.protocol.RosterRow(codes.get(1), before.barcode(), "Renamed", before.lastName(),
+                        null, null, null, null, null, before.type(), "CANCELLED", java.util.Map.of()),
+                new org.arrivals.sync.protocol.RosterRow("LATE-1", null, "Late", "Registrant", null, null, null, null,
+                        null, "General Admission", "ATTENDING", java.util.Map.of())));
+
+        assertThat(b.syncOnce().rosterRows()).isEqualTo(3);
+        a.syncOnce();
+
+        for (TestStation s : List.of(a, b)) {
+            Attendee edited = s.station.attendees().findByCode(codes.get(0)).orElseThrow();
+            assertThat(edited.firstName()).isEqualTo("Changed");
+            assertThat(edited.type()).isEqualTo("Speaker");
+            assertThat(edited.badgeName()).as("the desk's correction outlives the hub's import at " + s.id)
+                    .isEqualTo("Ren");
+            assertThat(s.station.attendees().findByCode(codes.get(1)).orElseThrow().status())
+                    .isEqualTo(RegistrationStatus.CANCELLED);
+            assertThat(s.station.checkIns().checkIn("LATE-1", null).outcome()).isIn(CheckInResult.Outcome.CHECKED_IN,
+                    CheckInResult.Outcome.ALREADY_CHECKED_IN);
+        }
+        assertThat(b.syncOnce().rosterRows()).as("nothing new").isZero();
+    }
+
+    @Test
     void checkInAtTwoOfflineStationsConvergesToOneArrival() throws Exception {
         String code = attending(1).get(0);
         hub.proxy.mode(FaultyProxy.Mode.REFUSE);
