@@ -34,9 +34,11 @@ CREATE TABLE hub_event (
     received_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT uk_hub_event_seq UNIQUE (seq)
 );
-CREATE INDEX ix_hub_event_attendee ON hub_event (attendee_code);
+CREATE INDEX ix_hub_event_attendee ON hub_event (attendee_code, kind);
 
--- The roster imported at the hub; stations pull rows changed after a version.
+-- The roster: rows imported at the hub, and walk-ins registered at stations (walk_in). Edits made
+-- at stations live in hub_event and are laid over the row when it is read; each one gives its row
+-- a new version. Stations pull rows changed after a version.
 CREATE TABLE hub_attendee (
     code           VARCHAR(200)  NOT NULL PRIMARY KEY,
     barcode        VARCHAR(500),
@@ -50,6 +52,7 @@ CREATE TABLE hub_attendee (
     attendee_type  VARCHAR(200)  NOT NULL,
     status         VARCHAR(20)   NOT NULL,
     extra          VARCHAR(1000000),
+    walk_in        BOOLEAN       NOT NULL,
     roster_version BIGINT        NOT NULL,
     updated_at     TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -282,7 +282,9 @@ public final class CheckInLog implements ArrivalStates {
             n += dsl.update(CHECKIN_EVENT).set(CHECKIN_EVENT.ACKED_AT, now)
                     .where(CHECKIN_EVENT.ID.in(part)).and(CHECKIN_EVENT.ACKED_AT.isNull()).execute();
         }
-        store.committed();
+        if (n > 0) {
+            store.committed();
+        }
         return n;
     }
 

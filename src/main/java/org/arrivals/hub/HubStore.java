@@ -161,6 +161,7 @@ public final class HubStore implements AutoCloseable {
                 if (next > seq) {
                     insert.execute();
                     t.update(COUNTER).set(COUNTER_VALUE, next).where(COUNTER_NAME.eq("event")).execute();
+                    rosterEffects(t, byId.values().stream().filter(e -> !known.contains(e.id())).toList(), now);
                 }
                 return (int) (next - seq);
             });
@@ -168,6 +169,89 @@ public final class HubStore implements AutoCloseable {
         } finally {
             pushLock.unlock();
         }
+    }
+
+    /**
+     * Walk-ins registered at stations join the hub's roster; an edit gives its attendee's row a new
+     * version, so stations pull the row with the edit laid over it. Runs in the push's transaction,
+     * after the {@code event} counter and before the {@code roster} counter (always in that order).
+     */
+    private void rosterEffects(DSLContext t, List<WireEvent> fresh, OffsetDateTime now) {
+        List<WireEvent> walkIns = fresh.stream().filter(e -> e.kind().equals("WALK_IN_REGISTERED")).toList();
+        Set<String> edited = new java.util.TreeSet<>();
+        fresh.stream().filter(e -> e.kind().equals("ATTENDEE_EDITED")).forEach(e -> edited.add(e.attendeeCode()));
+        if (walkIns.isEmpty() && edited.isEmpty()) {
+            return;
+        }
+        long version = t.select(COUNTER_VALUE).from(COUNTER).where(COUNTER_NAME.eq("roster")).forUpdate()
+                .fetchSingle(COUNTER_VALUE);
+        for (WireEvent w : walkIns) {
+            if (t.fetchExists(ATTENDEE, A_CODE.eq(w.attendeeCode()))) {
+                continue;
+            }
+            Map<String, String> d = extra(w.details());
+            String type = d.get("type");
+            t.insertInto(ATTENDEE, A_CODE, A_FIRST, A_LAST, A_BADGE, A_PRONOUNS, A_EMAIL, A_ORG, A_TITLE, A_TYPE,
+                            A_STATUS, A_WALK_IN, A_VERSION, A_UPDATED)
+                    .values(w.attendeeCode(), d.getOrDefault("first", "?"), d.getOrDefault("last", ""),
+                            d.get("badgeName"), d.get("pronouns"), d.get("email"), d.get("org"), d.get("title"),
+                            type == null || type.isBlank() ? "General Admission" : type, "ATTENDING", true, ++version,
+                            now)
+                    .execute();
+        }
+        for (String code : edited) {
+            t.update(ATTENDEE).set(A_VERSION, ++version).set(A_UPDATED, now).where(A_CODE.eq(code)).execute();
+        }
+        t.update(COUNTER).set(COUNTER_VALUE, version).where(COUNTER_NAME.eq("roster")).execute();
+    }
+
+    /** The hub's column for each field a station may edit, by the edit event's field name. */
+    private static final Map<String, Integer> EDITABLE = Map.of("first", 0, "last", 1, "badgeName", 2, "pronouns", 3,
+            "email", 4, "org", 5, "title", 6, "type", 7);
+
+    /**
+     * Lays station edits over roster rows, as stations do: per field, the last edit in log order
+     * (clock, station, id) wins; an edit to blank removes the correction, showing the imported value.
+     */
+    private List<RosterRow> withEdits(List<RosterRow> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<String, List<Record>> edits = new HashMap<>();
+        List<String> codes = rows.stream().map(RosterRow::code).toList();
+        for (int from = 0; from < codes.size(); from += CHUNK) {
+            dsl.select(EVENT_CODE, EVENT_HLC, EVENT_STATION, EVENT_ID, EVENT_DETAILS).from(EVENT)
+                    .where(EVENT_CODE.in(codes.subList(from, Math.min(codes.size(), from + CHUNK))))
+                    .and(EVENT_KIND.eq("ATTENDEE_EDITED"))
+                    .forEach(r -> edits.computeIfAbsent(r.get(EVENT_CODE), k -> new ArrayList<>()).add(r));
+        }
+        if (edits.isEmpty()) {
+            return rows;
+        }
+        List<RosterRow> out = new ArrayList<>(rows.size());
+        for (RosterRow row : rows) {
+            List<Record> mine = edits.get(row.code());
+            if (mine == null) {
+                out.add(row);
+                continue;
+            }
+            mine.sort(java.util.Comparator.comparing((Record r) -> r.get(EVENT_HLC))
+                    .thenComparing(r -> r.get(EVENT_STATION)).thenComparing(r -> r.get(EVENT_ID)));
+            String[] v = {row.firstName(), row.lastName(), row.badgeName(), row.pronouns(), row.email(),
+                row.organization(), row.title(), row.type()};
+            String[] imported = v.clone();
+            for (Record r : mine) {
+                Map<String, String> d = extra(r.get(EVENT_DETAILS));
+                Integer i = EDITABLE.get(d.getOrDefault("field", ""));
+                if (i != null) {
+                    String now = d.get("new");
+                    v[i] = now == null || now.isBlank() ? imported[i] : now;
+                }
+            }
+            out.add(new RosterRow(row.code(), row.barcode(), v[0], v[1] == null ? "" : v[1], v[2], v[3], v[4], v[5],
+                    v[6], v[7], row.status(), row.extra(), row.walkIn()));
+        }
+        return out;
     }
 
     private static void check(WireEvent e) {
@@ -229,7 +313,7 @@ public final class HubStore implements AutoCloseable {
                         .fetchSingle(COUNTER_VALUE);
                 Map<String, RosterRow> current = new HashMap<>();
                 t.select(A_CODE, A_BARCODE, A_FIRST, A_LAST, A_BADGE, A_PRONOUNS, A_EMAIL, A_ORG, A_TITLE, A_TYPE,
-                        A_STATUS, A_EXTRA).from(ATTENDEE).forEach(r -> current.put(r.get(A_CODE), toRow(r)));
+                        A_STATUS, A_EXTRA, A_WALK_IN).from(ATTENDEE).forEach(r -> current.put(r.get(A_CODE), toRow(r)));
                 long next = version;
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 for (RosterRow row : rows) {
@@ -250,10 +334,10 @@ public final class HubStore implements AutoCloseable {
                     }
                     current.put(row.code(), normalized(row));
                     t.insertInto(ATTENDEE, A_CODE, A_BARCODE, A_FIRST, A_LAST, A_BADGE, A_PRONOUNS, A_EMAIL, A_ORG,
-                                    A_TITLE, A_TYPE, A_STATUS, A_EXTRA, A_VERSION, A_UPDATED)
+                                    A_TITLE, A_TYPE, A_STATUS, A_EXTRA, A_WALK_IN, A_VERSION, A_UPDATED)
                             .values(row.code(), row.barcode(), row.firstName(), row.lastName(), row.badgeName(),
                                     row.pronouns(), row.email(), row.organization(), row.title(), row.type(),
-                                    row.status(), extraJson(row.extra()), next, now)
+                                    row.status(), extraJson(row.extra()), false, next, now)
                             .execute();
                 }
                 t.update(COUNTER).set(COUNTER_VALUE, next).where(COUNTER_NAME.eq("roster")).execute();
@@ -271,7 +355,7 @@ public final class HubStore implements AutoCloseable {
         int n = Math.max(1, Math.min(limit, Protocol.MAX_BATCH));
         List<Long> versions = new ArrayList<>();
         List<RosterRow> rows = dsl.select(A_VERSION, A_CODE, A_BARCODE, A_FIRST, A_LAST, A_BADGE, A_PRONOUNS, A_EMAIL,
-                        A_ORG, A_TITLE, A_TYPE, A_STATUS, A_EXTRA)
+                        A_ORG, A_TITLE, A_TYPE, A_STATUS, A_EXTRA, A_WALK_IN)
                 .from(ATTENDEE).where(A_VERSION.gt(after)).orderBy(A_VERSION).limit(n + 1)
                 .fetch(r -> {
                     versions.add(r.get(A_VERSION));
@@ -281,18 +365,20 @@ public final class HubStore implements AutoCloseable {
         if (more) {
             rows = rows.subList(0, n);
         }
-        return new RosterResponse(List.copyOf(rows), rows.isEmpty() ? after : versions.get(rows.size() - 1), more);
+        return new RosterResponse(List.copyOf(withEdits(rows)), rows.isEmpty() ? after : versions.get(rows.size() - 1),
+                more);
     }
 
     private static RosterRow toRow(Record r) {
         return new RosterRow(r.get(A_CODE), r.get(A_BARCODE), r.get(A_FIRST), r.get(A_LAST), r.get(A_BADGE),
                 r.get(A_PRONOUNS), r.get(A_EMAIL), r.get(A_ORG), r.get(A_TITLE), r.get(A_TYPE), r.get(A_STATUS),
-                extra(r.get(A_EXTRA)));
+                extra(r.get(A_EXTRA)), Boolean.TRUE.equals(r.get(A_WALK_IN)));
     }
 
     private static RosterRow normalized(RosterRow r) {
         return new RosterRow(r.code(), r.barcode(), r.firstName(), r.lastName(), r.badgeName(), r.pronouns(),
-                r.email(), r.organization(), r.title(), r.type(), r.status(), r.extra() == null ? Map.of() : r.extra());
+                r.email(), r.organization(), r.title(), r.type(), r.status(), r.extra() == null ? Map.of() : r.extra(),
+                false);
     }
 
     private static String extraJson(Map<String, String> extra) {

@@ -50,6 +50,7 @@ final class HubTables {
     static final Field<String> A_TYPE = DSL.field(DSL.name("attendee_type"), SQLDataType.VARCHAR);
     static final Field<String> A_STATUS = DSL.field(DSL.name("status"), SQLDataType.VARCHAR);
     static final Field<String> A_EXTRA = DSL.field(DSL.name("extra"), SQLDataType.VARCHAR);
+    static final Field<Boolean> A_WALK_IN = DSL.field(DSL.name("walk_in"), SQLDataType.BOOLEAN);
     static final Field<Long> A_VERSION = DSL.field(DSL.name("roster_version"), SQLDataType.BIGINT);
     static final Field<OffsetDateTime> A_UPDATED = DSL.field(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
 }

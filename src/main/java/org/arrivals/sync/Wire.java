@@ -37,7 +37,7 @@ public final class Wire {
 
     public static RosterRow rosterRow(Attendee a) {
         return new RosterRow(a.code(), a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(),
-                a.email(), a.organization(), a.title(), a.type(), a.status().name(), a.extra());
+                a.email(), a.organization(), a.title(), a.type(), a.status().name(), a.extra(), a.walkIn());
     }
 
     public static Attendee attendee(RosterRow r) {
@@ -50,6 +50,6 @@ public final class Wire {
         return new Attendee(0, r.code(), r.barcode(), r.firstName(), r.lastName() == null ? "" : r.lastName(),
                 r.badgeName(), r.pronouns(), r.email(), r.organization(), r.title(),
                 r.type() == null ? "General Admission" : r.type(), status,
-                r.extra() == null ? java.util.Map.of() : r.extra(), false);
+                r.extra() == null ? java.util.Map.of() : r.extra(), r.walkIn());
     }
 }
