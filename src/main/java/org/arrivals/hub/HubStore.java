@@ -316,29 +316,46 @@ public final class HubStore implements AutoCloseable {
                         A_STATUS, A_EXTRA, A_WALK_IN).from(ATTENDEE).forEach(r -> current.put(r.get(A_CODE), toRow(r)));
                 long next = version;
                 OffsetDateTime now = OffsetDateTime.now(clock);
+                // Two JDBC batches (new rows first, then changed ones), not a statement per row.
+                BatchBindStep inserts = t.batch(t.insertInto(ATTENDEE, A_CODE, A_BARCODE, A_FIRST, A_LAST, A_BADGE,
+                                A_PRONOUNS, A_EMAIL, A_ORG, A_TITLE, A_TYPE, A_STATUS, A_EXTRA, A_WALK_IN, A_VERSION,
+                                A_UPDATED)
+                        .values((String) null, null, null, null, null, null, null, null, null, null, null, null,
+                                null, null, null));
+                BatchBindStep updates = t.batch(t.update(ATTENDEE)
+                        .set(A_BARCODE, (String) null).set(A_FIRST, (String) null).set(A_LAST, (String) null)
+                        .set(A_BADGE, (String) null).set(A_PRONOUNS, (String) null).set(A_EMAIL, (String) null)
+                        .set(A_ORG, (String) null).set(A_TITLE, (String) null).set(A_TYPE, (String) null)
+                        .set(A_STATUS, (String) null).set(A_EXTRA, (String) null).set(A_VERSION, (Long) null)
+                        .set(A_UPDATED, (OffsetDateTime) null)
+                        .where(A_CODE.eq((String) null)));
+                int added = 0;
+                int updated = 0;
                 for (RosterRow row : rows) {
-                    if (Objects.equals(current.get(row.code()), normalized(row))) {
+                    RosterRow now2 = normalized(row);
+                    if (Objects.equals(current.get(row.code()), now2)) {
                         continue;
                     }
                     next++;
+                    String extra = extraJson(row.extra());
                     if (current.containsKey(row.code())) {
-                        t.update(ATTENDEE)
-                                .set(A_BARCODE, row.barcode()).set(A_FIRST, row.firstName()).set(A_LAST, row.lastName())
-                                .set(A_BADGE, row.badgeName()).set(A_PRONOUNS, row.pronouns()).set(A_EMAIL, row.email())
-                                .set(A_ORG, row.organization()).set(A_TITLE, row.title()).set(A_TYPE, row.type())
-                                .set(A_STATUS, row.status()).set(A_EXTRA, extraJson(row.extra())).set(A_VERSION, next)
-                                .set(A_UPDATED, now)
-                                .where(A_CODE.eq(row.code()))
-                                .execute();
-                        continue;
+                        updates.bind(row.barcode(), row.firstName(), row.lastName(), row.badgeName(), row.pronouns(),
+                                row.email(), row.organization(), row.title(), row.type(), row.status(), extra, next, now,
+                                row.code());
+                        updated++;
+                    } else {
+                        inserts.bind(row.code(), row.barcode(), row.firstName(), row.lastName(), row.badgeName(),
+                                row.pronouns(), row.email(), row.organization(), row.title(), row.type(), row.status(),
+                                extra, false, next, now);
+                        added++;
                     }
-                    current.put(row.code(), normalized(row));
-                    t.insertInto(ATTENDEE, A_CODE, A_BARCODE, A_FIRST, A_LAST, A_BADGE, A_PRONOUNS, A_EMAIL, A_ORG,
-                                    A_TITLE, A_TYPE, A_STATUS, A_EXTRA, A_WALK_IN, A_VERSION, A_UPDATED)
-                            .values(row.code(), row.barcode(), row.firstName(), row.lastName(), row.badgeName(),
-                                    row.pronouns(), row.email(), row.organization(), row.title(), row.type(),
-                                    row.status(), extraJson(row.extra()), false, next, now)
-                            .execute();
+                    current.put(row.code(), now2);
+                }
+                if (added > 0) {
+                    inserts.execute();
+                }
+                if (updated > 0) {
+                    updates.execute();
                 }
                 t.update(COUNTER).set(COUNTER_VALUE, next).where(COUNTER_NAME.eq("roster")).execute();
                 return (int) (next - version);

@@ -37,8 +37,14 @@ final class SyncBench {
     private SyncBench() {
     }
 
-    static void run(int stations, int offline, int runs) throws Exception {
+    static void run(int stations, int offline, int runs, int rosterRows) throws Exception {
         System.out.printf(Locale.ROOT, "sync: %d stations x %,d offline check-ins, hub on loopback%n", stations, offline);
+        Path rosterDir = Files.createTempDirectory("arrivals-roster-bench");
+        try {
+            roster(rosterDir, rosterRows);
+        } finally {
+            Bench.deleteTree(rosterDir);
+        }
         EmbeddedPostgres postgres = null;
         try {
             for (String db : List.of("h2", "postgres")) {
@@ -61,6 +67,26 @@ final class SyncBench {
     }
 
     private static int databases;
+
+    /** A whole registration export loaded at the hub, then pulled by a new station (H2 both sides). */
+    private static void roster(Path dir, int rows) throws Exception {
+        try (TestHub hub = TestHub.h2(dir.resolve("hub"))) {
+            double load = Bench.time(() -> {
+                hub.importDemoRoster(17, rows);
+                return null;
+            });
+            try (TestStation s = new TestStation(dir.resolve("station"), "desk-1", Clock.systemUTC(), hub.uri(),
+                    hub.token("desk-1"), Duration.ofSeconds(60))) {
+                double pull = Bench.time(s::syncOnce);
+                if (s.station.attendees().count() != rows) {
+                    throw new IllegalStateException("station holds " + s.station.attendees().count());
+                }
+                System.out.printf(Locale.ROOT, "  [h2] roster of %,d people: parsed and loaded at the hub in %.1f s; "
+                        + "a new station's first pull %.1f s (%,.0f rows/s)%n", rows, load / 1000, pull / 1000,
+                        rows / (pull / 1000));
+            }
+        }
+    }
 
     private static TestHub hub(String db, EmbeddedPostgres postgres, Path dir) throws Exception {
         if (db.equals("h2")) {
