@@ -29,27 +29,48 @@ class HubProcessTest {
         return ArrivalsCommand.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args);
     }
 
+    static Process startHub(Path hubHome, int port) throws java.io.IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "org.arrivals.Main", "hub", "--home", hubHome.toString(), "--port", Integer.toString(port),
+                "--bind", "127.0.0.1")).redirectErrorStream(true).start();
+    }
+
+    /** Reads the hub's first line; the rest of its output is drained so it never blocks. */
+    static int portOf(Process hub) throws java.io.IOException {
+        BufferedReader lines = new BufferedReader(new InputStreamReader(hub.getInputStream(), StandardCharsets.UTF_8));
+        Pattern listening = Pattern.compile("Hub listening on port (\\d+)\\.");
+        int port = -1;
+        for (String line; port < 0 && (line = lines.readLine()) != null; ) {
+            Matcher m = listening.matcher(line);
+            if (m.find()) {
+                port = Integer.parseInt(m.group(1));
+            }
+        }
+        assertThat(port).as("the hub said where it listens").isPositive();
+        Thread drain = new Thread(() -> {
+            try {
+                while (lines.readLine() != null) {
+                    // discard
+                }
+            } catch (java.io.IOException ignored) {
+                // the hub is gone
+            }
+        });
+        drain.setDaemon(true);
+        drain.start();
+        return port;
+    }
+
     @Test
     void aRunningHubTakesANewStationAndItsCheckIns() throws Exception {
         Path hubHome = dir.resolve("hub");
         Path roster = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         assertThat(run(new StringWriter(), "hub", "import", roster.toString(), "--home", hubHome.toString())).isZero();
 
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process hub = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.arrivals.Main", "hub", "--home", hubHome.toString(), "--port", "0", "--bind", "127.0.0.1"))
-                .redirectErrorStream(true).start();
+        Process hub = startHub(hubHome, 0);
         try {
-            BufferedReader lines = new BufferedReader(new InputStreamReader(hub.getInputStream(), StandardCharsets.UTF_8));
-            Pattern listening = Pattern.compile("Hub listening on port (\\d+)\\.");
-            int port = -1;
-            for (String line; port < 0 && (line = lines.readLine()) != null; ) {
-                Matcher m = listening.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
-            assertThat(port).as("the hub said where it listens").isPositive();
+            int port = portOf(hub);
 
             StringWriter token = new StringWriter();
             assertThat(run(token, "hub", "add-station", "desk-1", "--home", hubHome.toString()))
