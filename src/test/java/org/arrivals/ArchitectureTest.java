@@ -47,4 +47,28 @@ class ArchitectureTest {
     static final ArchRule printingKnowsBadgesNotCheckIns = noClasses().that().resideInAPackage("org.arrivals.print..")
             .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
                     "org.arrivals.cli..", "org.arrivals.search..");
+
+    @ArchTest
+    static final ArchRule syncUsesCheckInsRosterAndStore = noClasses().that().resideInAPackage("org.arrivals.sync..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.station..", "org.arrivals.cli..",
+                    "org.arrivals.hub..", "org.arrivals.ui..", "org.arrivals.print..", "org.arrivals.badge..",
+                    "org.arrivals.search..");
+
+    @ArchTest
+    static final ArchRule protocolIsPlainData = noClasses().that().resideInAPackage("org.arrivals.sync.protocol..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.attendee..",
+                    "org.arrivals.store..", "org.jooq..");
+
+    @ArchTest
+    static final ArchRule hubKnowsOnlyTheProtocolAndStore = noClasses().that().resideInAPackage("org.arrivals.hub..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.attendee..",
+                    "org.arrivals.station..", "org.arrivals.cli..", "org.arrivals.ui..", "org.arrivals.print..",
+                    "org.arrivals.badge..", "org.arrivals.search..")
+            .orShould().dependOnClassesThat().resideInAPackage("org.arrivals.sync")
+            .orShould().dependOnClassesThat().resideInAnyPackage("org.arrivals.store.jooq..");
+
+    @ArchTest
+    static final ArchRule nothingButTheStationAndTheFacesKnowsTheHub = noClasses().that()
+            .resideOutsideOfPackages("org.arrivals.hub..", "org.arrivals.station..")
+            .should().dependOnClassesThat().resideInAPackage("org.arrivals.hub..");
 }

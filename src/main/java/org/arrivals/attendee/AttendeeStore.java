@@ -121,6 +121,73 @@ public final class AttendeeStore {
                 .execute();
     }
 
+    /** The local row id of a code, read inside the caller's transaction (it may have just added the row). */
+    public Optional<Long> idOf(DSLContext tx, String code) {
+        return tx.select(ATTENDEE.ID).from(ATTENDEE).where(ATTENDEE.CODE.eq(code)).fetchOptional(ATTENDEE.ID);
+    }
+
+    /**
+     * Takes in roster rows the hub holds (imported there by the organizers), matched by code:
+     * new codes are added, known ones refreshed; on-site edits stay laid over them, and check-ins
+     * are untouched. A barcode moving to another person is released by its old holder first.
+     * The {@code id} of each given attendee is ignored. Returns how many rows changed.
+     */
+    public int upsertFromHub(List<Attendee> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = now();
+        int changed = dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            long version = RosterVersion.next(t);
+            // Two JDBC batches, not a statement per row: a first pull may carry the whole roster.
+            var release = t.batch(t.update(ATTENDEE).set(ATTENDEE.BARCODE, DSL.inline((String) null))
+                    .where(ATTENDEE.BARCODE.eq((String) null)).and(ATTENDEE.CODE.ne((String) null)));
+            var merge = t.batch(t.mergeInto(ATTENDEE)
+                    .using(DSL.selectOne())
+                    .on(ATTENDEE.CODE.eq((String) null))
+                    .whenMatchedThenUpdate()
+                    .set(ATTENDEE.BARCODE, (String) null).set(ATTENDEE.FIRST_NAME, (String) null)
+                    .set(ATTENDEE.LAST_NAME, (String) null).set(ATTENDEE.BADGE_NAME, (String) null)
+                    .set(ATTENDEE.PRONOUNS, (String) null).set(ATTENDEE.EMAIL, (String) null)
+                    .set(ATTENDEE.ORGANIZATION, (String) null).set(ATTENDEE.TITLE, (String) null)
+                    .set(ATTENDEE.ATTENDEE_TYPE, (String) null).set(ATTENDEE.STATUS, (String) null)
+                    .set(ATTENDEE.EXTRA, (String) null).set(ATTENDEE.ROSTER_VERSION, (Long) null)
+                    .set(ATTENDEE.UPDATED_AT, (OffsetDateTime) null)
+                    .whenNotMatchedThenInsert(ATTENDEE.CODE, ATTENDEE.BARCODE, ATTENDEE.FIRST_NAME,
+                            ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME, ATTENDEE.PRONOUNS, ATTENDEE.EMAIL,
+                            ATTENDEE.ORGANIZATION, ATTENDEE.TITLE, ATTENDEE.ATTENDEE_TYPE, ATTENDEE.STATUS,
+                            ATTENDEE.EXTRA, ATTENDEE.WALK_IN, ATTENDEE.ROSTER_VERSION, ATTENDEE.CREATED_AT,
+                            ATTENDEE.UPDATED_AT)
+                    .values((String) null, null, null, null, null, null, null, null, null, null, null, null,
+                            (Boolean) null, (Long) null, (OffsetDateTime) null, (OffsetDateTime) null));
+            boolean releases = false;
+            for (Attendee a : rows) {
+                if (a.barcode() != null) {
+                    release.bind(a.barcode(), a.code());
+                    releases = true;
+                }
+                String extra = ExtraFields.toJson(a.extra());
+                merge.bind(a.code(),
+                        a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(), a.email(),
+                        a.organization(), a.title(), a.type(), a.status().name(), extra, version, now,
+                        a.code(), a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(), a.email(),
+                        a.organization(), a.title(), a.type(), a.status().name(), extra, a.walkIn(), version, now,
+                        now);
+            }
+            if (releases) {
+                release.execute();
+            }
+            int n = 0;
+            for (int c : merge.execute()) {
+                n += Math.max(c, 0);
+            }
+            return n;
+        });
+        fireReloaded();
+        return changed;
+    }
+
     public void addListener(RosterListener listener) {
         listeners.add(listener);
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -19,6 +20,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.commons.codec.binary.Base32;
 import org.arrivals.attendee.Attendee;
@@ -30,6 +33,7 @@ import org.arrivals.attendee.WalkIn;
 import org.arrivals.attendee.export.ArrivalStates;
 import org.arrivals.store.Store;
 import org.arrivals.store.jooq.tables.records.ArrivalRecord;
+import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
 import org.jooq.impl.DSL;
@@ -45,6 +49,7 @@ public final class CheckInLog implements ArrivalStates {
     private static final Logger LOG = LoggerFactory.getLogger(CheckInLog.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long BUCKET_MILLIS = 15 * 60 * 1000;
+    private static final int CHUNK = 1000;
 
     private final Store store;
     private final DSLContext dsl;
@@ -197,11 +202,6 @@ public final class CheckInLog implements ArrivalStates {
         return eventsOf(dsl, code).stream().sorted(CheckInEvent.LOG_ORDER).toList();
     }
 
-    /** Events the hub has not acknowledged yet: the outbox. */
-    public int pendingCount() {
-        return dsl.fetchCount(CHECKIN_EVENT, CHECKIN_EVENT.ACKED_AT.isNull());
-    }
-
     public int checkedInCount() {
         return dsl.fetchCount(ARRIVAL, ARRIVAL.CHECKED_IN.isTrue());
     }
@@ -250,6 +250,194 @@ public final class CheckInLog implements ArrivalStates {
             }
         }
         return new Stats(arrived, expected, types, per15);
+    }
+
+    /** Events the hub has not acknowledged yet (the outbox), in log order, at most {@code limit}. */
+    public List<CheckInEvent> pending(int limit) {
+        return dsl.selectFrom(CHECKIN_EVENT).where(CHECKIN_EVENT.ACKED_AT.isNull())
+                .orderBy(CHECKIN_EVENT.HLC, CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.ID).limit(limit)
+                .fetch(CheckInLog::toEvent);
+    }
+
+    /** Every station this log has heard from (itself, and others through the hub), busiest first. */
+    public List<StationActivity> stationActivity() {
+        var checkIns = DSL.count().filterWhere(CHECKIN_EVENT.KIND.eq(EventKind.CHECKED_IN.name()));
+        var last = DSL.max(CHECKIN_EVENT.WALL_TIME);
+        return dsl.select(CHECKIN_EVENT.STATION_ID, checkIns, last).from(CHECKIN_EVENT)
+                .groupBy(CHECKIN_EVENT.STATION_ID).orderBy(checkIns.desc(), CHECKIN_EVENT.STATION_ID)
+                .fetch(r -> new StationActivity(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** Events the hub has not acknowledged yet: the outbox. */
+    public int pendingCount() {
+        return dsl.fetchCount(CHECKIN_EVENT, CHECKIN_EVENT.ACKED_AT.isNull());
+    }
+
+    /** Every event in the log, in log order: what a station holds, to compare with others. */
+    public List<CheckInEvent> allEvents() {
+        return dsl.selectFrom(CHECKIN_EVENT).fetch(CheckInLog::toEvent).stream().sorted(CheckInEvent.LOG_ORDER)
+                .toList();
+    }
+
+    /** The hub confirmed it stored these events: they leave the outbox. Returns how many were pending. */
+    public int markAcked(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
+        int n = 0;
+        List<UUID> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<UUID> part = all.subList(from, Math.min(all.size(), from + CHUNK));
+            n += dsl.update(CHECKIN_EVENT).set(CHECKIN_EVENT.ACKED_AT, now)
+                    .where(CHECKIN_EVENT.ID.in(part)).and(CHECKIN_EVENT.ACKED_AT.isNull()).execute();
+        }
+        if (n > 0) {
+            store.committed();
+        }
+        return n;
+    }
+
+    /**
+     * Takes in events other stations recorded (pulled from the hub): each is stored once however
+     * often it arrives, already acknowledged; the arrival of every attendee they touch is
+     * recomputed by the same fold as local events; walk-ins join the roster and edits are laid
+     * over it, the latest edit of a field in log order winning. The station's clock moves past
+     * every received clock value, so what it records next sorts after what it has seen.
+     *
+     * @return how many of the events were new here
+     */
+    public synchronized int applyRemote(List<CheckInEvent> remote) {
+        if (remote.isEmpty()) {
+            return 0;
+        }
+        remote.stream().mapToLong(CheckInEvent::hlc).max().ifPresent(hlc::observe);
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
+        Map<UUID, CheckInEvent> byId = new LinkedHashMap<>();
+        remote.forEach(e -> byId.putIfAbsent(e.id(), e));
+        List<CheckInEvent> fresh = new ArrayList<>();
+        Map<String, Arrival> arrivals = dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Set<UUID> known = new HashSet<>();
+            List<UUID> ids = new ArrayList<>(byId.keySet());
+            for (int from = 0; from < ids.size(); from += CHUNK) {
+                known.addAll(t.select(CHECKIN_EVENT.ID).from(CHECKIN_EVENT)
+                        .where(CHECKIN_EVENT.ID.in(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
+                        .fetch(CHECKIN_EVENT.ID));
+            }
+            byId.values().stream().filter(e -> !known.contains(e.id())).sorted(CheckInEvent.LOG_ORDER)
+                    .forEach(fresh::add);
+            if (fresh.isEmpty()) {
+                return Map.<String, Arrival>of();
+            }
+            BatchBindStep insert = t.batch(t.insertInto(CHECKIN_EVENT, CHECKIN_EVENT.ID, CHECKIN_EVENT.ATTENDEE_CODE,
+                            CHECKIN_EVENT.KIND, CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.WALL_TIME, CHECKIN_EVENT.HLC,
+                            CHECKIN_EVENT.DETAILS, CHECKIN_EVENT.ACKED_AT)
+                    .values((UUID) null, null, null, null, null, null, null, null));
+            for (CheckInEvent e : fresh) {
+                insert.bind(e.id(), e.attendeeCode(), e.kind().name(), e.stationId(), e.wallTime(), e.hlc(),
+                        e.details(), now);
+            }
+            insert.execute();
+            Set<String> codes = new TreeSet<>();
+            Set<String> edited = new TreeSet<>();
+            for (CheckInEvent e : fresh) {
+                codes.add(e.attendeeCode());
+                if (e.kind() == EventKind.WALK_IN_REGISTERED && attendees.idOf(t, e.attendeeCode()).isEmpty()) {
+                    attendees.insertWalkIn(t, walkInFrom(e.details()), e.attendeeCode());
+                } else if (e.kind() == EventKind.ATTENDEE_EDITED) {
+                    edited.add(e.attendeeCode());
+                }
+            }
+            Map<String, List<CheckInEvent>> events = eventsOf(t, codes);
+            for (String code : edited) {
+                replayEdits(t, code, events.getOrDefault(code, List.of()));
+            }
+            return projectAll(t, events);
+        });
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        store.committed();
+        LOG.info("Took in {} events from other stations ({} attendees)", fresh.size(), arrivals.size());
+        arrivals.values().forEach(a -> listeners.forEach(l -> l.arrivalChanged(a)));
+        if (fresh.stream().anyMatch(e -> e.kind() == EventKind.WALK_IN_REGISTERED
+                || e.kind() == EventKind.ATTENDEE_EDITED)) {
+            attendees.fireReloaded();
+        }
+        return fresh.size();
+    }
+
+    /**
+     * Lays an attendee's edits over the roster again, from all the edit events the log holds: for
+     * each field the last edit in log order wins, so stations that hold the same events show the
+     * same values, whatever order the events came in. Also for a person the roster learnt of
+     * after their edits arrived.
+     */
+    public synchronized void replayEdits(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return;
+        }
+        dsl.transaction(tx -> {
+            Map<String, List<CheckInEvent>> events = eventsOf(tx.dsl(), new TreeSet<>(codes));
+            for (var e : events.entrySet()) {
+                replayEdits(tx.dsl(), e.getKey(), e.getValue());
+            }
+        });
+        store.committed();
+    }
+
+    private void replayEdits(DSLContext t, String code, List<CheckInEvent> events) {
+        Optional<Long> id = attendees.idOf(t, code);
+        if (id.isEmpty()) {
+            return;
+        }
+        Map<AttendeeField, String> latest = new EnumMap<>(AttendeeField.class);
+        events.stream().filter(e -> e.kind() == EventKind.ATTENDEE_EDITED).sorted(CheckInEvent.LOG_ORDER)
+                .forEach(e -> {
+                    Map<String, String> d = ExtraFields.fromJson(e.details());
+                    AttendeeField.byCliName(d.getOrDefault("field", "")).filter(AttendeeStore.EDITABLE::contains)
+                            .ifPresent(f -> latest.put(f, d.get("new")));
+                });
+        latest.forEach((field, value) -> attendees.applyEdit(t, id.get(), field, value));
+    }
+
+    private static WalkIn walkInFrom(String details) {
+        Map<String, String> d = ExtraFields.fromJson(details);
+        return new WalkIn(d.getOrDefault("first", "?"), d.get("last"), d.get("badgeName"), d.get("pronouns"),
+                d.get("email"), d.get("org"), d.get("title"), d.get("type"));
+    }
+
+    private static Map<String, List<CheckInEvent>> eventsOf(DSLContext t, Set<String> codes) {
+        Map<String, List<CheckInEvent>> out = new HashMap<>();
+        List<String> all = new ArrayList<>(codes);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            t.selectFrom(CHECKIN_EVENT)
+                    .where(CHECKIN_EVENT.ATTENDEE_CODE.in(all.subList(from, Math.min(all.size(), from + CHUNK))))
+                    .forEach(r -> out.computeIfAbsent(r.getAttendeeCode(), k -> new ArrayList<>()).add(toEvent(r)));
+        }
+        return out;
+    }
+
+    /** The fold of each attendee's events, written to the projection as one batch. */
+    private static Map<String, Arrival> projectAll(DSLContext t, Map<String, List<CheckInEvent>> events) {
+        Map<String, Arrival> out = new LinkedHashMap<>();
+        events.forEach((code, list) -> out.put(code, Arrival.of(code, list)));
+        List<String> codes = new ArrayList<>(out.keySet());
+        for (int from = 0; from < codes.size(); from += CHUNK) {
+            List<String> part = codes.subList(from, Math.min(codes.size(), from + CHUNK));
+            t.deleteFrom(ARRIVAL).where(ARRIVAL.ATTENDEE_CODE.in(part)).execute();
+        }
+        BatchBindStep insert = t.batch(t.insertInto(ARRIVAL, ARRIVAL.ATTENDEE_CODE, ARRIVAL.CHECKED_IN,
+                        ARRIVAL.CHECKED_IN_AT, ARRIVAL.STATION_ID, ARRIVAL.BADGES_PRINTED, ARRIVAL.REPRINTS,
+                        ARRIVAL.LAST_HLC)
+                .values((String) null, null, null, null, null, null, null));
+        for (Arrival a : out.values()) {
+            insert.bind(a.attendeeCode(), a.checkedIn(), a.checkedInAt(), a.stationId(), a.badgesPrinted(),
+                    a.reprints(), a.lastHlc());
+        }
+        insert.execute();
+        return out;
     }
 
     private interface TxWork {
@@ -305,9 +493,12 @@ public final class CheckInLog implements ArrivalStates {
     }
 
     private static List<CheckInEvent> eventsOf(DSLContext t, String code) {
-        return t.selectFrom(CHECKIN_EVENT).where(CHECKIN_EVENT.ATTENDEE_CODE.eq(code)).fetch(r -> new CheckInEvent(
-                r.getId(), r.getAttendeeCode(), EventKind.valueOf(r.getKind()), r.getStationId(), r.getWallTime(),
-                r.getHlc(), r.getDetails()));
+        return t.selectFrom(CHECKIN_EVENT).where(CHECKIN_EVENT.ATTENDEE_CODE.eq(code)).fetch(CheckInLog::toEvent);
+    }
+
+    private static CheckInEvent toEvent(org.arrivals.store.jooq.tables.records.CheckinEventRecord r) {
+        return new CheckInEvent(r.getId(), r.getAttendeeCode(), EventKind.valueOf(r.getKind()), r.getStationId(),
+                r.getWallTime(), r.getHlc(), r.getDetails());
     }
 
     private static Arrival toArrival(ArrivalRecord r) {

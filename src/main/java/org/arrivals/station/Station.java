@@ -18,6 +18,9 @@ import org.arrivals.print.SpoolerPrinter;
 import org.arrivals.print.ZebraRawPrinter;
 import org.arrivals.search.Lookup;
 import org.arrivals.store.Store;
+import org.arrivals.sync.HubClient;
+import org.arrivals.sync.SyncState;
+import org.arrivals.sync.SyncWorker;
 
 /**
  * The services of one station for one event, wired once. The CLI and the UI are two faces over
@@ -44,6 +47,9 @@ public final class Station implements AutoCloseable {
     private final String defaultPrinter;
     private final Path configDir;
     private final StationSettings settings;
+    private final Clock clock;
+    private final SyncState syncState;
+    private SyncWorker sync;
 
     private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock,
                     Path configDir) {
@@ -60,6 +66,8 @@ public final class Station implements AutoCloseable {
         this.defaultPrinter = settings.printer();
         this.configDir = configDir;
         this.settings = settings;
+        this.clock = clock;
+        this.syncState = new SyncState(store);
         this.printing = new PrintService(new PrintQueue(store, clock), attendees, badges, Station::printer, configDir,
                 new BadgeEvents() {
                     @Override
@@ -91,8 +99,7 @@ public final class Station implements AutoCloseable {
         EventId.check(eventId);
         StationSettings settings = StationSettings.load(home);
         if (stationOverride != null && !stationOverride.isBlank()) {
-            settings = new StationSettings(stationOverride.strip(), settings.scannerPrefix(), settings.scannerSuffix(),
-                    settings.printer());
+            settings = settings.withId(stationOverride.strip());
         }
         Path dir = DataHome.eventDirectory(home, eventId);
         byte[] key = EventKey.loadOrCreate(dir);
@@ -162,6 +169,47 @@ public final class Station implements AutoCloseable {
         return stationId;
     }
 
+    /** How often the background sync runs while the hub answers. */
+    public static final java.time.Duration SYNC_INTERVAL = java.time.Duration.ofSeconds(3);
+
+    /**
+     * Sync with the hub of station.properties ({@code hub.url}, {@code hub.token}); not started
+     * (a UI calls {@code start()}). Without a hub URL it reports itself as not configured.
+     */
+    public synchronized SyncWorker sync() {
+        if (sync == null) {
+            sync = syncWith(null, null);
+        }
+        return sync;
+    }
+
+    /** A sync worker with the hub URL and token given here in place of the configured ones (blank: configured). */
+    public SyncWorker syncWith(String hubUrl, String hubToken) {
+        return syncWith(hubUrl, hubToken, java.time.Duration.ofSeconds(10), SYNC_INTERVAL,
+                java.time.Duration.ofSeconds(60));
+    }
+
+    /** As above, with the deadline of each hub call, the pause between syncs, and the longest backoff. */
+    public SyncWorker syncWith(String hubUrl, String hubToken, java.time.Duration callTimeout,
+                               java.time.Duration interval, java.time.Duration maxBackoff) {
+        String url = hubUrl != null && !hubUrl.isBlank() ? hubUrl.strip() : settings.hubUrl();
+        String token = hubToken != null && !hubToken.isBlank() ? hubToken.strip() : settings.hubToken();
+        HubClient client = null;
+        if (url != null && !url.isBlank()) {
+            java.net.URI uri;
+            try {
+                uri = java.net.URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as http://HOST:PORT.");
+            }
+            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
+                throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as http://HOST:PORT.");
+            }
+            client = new HubClient(uri, token, callTimeout);
+        }
+        return new SyncWorker(checkIns, attendees, syncState, client, clock, interval, maxBackoff);
+    }
+
     public CheckInLog checkIns() {
         return checkIns;
     }
@@ -213,6 +261,13 @@ public final class Station implements AutoCloseable {
 
     @Override
     public void close() {
+        SyncWorker s;
+        synchronized (this) {
+            s = sync;
+        }
+        if (s != null) {
+            s.close();
+        }
         store.close();
     }
 }

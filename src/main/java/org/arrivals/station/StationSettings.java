@@ -15,10 +15,21 @@ import java.util.Properties;
 /**
  * A station's own settings, in {@code HOME/station.properties}: its id, which every check-in it
  * records carries (chosen once, so it survives restarts; an organizer may rename it "desk-3" before
- * the event starts), what its barcode scanner adds around each code, and its printer: a spooler
- * queue's name, or {@code zebra://HOST:PORT} for a Zebra spoken to directly.
+ * the event starts), what its barcode scanner adds around each code, its printer: a spooler
+ * queue's name, or {@code zebra://HOST:PORT} for a Zebra spoken to directly; and the hub it syncs
+ * with ({@code hub.url}, {@code hub.token}; blank: the station works alone).
  */
-public record StationSettings(String id, String scannerPrefix, String scannerSuffix, String printer) {
+public record StationSettings(String id, String scannerPrefix, String scannerSuffix, String printer, String hubUrl,
+                              String hubToken) {
+
+    public StationSettings(String id, String scannerPrefix, String scannerSuffix, String printer) {
+        this(id, scannerPrefix, scannerSuffix, printer, "", "");
+    }
+
+    public StationSettings withId(String newId) {
+        return new StationSettings(newId, scannerPrefix, scannerSuffix, printer, hubUrl, hubToken);
+    }
+
     static final String FILE = "station.properties";
     static final String KEY = "station.id";
 
@@ -34,7 +45,8 @@ public record StationSettings(String id, String scannerPrefix, String scannerSuf
             throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
         }
         return new StationSettings(id, p.getProperty("scanner.prefix", ""), p.getProperty("scanner.suffix", ""),
-                p.getProperty("printer", "").strip());
+                p.getProperty("printer", "").strip(), p.getProperty("hub.url", "").strip(),
+                p.getProperty("hub.token", "").strip());
     }
 
     private static String loadId(Path home) {

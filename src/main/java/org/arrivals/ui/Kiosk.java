@@ -28,6 +28,7 @@ public final class Kiosk {
         station = s;
         settings = k;
         pin = p;
+        s.sync().start(); // nothing happens when no hub is configured
         Thread warm = new Thread(() -> s.lookup().warm(), "arrivals-warm");
         warm.setDaemon(true);
         warm.start();

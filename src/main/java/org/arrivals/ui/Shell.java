@@ -107,6 +107,7 @@ public final class Shell {
             }
         });
         station.checkIns().addListener(a -> Platform.runLater(status::poke));
+        station.sync().addListener(st -> Platform.runLater(status::poke));
         show(settings.mode() == Mode.STAFF ? Mode.DESK : settings.mode());
         if (settings.mode() == Mode.STAFF) {
             askPin(i18n.t("pin.why.staff"), () -> show(Mode.STAFF));

@@ -37,6 +37,10 @@ public final class Bench {
         if (which.isEmpty() || which.contains("print")) {
             PrintBench.run(Integer.getInteger("bench.prints", 50));
         }
+        if (which.isEmpty() || which.contains("sync")) {
+            SyncBench.run(Integer.getInteger("bench.stations", 10), Integer.getInteger("bench.offline", 1000),
+                    Integer.getInteger("bench.runs", 3), Integer.getInteger("bench.roster", 100_000));
+        }
         if (which.isEmpty() || which.contains("search")) {
             SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
         }

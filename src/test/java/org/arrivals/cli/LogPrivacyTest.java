@@ -48,4 +48,37 @@ class LogPrivacyTest {
             assertThat(text).as("log must not contain " + personal).doesNotContain(personal);
         }
     }
+
+    @Test
+    void theHubAndSyncLogNobody() throws Exception {
+        Path home = dir.resolve("home");
+        Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
+        String[] common = {"--home", home.toString(), "--config", "kiosk-config"};
+        java.util.function.Function<String[], String> run = cmd -> {
+            String[] args = new String[common.length + cmd.length];
+            System.arraycopy(common, 0, args, 0, common.length);
+            System.arraycopy(cmd, 0, args, common.length, cmd.length);
+            StringWriter out = new StringWriter();
+            ArrivalsCommand.run(new PrintWriter(out), new PrintWriter(new StringWriter()), args);
+            return out.toString().strip();
+        };
+        run.apply(new String[] {"hub", "import", file.toString()});
+        String token = run.apply(new String[] {"hub", "add-station", "desk-1"});
+        try (org.arrivals.station.HubHost host = org.arrivals.station.HubHost.open(home, null,
+                java.time.Clock.systemUTC())) {
+            String url = "http://127.0.0.1:" + host.serve("127.0.0.1", 0, 2);
+            for (String[] cmd : List.of(new String[] {"sync", "--once", "--hub", url, "--token", token},
+                    new String[] {"checkin", "1001"},
+                    new String[] {"walkin", "--first", "Żółć", "--last", "Łukasz", "--email", "zolc@example.org"},
+                    new String[] {"sync", "--once", "--hub", url, "--token", token})) {
+                run.apply(cmd);
+            }
+        }
+        String text = Files.readString(home.resolve("logs/arrivals.log"));
+        assertThat(text).contains("Roster import at the hub").contains("Synced with the hub");
+        for (String personal : List.of("José", "Martínez", "jose@example.org", "Nguyễn", "محمد", "Łukasz", "Żółć",
+                "Aung San", "አበበ", "Casa de Esperanza", "@example.org")) {
+            assertThat(text).as("log must not contain " + personal).doesNotContain(personal);
+        }
+    }
 }

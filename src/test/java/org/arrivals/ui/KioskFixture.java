@@ -32,8 +32,14 @@ final class KioskFixture implements AutoCloseable {
     volatile long keyGapNanos = 200_000_000L;
 
     KioskFixture(Path dir) throws Exception {
+        this(dir, Map.of());
+    }
+
+    /** @param settings more station settings (a hub's address and token) */
+    KioskFixture(Path dir, Map<String, String> settings) throws Exception {
         zebra = new FakeZebraForCli();
         StationFile.set(dir, Map.of("station.id", "desk-1", "printer", "zebra://127.0.0.1:" + zebra.port()));
+        StationFile.set(dir, settings);
         StaffPin.set(dir, PIN);
         station = Station.open(dir, "test", null, Clock.systemUTC());
         station.importer().importFile(Files2.write(dir, "roster.csv", crlf(

@@ -94,6 +94,18 @@ public final class RosterImporter {
         return report;
     }
 
+    /** A file's rows and problems, read and checked, without a store: what a hub loads. */
+    public record Parsed(List<ImportedRow> rows, List<ImportProblem> problems) {
+    }
+
+    public static Parsed parse(byte[] bytes, String fileName, Options options, List<String> eventTypes)
+            throws ImportException {
+        TabularFile table = read(bytes, fileName, options.encoding());
+        ColumnMapping mapping = ColumnMapping.resolve(table.header(), options.mapping(), fileName);
+        RowReader.Result read = new RowReader(mapping, eventTypes).read(table);
+        return new Parsed(read.rows(), read.problems());
+    }
+
     static TabularFile read(byte[] bytes, String fileName, Charset encoding) throws ImportException {
         if (XlsxFiles.looksLikeXlsx(bytes)) {
             return XlsxFiles.parse(bytes, fileName);

@@ -28,6 +28,20 @@ public final class StatusBar extends HBox {
         show(model.snapshotProperty().get());
     }
 
+    /** Online or offline, with what waits to be synced and when the hub last answered. */
+    public static String syncLine(I18n i18n, StatusModel.Snapshot s) {
+        var sync = s.sync();
+        if (!sync.configured()) {
+            return i18n.t("status.sync.none", s.pending());
+        }
+        String last = sync.lastSync() == null ? i18n.t("status.sync.never")
+                : sync.lastSync().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(
+                        java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                                .withLocale(i18n.locale()));
+        return sync.online() ? i18n.t("status.sync.online", s.pending(), last)
+                : i18n.t("status.sync.offline", s.pending(), last);
+    }
+
     private void show(StatusModel.Snapshot s) {
         if (s == null) {
             printer.setText(i18n.t("status.printer.checking"));
@@ -46,7 +60,9 @@ public final class StatusBar extends HBox {
         }
         printer.setTooltip(s.printerProblem() == null || s.printerProblem().isBlank() ? null
                 : new javafx.scene.control.Tooltip(s.printerProblem()));
-        network.setText(i18n.t("status.offline", s.pending()));
+        network.setText(syncLine(i18n, s));
+        network.getStyleClass().removeAll("status-ok", "status-bad");
+        network.getStyleClass().add(s.sync().configured() && !s.sync().online() ? "status-bad" : "status-ok");
         NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
         arrived.setText(i18n.t("status.arrived", n.format(s.stats().arrived()), n.format(s.stats().expected())));
         for (Label l : new Label[] {station, printer, network, arrived}) {

@@ -9,7 +9,9 @@ import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.arrivals.checkin.StationActivity;
 import org.arrivals.checkin.Stats;
+import org.arrivals.sync.SyncStatus;
 import org.arrivals.print.PrintJob;
 import org.arrivals.station.Station;
 import org.slf4j.Logger;
@@ -25,7 +27,7 @@ public final class StatusModel {
 
     /** One look at the station. {@code printerProblem} is null when the printer looks ready. */
     public record Snapshot(String printer, String printerProblem, int pending, Stats stats, long queued, long failed,
-                           Instant at) {
+                           SyncStatus sync, java.util.List<StationActivity> stations, Instant at) {
     }
 
     private final Station station;
@@ -64,7 +66,7 @@ public final class StatusModel {
         long queued = jobs.stream().filter(j -> j.state() == PrintJob.State.QUEUED).count();
         long failed = jobs.stream().filter(j -> j.state() == PrintJob.State.FAILED).count();
         return new Snapshot(p, problem, station.checkIns().pendingCount(), station.checkIns().stats(), queued, failed,
-                Instant.now());
+                station.sync().status(), station.checkIns().stationActivity(), Instant.now());
     }
 
     public void refresh(Consumer<Runnable> onFx) {

@@ -47,6 +47,7 @@ public final class DashboardView {
         VBox arrivedTile = tile(i18n.t("dash.arrived"), total, percent);
         VBox queueTile = tile(i18n.t("dash.queue"), queue, printer);
         VBox stationTile = tile(i18n.t("dash.stations"), Ui.label(status.stationId(), "dash-number-small"), stations);
+        stations.setId("dash-stations");
         HBox tiles = new HBox(16, arrivedTile, queueTile, stationTile);
         for (var t : tiles.getChildren()) {
             HBox.setHgrow(t, Priority.ALWAYS);
@@ -86,7 +87,14 @@ public final class DashboardView {
         queue.setText(i18n.t("dash.queueCounts", s.queued(), s.failed()));
         printer.setText(s.printerProblem() == null ? i18n.t("status.printer.ready", s.printer())
                 : s.printerProblem().isBlank() ? i18n.t("status.printer.none") : s.printerProblem());
-        stations.setText(i18n.t("status.offline", s.pending()));
+        StringBuilder lines = new StringBuilder(org.arrivals.ui.common.StatusBar.syncLine(i18n, s));
+        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                .withLocale(i18n.locale());
+        for (var a : s.stations()) {
+            lines.append('\n').append(i18n.t("dash.station", a.stationId(), a.checkIns(),
+                    a.lastEvent() == null ? "" : a.lastEvent().atZoneSameInstant(ZoneId.systemDefault()).format(time)));
+        }
+        stations.setText(lines.toString());
         XYChart.Series<String, Number> arrived = new XYChart.Series<>();
         arrived.setName(i18n.t("dash.series.arrived"));
         XYChart.Series<String, Number> expected = new XYChart.Series<>();

@@ -1,0 +1,236 @@
+package org.arrivals.hub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.arrivals.sync.protocol.Protocol;
+import org.arrivals.sync.protocol.PushRequest;
+import org.arrivals.sync.protocol.RosterUpload;
+import org.arrivals.sync.protocol.RosterUploadResult;
+import org.arrivals.sync.protocol.StationToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hub's HTTP/JSON API ({@code docs/hub-api.yaml}) on the JDK's own HTTP server. It keeps no
+ * state of its own: every answer comes from {@link HubStore}, so several hubs may serve one
+ * database behind a load balancer. A caller's token is checked before its body is read, and a
+ * body larger than {@link Protocol#MAX_BODY_BYTES} is refused unread.
+ */
+public final class HubServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HubServer.class);
+
+    private final HttpServer http;
+    private final ExecutorService executor;
+    private final HubStore store;
+
+    private HubServer(HttpServer http, ExecutorService executor, HubStore store) {
+        this.http = http;
+        this.executor = executor;
+        this.store = store;
+    }
+
+    /** Starts serving on {@code address} (port 0: any free port), with {@code threads} request threads. */
+    public static HubServer start(HubStore store, InetSocketAddress address, int threads) throws IOException {
+        HttpServer http = HttpServer.create(address, 64);
+        AtomicInteger n = new AtomicInteger();
+        ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hub-http-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        HubServer server = new HubServer(http, executor, store);
+        http.createContext(Protocol.BASE, server::handle);
+        http.setExecutor(executor);
+        http.start();
+        LOG.info("Hub listening on {}", http.getAddress());
+        return server;
+    }
+
+    public int port() {
+        return http.getAddress().getPort();
+    }
+
+    public URI uri() {
+        return URI.create("http://" + http.getAddress().getHostString() + ":" + port());
+    }
+
+    private void handle(HttpExchange x) {
+        try {
+            route(x);
+        } finally {
+            x.close();
+        }
+    }
+
+    private void route(HttpExchange x) {
+        try {
+            String path = x.getRequestURI().getPath();
+            String method = x.getRequestMethod();
+            if (path.equals(Protocol.HEALTH) && method.equals("GET")) {
+                boolean ok = store.healthy();
+                send(x, ok ? 200 : 503, Map.of("status", ok ? "ok" : "database unavailable"));
+                return;
+            }
+            Optional<HubStore.Caller> caller = store.authenticate(bearer(x));
+            if (caller.isEmpty()) {
+                x.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+                send(x, 401, Map.of("error", "A valid station token is required (Authorization: Bearer TOKEN)."));
+                return;
+            }
+            Map<String, String> query = query(x.getRequestURI().getRawQuery());
+            if (path.equals(Protocol.EVENTS) && method.equals("POST")) {
+                PushRequest push = Protocol.JSON.readValue(body(x), PushRequest.class);
+                if (push.events() == null || push.events().size() > Protocol.MAX_BATCH) {
+                    send(x, 400, Map.of("error", "A push carries 1 to " + Protocol.MAX_BATCH + " events."));
+                    return;
+                }
+                send(x, 200, store.push(caller.get().name(), push.events()));
+            } else if (path.equals(Protocol.EVENTS) && method.equals("GET")) {
+                send(x, 200, store.pull(number(query, "after", 0), (int) number(query, "limit", Protocol.MAX_BATCH)));
+            } else if (path.equals(Protocol.ROSTER) && method.equals("GET")) {
+                send(x, 200, store.roster(number(query, "after", 0), (int) number(query, "limit", Protocol.MAX_BATCH)));
+            } else if (path.equals(Protocol.ROSTER) && method.equals("POST")) {
+                if (!caller.get().admin()) {
+                    send(x, 403, Map.of("error", "Only an administrator token may change the roster."));
+                    return;
+                }
+                RosterUpload upload = Protocol.JSON.readValue(body(x), RosterUpload.class);
+                if (upload.rows() == null) {
+                    send(x, 400, Map.of("error", "An upload carries rows."));
+                    return;
+                }
+                send(x, 200, new RosterUploadResult(upload.rows().size(), store.importRoster(upload.rows())));
+            } else if (path.equals(Protocol.STATIONS) && method.equals("POST")) {
+                if (!caller.get().admin()) {
+                    send(x, 403, Map.of("error", "Only an administrator token may register stations."));
+                    return;
+                }
+                StationToken asked = Protocol.JSON.readValue(body(x), StationToken.class);
+                send(x, 201, new StationToken(asked.name(), store.addStation(asked.name(), false)));
+            } else {
+                send(x, 404, Map.of("error", "No such call: " + method + " " + path));
+            }
+        } catch (BodyTooLarge e) {
+            sendQuietly(x, 413, Map.of("error", "The request body is larger than " + Protocol.MAX_BODY_BYTES
+                    + " bytes."));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            sendQuietly(x, 400, Map.of("error", "Bad request: " + e.getMessage()));
+        } catch (IOException e) {
+            // the caller went away mid-call; whatever was stored stays stored, and a retry is idempotent
+            LOG.debug("Hub call cut off", e);
+        } catch (RuntimeException e) {
+            LOG.warn("Hub call {} {} failed", x.getRequestMethod(), x.getRequestURI().getPath(), e);
+            sendQuietly(x, 503, Map.of("error", "The hub cannot serve this now; try again."));
+        }
+    }
+
+    private static String bearer(HttpExchange x) {
+        String h = x.getRequestHeaders().getFirst("Authorization");
+        if (h == null || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        return h.substring(7).strip();
+    }
+
+    private static final class BodyTooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private static byte[] body(HttpExchange x) throws IOException {
+        String length = x.getRequestHeaders().getFirst("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.strip()) > Protocol.MAX_BODY_BYTES) {
+                    throw new BodyTooLarge();
+                }
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Content-Length is not a number");
+            }
+        }
+        try (InputStream in = x.getRequestBody()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[64 * 1024];
+            for (int r; (r = in.read(buf)) > 0; ) {
+                if (out.size() + r > Protocol.MAX_BODY_BYTES) {
+                    throw new BodyTooLarge();
+                }
+                out.write(buf, 0, r);
+            }
+            return out.toByteArray();
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
+
+    private static long number(Map<String, String> query, String name, long fallback) {
+        String v = query.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number");
+        }
+    }
+
+    private static void send(HttpExchange x, int status, Object body) throws IOException {
+        byte[] bytes = Protocol.JSON.writeValueAsBytes(body);
+        x.getResponseHeaders().set("Content-Type", "application/json");
+        x.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void sendQuietly(HttpExchange x, int status, Object body) {
+        try {
+            send(x, status, body);
+        } catch (IOException | RuntimeException ignored) {
+            // the response had started or the caller left; the exchange closes either way
+        }
+    }
+
+    /** Stops at once: calls in flight are cut off, as when a hub dies. Their transactions commit or not, whole. */
+    @Override
+    public void close() {
+        http.stop(0);
+        // Not shutdownNow: an interrupt inside an H2 file write would close the database.
+        executor.shutdown();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("Hub stopped");
+    }
+}

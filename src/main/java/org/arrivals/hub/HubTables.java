@@ -1,0 +1,56 @@
+package org.arrivals.hub;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+
+/** The hub's tables (db/hub), named for jOOQ by hand: rendered unquoted, they read the same on H2 and PostgreSQL. */
+final class HubTables {
+    private HubTables() {
+    }
+
+    static final Table<Record> STATION = DSL.table(DSL.name("hub_station"));
+    static final Field<String> STATION_NAME = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);
+    static final Field<String> STATION_TOKEN = DSL.field(DSL.name("token_sha256"), SQLDataType.VARCHAR);
+    static final Field<Boolean> STATION_ADMIN = DSL.field(DSL.name("admin"), SQLDataType.BOOLEAN);
+    static final Field<OffsetDateTime> STATION_CREATED = DSL.field(DSL.name("created_at"),
+            SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+    static final Table<Record> COUNTER = DSL.table(DSL.name("hub_counter"));
+    static final Field<String> COUNTER_NAME = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);
+    static final Field<Long> COUNTER_VALUE = DSL.field(DSL.name("counter_value"), SQLDataType.BIGINT);
+
+    static final Table<Record> EVENT = DSL.table(DSL.name("hub_event"));
+    static final Field<UUID> EVENT_ID = DSL.field(DSL.name("id"), SQLDataType.UUID);
+    static final Field<Long> EVENT_SEQ = DSL.field(DSL.name("seq"), SQLDataType.BIGINT);
+    static final Field<String> EVENT_CODE = DSL.field(DSL.name("attendee_code"), SQLDataType.VARCHAR);
+    static final Field<String> EVENT_KIND = DSL.field(DSL.name("kind"), SQLDataType.VARCHAR);
+    static final Field<String> EVENT_STATION = DSL.field(DSL.name("station_id"), SQLDataType.VARCHAR);
+    static final Field<OffsetDateTime> EVENT_WALL = DSL.field(DSL.name("wall_time"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    static final Field<Long> EVENT_HLC = DSL.field(DSL.name("hlc"), SQLDataType.BIGINT);
+    static final Field<String> EVENT_DETAILS = DSL.field(DSL.name("details"), SQLDataType.VARCHAR);
+    static final Field<String> EVENT_PUSHED_BY = DSL.field(DSL.name("pushed_by"), SQLDataType.VARCHAR);
+    static final Field<OffsetDateTime> EVENT_RECEIVED = DSL.field(DSL.name("received_at"),
+            SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+    static final Table<Record> ATTENDEE = DSL.table(DSL.name("hub_attendee"));
+    static final Field<String> A_CODE = DSL.field(DSL.name("code"), SQLDataType.VARCHAR);
+    static final Field<String> A_BARCODE = DSL.field(DSL.name("barcode"), SQLDataType.VARCHAR);
+    static final Field<String> A_FIRST = DSL.field(DSL.name("first_name"), SQLDataType.VARCHAR);
+    static final Field<String> A_LAST = DSL.field(DSL.name("last_name"), SQLDataType.VARCHAR);
+    static final Field<String> A_BADGE = DSL.field(DSL.name("badge_name"), SQLDataType.VARCHAR);
+    static final Field<String> A_PRONOUNS = DSL.field(DSL.name("pronouns"), SQLDataType.VARCHAR);
+    static final Field<String> A_EMAIL = DSL.field(DSL.name("email"), SQLDataType.VARCHAR);
+    static final Field<String> A_ORG = DSL.field(DSL.name("organization"), SQLDataType.VARCHAR);
+    static final Field<String> A_TITLE = DSL.field(DSL.name("title"), SQLDataType.VARCHAR);
+    static final Field<String> A_TYPE = DSL.field(DSL.name("attendee_type"), SQLDataType.VARCHAR);
+    static final Field<String> A_STATUS = DSL.field(DSL.name("status"), SQLDataType.VARCHAR);
+    static final Field<String> A_EXTRA = DSL.field(DSL.name("extra"), SQLDataType.VARCHAR);
+    static final Field<Boolean> A_WALK_IN = DSL.field(DSL.name("walk_in"), SQLDataType.BOOLEAN);
+    static final Field<Long> A_VERSION = DSL.field(DSL.name("roster_version"), SQLDataType.BIGINT);
+    static final Field<OffsetDateTime> A_UPDATED = DSL.field(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+}

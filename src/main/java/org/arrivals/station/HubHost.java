@@ -1,0 +1,81 @@
+package org.arrivals.station;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import org.arrivals.attendee.importing.ImportException;
+import org.arrivals.attendee.importing.ImportedRow;
+import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.hub.HubServer;
+import org.arrivals.hub.HubStore;
+import org.arrivals.sync.protocol.RosterRow;
+
+/**
+ * The hub's side of the command line: its database (H2 in {@code HOME/hub/} unless a JDBC URL is
+ * given, PostgreSQL for instance), registering stations, importing the roster, serving.
+ */
+public final class HubHost implements AutoCloseable {
+    private final HubStore store;
+
+    private HubHost(HubStore store) {
+        this.store = store;
+    }
+
+    /** {@code dbUrl} null: the H2 database in {@code home}. Credentials may ride in the URL. */
+    public static HubHost open(Path home, String dbUrl, Clock clock) {
+        String url = dbUrl == null || dbUrl.isBlank() ? HubStore.h2Url(home) : dbUrl.strip();
+        String user = url.startsWith("jdbc:h2:") ? "arrivals" : null;
+        return new HubHost(HubStore.open(url, user, null, clock));
+    }
+
+    /** A new station and its token (printed once, stored only as a hash). */
+    public String addStation(String name, boolean admin) {
+        return store.addStation(name, admin);
+    }
+
+    public record RosterLoad(int rows, int changed, int problems) {
+    }
+
+    /** Reads a registration export as a station's import does and loads it into the hub's roster. */
+    public RosterLoad importRoster(Path file) throws ImportException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
+        }
+        RosterImporter.Parsed parsed = RosterImporter.parse(bytes, file.getFileName().toString(),
+                RosterImporter.Options.defaults(), Station.STANDARD_TYPES);
+        List<RosterRow> rows = parsed.rows().stream().map(HubHost::row).toList();
+        return new RosterLoad(rows.size(), store.importRoster(rows), parsed.problems().size());
+    }
+
+    private static RosterRow row(ImportedRow r) {
+        return new RosterRow(r.code(), r.barcode(), r.firstName(), r.lastName(), r.badgeName(), r.pronouns(),
+                r.email(), r.organization(), r.title(), r.type(), r.status().name(), r.extra());
+    }
+
+    private HubServer server;
+
+    /** Starts serving the API; returns the port. {@link #close()} stops it. */
+    public synchronized int serve(String bindAddress, int port, int threads) throws IOException {
+        server = HubServer.start(store, new InetSocketAddress(bindAddress, port), threads);
+        return server.port();
+    }
+
+    public HubStore store() {
+        return store;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        store.close();
+    }
+}

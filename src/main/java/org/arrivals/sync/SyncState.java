@@ -1,0 +1,39 @@
+package org.arrivals.sync;
+
+import static org.arrivals.store.jooq.Tables.SYNC_STATE;
+
+import java.time.OffsetDateTime;
+import org.arrivals.store.Store;
+import org.arrivals.store.jooq.tables.records.SyncStateRecord;
+import org.jooq.DSLContext;
+
+/** The station's sync bookmarks (table {@code sync_state}): survive restarts, so a pull resumes where it stopped. */
+public final class SyncState {
+    private final DSLContext dsl;
+
+    public SyncState(Store store) {
+        this.dsl = store.dsl();
+    }
+
+    public SyncStateRecord read() {
+        return dsl.selectFrom(SYNC_STATE).where(SYNC_STATE.ID.eq(1)).fetchSingle();
+    }
+
+    public void eventCursor(long cursor) {
+        dsl.update(SYNC_STATE).set(SYNC_STATE.EVENT_CURSOR, cursor).where(SYNC_STATE.ID.eq(1)).execute();
+    }
+
+    public void rosterVersion(long version) {
+        dsl.update(SYNC_STATE).set(SYNC_STATE.ROSTER_VERSION, version).where(SYNC_STATE.ID.eq(1)).execute();
+    }
+
+    public void succeeded(OffsetDateTime at) {
+        dsl.update(SYNC_STATE).set(SYNC_STATE.LAST_SYNC_AT, at).setNull(SYNC_STATE.LAST_ERROR)
+                .where(SYNC_STATE.ID.eq(1)).execute();
+    }
+
+    public void failed(String error) {
+        String e = error == null ? "unknown" : error.length() > 1000 ? error.substring(0, 1000) : error;
+        dsl.update(SYNC_STATE).set(SYNC_STATE.LAST_ERROR, e).where(SYNC_STATE.ID.eq(1)).execute();
+    }
+}

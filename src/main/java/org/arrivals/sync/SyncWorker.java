@@ -1,0 +1,279 @@
+package org.arrivals.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.checkin.CheckInEvent;
+import org.arrivals.checkin.CheckInLog;
+import org.arrivals.store.jooq.tables.records.SyncStateRecord;
+import org.arrivals.sync.protocol.PullResponse;
+import org.arrivals.sync.protocol.PushResponse;
+import org.arrivals.sync.protocol.RosterResponse;
+import org.arrivals.sync.protocol.RosterRow;
+import org.arrivals.sync.protocol.WireEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps a station and the hub in step, on its own daemon thread, never the UI's: pulls roster
+ * changes, pushes the outbox (events the hub has not acknowledged), pulls every event stored
+ * since the last cursor. Every few seconds while the hub answers; when it does not, the wait
+ * doubles up to a minute (with jitter, so a room of stations does not return in step).
+ *
+ * <p>An event leaves the outbox only when the hub says it holds it: a push receipt naming it, or
+ * the event coming back in a pull. A receipt lost on the way means the batch is pushed again, and
+ * the hub stores each event once.
+ */
+public final class SyncWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
+    public static final int PUSH_BATCH = 1000;
+    public static final int PULL_BATCH = 2000;
+
+    /** What one sync did. */
+    public record Report(int pushed, int pulled, int rosterRows, int pending) {
+    }
+
+    private final CheckInLog log;
+    private final AttendeeStore attendees;
+    private final SyncState state;
+    private final HubClient client;
+    private final Clock clock;
+    private final Duration interval;
+    private final Duration maxBackoff;
+    private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
+    private final Object running = new Object();
+    private volatile SyncStatus status;
+    private volatile boolean online;
+    private ScheduledExecutorService executor;
+    private volatile boolean closed;
+    private int failures;
+
+    /** {@code client} null: no hub is configured; the station works alone and says so. */
+    public SyncWorker(CheckInLog log, AttendeeStore attendees, SyncState state, HubClient client, Clock clock,
+                      Duration interval, Duration maxBackoff) {
+        this.log = log;
+        this.attendees = attendees;
+        this.state = state;
+        this.client = client;
+        this.clock = clock;
+        this.interval = interval;
+        this.maxBackoff = maxBackoff;
+        this.status = snapshot(null);
+    }
+
+    public boolean configured() {
+        return client != null;
+    }
+
+    /** Asks the hub's health check now (no sync). */
+    public boolean probe() {
+        return client != null && client.healthy();
+    }
+
+    /** The last known state; cheap, safe from any thread. */
+    public SyncStatus status() {
+        return status;
+    }
+
+    /** Told on the sync thread after every attempt; a UI hands it on to its own thread. */
+    public void addListener(Consumer<SyncStatus> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(Consumer<SyncStatus> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Starts syncing in the background. Does nothing when no hub is configured. */
+    public synchronized void start() {
+        if (client == null || executor != null) {
+            return;
+        }
+        ScheduledThreadPoolExecutor e = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "arrivals-sync");
+            t.setDaemon(true);
+            return t;
+        });
+        e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor = e;
+        executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+    }
+
+    private void loop() {
+        long delay;
+        try {
+            syncOnce();
+            failures = 0;
+            delay = interval.toMillis();
+        } catch (HubException | RuntimeException e) {
+            failures++;
+            long backoff = interval.toMillis() << Math.min(failures, 10);
+            delay = Math.min(maxBackoff.toMillis(), backoff);
+            delay = delay / 2 + ThreadLocalRandom.current().nextLong(delay / 2 + 1);
+            if (e instanceof RuntimeException) {
+                LOG.warn("Sync failed", e);
+            }
+        }
+        if (!closed) {
+            try {
+                executor.schedule(this::loop, delay, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                // closed meanwhile
+            }
+        }
+    }
+
+    /**
+     * One full exchange: roster, push, pull. Returns when the outbox is empty or the hub stopped
+     * answering (then it throws, and whatever was acknowledged stays acknowledged).
+     */
+    public Report syncOnce() throws HubException {
+        if (client == null) {
+            throw new HubException("No hub is configured: set hub.url and hub.token in station.properties.", 400,
+                    null);
+        }
+        synchronized (running) {
+            try {
+                int roster = pullRoster();
+                int pushed = pushAll();
+                int pulled = pullEvents();
+                OffsetDateTime now = OffsetDateTime.now(clock);
+                state.succeeded(now);
+                online = true;
+                publish();
+                Report r = new Report(pushed, pulled, roster, status.pending());
+                if (pushed + pulled + roster > 0) {
+                    LOG.info("Synced with the hub: {} pushed, {} pulled, {} roster rows, {} pending", pushed, pulled,
+                            roster, r.pending());
+                }
+                return r;
+            } catch (HubException e) {
+                online = false;
+                state.failed(e.getMessage());
+                publish();
+                if (failures == 0) {
+                    LOG.info("Hub not reachable: {}", e.getMessage());
+                }
+                throw e;
+            }
+        }
+    }
+
+    private int pushAll() throws HubException {
+        int pushed = 0;
+        while (true) {
+            List<CheckInEvent> batch = log.pending(PUSH_BATCH);
+            if (batch.isEmpty()) {
+                return pushed;
+            }
+            PushResponse receipt = client.push(Wire.of(batch));
+            Set<UUID> sent = new HashSet<>();
+            batch.forEach(e -> sent.add(e.id()));
+            List<UUID> acked = receipt.acked() == null ? List.of()
+                    : receipt.acked().stream().filter(sent::contains).toList();
+            int cleared = log.markAcked(acked);
+            pushed += cleared;
+            publish();
+            if (cleared == 0) {
+                throw new HubException("The hub acknowledged none of a batch of " + batch.size() + " events.", 500,
+                        null);
+            }
+        }
+    }
+
+    private int pullEvents() throws HubException {
+        int pulled = 0;
+        long cursor = state.read().getEventCursor();
+        while (true) {
+            PullResponse page = client.pullEvents(cursor, PULL_BATCH);
+            List<CheckInEvent> events = new ArrayList<>(page.events().size());
+            List<UUID> ids = new ArrayList<>(page.events().size());
+            for (WireEvent w : page.events()) {
+                ids.add(w.id());
+                Wire.toEvent(w).ifPresentOrElse(events::add,
+                        () -> LOG.warn("Skipped event {} of unknown kind {}", w.id(), w.kind()));
+            }
+            pulled += log.applyRemote(events);
+            // Our own events coming back prove the hub holds them, even if a push receipt was lost.
+            log.markAcked(ids);
+            if (page.cursor() > cursor) {
+                cursor = page.cursor();
+                state.eventCursor(cursor);
+            }
+            if (!page.more()) {
+                return pulled;
+            }
+        }
+    }
+
+    private int pullRoster() throws HubException {
+        int rows = 0;
+        long version = state.read().getRosterVersion();
+        while (true) {
+            RosterResponse page = client.pullRoster(version, PULL_BATCH);
+            if (!page.rows().isEmpty()) {
+                attendees.upsertFromHub(page.rows().stream().map(Wire::attendee).toList());
+                log.replayEdits(page.rows().stream().map(RosterRow::code).toList());
+                rows += page.rows().size();
+            }
+            if (page.version() > version) {
+                version = page.version();
+                state.rosterVersion(version);
+            }
+            if (!page.more()) {
+                return rows;
+            }
+        }
+    }
+
+    private void publish() {
+        status = snapshot(online ? null : state.read().getLastError());
+        SyncStatus s = status;
+        for (Consumer<SyncStatus> l : listeners) {
+            try {
+                l.accept(s);
+            } catch (RuntimeException e) {
+                LOG.warn("A sync status listener failed", e);
+            }
+        }
+    }
+
+    private SyncStatus snapshot(String error) {
+        SyncStateRecord r = state.read();
+        return new SyncStatus(client != null, online, log.pendingCount(), r.getLastSyncAt(),
+                error != null ? error : r.getLastError(), r.getEventCursor(), r.getRosterVersion());
+    }
+
+    /**
+     * Stops the background thread after the sync in progress, if any, ends (each hub call has a
+     * deadline). Not interrupted: an interrupt inside an H2 file write would close the database.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        ScheduledExecutorService e;
+        synchronized (this) {
+            e = executor;
+        }
+        if (e != null) {
+            e.shutdown();
+            try {
+                e.awaitTermination(60, TimeUnit.SECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package org.arrivals.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.RegistrationStatus;
+import org.arrivals.checkin.HybridClock;
+import org.arrivals.sync.HubClient;
+import org.arrivals.sync.TestHub;
+import org.arrivals.sync.TestStation;
+import org.arrivals.sync.protocol.WireEvent;
+
+/**
+ * {@code ./scripts/bench sync}: {@code bench.stations} stations (10) each record
+ * {@code bench.offline} check-ins (1,000) while the hub is unreachable, then all reconnect at
+ * once: the time until every station holds every event (target: at most 10 s on loopback). And
+ * the hub's ingest rate: that many stations pushing batches of 1,000 new events at once (target:
+ * at least 5,000 events/s). Against an H2 hub and an embedded PostgreSQL hub.
+ */
+final class SyncBench {
+    private SyncBench() {
+    }
+
+    static void run(int stations, int offline, int runs, int rosterRows) throws Exception {
+        System.out.printf(Locale.ROOT, "sync: %d stations x %,d offline check-ins, hub on loopback%n", stations, offline);
+        Path rosterDir = Files.createTempDirectory("arrivals-roster-bench");
+        try {
+            roster(rosterDir, rosterRows);
+        } finally {
+            Bench.deleteTree(rosterDir);
+        }
+        EmbeddedPostgres postgres = null;
+        try {
+            for (String db : List.of("h2", "postgres")) {
+                Path dir = Files.createTempDirectory("arrivals-sync-bench");
+                try {
+                    if (db.equals("postgres") && postgres == null) {
+                        postgres = EmbeddedPostgres.builder().start();
+                    }
+                    convergence(db, postgres, dir, stations, offline);
+                    ingest(db, postgres, dir, stations, offline, runs);
+                } finally {
+                    Bench.deleteTree(dir);
+                }
+            }
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
+    }
+
+    private static int databases;
+
+    /** A whole registration export loaded at the hub, then pulled by a new station (H2 both sides). */
+    private static void roster(Path dir, int rows) throws Exception {
+        try (TestHub hub = TestHub.h2(dir.resolve("hub"))) {
+            double load = Bench.time(() -> {
+                hub.importDemoRoster(17, rows);
+                return null;
+            });
+            try (TestStation s = new TestStation(dir.resolve("station"), "desk-1", Clock.systemUTC(), hub.uri(),
+                    hub.token("desk-1"), Duration.ofSeconds(60))) {
+                double pull = Bench.time(s::syncOnce);
+                if (s.station.attendees().count() != rows) {
+                    throw new IllegalStateException("station holds " + s.station.attendees().count());
+                }
+                System.out.printf(Locale.ROOT, "  [h2] roster of %,d people: parsed and loaded at the hub in %.1f s; "
+                        + "a new station's first pull %.1f s (%,.0f rows/s)%n", rows, load / 1000, pull / 1000,
+                        rows / (pull / 1000));
+            }
+        }
+    }
+
+    private static TestHub hub(String db, EmbeddedPostgres postgres, Path dir) throws Exception {
+        if (db.equals("h2")) {
+            return TestHub.h2(dir.resolve("hub-" + (++databases)));
+        }
+        String name = "bench" + (++databases);
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return new TestHub(postgres.getJdbcUrl("postgres", name), null);
+    }
+
+    private static void convergence(String db, EmbeddedPostgres postgres, Path dir, int stationCount, int offline)
+            throws Exception {
+        try (TestHub hub = hub(db, postgres, dir)) {
+            hub.importDemoRoster(5, stationCount * offline * 11 / 10 + 200);
+            List<TestStation> stations = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(stationCount);
+            try {
+                for (int i = 0; i < stationCount; i++) {
+                    String id = "desk-" + (i + 1);
+                    stations.add(new TestStation(dir.resolve(db + "-" + id), id, Clock.systemUTC(), hub.uri(),
+                            hub.token(id), Duration.ofSeconds(30)));
+                }
+                for (TestStation s : stations) {
+                    s.syncOnce();
+                }
+                List<String> attending = stations.get(0).station.attendees().all().stream()
+                        .filter(a -> a.status() == RegistrationStatus.ATTENDING).map(Attendee::code).sorted().toList();
+                if (attending.size() < stationCount * offline) {
+                    throw new IllegalStateException("roster too small: " + attending.size());
+                }
+                hub.kill();
+                long t0 = System.nanoTime();
+                List<Future<?>> work = new ArrayList<>();
+                for (int i = 0; i < stationCount; i++) {
+                    TestStation s = stations.get(i);
+                    List<String> mine = attending.subList(i * offline, (i + 1) * offline);
+                    work.add(pool.submit(() -> {
+                        mine.forEach(code -> s.station.checkIns().checkIn(code, null));
+                        return null;
+                    }));
+                }
+                for (Future<?> f : work) {
+                    f.get();
+                }
+                System.out.printf(Locale.ROOT, "  [%s] setup: %,d offline check-ins recorded in %.1f s%n", db,
+                        stationCount * offline, (System.nanoTime() - t0) / 1e9);
+                hub.restart();
+
+                int total = stationCount * offline;
+                long start = System.nanoTime();
+                List<Future<Double>> done = new ArrayList<>();
+                for (TestStation s : stations) {
+                    done.add(pool.submit(() -> {
+                        while (s.sync.status().pending() > 0 || s.station.checkIns().allEvents().size() < total) {
+                            try {
+                                s.syncOnce();
+                            } catch (org.arrivals.sync.HubException e) {
+                                Thread.sleep(50);
+                            }
+                        }
+                        return (System.nanoTime() - start) / 1e9;
+                    }));
+                }
+                double[] perStation = new double[stationCount];
+                for (int i = 0; i < stationCount; i++) {
+                    perStation[i] = done.get(i).get();
+                }
+                double all = (System.nanoTime() - start) / 1e9;
+                Arrays.sort(perStation);
+                long arrived = stations.get(0).station.checkIns().checkedInCount();
+                boolean agree = stations.stream().allMatch(s -> s.arrivals().equals(stations.get(0).arrivals()));
+                System.out.printf(Locale.ROOT, "  [%s] convergence after reconnect: all %d stations hold all %,d events "
+                                + "in %.2f s (target <= 10 s); per station p50 %.2f s, max %.2f s; hub holds %,d; "
+                                + "%,d arrived everywhere: %s%n", db, stationCount, total, all,
+                        Bench.percentile(perStation, 50), perStation[stationCount - 1], hub.store.eventCount(),
+                        arrived, agree ? "all stations agree" : "STATIONS DISAGREE");
+            } finally {
+                pool.shutdownNow();
+                stations.forEach(TestStation::close);
+            }
+        }
+    }
+
+    /** Pushers each send {@code perPusher} new events in batches of 1,000, all at once, straight to the hub. */
+    private static void ingest(String db, EmbeddedPostgres postgres, Path dir, int pushers, int perPusher, int runs)
+            throws Exception {
+        List<Double> rates = new ArrayList<>();
+        List<Double> latencies = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            try (TestHub hub = hub(db, postgres, dir)) {
+                List<HubClient> clients = new ArrayList<>();
+                for (int p = 0; p < pushers; p++) {
+                    clients.add(new HubClient(hub.direct(), hub.token("pusher-" + p), Duration.ofSeconds(60)));
+                }
+                List<List<WireEvent>> batches = new ArrayList<>();
+                long hlc = System.currentTimeMillis() << 16;
+                OffsetDateTime wall = OffsetDateTime.now(ZoneOffset.UTC);
+                for (int p = 0; p < pushers; p++) {
+                    for (int from = 0; from < perPusher; from += 1000) {
+                        List<WireEvent> b = new ArrayList<>();
+                        for (int i = from; i < Math.min(perPusher, from + 1000); i++) {
+                            b.add(new WireEvent(UUID.randomUUID(), "AR-" + p + "-" + i, "CHECKED_IN", "pusher-" + p,
+                                    wall, ++hlc, null));
+                        }
+                        batches.add(b);
+                    }
+                }
+                // one warm-up push, not counted
+                clients.get(0).push(List.of(new WireEvent(UUID.randomUUID(), "warm", "CHECKED_IN", "pusher-0", wall,
+                        HybridClock.millis(hlc) << 16, null)));
+                ExecutorService pool = Executors.newFixedThreadPool(pushers);
+                long start = System.nanoTime();
+                List<Future<List<Double>>> futures = new ArrayList<>();
+                int perClient = batches.size() / pushers;
+                for (int p = 0; p < pushers; p++) {
+                    HubClient c = clients.get(p);
+                    List<List<WireEvent>> mine = batches.subList(p * perClient, (p + 1) * perClient);
+                    futures.add(pool.submit(() -> {
+                        List<Double> ms = new ArrayList<>();
+                        for (List<WireEvent> b : mine) {
+                            long t = System.nanoTime();
+                            c.push(b);
+                            ms.add((System.nanoTime() - t) / 1e6);
+                        }
+                        return ms;
+                    }));
+                }
+                for (Future<List<Double>> f : futures) {
+                    latencies.addAll(f.get());
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                pool.shutdown();
+                int events = batches.stream().mapToInt(List::size).sum();
+                if (hub.store.eventCount() != events + 1) {
+                    throw new IllegalStateException("hub holds " + hub.store.eventCount() + " of " + (events + 1));
+                }
+                rates.add(events / seconds);
+            }
+        }
+        double[] r = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(Locale.ROOT, "  [%s] hub ingest, %d pushers x %,d new events in batches of 1,000, %d runs: "
+                        + "p50 %,.0f events/s (min %,.0f, max %,.0f; target >= 5,000); one batch p50 %.0f ms, p99 %.0f ms%n",
+                db, pushers, perPusher, runs, Bench.percentile(r, 50), r[0], r[r.length - 1],
+                Bench.percentile(l, 50), Bench.percentile(l, 99));
+    }
+
+    static String summary(List<Double> values) {
+        return values.stream().map(v -> String.format(Locale.ROOT, "%.2f", v)).collect(Collectors.joining(", "));
+    }
+}
