@@ -68,7 +68,12 @@ public final class ArrivalsCommand implements Runnable {
             return config;
         }
         String env = System.getenv("ARRIVALS_CONFIG");
-        return env == null || env.isBlank() ? null : Path.of(env);
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        // the installed app passes the kiosk-config samples it ships with (see scripts/package)
+        String shipped = System.getProperty("arrivals.config");
+        return shipped == null || shipped.isBlank() ? null : Path.of(shipped);
     }
 
     /** Opens the station's services, with logging pointed at its data folder. */
@@ -105,7 +110,8 @@ public final class ArrivalsCommand implements Runnable {
         @Override
         public String[] getVersion() {
             return new String[] {"arrivals " + Version.current(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") at "
+                        + System.getProperty("java.home")};
         }
     }
 }

@@ -51,6 +51,20 @@ public final class Kiosk {
             stage.setMinHeight(700);
             stage.show();
             LOG.info("Kiosk started in {} mode at station {}", shell.mode(), station.stationId());
+            if (Boolean.getBoolean("arrivals.exitWhenReady")) {
+                // for measuring start-up (scripts/bench startup): the first frame is drawn, then quit
+                javafx.animation.AnimationTimer firstFrame = new javafx.animation.AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        stop();
+                        long ms = ProcessHandle.current().info().startInstant()
+                                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+                        System.err.println("Ready in " + ms + " ms");
+                        Platform.exit();
+                    }
+                };
+                firstFrame.start();
+            }
         }
 
         @Override
