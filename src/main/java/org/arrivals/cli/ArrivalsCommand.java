@@ -23,7 +23,7 @@ import picocli.CommandLine.ScopeType;
             WalkInCommand.class, EditCommand.class, HistoryCommand.class, StatsCommand.class,
             BadgeCommand.class, BadgesCommand.class, PrintCommand.class, ReprintCommand.class, QueueCommand.class,
             PrintersCommand.class, ExportCommand.class, DemoCommand.class, KioskCommand.class, PinCommand.class,
-            SyncCommand.class, HubCommand.class,
+            SyncCommand.class, HubCommand.class, CheckCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {
