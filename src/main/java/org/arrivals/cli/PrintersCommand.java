@@ -11,16 +11,35 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "printers", mixinStandardHelpOptions = true,
-        description = "The printer queues this computer knows, with their state.")
+        description = {"The printer queues this computer knows, with their state.",
+            "--test PRINTER prints a made-up test badge there (nothing is recorded); exit 6 when it did not print."})
 final class PrintersCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    ArrivalsCommand root;
+
+    @Option(names = "--test", paramLabel = "PRINTER", description = "Print a test badge on PRINTER (a queue's name, "
+            + "or zebra://HOST:PORT).")
+    String test;
+
+    @Option(names = "--template", paramLabel = "T", defaultValue = "thermal-4x3",
+            description = "The badge template of the test badge (default thermal-4x3).")
+    String template;
 
     @Option(names = "--json", description = "Print [{\"name\",\"ready\",\"problem\"}].")
     boolean json;
 
     @Override
     public Integer call() {
+        if (test != null) {
+            try (Station station = root.openStation()) {
+                String problem = station.printing().testBadge(test, template);
+                spec.commandLine().getOut().println(problem == null ? "A test badge went to " + test + "." : problem);
+                return problem == null ? 0 : 6;
+            }
+        }
         List<Map<String, Object>> docs = new ArrayList<>();
         for (String name : SpoolerPrinter.queues()) {
             String problem = Station.printer(name).problem();

@@ -163,6 +163,19 @@ class CupsPrintingTest {
     }
 
     @Test
+    void aTestBadgePrintsWithoutQueueingOrRecordingAnything() throws Exception {
+        try (Station s = station("test-badge")) {
+            int before = zebra.jobs.size();
+            assertThat(s.printing().testBadge(queue, "thermal-4x3")).isNull();
+            assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
+            assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
+            assertThat(s.printing().queue().all()).isEmpty();
+            assertThat(s.checkIns().stationActivity()).isEmpty();
+            assertThat(s.printing().testBadge("no-such-queue", "thermal-4x3")).startsWith("No printer named no-such-queue");
+        }
+    }
+
+    @Test
     void aPausedQueueHoldsTheJobAndSaysSo() throws Exception {
         try (Station s = station("paused")) {
             int before = zebra.jobs.size();

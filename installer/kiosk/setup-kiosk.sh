@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Turns a Debian or Ubuntu machine into an Arrivals self-service kiosk: a dedicated user whose
+# session is Arrivals alone, full screen (the cage kiosk compositor, with Xwayland for JavaFX),
+# started at boot, restarted within seconds if it ever stops, and CUPS told not to keep copies
+# of printed badges. Run as root after installing the .deb (or pass it with --deb).
+#
+#   sudo installer/kiosk/setup-kiosk.sh --station self-1 --printer desk-zebra [--hub-url URL --hub-token T]
+#        [--deb arrivals_0.1.0-1_amd64.deb] [--user arrivals-kiosk] [--mode self|desk] [--language en|es|ar|fr]
+#   installer/kiosk/setup-kiosk.sh --root DIR ...   write every file under DIR instead of /, change nothing else
+#                                                   (to review what it would do; the tests use it)
+set -euo pipefail
+
+user=arrivals-kiosk station="" printer="" hub_url="" hub_token="" deb="" root="" mode=self language=en
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --user) user="$2"; shift 2 ;;
+    --station) station="$2"; shift 2 ;;
+    --printer) printer="$2"; shift 2 ;;
+    --hub-url) hub_url="$2"; shift 2 ;;
+    --hub-token) hub_token="$2"; shift 2 ;;
+    --deb) deb="$2"; shift 2 ;;
+    --mode) mode="$2"; shift 2 ;;
+    --language) language="$2"; shift 2 ;;
+    --root) root="$2"; shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    *) echo "Unknown option $1 (see --help)." >&2; exit 2 ;;
+  esac
+done
+[[ -n "$station" ]] || { echo "Give the station a name with --station (it is carried by every check-in)." >&2; exit 2; }
+[[ "$mode" == self || "$mode" == desk ]] || { echo "--mode is self or desk." >&2; exit 2; }
+[[ "$station" =~ ^[A-Za-z0-9._-]{1,100}$ ]] || { echo "--station: letters, digits, dot, dash, underscore." >&2; exit 2; }
+
+real() { [[ -z "$root" ]]; }
+run() { if real; then "$@"; else echo "would run: $*"; fi; }
+if real && [[ "$(id -u)" != 0 ]]; then echo "Run as root (sudo), or with --root DIR to review." >&2; exit 1; fi
+
+# 1. software: Arrivals, the kiosk compositor, Xwayland for JavaFX's GTK window, CUPS
+if [[ -n "$deb" ]]; then run env DEBIAN_FRONTEND=noninteractive apt-get install -y "$(realpath "$deb")"; fi
+run env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends cage xwayland kbd cups cups-bsd
+
+# 2. the kiosk user: no password, no shell; its data folder holds the station's database
+home_dir="/home/$user"
+if real; then
+  id "$user" >/dev/null 2>&1 || useradd --create-home --home-dir "$home_dir" --shell /usr/sbin/nologin \
+    --comment "Arrivals kiosk" "$user"
+  passwd --lock "$user" >/dev/null
+fi
+data="$root$home_dir/.local/share/arrivals"
+mkdir -p "$data"
+{
+  echo "# Written by installer/kiosk/setup-kiosk.sh; every setting is explained in kiosk-config/station.sample.properties."
+  echo "station.id=$station"
+  echo "printer=$printer"
+  echo "hub.url=$hub_url"
+  echo "hub.token=$hub_token"
+  echo "kiosk.mode=$mode"
+  echo "kiosk.language=$language"
+  echo "kiosk.idle.seconds=30"
+} > "$data/station.properties"
+chmod 600 "$data/station.properties"
+run chown -R "$user:$user" "$home_dir/.local"
+
+# 3. the session: Arrivals alone, full screen, on tty7, restarted when it stops
+unit="$root/etc/systemd/system/arrivals-kiosk.service"
+mkdir -p "$(dirname "$unit")"
+cat > "$unit" <<UNIT
+[Unit]
+Description=Arrivals $mode kiosk ($station)
+After=systemd-user-sessions.service network-online.target cups.service
+Wants=network-online.target
+Conflicts=getty@tty7.service
+
+[Service]
+User=$user
+PAMName=login
+TTYPath=/dev/tty7
+StandardInput=tty
+StandardOutput=journal
+UtmpIdentifier=tty7
+UtmpMode=user
+Environment=XDG_SESSION_TYPE=wayland
+ExecStartPre=+/usr/bin/chvt 7
+# -s: staff may still switch to a text console with Ctrl+Alt+F1; Arrivals asks its PIN to leave.
+ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode $mode
+Restart=always
+RestartSec=2
+
+[Install]
+WantedBy=graphical.target
+UNIT
+
+# 4. CUPS keeps no copy of printed badges (names!) and no job history
+cups_conf="$root/etc/cups/cupsd.conf"
+if real; then
+  cupsctl PreserveJobFiles=No PreserveJobHistory=No
+else
+  mkdir -p "$(dirname "$cups_conf")"
+  printf 'PreserveJobFiles No\nPreserveJobHistory No\n' >> "$cups_conf"
+fi
+
+# 5. on at boot
+run systemctl daemon-reload
+run systemctl set-default graphical.target
+run systemctl enable --now arrivals-kiosk.service
+echo "Kiosk '$station' set up for user $user ($mode mode). Set the staff PIN now:"
+echo "  sudo -u $user arrivals pin set"

@@ -1,0 +1,76 @@
+package org.arrivals.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.arrivals.station.KioskSettings;
+import org.arrivals.station.StationSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * installer/kiosk/setup-kiosk.sh, run with --root so it writes into a folder instead of the
+ * machine: the station settings it writes are valid, the session restarts Arrivals, CUPS keeps
+ * no copies, and systemd accepts the unit where systemd-analyze and cage are installed.
+ */
+class KioskSetupScriptTest {
+    @TempDir
+    Path root;
+
+    private record Run(int exit, String output) {
+    }
+
+    private Run setup(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("bash", "installer/kiosk/setup-kiosk.sh", "--root", root.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(p.exitValue(), out);
+    }
+
+    @Test
+    void aSelfServiceKioskStartsArrivalsAloneRestartsItAndKeepsNoPrintedBadges() throws Exception {
+        Run r = setup("--station", "self-2", "--printer", "lobby-zebra", "--hub-url", "http://hub.local:8480",
+                "--hub-token", "t0k3n", "--language", "es");
+        assertThat(r.exit()).as(r.output()).isZero();
+        Path data = root.resolve("home/arrivals-kiosk/.local/share/arrivals");
+        StationSettings station = StationSettings.load(data);
+        assertThat(station.id()).isEqualTo("self-2");
+        assertThat(station.printer()).isEqualTo("lobby-zebra");
+        assertThat(station.hubUrl()).isEqualTo("http://hub.local:8480");
+        KioskSettings kiosk = KioskSettings.load(data);
+        assertThat(kiosk.mode()).isEqualTo(KioskSettings.Mode.SELF);
+        assertThat(kiosk.language()).isEqualTo("es");
+
+        Path unit = root.resolve("etc/systemd/system/arrivals-kiosk.service");
+        String text = Files.readString(unit);
+        assertThat(text).contains("User=arrivals-kiosk", "Restart=always",
+                "ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode self", "WantedBy=graphical.target");
+        assertThat(Files.readString(root.resolve("etc/cups/cupsd.conf")))
+                .contains("PreserveJobFiles No", "PreserveJobHistory No");
+
+        if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze")) && Files.isExecutable(Path.of("/usr/bin/cage"))) {
+            Process v = new ProcessBuilder("systemd-analyze", "verify", unit.toString()).redirectErrorStream(true).start();
+            String out = new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(v.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(v.exitValue()).as(out).isZero();
+        }
+    }
+
+    @Test
+    void aMissingOrBadStationNameIsRefusedWithTheFix() throws Exception {
+        Run none = setup("--printer", "p");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.output()).contains("Give the station a name with --station");
+        Run bad = setup("--station", "desk 3; rm -rf /");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.output()).contains("--station: letters, digits, dot, dash, underscore.");
+        assertThat(Files.exists(root.resolve("etc"))).isFalse();
+    }
+}
