@@ -4,9 +4,6 @@ import static org.arrivals.testing.Files2.crlf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +16,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = ArrivalsCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String home() {
@@ -40,7 +28,7 @@ class CliTest {
     void importPrintsTheReportAsJsonAndSearchFindsThePeople() throws Exception {
         Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
 
-        Run imp = run("--home", home(), "import", file.toString(), "--json");
+        CliRun imp = run("--home", home(), "import", file.toString(), "--json");
 
         assertThat(imp.exit()).isZero();
         JsonNode report = imp.json();
@@ -54,7 +42,7 @@ class CliTest {
         assertThat(dup.get("reason").asText()).contains("duplicate");
 
         // --home after the subcommand works too (an inherited option)
-        Run search = run("search", "martínez", "--json", "--home", home());
+        CliRun search = run("search", "martínez", "--json", "--home", home());
         assertThat(search.exit()).isZero();
         JsonNode hits = search.json();
         assertThat(hits).hasSize(1);
@@ -82,7 +70,7 @@ class CliTest {
                 StandardCharsets.UTF_8, false);
         assertThat(run("--home", home(), "import", good.toString()).exit()).isZero();
 
-        Run r = run("--home", home(), "import", broken.toString(), "--json");
+        CliRun r = run("--home", home(), "import", broken.toString(), "--json");
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("Line 3").contains("Nothing was imported");
@@ -93,7 +81,7 @@ class CliTest {
     @Test
     void fileWithOnlyProblemRowsExitsTwo() throws Exception {
         Path file = Files2.write(dir, "empty.csv", crlf("code,first_name", ",Ana", "B1,"), StandardCharsets.UTF_8, false);
-        Run r = run("--home", home(), "import", file.toString(), "--json");
+        CliRun r = run("--home", home(), "import", file.toString(), "--json");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.json().get("problems")).hasSize(2);
     }
@@ -104,7 +92,7 @@ class CliTest {
         run("--home", home(), "import", file.toString());
         Path out = dir.resolve("out.csv");
 
-        Run r = run("--home", home(), "export", "--out", out.toString());
+        CliRun r = run("--home", home(), "export", "--out", out.toString());
 
         assertThat(r.exit()).isZero();
         assertThat(Files.readString(out)).contains("'=HYPERLINK").contains("Nguyễn");
@@ -112,12 +100,12 @@ class CliTest {
 
     @Test
     void versionAndHelpOnEveryCommand() {
-        Run v = run("--version");
+        CliRun v = run("--version");
         assertThat(v.exit()).isZero();
         assertThat(v.out()).startsWith("arrivals ");
         for (String cmd : new String[] {"import", "search", "export", "demo", "checkin", "undo", "walkin", "edit",
             "history", "stats", "badge", "badges", "print", "reprint", "queue", "printers"}) {
-            Run h = run(cmd, "--help");
+            CliRun h = run(cmd, "--help");
             assertThat(h.exit()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: arrivals " + cmd).contains("--home");
         }
@@ -126,20 +114,20 @@ class CliTest {
     @Test
     void unknownEncodingAndBadMappingAreUsageErrors() throws Exception {
         Path file = Files2.write(dir, "a.csv", crlf("code,first_name", "A1,Ana"), StandardCharsets.UTF_8, false);
-        Run enc = run("--home", home(), "import", file.toString(), "--encoding", "klingon");
+        CliRun enc = run("--home", home(), "import", file.toString(), "--encoding", "klingon");
         assertThat(enc.exit()).isEqualTo(2);
         assertThat(enc.err()).contains("unknown encoding");
-        Run map = run("--home", home(), "import", file.toString(), "--map", "nonsense=Header");
+        CliRun map = run("--home", home(), "import", file.toString(), "--map", "nonsense=Header");
         assertThat(map.exit()).isEqualTo(2);
         assertThat(map.err()).contains("unknown field");
     }
 
     @Test
     void demoLoadsABelievableEventAndLoadingItTwiceChangesNothing() throws Exception {
-        Run first = run("--home", home(), "demo");
+        CliRun first = run("--home", home(), "demo");
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("1200 added");
-        Run again = run("--home", home(), "demo");
+        CliRun again = run("--home", home(), "demo");
         assertThat(again.out()).contains("0 added").contains("1200 unchanged");
         assertThat(run("--home", home(), "search", "nguyễn", "--limit", "100", "--json").json().size())
                 .isGreaterThan(1);
@@ -150,7 +138,7 @@ class CliTest {
         Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         run("--home", home(), "import", file.toString());
 
-        Run ok = run("--home", home(), "checkin", "B-1002", "--json", "--station", "desk-3");
+        CliRun ok = run("--home", home(), "checkin", "B-1002", "--json", "--station", "desk-3");
         assertThat(ok.exit()).isZero();
         JsonNode okJson = ok.json();
         assertThat(okJson.get("result").asText()).isEqualTo("ok");
@@ -159,24 +147,24 @@ class CliTest {
         assertThat(okJson.get("station").asText()).isEqualTo("desk-3");
         assertThat(okJson.get("at").asText()).isNotBlank();
 
-        Run already = run("--home", home(), "checkin", "1002", "--json");
+        CliRun already = run("--home", home(), "checkin", "1002", "--json");
         assertThat(already.exit()).isEqualTo(3);
         assertThat(already.json().get("result").asText()).isEqualTo("already");
         assertThat(already.json().get("station").asText()).isEqualTo("desk-3");
 
-        Run blocked = run("--home", home(), "checkin", "1004", "--json");
+        CliRun blocked = run("--home", home(), "checkin", "1004", "--json");
         assertThat(blocked.exit()).isEqualTo(5);
         assertThat(blocked.json().get("result").asText()).isEqualTo("blocked");
         assertThat(run("--home", home(), "checkin", "1004", "--override", "paid at the door").exit()).isZero();
 
-        Run unknown = run("--home", home(), "checkin", "NOPE-1", "--json");
+        CliRun unknown = run("--home", home(), "checkin", "NOPE-1", "--json");
         assertThat(unknown.exit()).isEqualTo(4);
         assertThat(unknown.json().get("result").asText()).isEqualTo("unknown");
-        Run invalid = run("--home", home(), "checkin", "AR1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "--json");
+        CliRun invalid = run("--home", home(), "checkin", "AR1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "--json");
         assertThat(invalid.exit()).isEqualTo(4);
         assertThat(invalid.json().get("result").asText()).isEqualTo("invalid");
 
-        Run walkin = run("--home", home(), "walkin", "--first", "Amina", "--last", "Yusuf", "--org", "Somali Bantu",
+        CliRun walkin = run("--home", home(), "walkin", "--first", "Amina", "--last", "Yusuf", "--org", "Somali Bantu",
                 "--json");
         assertThat(walkin.exit()).isZero();
         String code = walkin.json().get("code").asText();
@@ -207,7 +195,7 @@ class CliTest {
         try (var station = org.arrivals.station.Station.open(Path.of(home()), "default", java.time.Clock.systemUTC())) {
             token = station.tokens().issue("1006");
         }
-        Run r = run("--home", home(), "checkin", token, "--json");
+        CliRun r = run("--home", home(), "checkin", token, "--json");
         assertThat(r.exit()).isZero();
         assertThat(r.json().get("code").asText()).isEqualTo("1006");
     }
@@ -226,7 +214,7 @@ class CliTest {
         assertThat(image.getWidth()).as("62 mm at 300 dpi").isBetween(730, 734);
 
         Path all = dir.resolve("all.pdf");
-        Run r = run("--home", home(), "badges", "--out", all.toString(), "--sort", "org");
+        CliRun r = run("--home", home(), "badges", "--out", all.toString(), "--sort", "org");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Wrote 5 badges");
         assertThat(run("--home", home(), "badges", "--out", all.toString(), "--type", "Speaker").out())
@@ -240,13 +228,13 @@ class CliTest {
         run("--home", home(), "import", file.toString());
         try (var zebra = new org.arrivals.print.FakeZebraForCli()) {
             String printer = "zebra://127.0.0.1:" + zebra.port();
-            Run p = run("--home", home(), "print", "1002", "--printer", printer, "--json");
+            CliRun p = run("--home", home(), "print", "1002", "--printer", printer, "--json");
             assertThat(p.exit()).as(p.err()).isZero();
             assertThat(p.json().get("state").asText()).isEqualTo("done");
             assertThat(run("--home", home(), "print", "1002", "--printer", printer).exit()).as("once").isEqualTo(6);
             assertThat(run("--home", home(), "reprint", "1002", "--reason", "lost", "--printer", printer).exit()).isZero();
             zebra.paperOut(true);
-            Run out = run("--home", home(), "print", "1003", "--printer", printer, "--json");
+            CliRun out = run("--home", home(), "print", "1003", "--printer", printer, "--json");
             assertThat(out.exit()).isEqualTo(6);
             assertThat(out.json().get("error").asText()).contains("out of labels");
             JsonNode queue = run("--home", home(), "queue", "--json").json();

@@ -2,10 +2,6 @@ package org.arrivals.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,33 +17,24 @@ class SyncCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() throws Exception {
-            return new ObjectMapper().readTree(out);
-        }
-    }
-
-    private Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exit = ArrivalsCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(exit, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void addStationPrintsOnlyTheTokenWhetherOrNotTheHubRuns() throws Exception {
         String hubHome = dir.resolve("hub").toString();
-        Run before = run("hub", "add-station", "desk-1", "--home", hubHome);
+        CliRun before = run("hub", "add-station", "desk-1", "--home", hubHome);
         assertThat(before.exit()).isZero();
         assertThat(before.out()).matches("[A-Za-z0-9_-]{43}\\R");
 
         try (HubHost host = HubHost.open(Path.of(hubHome), null, Clock.systemUTC())) {
             host.serve("127.0.0.1", 0, 2);
-            Run during = run("hub", "add-station", "desk-2", "--home", hubHome);
+            CliRun during = run("hub", "add-station", "desk-2", "--home", hubHome);
             assertThat(during.exit()).as(during.err()).isZero();
             assertThat(during.out()).matches("[A-Za-z0-9_-]{43}\\R").isNotEqualTo(before.out());
         }
-        Run again = run("hub", "add-station", "desk-1", "--home", hubHome);
+        CliRun again = run("hub", "add-station", "desk-1", "--home", hubHome);
         assertThat(again.exit()).isEqualTo(ArrivalsCommand.NOTHING_DONE);
         assertThat(again.err()).contains("already has a station named desk-1");
     }
@@ -60,18 +47,18 @@ class SyncCliTest {
         String token = run("hub", "add-station", "desk-1", "--home", hubHome.toString()).out().strip();
         String station = dir.resolve("station").toString();
 
-        Run alone = run("--home", station, "sync", "--status", "--json");
+        CliRun alone = run("--home", station, "sync", "--status", "--json");
         assertThat(alone.json().get("configured").asBoolean()).isFalse();
 
         try (HubHost host = HubHost.open(hubHome, null, Clock.systemUTC())) {
             int port = host.serve("127.0.0.1", 0, 2);
             String url = "http://127.0.0.1:" + port;
-            Run first = run("--home", station, "sync", "--once", "--hub", url, "--token", token, "--json");
+            CliRun first = run("--home", station, "sync", "--once", "--hub", url, "--token", token, "--json");
             assertThat(first.exit()).as(first.out() + first.err()).isZero();
             assertThat(first.json().get("rosterRows").asInt()).isEqualTo(6);
 
             assertThat(run("--home", station, "checkin", "1001").exit()).isZero();
-            Run wrong = run("--home", station, "sync", "--once", "--hub", url, "--token", "forged");
+            CliRun wrong = run("--home", station, "sync", "--once", "--hub", url, "--token", "forged");
             assertThat(wrong.exit()).isEqualTo(7);
             assertThat(wrong.out()).contains("refused").contains("1 events wait");
 
@@ -79,20 +66,20 @@ class SyncCliTest {
             Files.writeString(Path.of(station, "station.properties"),
                     "\nhub.url=" + url + "\nhub.token=" + token + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
-            Run once = run("--home", station, "sync", "--once", "--json");
+            CliRun once = run("--home", station, "sync", "--once", "--json");
             assertThat(once.exit()).as(once.out() + once.err()).isZero();
             assertThat(once.json().get("pushed").asInt()).isEqualTo(1);
             assertThat(once.json().get("pending").asInt()).isZero();
 
-            Run status = run("--home", station, "sync", "--status", "--json");
+            CliRun status = run("--home", station, "sync", "--status", "--json");
             assertThat(status.json().get("online").asBoolean()).isTrue();
             assertThat(status.json().get("pending").asInt()).isZero();
             assertThat(status.json().get("lastSync").isNull()).isFalse();
             assertThat(host.store().eventCount()).isEqualTo(1);
         }
-        Run offline = run("--home", station, "sync", "--status");
+        CliRun offline = run("--home", station, "sync", "--status");
         assertThat(offline.out()).startsWith("Offline; 0 events pending; last sync 20");
-        Run down = run("--home", station, "sync", "--once");
+        CliRun down = run("--home", station, "sync", "--once");
         assertThat(down.exit()).isEqualTo(6);
     }
 }

@@ -203,20 +203,19 @@ public final class SelfServiceView {
         SelfServiceModel.Match m = model.chosen.get();
         Label title = Ui.id(Ui.name(i18n.t("self.done.title", m == null ? "" : m.attendee().firstName()), "self-title"),
                 "done-title");
-        Label sub = Ui.label(i18n.t("self.done.collect"), "self-subtitle");
-        Button ok = Ui.id(Ui.button(i18n.t("self.done.ok"), "primary-large", this::resetToWelcome), "done-ok");
-        VBox box = new VBox(28, Ui.label("✓", "done-icon"), title, sub, ok);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("self-content");
-        return box;
+        return ending("✓", title, i18n.t("self.done.collect"), "done-ok");
     }
 
     private Node seeDesk() {
         String reason = model.deskReason.get() == null ? "NOT_FOUND" : model.deskReason.get().name();
         Label title = Ui.id(Ui.label(i18n.t("self.desk." + reason), "self-title-small"), "desk-reason");
-        Label sub = Ui.label(i18n.t("self.desk.hint"), "self-subtitle");
-        Button ok = Ui.id(Ui.button(i18n.t("self.done.ok"), "primary-large", this::resetToWelcome), "desk-ok");
-        VBox box = new VBox(28, Ui.label("ⓘ", "done-icon"), title, sub, ok);
+        return ending("ⓘ", title, i18n.t("self.desk.hint"), "desk-ok");
+    }
+
+    /** The last screen of a visit: an icon, what happened, what to do, and one button to finish. */
+    private Node ending(String icon, Label title, String next, String buttonId) {
+        Button ok = Ui.id(Ui.button(i18n.t("self.done.ok"), "primary-large", this::resetToWelcome), buttonId);
+        VBox box = new VBox(28, Ui.label(icon, "done-icon"), title, Ui.label(next, "self-subtitle"), ok);
         box.setAlignment(Pos.CENTER);
         box.getStyleClass().add("self-content");
         return box;
