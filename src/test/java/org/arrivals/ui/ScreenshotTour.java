@@ -67,11 +67,11 @@ class ScreenshotTour {
 
     @Test
     void everyMainScreenInEnglishAndArabic(FxRobot robot) throws Exception {
-        for (String lang : new String[] {"en", "ar"}) {
+        for (String lang : System.getProperty("arrivals.screenshots.languages", "en,ar").split(",")) {
             fx(() -> kiosk.shell.show(KioskSettings.Mode.DESK));
             fx(() -> kiosk.shell.i18n().setLanguage(lang));
             shot(lang + "-01-desk-ready");
-            robot.clickOn("#search").write(lang.equals("en") ? "garcía" : "محمد");
+            robot.clickOn("#search").write(lang.equals("ar") ? "محمد" : "garcía");
             shot(lang + "-02-desk-search");
             robot.type(KeyCode.ENTER);
             shot(lang + "-03-desk-checked-in");
@@ -84,7 +84,7 @@ class ScreenshotTour {
             kiosk.shell.status().refresh(Platform::runLater);
             shot(lang + "-06-staff-dashboard");
             robot.clickOn("#tab-reprint");
-            robot.clickOn("#reprint-search").write(lang.equals("en") ? "nguyen" : "عبد");
+            robot.clickOn("#reprint-search").write(lang.equals("ar") ? "عبد" : "nguyen");
             shot(lang + "-07-staff-reprint");
             robot.clickOn("#tab-queue");
             shot(lang + "-08-staff-queue");
@@ -94,7 +94,7 @@ class ScreenshotTour {
             fx(() -> kiosk.shell.i18n().setLanguage(lang));
             shot(lang + "-10-self-welcome");
             robot.clickOn("#find");
-            for (String k : (lang.equals("en") ? "NGU" : "محم").split("")) {
+            for (String k : (lang.equals("ar") ? "محم" : "NGU").split("")) {
                 robot.clickOn("#key-" + k);
             }
             shot(lang + "-11-self-find");
@@ -104,7 +104,7 @@ class ScreenshotTour {
             shot(lang + "-13-self-done");
             fx(() -> kiosk.shell.show(KioskSettings.Mode.DESK));
         }
-        assertThat(Path.of(OUT).resolve("ar-13-self-done.png")).exists();
+        assertThat(Files.list(Path.of(OUT)).filter(f -> f.toString().endsWith("-13-self-done.png"))).isNotEmpty();
         Platform.runLater(() -> kiosk.shell.stop());
     }
 }

@@ -214,6 +214,12 @@ public final class StaffView {
         printer.setEditable(true);
         printer.setValue(model.printer.get());
         printer.setAccessibleText(i18n.t("staff.settings.printer"));
+        // the list arrives later from the spooler; replacing the items must not blank the current choice
+        model.printers.addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (printer.getValue() == null || printer.getValue().isBlank()) {
+                printer.setValue(model.printer.get());
+            }
+        });
         model.loadPrinters();
         ComboBox<String> template = Ui.id(new ComboBox<>(model.templates), "settings-template");
         template.setValue(model.template.get());
