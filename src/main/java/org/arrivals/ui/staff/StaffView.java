@@ -30,6 +30,7 @@ public final class StaffView {
     private final StaffModel model;
     private final I18n i18n;
     private final TabPane tabs = new TabPane();
+    private javafx.collections.ListChangeListener<String> keepPrinterShown;
 
     /** What the shell offers from staff mode: switching modes, text size, leaving. */
     public interface Actions {
@@ -214,12 +215,14 @@ public final class StaffView {
         printer.setEditable(true);
         printer.setValue(model.printer.get());
         printer.setAccessibleText(i18n.t("staff.settings.printer"));
-        // the list arrives later from the spooler; replacing the items must not blank the current choice
-        model.printers.addListener((javafx.collections.ListChangeListener<String>) c -> {
+        // the list arrives later from the spooler; replacing the items must not blank the current choice.
+        // The model outlives this view: the listener is weak, held strongly only by the view.
+        keepPrinterShown = c -> {
             if (printer.getValue() == null || printer.getValue().isBlank()) {
                 printer.setValue(model.printer.get());
             }
-        });
+        };
+        model.printers.addListener(new javafx.collections.WeakListChangeListener<>(keepPrinterShown));
         model.loadPrinters();
         ComboBox<String> template = Ui.id(new ComboBox<>(model.templates), "settings-template");
         template.setValue(model.template.get());
