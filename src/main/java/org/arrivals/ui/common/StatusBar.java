@@ -24,7 +24,7 @@ public final class StatusBar extends HBox {
         network.setWrapText(false);
         arrived.setWrapText(false);
         getChildren().addAll(station, printer, network, Ui.spacer(), arrived);
-        model.snapshotProperty().addListener((o, was, now) -> show(now));
+        Ui.listen(this, model.snapshotProperty(), (o, was, now) -> show(now));
         show(model.snapshotProperty().get());
     }
 

@@ -50,8 +50,45 @@ public final class Ui {
 
     /** Binds a message to a label: its text, and its tone as a style class; hidden when empty. */
     public static void bindMessage(Label label, ObservableValue<Message> message) {
-        message.addListener((o, was, now) -> showMessage(label, now));
+        listen(label, message, (o, was, now) -> showMessage(label, now));
         showMessage(label, message.getValue());
+    }
+
+    private static final String LISTENERS = "arrivals.listeners";
+
+    /**
+     * Listens to a model's property for as long as {@code owner} lives. Models outlive the views
+     * that are rebuilt at every mode switch and language change; a plain listener would keep each
+     * old view alive all day. The model holds the listener weakly; the node holds it strongly.
+     * A screen that was left (its node has no scene) is not updated any more: updating detached
+     * JavaFX controls (an editable combo box, a chart) was seen to keep them reachable.
+     */
+    public static <T> void listen(Node owner, ObservableValue<T> value, javafx.beans.value.ChangeListener<? super T> l) {
+        javafx.beans.value.ChangeListener<T> onScreen = (o, was, now) -> {
+            if (owner.getScene() != null) {
+                l.changed(o, was, now);
+            }
+        };
+        keep(owner, onScreen);
+        value.addListener(new javafx.beans.value.WeakChangeListener<>(onScreen));
+    }
+
+    /** As {@link #listen(Node, ObservableValue, javafx.beans.value.ChangeListener)}, for a list. */
+    public static <T> void listen(Node owner, javafx.collections.ObservableList<T> list,
+                                  javafx.collections.ListChangeListener<? super T> l) {
+        javafx.collections.ListChangeListener<T> onScreen = c -> {
+            if (owner.getScene() != null) {
+                l.onChanged(c);
+            }
+        };
+        keep(owner, onScreen);
+        list.addListener(new javafx.collections.WeakListChangeListener<>(onScreen));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void keep(Node owner, Object listener) {
+        ((java.util.List<Object>) owner.getProperties().computeIfAbsent(LISTENERS, k -> new java.util.ArrayList<>()))
+                .add(listener);
     }
 
     public static void showMessage(Label label, Message m) {

@@ -80,7 +80,7 @@ public final class DeskView {
                 model.select(now.attendee());
             }
         });
-        model.results.addListener((javafx.collections.ListChangeListener<SearchHit>) c -> {
+        Ui.listen(list, model.results, (javafx.collections.ListChangeListener<SearchHit>) c -> {
             if (!model.results.isEmpty()) {
                 list.getSelectionModel().select(0);
             }
@@ -162,7 +162,7 @@ public final class DeskView {
         empty.visibleProperty().bind(model.selected.isNull());
         empty.managedProperty().bind(empty.visibleProperty());
 
-        model.selected.addListener((o, was, a) -> {
+        Ui.listen(name, model.selected, (o, was, a) -> {
             if (a == null) {
                 return;
             }

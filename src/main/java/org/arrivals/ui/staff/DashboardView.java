@@ -59,7 +59,7 @@ public final class DashboardView {
         GridPane.setHgrow(byType, Priority.ALWAYS);
         GridPane.setHgrow(perQuarter, Priority.ALWAYS);
         root.getChildren().addAll(tiles, charts);
-        status.snapshotProperty().addListener((o, was, now) -> show(now));
+        Ui.listen(root, status.snapshotProperty(), (o, was, now) -> show(now));
         show(status.snapshotProperty().get());
     }
 

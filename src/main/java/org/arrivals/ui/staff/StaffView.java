@@ -30,7 +30,6 @@ public final class StaffView {
     private final StaffModel model;
     private final I18n i18n;
     private final TabPane tabs = new TabPane();
-    private javafx.collections.ListChangeListener<String> keepPrinterShown;
 
     /** What the shell offers from staff mode: switching modes, text size, leaving. */
     public interface Actions {
@@ -88,7 +87,7 @@ public final class StaffView {
                 setStyle(empty || a == null ? "" : org.arrivals.ui.common.NameFonts.style(a.displayName()));
             }
         });
-        model.reprintMatches.addListener((javafx.collections.ListChangeListener<Attendee>) c -> {
+        Ui.listen(people, model.reprintMatches, (javafx.collections.ListChangeListener<Attendee>) c -> {
             if (!model.reprintMatches.isEmpty()) {
                 people.getSelectionModel().select(0);
             }
@@ -168,7 +167,7 @@ public final class StaffView {
 
     private Parent importing() {
         Label file = Ui.label(i18n.t("staff.import.none"), "muted");
-        model.importFile.addListener((o, was, now) -> file.setText(now == null ? i18n.t("staff.import.none")
+        Ui.listen(file, model.importFile, (o, was, now) -> file.setText(now == null ? i18n.t("staff.import.none")
                 : now.getFileName().toString()));
         Button choose = Ui.id(Ui.button(i18n.t("staff.import.choose"), "secondary", () -> {
             FileChooser chooser = new FileChooser();
@@ -187,7 +186,7 @@ public final class StaffView {
         problems.setPrefHeight(200);
         Button commit = Ui.id(Ui.button(i18n.t("staff.import.commit"), "primary", model::commitImport), "import-commit");
         commit.disableProperty().bind(model.importPreview.isNull());
-        model.importPreview.addListener((o, was, r) -> {
+        Ui.listen(columns, model.importPreview, (o, was, r) -> {
             columns.getChildren().clear();
             problems.getItems().clear();
             if (r == null) {
@@ -211,20 +210,23 @@ public final class StaffView {
     }
 
     private Parent settings(Actions actions) {
-        ComboBox<String> printer = Ui.id(new ComboBox<>(model.printers), "settings-printer");
+        // Each combo box gets its own copy of the model's list: a JavaFX combo box left holding a
+        // long-lived list stays reachable from it (ViewLifetimeTest found it), with its whole screen.
+        ComboBox<String> printer = Ui.id(new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                model.printers)), "settings-printer");
         printer.setEditable(true);
         printer.setValue(model.printer.get());
         printer.setAccessibleText(i18n.t("staff.settings.printer"));
-        // the list arrives later from the spooler; replacing the items must not blank the current choice.
-        // The model outlives this view: the listener is weak, held strongly only by the view.
-        keepPrinterShown = c -> {
+        // the list arrives later from the spooler; replacing the items must not blank the current choice
+        Ui.listen(printer, model.printers, (javafx.collections.ListChangeListener<String>) c -> {
+            printer.getItems().setAll(model.printers);
             if (printer.getValue() == null || printer.getValue().isBlank()) {
                 printer.setValue(model.printer.get());
             }
-        };
-        model.printers.addListener(new javafx.collections.WeakListChangeListener<>(keepPrinterShown));
+        });
         model.loadPrinters();
-        ComboBox<String> template = Ui.id(new ComboBox<>(model.templates), "settings-template");
+        ComboBox<String> template = Ui.id(new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
+                model.templates)), "settings-template");
         template.setValue(model.template.get());
         template.setAccessibleText(i18n.t("staff.settings.template"));
         Button save = Ui.id(Ui.button(i18n.t("staff.settings.save"), "primary",
