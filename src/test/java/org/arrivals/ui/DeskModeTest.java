@@ -48,6 +48,9 @@ class DeskModeTest {
         assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("Minh Khai Nguyễn Thị");
         robot.type(KeyCode.ENTER);
         assertThat(message(robot)).isEqualTo("Minh Khai Nguyễn Thị is checked in. The badge is printing.");
+        robot.write("sel");
+        assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).as("the next name replaces the last")
+                .isEqualTo("sel");
         assertThat(kiosk.station.checkIns().events("AR-0001")).extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED);
         waitForJobs(1);

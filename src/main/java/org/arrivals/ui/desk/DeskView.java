@@ -192,6 +192,7 @@ public final class DeskView {
     private void keys(KeyEvent e) {
         if (e.getCode() == KeyCode.ENTER && e.getTarget() == search) {
             model.checkInAndPrint();
+            search.selectAll(); // the next person's name replaces this one as soon as it is typed
             e.consume();
         } else if (e.getCode() == KeyCode.DOWN && e.getTarget() == search) {
             list.getSelectionModel().selectNext();
