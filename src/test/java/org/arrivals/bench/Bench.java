@@ -41,6 +41,10 @@ public final class Bench {
             SyncBench.run(Integer.getInteger("bench.stations", 10), Integer.getInteger("bench.offline", 1000),
                     Integer.getInteger("bench.runs", 3), Integer.getInteger("bench.roster", 100_000));
         }
+        if (which.isEmpty() || which.contains("desk")) {
+            org.arrivals.ui.desk.DeskKeystrokeBench.run(Integer.getInteger("bench.event", 1200),
+                    Integer.getInteger("bench.names", 300));
+        }
         if (which.isEmpty() || which.contains("search")) {
             SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
         }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one way a screen leaves the FX thread. Work runs on a background thread; its result comes
  * back on the FX thread. Writes (check-ins, printing, imports) run one at a time, in the order
- * asked; lookups run on their own thread so a slow printer never delays typing. Tests use
+ * asked; lookups run on their own thread so a slow printer never delays typing, and badge
+ * previews on a third, so drawing one never delays the next keystroke's search. Tests use
  * {@link #sameThread()}, which runs everything at once, in order.
  */
 public interface Tasks {
@@ -21,6 +22,9 @@ public interface Tasks {
 
     /** A read that must answer quickly: search, status. */
     <T> void query(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /** A read that takes a while (drawing a badge preview): its own thread, so typing never waits for it. */
+    <T> void render(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
 
     void shutdown();
 
@@ -48,6 +52,11 @@ public interface Tasks {
             }
 
             @Override
+            public <T> void render(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+                run(work, onSuccess, onFailure);
+            }
+
+            @Override
             public void shutdown() {
             }
         };
@@ -57,6 +66,7 @@ public interface Tasks {
         private static final Logger LOG = LoggerFactory.getLogger(Tasks.class);
         private final ExecutorService writes = Executors.newSingleThreadExecutor(r -> daemon(r, "arrivals-work"));
         private final ExecutorService reads = Executors.newSingleThreadExecutor(r -> daemon(r, "arrivals-lookup"));
+        private final ExecutorService renders = Executors.newSingleThreadExecutor(r -> daemon(r, "arrivals-render"));
 
         private static Thread daemon(Runnable r, String name) {
             Thread t = new Thread(r, name);
@@ -72,6 +82,11 @@ public interface Tasks {
         @Override
         public <T> void query(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
             submit(reads, work, onSuccess, onFailure);
+        }
+
+        @Override
+        public <T> void render(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            submit(renders, work, onSuccess, onFailure);
         }
 
         private static <T> void submit(ExecutorService on, Callable<T> work, Consumer<T> onSuccess,
@@ -91,6 +106,7 @@ public interface Tasks {
         public void shutdown() {
             writes.shutdown();
             reads.shutdown();
+            renders.shutdown();
             try {
                 writes.awaitTermination(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

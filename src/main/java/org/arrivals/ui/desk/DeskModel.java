@@ -57,7 +57,7 @@ public final class DeskModel {
     /** The attendee whose check-in the last action recorded, for Undo. */
     final StringProperty undoable = new SimpleStringProperty();
     private long searchSeq;
-    private long selectSeq;
+    private volatile long selectSeq;
 
     public DeskModel(Station station, Tasks tasks, I18n i18n, Supplier<String> printer, Supplier<String> template) {
         this.station = station;
@@ -95,20 +95,24 @@ public final class DeskModel {
             return;
         }
         // the index keeps a slim copy of each person: the card shows the stored one, notes and all
-        tasks.query(() -> {
-            Attendee full = station.attendees().findByCode(a.code()).orElse(a);
-            return new Selection(full, station.checkIns().arrival(a.code()), previewOf(full));
-        }, s -> {
+        tasks.query(() -> new Selection(station.attendees().findByCode(a.code()).orElse(a),
+                station.checkIns().arrival(a.code())), s -> {
             if (seq == selectSeq) {
                 selected.set(s.attendee());
                 arrival.set(s.arrival());
                 alert.set(alertFor(s.attendee(), s.arrival()));
-                preview.set(s.preview());
+                preview.set(null);
+                // the preview takes milliseconds to draw: on its own thread, and only if still wanted
+                tasks.render(() -> seq == selectSeq ? previewOf(s.attendee()) : null, image -> {
+                    if (seq == selectSeq && image != null) {
+                        preview.set(image);
+                    }
+                }, this::failed);
             }
         }, this::failed);
     }
 
-    private record Selection(Attendee attendee, Arrival arrival, Image preview) {
+    private record Selection(Attendee attendee, Arrival arrival) {
     }
 
     private Image previewOf(Attendee a) {
