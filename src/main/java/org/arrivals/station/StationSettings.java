@@ -1,11 +1,7 @@
 package org.arrivals.station;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -34,44 +30,22 @@ public record StationSettings(String id, String scannerPrefix, String scannerSuf
     static final String KEY = "station.id";
 
     public static StationSettings load(Path home) {
-        Path file = home.resolve(FILE);
-        Properties p = new Properties();
         String id = loadId(home);
-        try {
-            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(r);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read " + file + ": " + e.getMessage(), e);
-        }
+        Properties p = StationFile.read(home);
         return new StationSettings(id, p.getProperty("scanner.prefix", ""), p.getProperty("scanner.suffix", ""),
                 p.getProperty("printer", "").strip(), p.getProperty("hub.url", "").strip(),
                 p.getProperty("hub.token", "").strip());
     }
 
+    /** The station's id; a new one is made and written the first time a station starts. */
     private static String loadId(Path home) {
-        Path file = home.resolve(FILE);
-        Properties p = new Properties();
-        try {
-            if (Files.exists(file)) {
-                try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    p.load(r);
-                }
-                String id = p.getProperty(KEY, "").strip();
-                if (!id.isEmpty()) {
-                    return id;
-                }
-            }
-            String id = fresh();
-            p.setProperty(KEY, id);
-            Files.createDirectories(home);
-            try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                p.store(w, "This station's id, carried by every check-in it records. Rename it before the event starts.");
-            }
+        String id = StationFile.read(home).getProperty(KEY, "").strip();
+        if (!id.isEmpty()) {
             return id;
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read or write " + file + ": " + e.getMessage(), e);
         }
+        String made = fresh();
+        StationFile.set(home, java.util.Map.of(KEY, made));
+        return made;
     }
 
     private static String fresh() {

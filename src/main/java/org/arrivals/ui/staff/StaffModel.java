@@ -156,21 +156,19 @@ public final class StaffModel {
 
     /** Uses this printer and template from now on, and remembers them for the next start. */
     void choose(String newPrinter, String newTemplate) {
-        try {
-            TemplateLoader.named(newTemplate, station.configDir());
-        } catch (RuntimeException e) {
-            settingsMessage.set(new Message(Tone.ERROR, e.getMessage()));
-            return;
-        }
-        printer.set(newPrinter);
-        template.set(newTemplate);
+        // reading the template and asking the spooler both touch files and processes: off the FX thread
         tasks.run(() -> {
+            TemplateLoader.named(newTemplate, station.configDir()); // a broken template is refused here
             StationFile.set(station.home(), Map.of("printer", newPrinter == null ? "" : newPrinter,
                     "badge.template", newTemplate));
             return Station.printer(newPrinter == null ? "" : newPrinter).problem();
-        }, problem -> settingsMessage.set(problem == null
+        }, problem -> {
+            printer.set(newPrinter);
+            template.set(newTemplate);
+            settingsMessage.set(problem == null
                 ? new Message(Tone.SUCCESS, i18n.t("staff.settings.saved", newPrinter))
-                : new Message(Tone.WARNING, problem)), this::failed);
+                    : new Message(Tone.WARNING, problem));
+        }, this::failed);
     }
 
     private void failed(Throwable e) {
