@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = {"Start the kiosk window on this station's data: desk mode for volunteers, self-service for "
                 + "attendees (full screen; leaving needs the staff PIN), or staff mode (PIN).",
-            "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234."})
+            "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234; "
+                + "without --key-file or ARRIVALS_KEY its station key is " + org.arrivals.station.StationKey.DEMO + "."})
 final class KioskCommand extends StationCommand {
     static final String DEMO_EVENT_NAME = "National Immigrant Integration Conference 2026";
     static final String DEMO_PIN = "1234";
@@ -25,6 +26,11 @@ final class KioskCommand extends StationCommand {
 
     @Option(names = "--demo", description = "Load the demo event first (made up; no real people).")
     boolean demo;
+
+    @Override
+    String fallbackKey() {
+        return demo ? org.arrivals.station.StationKey.DEMO : null;
+    }
 
     @Override
     int run(Station station) {

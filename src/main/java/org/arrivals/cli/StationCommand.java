@@ -15,12 +15,17 @@ abstract class StationCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
-        try (Station station = root.openStation()) {
+        try (Station station = root.openStation(fallbackKey())) {
             return run(station);
         }
     }
 
     abstract int run(Station station) throws Exception;
+
+    /** The station key to use when none was given (only the demo has one); null: ask. */
+    String fallbackKey() {
+        return null;
+    }
 
     PrintWriter out() {
         return spec.commandLine().getOut();

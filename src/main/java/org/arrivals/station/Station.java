@@ -94,18 +94,23 @@ public final class Station implements AutoCloseable {
         return open(home, eventId, stationOverride, clock, null);
     }
 
-    /** As above, with the kiosk-config folder that holds badge templates (null: the built-in ones). */
+    /** As above, with the kiosk-config folder that holds badge templates (null: the built-in ones); the key from ARRIVALS_KEY. */
     public static Station open(Path home, String eventId, String stationOverride, Clock clock, Path configDir) {
+        return open(home, eventId, stationOverride, clock, configDir, StationKey.fromEnvironment());
+    }
+
+    /** As above, unlocked with {@code key}: the event's database is encrypted at rest under it. */
+    public static Station open(Path home, String eventId, String stationOverride, Clock clock, Path configDir,
+                               StationKey key) {
         EventId.check(eventId);
         StationSettings settings = StationSettings.load(home);
         if (stationOverride != null && !stationOverride.isBlank()) {
             settings = settings.withId(stationOverride.strip());
         }
         Path dir = DataHome.eventDirectory(home, eventId);
-        byte[] key = EventKey.loadOrCreate(dir);
-        Store store = Store.open(dir);
+        Store store = Store.open(dir, key.storeKey());
         try {
-            return new Station(home, eventId, settings, key, store, clock, configDir);
+            return new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -114,6 +119,15 @@ public final class Station implements AutoCloseable {
 
     public static Station open(Path home, String eventId, Clock clock) {
         return open(home, eventId, null, clock);
+    }
+
+    /**
+     * Encrypts an event database written before Arrivals encrypted its data, under {@code key}.
+     * Returns false when there was nothing to encrypt.
+     */
+    public static boolean encrypt(Path home, String eventId, StationKey key) {
+        EventId.check(eventId);
+        return Store.encrypt(DataHome.eventDirectory(home, eventId), key.storeKey());
     }
 
     /** Name search over the roster, kept current; build happens on first use. */
