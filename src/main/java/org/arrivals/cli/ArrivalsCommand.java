@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
             WalkInCommand.class, EditCommand.class, HistoryCommand.class, StatsCommand.class,
             BadgeCommand.class, BadgesCommand.class, PrintCommand.class, ReprintCommand.class, QueueCommand.class,
             PrintersCommand.class, ExportCommand.class, DemoCommand.class, KioskCommand.class, PinCommand.class,
-            SyncCommand.class, HubCommand.class, EncryptCommand.class,
+            SyncCommand.class, HubCommand.class, EncryptCommand.class, AuditCommand.class, WipeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {

@@ -33,6 +33,11 @@ final class KioskCommand extends StationCommand {
     }
 
     @Override
+    boolean audited() {
+        return false;
+    }
+
+    @Override
     int run(Station station) {
         if (demo) {
             var r = station.loadDemo(1200, 2026);
@@ -60,6 +65,8 @@ final class KioskCommand extends StationCommand {
             };
             k = new KioskSettings(m, k.idleSeconds(), k.language(), k.largeText(), k.template(), k.eventName());
         }
+        station.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
+                "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : ""));
         Kiosk.run(station, k, StaffPin.load(station.home(), Clock.systemUTC()));
         return 0;
     }

@@ -49,6 +49,7 @@ public final class Station implements AutoCloseable {
     private final StationSettings settings;
     private final Clock clock;
     private final SyncState syncState;
+    private final org.arrivals.audit.AuditLog audit;
     private SyncWorker sync;
 
     private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock,
@@ -68,6 +69,7 @@ public final class Station implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.syncState = new SyncState(store);
+        this.audit = new org.arrivals.audit.AuditLog(store, stationId, clock);
         this.printing = new PrintService(new PrintQueue(store, clock), attendees, badges, Station::printer, configDir,
                 new BadgeEvents() {
                     @Override
@@ -119,6 +121,21 @@ public final class Station implements AutoCloseable {
 
     public static Station open(Path home, String eventId, Clock clock) {
         return open(home, eventId, null, clock);
+    }
+
+    /**
+     * Removes an event's data from this station for good (the event must be closed): its folder
+     * (database, key-check, event key) and the station's log files. Each file is overwritten with
+     * zeros before it is deleted; on flash disks that is not a guarantee, but the database was
+     * encrypted and its key-check file (the salt of its key) is gone. Returns the files removed.
+     */
+    public static int wipe(Path home, String eventId) {
+        EventId.check(eventId);
+        int removed = Wipe.tree(DataHome.eventDirectory(home, eventId));
+        removed += Wipe.tree(home.resolve("logs"));
+        org.slf4j.LoggerFactory.getLogger(Station.class).info("Event {} wiped from this station ({} files)", eventId,
+                removed);
+        return removed;
     }
 
     /**
@@ -226,6 +243,11 @@ public final class Station implements AutoCloseable {
 
     public CheckInLog checkIns() {
         return checkIns;
+    }
+
+    /** The append-only log of staff actions at this station. */
+    public org.arrivals.audit.AuditLog audit() {
+        return audit;
     }
 
     /** The kiosk-config folder (badge templates), or null for the built-in samples. */
