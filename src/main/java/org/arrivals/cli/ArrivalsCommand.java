@@ -86,7 +86,18 @@ public final class ArrivalsCommand implements Runnable {
     Station openStation(String fallbackKey) {
         Path h = resolvedHome();
         LogSetup.configure(h, resolvedConfig());
-        return Station.open(h, resolvedEvent(), station, Clock.systemUTC(), resolvedConfig(), stationKey(fallbackKey));
+        return openStationWith(stationKey(fallbackKey));
+    }
+
+    /** Opens the station's services with this key (logging already set up). */
+    Station openStationWith(StationKey key) {
+        return Station.open(resolvedHome(), resolvedEvent(), station, Clock.systemUTC(), resolvedConfig(), key);
+    }
+
+    /** True when a key was given (--key-file, $ARRIVALS_KEY) or {@code fallback} stands in for one. */
+    boolean keyGiven(String fallback) {
+        String env = System.getenv(StationKey.ENV);
+        return keyFile != null || fallback != null || (env != null && !env.isBlank());
     }
 
     /** The station key: --key-file, else $ARRIVALS_KEY, else {@code fallback}, else asked on the terminal. */

@@ -55,7 +55,38 @@ final class KioskCommand extends StationCommand {
             }
             err().printf("Demo event ready: %d people added, %d already there.%n", r.added(), r.unchanged() + r.updated());
         }
-        KioskSettings k = KioskSettings.load(station.home());
+        KioskSettings k = settings(station.home());
+        station.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
+                "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : ""));
+        Kiosk.run(station, k, StaffPin.load(station.home(), Clock.systemUTC()));
+        return 0;
+    }
+
+    /** No key given: the kiosk opens locked and asks for the station key on screen. */
+    @Override
+    Integer whenNoKeyGiven() {
+        java.nio.file.Path home = root.resolvedHome();
+        org.arrivals.station.LogSetup.configure(home, root.resolvedConfig());
+        KioskSettings k = settings(home);
+        java.util.concurrent.atomic.AtomicReference<Station> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            Kiosk.runLocked(key -> {
+                Station s = root.openStationWith(key);
+                s.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
+                        "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + "; unlocked on screen");
+                opened.set(s);
+                return s;
+            }, k, StaffPin.load(home, Clock.systemUTC()));
+        } finally {
+            if (opened.get() != null) {
+                opened.get().close();
+            }
+        }
+        return 0;
+    }
+
+    private KioskSettings settings(java.nio.file.Path home) {
+        KioskSettings k = KioskSettings.load(home);
         if (mode != null) {
             KioskSettings.Mode m = switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "desk" -> KioskSettings.Mode.DESK;
@@ -65,9 +96,6 @@ final class KioskCommand extends StationCommand {
             };
             k = new KioskSettings(m, k.idleSeconds(), k.language(), k.largeText(), k.template(), k.eventName());
         }
-        station.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
-                "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : ""));
-        Kiosk.run(station, k, StaffPin.load(station.home(), Clock.systemUTC()));
-        return 0;
+        return k;
     }
 }

@@ -15,6 +15,12 @@ abstract class StationCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() throws Exception {
+        if (!root.keyGiven(fallbackKey())) {
+            Integer done = whenNoKeyGiven();
+            if (done != null) {
+                return done;
+            }
+        }
         try (Station station = root.openStation(fallbackKey())) {
             int exit = run(station);
             if (audited()) {
@@ -53,6 +59,14 @@ abstract class StationCommand implements Callable<Integer> {
     }
 
     abstract int run(Station station) throws Exception;
+
+    /**
+     * Runs the command without a key given, when it can ask for it itself (the kiosk, on screen);
+     * null: the key is asked on the terminal.
+     */
+    Integer whenNoKeyGiven() throws Exception {
+        return null;
+    }
 
     /** The station key to use when none was given (only the demo has one); null: ask. */
     String fallbackKey() {

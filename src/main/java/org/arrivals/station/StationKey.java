@@ -71,6 +71,12 @@ public final class StationKey {
     static final String LOCKED = "This station's data is encrypted and locked: give the station key with --key-file "
             + "FILE or the ARRIVALS_KEY environment variable, or type it when asked.";
 
+    /** True when {@code e} says the key given does not unlock the event (rather than another problem). */
+    public static boolean isWrongKey(Throwable e) {
+        return e instanceof org.arrivals.store.StoreException && e.getMessage() != null
+                && e.getMessage().startsWith("The station key is wrong");
+    }
+
     StoreKey storeKey() {
         return key;
     }
