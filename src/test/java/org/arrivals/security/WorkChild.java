@@ -38,6 +38,13 @@ public final class WorkChild {
                     s.importer().importBytes(CrashDuringWorkTest.roster(Integer.parseInt(args[2]), Integer.parseInt(args[3])),
                             "round.csv", RosterImporter.Options.defaults());
                     line(out, "ACK import");
+                    // a station goes on running after an import: the kill finds it still open
+                    Thread.sleep(60_000);
+                }
+                case "import-close" -> { // an import, then the station closes (as every CLI command does)
+                    s.importer().importBytes(CrashDuringWorkTest.roster(Integer.parseInt(args[2]), Integer.parseInt(args[3])),
+                            "round.csv", RosterImporter.Options.defaults());
+                    line(out, "ACK import");
                 }
                 case "print" -> {
                     for (String code : Arrays.copyOfRange(args, 3, args.length)) {
@@ -62,6 +69,7 @@ public final class WorkChild {
             }
             line(out, "DONE");
         }
+        line(out, "CLOSED");
     }
 
     private static void checkIn(Station s, String code, OutputStream out) throws IOException {
