@@ -25,7 +25,9 @@ $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-rec
 # a PATH with the installed command and nothing else: no java, no JAVA_HOME
 mkdir -p "$work/bin"
 ln -s /usr/bin/arrivals "$work/bin/arrivals"
-installed() { env -i HOME="$work" PATH="$work/bin" ARRIVALS_HOME="$work/home" LANG=C.UTF-8 arrivals "$@"; }
+# the station key on "removable media": a file given with --key-file, as staff would
+printf 'installed-test-station-key\n' > "$work/station.key"
+installed() { env -i HOME="$work" PATH="$work/bin" ARRIVALS_HOME="$work/home" LANG=C.UTF-8 arrivals "$@" --key-file "$work/station.key"; }
 
 version="$(installed --version)"
 echo "$version"
@@ -40,10 +42,19 @@ code="$(installed search "Rubén Flores" --limit 1 --json | sed -n 's/.*"code" *
 installed badge "$code" --out "$work/badge.pdf"
 pdftotext "$work/badge.pdf" - | grep -q "Flores García" || { echo "FAIL: the badge does not read Flores García" >&2; exit 1; }
 echo "Badge of $code rendered by the installed app and read back."
+# at rest, the data folder names no one (the database is encrypted under the station key)
+if grep -rlaF "Flores" "$work/home"; then echo "FAIL: a name is readable in the files above" >&2; exit 1; fi
+wrong="$(env -i HOME="$work" PATH="$work/bin" ARRIVALS_HOME="$work/home" LANG=C.UTF-8 ARRIVALS_KEY=not-the-key arrivals stats 2>&1 || true)"
+grep -q "station key is wrong" <<<"$wrong" || { echo "FAIL: a wrong key was not refused: $wrong" >&2; exit 1; }
+echo "Data folder encrypted: no name readable, a wrong key refused."
+# the installed kiosk set-up's CUPS privacy script, on a copy of a cupsd.conf
+printf 'LogLevel warn\nPreserveJobFiles Yes\n' > "$work/cupsd.conf"
+CUPSD_CONF="$work/cupsd.conf" bash /opt/arrivals/lib/app/kiosk/cups-privacy.sh >/dev/null
+grep -qx "PreserveJobFiles No" "$work/cupsd.conf" || { echo "FAIL: the installed cups-privacy.sh" >&2; exit 1; }
 
 if command -v xvfb-run >/dev/null 2>&1; then
   ready="$(env -i HOME="$work" PATH="$work/bin:/usr/bin:/bin" ARRIVALS_HOME="$work/home" \
-    JAVA_TOOL_OPTIONS=-Darrivals.exitWhenReady=true xvfb-run -a -s "-screen 0 1280x800x24" arrivals kiosk 2>&1 \
+    JAVA_TOOL_OPTIONS=-Darrivals.exitWhenReady=true xvfb-run -a -s "-screen 0 1280x800x24" arrivals kiosk --key-file "$work/station.key" 2>&1 \
     | grep "Ready in" || true)"
   [[ -n "$ready" ]] || { echo "FAIL: the installed kiosk did not draw its first screen" >&2; exit 1; }
   echo "Installed kiosk: $ready"

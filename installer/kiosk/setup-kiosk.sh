@@ -6,11 +6,14 @@
 #
 #   sudo installer/kiosk/setup-kiosk.sh --station self-1 --printer desk-zebra [--hub-url URL --hub-token T]
 #        [--deb arrivals_0.1.0-1_amd64.deb] [--user arrivals-kiosk] [--mode self|desk] [--language en|es|ar|fr]
+#        [--key-file /media/usb/station.key]
+#   Without --key-file the kiosk asks staff for the station key on screen each time it starts (the
+#   event's data is encrypted under it); with it, the key is read from that path (a USB stick).
 #   installer/kiosk/setup-kiosk.sh --root DIR ...   write every file under DIR instead of /, change nothing else
 #                                                   (to review what it would do; the tests use it)
 set -euo pipefail
 
-user=arrivals-kiosk station="" printer="" hub_url="" hub_token="" deb="" root="" mode=self language=en
+user=arrivals-kiosk key_file="" station="" printer="" hub_url="" hub_token="" deb="" root="" mode=self language=en
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --user) user="$2"; shift 2 ;;
@@ -22,7 +25,8 @@ while [[ $# -gt 0 ]]; do
     --mode) mode="$2"; shift 2 ;;
     --language) language="$2"; shift 2 ;;
     --root) root="$2"; shift 2 ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    --key-file) key_file="$2"; shift 2 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)." >&2; exit 2 ;;
   esac
 done
@@ -81,7 +85,7 @@ UtmpMode=user
 Environment=XDG_SESSION_TYPE=wayland
 ExecStartPre=+/usr/bin/chvt 7
 # -s: staff may still switch to a text console with Ctrl+Alt+F1; Arrivals asks its PIN to leave.
-ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode $mode
+ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode $mode${key_file:+ --key-file $key_file}
 Restart=always
 RestartSec=2
 
@@ -90,12 +94,13 @@ WantedBy=graphical.target
 UNIT
 
 # 4. CUPS keeps no copy of printed badges (names!) and no job history
-cups_conf="$root/etc/cups/cupsd.conf"
 if real; then
-  cupsctl PreserveJobFiles=No PreserveJobHistory=No
+  "$(dirname "${BASH_SOURCE[0]}")/cups-privacy.sh"
 else
+  cups_conf="$root/etc/cups/cupsd.conf"
   mkdir -p "$(dirname "$cups_conf")"
-  printf 'PreserveJobFiles No\nPreserveJobHistory No\n' >> "$cups_conf"
+  touch "$cups_conf"
+  CUPSD_CONF="$cups_conf" "$(dirname "${BASH_SOURCE[0]}")/cups-privacy.sh" >/dev/null
 fi
 
 # 5. on at boot

@@ -71,4 +71,10 @@ class ArchitectureTest {
     static final ArchRule nothingButTheStationAndTheFacesKnowsTheHub = noClasses().that()
             .resideOutsideOfPackages("org.arrivals.hub..", "org.arrivals.station..")
             .should().dependOnClassesThat().resideInAPackage("org.arrivals.hub..");
+
+    @ArchTest
+    static final ArchRule theAuditLogKnowsOnlyTheStore = noClasses().that().resideInAPackage("org.arrivals.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.attendee..", "org.arrivals.checkin..",
+                    "org.arrivals.station..", "org.arrivals.cli..", "org.arrivals.ui..", "org.arrivals.print..",
+                    "org.arrivals.sync..", "org.arrivals.hub..");
 }

@@ -7,6 +7,7 @@ import org.arrivals.station.DataHome;
 import org.arrivals.station.EventId;
 import org.arrivals.station.LogSetup;
 import org.arrivals.station.Station;
+import org.arrivals.station.StationKey;
 import org.arrivals.station.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import picocli.CommandLine.ScopeType;
             WalkInCommand.class, EditCommand.class, HistoryCommand.class, StatsCommand.class,
             BadgeCommand.class, BadgesCommand.class, PrintCommand.class, ReprintCommand.class, QueueCommand.class,
             PrintersCommand.class, ExportCommand.class, DemoCommand.class, KioskCommand.class, PinCommand.class,
-            SyncCommand.class, HubCommand.class, CheckCommand.class,
+            SyncCommand.class, HubCommand.class, CheckCommand.class, EncryptCommand.class, AuditCommand.class,
+            WipeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {
@@ -45,6 +47,11 @@ public final class ArrivalsCommand implements Runnable {
     @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "The kiosk-config folder (default: $ARRIVALS_CONFIG).")
     Path config;
+
+    @Option(names = "--key-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+            description = "The station key that unlocks the encrypted data (default: $ARRIVALS_KEY, else asked "
+                    + "on the terminal).")
+    Path keyFile;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -78,9 +85,37 @@ public final class ArrivalsCommand implements Runnable {
 
     /** Opens the station's services, with logging pointed at its data folder. */
     Station openStation() {
+        return openStation(null);
+    }
+
+    /** As above; {@code fallbackKey}, when given, is used where no key was given (the demo's key). */
+    Station openStation(String fallbackKey) {
         Path h = resolvedHome();
         LogSetup.configure(h, resolvedConfig());
-        return Station.open(h, resolvedEvent(), station, Clock.systemUTC(), resolvedConfig());
+        return openStationWith(stationKey(fallbackKey));
+    }
+
+    /** Opens the station's services with this key (logging already set up). */
+    Station openStationWith(StationKey key) {
+        return Station.open(resolvedHome(), resolvedEvent(), station, Clock.systemUTC(), resolvedConfig(), key);
+    }
+
+    /** True when a key was given (--key-file, $ARRIVALS_KEY) or {@code fallback} stands in for one. */
+    boolean keyGiven(String fallback) {
+        String env = System.getenv(StationKey.ENV);
+        return keyFile != null || fallback != null || (env != null && !env.isBlank());
+    }
+
+    /** The station key: --key-file, else $ARRIVALS_KEY, else {@code fallback}, else asked on the terminal. */
+    StationKey stationKey(String fallback) {
+        java.util.Map<String, String> env = System.getenv();
+        if (keyFile == null && fallback != null && (env.get(StationKey.ENV) == null || env.get(StationKey.ENV).isBlank())) {
+            return StationKey.passphrase(fallback);
+        }
+        return StationKey.resolve(keyFile, env, () -> {
+            java.io.Console console = System.console();
+            return console == null ? null : console.readPassword("Station key: ");
+        });
     }
 
     public static int run(String... args) {

@@ -20,6 +20,11 @@ final class HistoryCommand extends StationCommand {
     boolean json;
 
     @Override
+    boolean audited() {
+        return false;
+    }
+
+    @Override
     int run(Station station) {
         if (station.attendees().findByCode(code).isEmpty()) {
             out().println(json ? "[]" : "No attendee has the code " + code + ".");

@@ -35,6 +35,12 @@ final class HubCommand implements Callable<Integer> {
             description = "JDBC URL of the hub's database (default: H2 in HOME/hub/).")
     String db;
 
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = "Serve HTTPS with the key and certificate in this PKCS#12 keystore (stations then use an "
+                    + "https:// hub.url and must trust the certificate). Its password: $ARRIVALS_HUB_TLS_PASSWORD, "
+                    + "else asked on the terminal.")
+    Path tlsKeystore;
+
     HubHost open() {
         Path home = root.resolvedHome();
         LogSetup.configure(home, root.resolvedConfig());
@@ -44,13 +50,21 @@ final class HubCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         HubHost host = open();
-        int actual = host.serve(bind, port, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
+        char[] password = null;
+        if (tlsKeystore != null) {
+            String env = System.getenv("ARRIVALS_HUB_TLS_PASSWORD");
+            java.io.Console console = System.console();
+            password = env != null ? env.toCharArray()
+                    : console != null ? console.readPassword("Keystore password: ") : new char[0];
+        }
+        int actual = host.serve(bind, port, Math.max(4, Runtime.getRuntime().availableProcessors() * 2), tlsKeystore,
+                password);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();
             stop.countDown();
         }));
-        spec.commandLine().getOut().println("Hub listening on port " + actual + ".");
+        spec.commandLine().getOut().println("Hub listening on port " + actual + (tlsKeystore == null ? "." : " (HTTPS)."));
         spec.commandLine().getOut().flush();
         stop.await();
         return 0;

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 @Command(name = "kiosk", mixinStandardHelpOptions = true,
         description = {"Start the kiosk window on this station's data: desk mode for volunteers, self-service for "
                 + "attendees (full screen; leaving needs the staff PIN), or staff mode (PIN).",
-            "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234."})
+            "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234; "
+                + "without --key-file or ARRIVALS_KEY its station key is " + org.arrivals.station.StationKey.DEMO + "."})
 final class KioskCommand extends StationCommand {
     static final String DEMO_EVENT_NAME = "National Immigrant Integration Conference 2026";
     static final String DEMO_PIN = "1234";
@@ -25,6 +26,16 @@ final class KioskCommand extends StationCommand {
 
     @Option(names = "--demo", description = "Load the demo event first (made up; no real people).")
     boolean demo;
+
+    @Override
+    String fallbackKey() {
+        return demo ? org.arrivals.station.StationKey.DEMO : null;
+    }
+
+    @Override
+    boolean audited() {
+        return false;
+    }
 
     @Override
     int run(Station station) {
@@ -44,7 +55,38 @@ final class KioskCommand extends StationCommand {
             }
             err().printf("Demo event ready: %d people added, %d already there.%n", r.added(), r.unchanged() + r.updated());
         }
-        KioskSettings k = KioskSettings.load(station.home());
+        KioskSettings k = settings(station.home());
+        station.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
+                "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : ""));
+        Kiosk.run(station, k, StaffPin.load(station.home(), Clock.systemUTC()));
+        return 0;
+    }
+
+    /** No key given: the kiosk opens locked and asks for the station key on screen. */
+    @Override
+    Integer whenNoKeyGiven() {
+        java.nio.file.Path home = root.resolvedHome();
+        org.arrivals.station.LogSetup.configure(home, root.resolvedConfig());
+        KioskSettings k = settings(home);
+        java.util.concurrent.atomic.AtomicReference<Station> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            Kiosk.runLocked(key -> {
+                Station s = root.openStationWith(key);
+                s.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
+                        "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + "; unlocked on screen");
+                opened.set(s);
+                return s;
+            }, k, StaffPin.load(home, Clock.systemUTC()));
+        } finally {
+            if (opened.get() != null) {
+                opened.get().close();
+            }
+        }
+        return 0;
+    }
+
+    private KioskSettings settings(java.nio.file.Path home) {
+        KioskSettings k = KioskSettings.load(home);
         if (mode != null) {
             KioskSettings.Mode m = switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "desk" -> KioskSettings.Mode.DESK;
@@ -54,7 +96,6 @@ final class KioskCommand extends StationCommand {
             };
             k = new KioskSettings(m, k.idleSeconds(), k.language(), k.largeText(), k.template(), k.eventName());
         }
-        Kiosk.run(station, k, StaffPin.load(station.home(), Clock.systemUTC()));
-        return 0;
+        return k;
     }
 }

@@ -33,12 +33,18 @@ final class PinCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @CommandLine.Option(names = "--role", paramLabel = "R", defaultValue = "supervisor",
+                description = "Whose PIN: supervisor (staff mode: reprints, queue, import, printers, export) or admin "
+                        + "(also configuration and wipe). Default: supervisor.")
+        String role;
+
         @Override
         public Integer call() throws Exception {
+            org.arrivals.station.Role r = org.arrivals.station.Role.parse(role);
             Console console = System.console();
             String entered;
             if (console != null) {
-                char[] a = console.readPassword("New staff PIN: ");
+                char[] a = console.readPassword("New " + r.id() + " PIN: ");
                 char[] b = console.readPassword("Again: ");
                 if (a == null || b == null || !new String(a).equals(new String(b))) {
                     throw new IllegalArgumentException("The two PINs differ; nothing was changed.");
@@ -47,8 +53,8 @@ final class PinCommand implements Runnable {
             } else {
                 entered = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             }
-            StaffPin.set(pin.root.resolvedHome(), entered == null ? "" : entered.strip());
-            spec.commandLine().getOut().println("The staff PIN is set.");
+            StaffPin.set(pin.root.resolvedHome(), r, entered == null ? "" : entered.strip());
+            spec.commandLine().getOut().println("The " + r.id() + " PIN is set.");
             return 0;
         }
     }

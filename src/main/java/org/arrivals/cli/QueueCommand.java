@@ -14,6 +14,11 @@ final class QueueCommand extends StationCommand {
     boolean json;
 
     @Override
+    boolean audited() {
+        return false;
+    }
+
+    @Override
     int run(Station station) {
         PrintOutput.queue(station.printing().queue().all(), json, out());
         return 0;
@@ -31,7 +36,9 @@ final class QueueCommand extends StationCommand {
         @Override
         public Integer call() {
             try (Station station = queue.root.openStation()) {
-                return PrintOutput.print(station.printing().retry(id), false, queue.out());
+                int exit = PrintOutput.print(station.printing().retry(id), false, queue.out());
+                station.audit().record(org.arrivals.audit.AuditLog.CLI, "queue retry", Long.toString(id), "exit " + exit);
+                return exit;
             }
         }
     }
@@ -48,6 +55,7 @@ final class QueueCommand extends StationCommand {
         public Integer call() {
             try (Station station = queue.root.openStation()) {
                 var job = station.printing().cancel(id);
+                station.audit().record(org.arrivals.audit.AuditLog.CLI, "queue cancel", Long.toString(id), "exit 0");
                 queue.out().println("Job " + job.id() + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT) + ".");
                 return 0;
             }

@@ -29,6 +29,11 @@ final class SearchCommand extends StationCommand {
     boolean json;
 
     @Override
+    boolean audited() {
+        return false;
+    }
+
+    @Override
     int run(Station station) {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1");

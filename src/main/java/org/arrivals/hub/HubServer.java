@@ -38,27 +38,58 @@ public final class HubServer implements AutoCloseable {
     private final HttpServer http;
     private final ExecutorService executor;
     private final HubStore store;
+    private final RateLimiter perStation;
+    private final RateLimiter refused;
+    private final boolean tls;
 
-    private HubServer(HttpServer http, ExecutorService executor, HubStore store) {
+    /**
+     * How many calls a station may make (a burst, then so many per second), and how many calls
+     * with a missing or wrong token one address may make before it is told to wait.
+     */
+    public record Limits(int stationBurst, double stationPerSecond, int refusedBurst, double refusedPerSecond) {
+        /** Far above what a station syncing every 3 s needs, even catching up a day offline. */
+        public static final Limits DEFAULT = new Limits(600, 100, 20, 0.5);
+    }
+
+    private HubServer(HttpServer http, ExecutorService executor, HubStore store, Limits limits, boolean tls) {
         this.http = http;
         this.executor = executor;
         this.store = store;
+        this.perStation = new RateLimiter(limits.stationBurst(), limits.stationPerSecond(), System::nanoTime);
+        this.refused = new RateLimiter(limits.refusedBurst(), limits.refusedPerSecond(), System::nanoTime);
+        this.tls = tls;
     }
 
     /** Starts serving on {@code address} (port 0: any free port), with {@code threads} request threads. */
     public static HubServer start(HubStore store, InetSocketAddress address, int threads) throws IOException {
-        HttpServer http = HttpServer.create(address, 64);
+        return start(store, address, threads, null, Limits.DEFAULT);
+    }
+
+    /**
+     * As above, over HTTPS when {@code tls} is given (its key and certificate, from a keystore:
+     * {@link Tls#context}), with these limits.
+     */
+    public static HubServer start(HubStore store, InetSocketAddress address, int threads,
+                                  javax.net.ssl.SSLContext tls, Limits limits) throws IOException {
+        HttpServer http;
+        if (tls == null) {
+            http = HttpServer.create(address, 64);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            http = https;
+        }
         AtomicInteger n = new AtomicInteger();
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "hub-http-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
-        HubServer server = new HubServer(http, executor, store);
+        HubServer server = new HubServer(http, executor, store, limits, tls != null);
         http.createContext(Protocol.BASE, server::handle);
         http.setExecutor(executor);
         http.start();
-        LOG.info("Hub listening on {}", http.getAddress());
+        LOG.info("Hub listening on {} ({})", http.getAddress(), tls == null ? "HTTP" : "HTTPS");
         return server;
     }
 
@@ -67,7 +98,7 @@ public final class HubServer implements AutoCloseable {
     }
 
     public URI uri() {
-        return URI.create("http://" + http.getAddress().getHostString() + ":" + port());
+        return URI.create((tls ? "https://" : "http://") + http.getAddress().getHostString() + ":" + port());
     }
 
     private void handle(HttpExchange x) {
@@ -87,34 +118,57 @@ public final class HubServer implements AutoCloseable {
                 send(x, ok ? 200 : 503, Map.of("status", ok ? "ok" : "database unavailable"));
                 return;
             }
-            Optional<HubStore.Caller> caller = store.authenticate(bearer(x));
+            String address = x.getRemoteAddress() == null ? "?" : x.getRemoteAddress().getAddress().getHostAddress();
+            String token = bearer(x);
+            Optional<HubStore.Caller> caller = token == null || token.length() > 200 ? Optional.empty()
+                    : store.authenticate(token);
             if (caller.isEmpty()) {
+                if (!refused.tryAcquire(address)) {
+                    tooMany(x, refused.retryAfterSeconds(address));
+                    return;
+                }
                 x.getResponseHeaders().add("WWW-Authenticate", "Bearer");
                 send(x, 401, Map.of("error", "A valid station token is required (Authorization: Bearer TOKEN)."));
                 return;
             }
-            Map<String, String> query = query(x.getRequestURI().getRawQuery());
+            if (!perStation.tryAcquire(caller.get().name())) {
+                tooMany(x, perStation.retryAfterSeconds(caller.get().name()));
+                return;
+            }
+            String rawQuery = x.getRequestURI().getRawQuery();
+            if (rawQuery != null && rawQuery.length() > 1000) {
+                throw new IllegalArgumentException("the query is too long");
+            }
+            Map<String, String> query = query(rawQuery);
             if (path.equals(Protocol.EVENTS) && method.equals("POST")) {
                 PushRequest push = Protocol.JSON.readValue(body(x), PushRequest.class);
-                if (push.events() == null || push.events().size() > Protocol.MAX_BATCH) {
+                if (push == null || push.events() == null || push.events().size() > Protocol.MAX_BATCH) {
                     send(x, 400, Map.of("error", "A push carries 1 to " + Protocol.MAX_BATCH + " events."));
                     return;
                 }
+                Validation.events(push.events());
                 send(x, 200, store.push(caller.get().name(), push.events()));
             } else if (path.equals(Protocol.EVENTS) && method.equals("GET")) {
-                send(x, 200, store.pull(number(query, "after", 0), (int) number(query, "limit", Protocol.MAX_BATCH)));
+                long after = number(query, "after", 0);
+                long limit = number(query, "limit", Protocol.MAX_BATCH);
+                Validation.page(after, limit);
+                send(x, 200, store.pull(after, (int) limit));
             } else if (path.equals(Protocol.ROSTER) && method.equals("GET")) {
-                send(x, 200, store.roster(number(query, "after", 0), (int) number(query, "limit", Protocol.MAX_BATCH)));
+                long after = number(query, "after", 0);
+                long limit = number(query, "limit", Protocol.MAX_BATCH);
+                Validation.page(after, limit);
+                send(x, 200, store.roster(after, (int) limit));
             } else if (path.equals(Protocol.ROSTER) && method.equals("POST")) {
                 if (!caller.get().admin()) {
                     send(x, 403, Map.of("error", "Only an administrator token may change the roster."));
                     return;
                 }
                 RosterUpload upload = Protocol.JSON.readValue(body(x), RosterUpload.class);
-                if (upload.rows() == null) {
+                if (upload == null || upload.rows() == null) {
                     send(x, 400, Map.of("error", "An upload carries rows."));
                     return;
                 }
+                Validation.roster(upload.rows());
                 send(x, 200, new RosterUploadResult(upload.rows().size(), store.importRoster(upload.rows())));
             } else if (path.equals(Protocol.STATIONS) && method.equals("POST")) {
                 if (!caller.get().admin()) {
@@ -122,6 +176,10 @@ public final class HubServer implements AutoCloseable {
                     return;
                 }
                 StationToken asked = Protocol.JSON.readValue(body(x), StationToken.class);
+                if (asked == null) {
+                    throw new IllegalArgumentException("a station's name is required");
+                }
+                Validation.stationName(asked.name());
                 send(x, 201, new StationToken(asked.name(), store.addStation(asked.name(), false)));
             } else {
                 send(x, 404, Map.of("error", "No such call: " + method + " " + path));
@@ -129,7 +187,12 @@ public final class HubServer implements AutoCloseable {
         } catch (BodyTooLarge e) {
             sendQuietly(x, 413, Map.of("error", "The request body is larger than " + Protocol.MAX_BODY_BYTES
                     + " bytes."));
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+        } catch (JsonProcessingException e) {
+            // Jackson's message may quote the body (a name): say where, not what
+            var at = e.getLocation();
+            sendQuietly(x, 400, Map.of("error", "Bad request: the body is not the JSON this call takes"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + "."));
+        } catch (IllegalArgumentException e) {
             sendQuietly(x, 400, Map.of("error", "Bad request: " + e.getMessage()));
         } catch (IOException e) {
             // the caller went away mid-call; whatever was stored stays stored, and a retry is idempotent
@@ -138,6 +201,11 @@ public final class HubServer implements AutoCloseable {
             LOG.warn("Hub call {} {} failed", x.getRequestMethod(), x.getRequestURI().getPath(), e);
             sendQuietly(x, 503, Map.of("error", "The hub cannot serve this now; try again."));
         }
+    }
+
+    private static void tooMany(HttpExchange x, long retryAfterSeconds) throws IOException {
+        x.getResponseHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+        send(x, 429, Map.of("error", "Too many calls; try again in " + retryAfterSeconds + " s."));
     }
 
     private static String bearer(HttpExchange x) {

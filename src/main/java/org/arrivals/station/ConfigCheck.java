@@ -31,7 +31,7 @@ public final class ConfigCheck {
 
     static final Set<String> KEYS = Set.of("station.id", "scanner.prefix", "scanner.suffix", "printer", "hub.url",
             "hub.token", "kiosk.mode", "kiosk.idle.seconds", "kiosk.language", "kiosk.large.text", "event.name",
-            "badge.template", "staff.pin");
+            "badge.template", "staff.pin", "staff.pin.admin");
 
     private ConfigCheck() {
     }
@@ -99,7 +99,7 @@ public final class ConfigCheck {
                 out.add(new Finding(Severity.ERROR, name, "badge.template = '" + kiosk.template() + "': " + e.getMessage()));
             }
         }
-        if (p.getProperty("staff.pin", "").isBlank()) {
+        if (p.getProperty("staff.pin", "").isBlank() && p.getProperty("staff.pin.admin", "").isBlank()) {
             out.add(new Finding(Severity.WARNING, name, "no staff PIN is set: staff mode cannot be opened and a "
                     + "self-service station cannot be left. Set one with `arrivals pin set`."));
         }

@@ -62,7 +62,16 @@ public final class HubHost implements AutoCloseable {
 
     /** Starts serving the API; returns the port. {@link #close()} stops it. */
     public synchronized int serve(String bindAddress, int port, int threads) throws IOException {
-        server = HubServer.start(store, new InetSocketAddress(bindAddress, port), threads);
+        return serve(bindAddress, port, threads, null, null);
+    }
+
+    /** As above, over HTTPS with the key and certificate in {@code keystore} when it is given. */
+    public synchronized int serve(String bindAddress, int port, int threads, Path keystore, char[] password)
+            throws IOException {
+        javax.net.ssl.SSLContext tls = keystore == null ? null
+                : org.arrivals.hub.Tls.context(keystore, password == null ? new char[0] : password);
+        server = HubServer.start(store, new InetSocketAddress(bindAddress, port), threads, tls,
+                HubServer.Limits.DEFAULT);
         return server.port();
     }
 

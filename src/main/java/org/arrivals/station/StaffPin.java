@@ -12,51 +12,89 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * The staff PIN that unlocks staff mode and lets a person leave self-service. Only a salted
- * PBKDF2-HMAC-SHA256 hash is kept ({@code staff.pin} in HOME/station.properties). After five wrong
- * PINs in a row the gate closes for 30 seconds, doubling with each further failure up to 15
- * minutes, so a four-digit PIN cannot be guessed at a public kiosk.
+ * The staff PINs, one per role, that unlock staff mode and let a person leave self-service: the
+ * supervisor's ({@code staff.pin}, its name from before roles) and the
+ * admin's ({@code staff.pin.admin}), in HOME/station.properties. Only a salted PBKDF2-HMAC-SHA256
+ * hash is kept. A PIN is accepted with the highest role it is the PIN of; an admin's PIN opens
+ * what a supervisor's does. After five wrong PINs in a row (for any role) the gate closes for 30
+ * seconds, doubling with each further failure up to 15 minutes, so a four-digit PIN cannot be
+ * guessed at a public kiosk.
  */
 public final class StaffPin {
     static final String KEY = "staff.pin";
+    static final String ADMIN_KEY = "staff.pin.admin";
     private static final int ITERATIONS = 120_000;
     private static final int FREE_TRIES = 5;
 
     public sealed interface Check {
-        record Accepted() implements Check { }
+        /** The PIN is right, and is the PIN of {@code role}. */
+        record Accepted(Role role) implements Check { }
 
         record Refused(int triesLeftBeforeLockout) implements Check { }
 
         record Locked(Duration remaining) implements Check { }
     }
 
-    private final String stored;
+    private final String supervisor;
+    private final String admin;
     private final Clock clock;
     private int failures;
     private Instant lockedUntil = Instant.MIN;
 
+    /** A supervisor's PIN only (its stored hash). */
     public StaffPin(String stored, Clock clock) {
-        this.stored = stored;
+        this(stored, null, clock);
+    }
+
+    public StaffPin(String supervisor, String admin, Clock clock) {
+        this.supervisor = supervisor;
+        this.admin = admin;
         this.clock = clock;
     }
 
     public static StaffPin load(Path home, Clock clock) {
-        return new StaffPin(StationFile.read(home).getProperty(KEY), clock);
+        java.util.Properties p = StationFile.read(home);
+        return new StaffPin(p.getProperty(KEY), p.getProperty(ADMIN_KEY), clock);
     }
 
+    /** True when some staff PIN is set. */
     public boolean isSet() {
+        return isSet(Role.SUPERVISOR) || isSet(Role.ADMIN);
+    }
+
+    /** True when {@code role} has a PIN of its own. */
+    public boolean isSet(Role role) {
+        String stored = stored(role);
         return stored != null && !stored.isBlank();
     }
 
-    /** Checks a PIN; slow on purpose (about 0.1 s), so call it off the UI thread. */
-    public synchronized Check check(String pin) {
+    private String stored(Role role) {
+        return switch (role) {
+            case ADMIN -> admin;
+            case SUPERVISOR -> supervisor;
+            case VOLUNTEER -> null;
+        };
+    }
+
+    /** Checks a PIN; slow on purpose (about 0.1 s per role), so call it off the UI thread. */
+    public Check check(String pin) {
+        return check(pin, Role.SUPERVISOR);
+    }
+
+    /**
+     * Checks a PIN for an action that needs {@code needed}: a right PIN of a lesser role counts
+     * as a failure too, so the lockout guards the admin's PIN as much as the supervisor's.
+     */
+    public synchronized Check check(String pin, Role needed) {
         Instant now = clock.instant();
         if (now.isBefore(lockedUntil)) {
             return new Check.Locked(Duration.between(now, lockedUntil));
         }
-        if (isSet() && matches(stored, pin)) {
-            failures = 0;
-            return new Check.Accepted();
+        for (Role role : new Role[] {Role.ADMIN, Role.SUPERVISOR}) {
+            if (role.allows(needed) && isSet(role) && matches(stored(role), pin)) {
+                failures = 0;
+                return new Check.Accepted(role);
+            }
         }
         failures++;
         if (failures >= FREE_TRIES) {
@@ -98,8 +136,17 @@ public final class StaffPin {
         }
     }
 
-    /** Stores a new PIN's hash in the station's settings, keeping the other settings. */
+    /** Stores a new supervisor PIN's hash in the station's settings, keeping the other settings. */
     public static void set(Path home, String pin) {
-        StationFile.set(home, java.util.Map.of(KEY, hash(pin)));
+        set(home, Role.SUPERVISOR, pin);
+    }
+
+    /** Stores the PIN of {@code role} (supervisor or admin). */
+    public static void set(Path home, Role role, String pin) {
+        switch (role) {
+            case SUPERVISOR -> StationFile.set(home, java.util.Map.of(KEY, hash(pin)));
+            case ADMIN -> StationFile.set(home, java.util.Map.of(ADMIN_KEY, hash(pin)));
+            case VOLUNTEER -> throw new IllegalArgumentException("Volunteers need no PIN: desk mode opens without one.");
+        }
     }
 }

@@ -49,6 +49,7 @@ public final class Station implements AutoCloseable {
     private final StationSettings settings;
     private final Clock clock;
     private final SyncState syncState;
+    private final org.arrivals.audit.AuditLog audit;
     private SyncWorker sync;
 
     private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock,
@@ -68,6 +69,7 @@ public final class Station implements AutoCloseable {
         this.settings = settings;
         this.clock = clock;
         this.syncState = new SyncState(store);
+        this.audit = new org.arrivals.audit.AuditLog(store, stationId, clock);
         this.printing = new PrintService(new PrintQueue(store, clock), attendees, badges, Station::printer, configDir,
                 new BadgeEvents() {
                     @Override
@@ -94,18 +96,23 @@ public final class Station implements AutoCloseable {
         return open(home, eventId, stationOverride, clock, null);
     }
 
-    /** As above, with the kiosk-config folder that holds badge templates (null: the built-in ones). */
+    /** As above, with the kiosk-config folder that holds badge templates (null: the built-in ones); the key from ARRIVALS_KEY. */
     public static Station open(Path home, String eventId, String stationOverride, Clock clock, Path configDir) {
+        return open(home, eventId, stationOverride, clock, configDir, StationKey.fromEnvironment());
+    }
+
+    /** As above, unlocked with {@code key}: the event's database is encrypted at rest under it. */
+    public static Station open(Path home, String eventId, String stationOverride, Clock clock, Path configDir,
+                               StationKey key) {
         EventId.check(eventId);
         StationSettings settings = StationSettings.load(home);
         if (stationOverride != null && !stationOverride.isBlank()) {
             settings = settings.withId(stationOverride.strip());
         }
         Path dir = DataHome.eventDirectory(home, eventId);
-        byte[] key = EventKey.loadOrCreate(dir);
-        Store store = Store.open(dir);
+        Store store = Store.open(dir, key.storeKey());
         try {
-            return new Station(home, eventId, settings, key, store, clock, configDir);
+            return new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -114,6 +121,30 @@ public final class Station implements AutoCloseable {
 
     public static Station open(Path home, String eventId, Clock clock) {
         return open(home, eventId, null, clock);
+    }
+
+    /**
+     * Removes an event's data from this station for good (the event must be closed): its folder
+     * (database, key-check, event key) and the station's log files. Each file is overwritten with
+     * zeros before it is deleted; on flash disks that is not a guarantee, but the database was
+     * encrypted and its key-check file (the salt of its key) is gone. Returns the files removed.
+     */
+    public static int wipe(Path home, String eventId) {
+        EventId.check(eventId);
+        int removed = Wipe.tree(DataHome.eventDirectory(home, eventId));
+        removed += Wipe.tree(home.resolve("logs"));
+        org.slf4j.LoggerFactory.getLogger(Station.class).info("Event {} wiped from this station ({} files)", eventId,
+                removed);
+        return removed;
+    }
+
+    /**
+     * Encrypts an event database written before Arrivals encrypted its data, under {@code key}.
+     * Returns false when there was nothing to encrypt.
+     */
+    public static boolean encrypt(Path home, String eventId, StationKey key) {
+        EventId.check(eventId);
+        return Store.encrypt(DataHome.eventDirectory(home, eventId), key.storeKey());
     }
 
     /** Name search over the roster, kept current; build happens on first use. */
@@ -212,6 +243,11 @@ public final class Station implements AutoCloseable {
 
     public CheckInLog checkIns() {
         return checkIns;
+    }
+
+    /** The append-only log of staff actions at this station. */
+    public org.arrivals.audit.AuditLog audit() {
+        return audit;
     }
 
     /** The kiosk-config folder (badge templates), or null for the built-in samples. */

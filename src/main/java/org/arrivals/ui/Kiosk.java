@@ -1,11 +1,15 @@
 package org.arrivals.ui;
 
+import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
+import org.arrivals.station.StationKey;
+import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.UnlockView;
 import org.arrivals.ui.common.Tasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +24,9 @@ public final class Kiosk {
     private static volatile Station station;
     private static volatile KioskSettings settings;
     private static volatile StaffPin pin;
+    /** Set when the kiosk starts locked: opens the station with the key typed on screen. */
+    private static volatile Function<StationKey, Station> unlock;
+    private static volatile String language;
 
     private Kiosk() {
     }
@@ -28,12 +35,30 @@ public final class Kiosk {
         station = s;
         settings = k;
         pin = p;
+        warmUp(s);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
+        Application.launch(App.class);
+    }
+
+    /**
+     * Starts the kiosk locked: the first screen asks for the station key, and {@code open} opens
+     * the station with it (it throws with a sentence when the key is wrong). {@code k} and
+     * {@code p} are the settings and PINs, read from the station's folder without the key.
+     */
+    public static void runLocked(Function<StationKey, Station> open, KioskSettings k, StaffPin p) {
+        unlock = open;
+        settings = k;
+        pin = p;
+        language = k.language();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
+        Application.launch(App.class);
+    }
+
+    private static void warmUp(Station s) {
         s.sync().start(); // nothing happens when no hub is configured
         Thread warm = new Thread(() -> s.lookup().warm(), "arrivals-warm");
         warm.setDaemon(true);
         warm.start();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
-        Application.launch(App.class);
     }
 
     /** The JavaFX application; public only because JavaFX builds it by reflection. */
@@ -45,6 +70,24 @@ public final class Kiosk {
         public void start(Stage stage) {
             Platform.setImplicitExit(true);
             tasks = Tasks.background();
+            if (station == null) {
+                UnlockView locked = new UnlockView(new I18n(language), tasks, unlock, s -> {
+                    station = s;
+                    warmUp(s);
+                    open(stage);
+                });
+                stage.setScene(new javafx.scene.Scene(locked.root(), 1280, 800));
+                stage.getScene().getStylesheets().add(Kiosk.class.getResource("kiosk.css").toExternalForm());
+                stage.setMinWidth(1024);
+                stage.setMinHeight(700);
+                stage.show();
+                LOG.info("Kiosk started locked: waiting for the station key");
+                return;
+            }
+            open(stage);
+        }
+
+        private void open(Stage stage) {
             shell = new Shell(stage, station, settings, pin, tasks);
             shell.startStatus();
             stage.setMinWidth(1024);
@@ -69,7 +112,9 @@ public final class Kiosk {
 
         @Override
         public void stop() {
-            shell.stop();
+            if (shell != null) {
+                shell.stop();
+            }
             tasks.shutdown();
             LOG.info("Kiosk closed");
         }

@@ -110,7 +110,7 @@ public final class Shell {
         station.sync().addListener(st -> Platform.runLater(status::poke));
         show(settings.mode() == Mode.STAFF ? Mode.DESK : settings.mode());
         if (settings.mode() == Mode.STAFF) {
-            askPin(i18n.t("pin.why.staff"), () -> show(Mode.STAFF));
+            askPin(i18n.t("pin.why.staff"), () -> enterStaff("staff mode"));
         }
     }
 
@@ -259,7 +259,7 @@ public final class Shell {
         Button modeButton = inStaff
                 ? Ui.id(Ui.button(i18n.t("header.lock"), "header-button", () -> show(Mode.DESK)), "lock")
                 : Ui.id(Ui.button(i18n.t("header.staff"), "header-button",
-                        () -> askPin(i18n.t("pin.why.staff"), () -> show(Mode.STAFF))), "staff");
+                        () -> askPin(i18n.t("pin.why.staff"), () -> enterStaff("staff mode"))), "staff");
         HBox h = new HBox(16, title, modeLabel, Ui.spacer(), language, modeButton);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
@@ -275,6 +275,14 @@ public final class Shell {
                 setStyle(empty || l == null ? "" : NameFonts.style(getText()));
             }
         };
+    }
+
+    /** Staff mode after an accepted PIN: its role acts in staff mode, and the audit log says so. */
+    private void enterStaff(String action) {
+        String role = pinGate.acceptedRole().id();
+        staff.actor(role);
+        tasks.run(() -> station.audit().record(role, action, null, null), e -> { }, e -> { });
+        show(Mode.STAFF);
     }
 
     private void askPin(String why, Runnable then) {
@@ -300,17 +308,17 @@ public final class Shell {
     private void keys(KeyEvent e) {
         if (mode.get() == Mode.SELF && e.getCode() == KeyCode.ESCAPE && !pinGate.isOpen()) {
             e.consume();
-            askPin(i18n.t("pin.why.leave"), () -> show(Mode.STAFF));
+            askPin(i18n.t("pin.why.leave"), () -> enterStaff("leave self-service"));
         } else if (mode.get() == Mode.SELF && e.getCode() == KeyCode.F4 && e.isAltDown()) {
             e.consume();
-            askPin(i18n.t("pin.why.leave"), () -> show(Mode.STAFF));
+            askPin(i18n.t("pin.why.leave"), () -> enterStaff("leave self-service"));
         }
     }
 
     private void closing(WindowEvent e) {
         if (mode.get() == Mode.SELF) {
             e.consume();
-            askPin(i18n.t("pin.why.leave"), () -> show(Mode.STAFF));
+            askPin(i18n.t("pin.why.leave"), () -> enterStaff("leave self-service"));
         }
     }
 }

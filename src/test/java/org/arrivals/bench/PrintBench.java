@@ -29,7 +29,8 @@ final class PrintBench {
     static void run(int badges) throws Exception {
         Path dir = Files.createTempDirectory("arrivals-print-bench");
         try (FakeZebraForCli zebra = new FakeZebraForCli();
-             Station s = Station.open(dir, "bench", "desk-1", Clock.systemUTC())) {
+             Station s = Station.open(dir, "bench", "desk-1", Clock.systemUTC(), null,
+                     org.arrivals.station.StationKey.passphrase("bench-station-key"))) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
                 DemoEventGenerator.writeCsv(w, 5, badges * 5);

@@ -73,4 +73,18 @@ class KioskSetupScriptTest {
         assertThat(bad.output()).contains("--station: letters, digits, dot, dash, underscore.");
         assertThat(Files.exists(root.resolve("etc"))).isFalse();
     }
+
+    @Test
+    void aKeyFileOnRemovableMediaIsPassedToTheKioskAndNeverCopied() throws Exception {
+        Run r = setup("--station", "self-3", "--key-file", "/media/usb/station.key");
+        assertThat(r.exit()).as(r.output()).isZero();
+        String unit = Files.readString(root.resolve("etc/systemd/system/arrivals-kiosk.service"));
+        assertThat(unit).contains("ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode self --key-file /media/usb/station.key");
+        Run without = setup("--station", "self-4");
+        assertThat(Files.readString(root.resolve("etc/systemd/system/arrivals-kiosk.service")))
+                .as(without.output()).doesNotContain("--key-file");
+        // the kiosk's CUPS privacy comes from the one script that also serves other stations
+        assertThat(Files.readString(root.resolve("etc/cups/cupsd.conf")).lines()
+                .filter(l -> l.startsWith("PreserveJob"))).containsExactly("PreserveJobFiles No", "PreserveJobHistory No");
+    }
 }

@@ -63,6 +63,10 @@ class StaffModeTest {
         assertThat(kiosk.station.checkIns().events("AR-0001")).extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
         assertThat(kiosk.station.checkIns().arrival("AR-0001").reprints()).isEqualTo(1);
+        // the audit log says the supervisor's PIN opened staff mode and who reprinted whose badge, and why
+        assertThat(kiosk.station.audit().all()).extracting(e -> e.actor() + " " + e.action() + " " + e.subject()
+                + " " + e.detail() + " " + e.stationId())
+                .containsExactly("supervisor staff mode null null desk-1", "supervisor reprint AR-0001 lost desk-1");
     }
 
     @Test

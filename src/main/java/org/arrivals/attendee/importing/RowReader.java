@@ -23,6 +23,11 @@ final class RowReader {
     /** Longer than any real name and still fits a badge's smallest type; longer values are reported. */
     static final int MAX_NAME = 300;
     static final int MAX_FIELD = 1000;
+    /**
+     * The other columns of a row, together (names and values). They are kept as JSON in a column
+     * of a million characters, and escaping can make JSON six times longer than its text.
+     */
+    static final int MAX_EXTRA = 100_000;
     static final String DEFAULT_TYPE = "General Admission";
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
 
@@ -97,7 +102,11 @@ final class RowReader {
             problems.add(new ImportProblem(row.line(), code, "no name; the row was not imported"));
             return null;
         }
+        Map<String, String> extra = extras(row, extraNames);
         String tooLong = firstTooLong(code, first, last, v);
+        if (tooLong == null && extraLength(extra) > MAX_EXTRA) {
+            tooLong = "other columns longer than " + MAX_EXTRA + " characters together";
+        }
         if (tooLong != null) {
             problems.add(new ImportProblem(row.line(), code, tooLong + "; the row was not imported"));
             return null;
@@ -118,7 +127,7 @@ final class RowReader {
         return new ImportedRow(row.line(), code, emptyToNull(barcode), first, last,
                 emptyToNull(v.get(AttendeeField.BADGE_NAME)), emptyToNull(v.get(AttendeeField.PRONOUNS)),
                 emptyToNull(v.get(AttendeeField.EMAIL)), emptyToNull(v.get(AttendeeField.ORG)),
-                emptyToNull(v.get(AttendeeField.TITLE)), type, status, extras(row, extraNames));
+                emptyToNull(v.get(AttendeeField.TITLE)), type, status, extra);
     }
 
     private static String firstTooLong(String code, String first, String last, Map<AttendeeField, String> v) {
@@ -136,6 +145,14 @@ final class RowReader {
             }
         }
         return null;
+    }
+
+    private static long extraLength(Map<String, String> extra) {
+        long n = 0;
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            n += e.getKey().length() + e.getValue().length();
+        }
+        return n;
     }
 
     private Map<String, String> extras(TabularFile.Row row, List<String> extraNames) {

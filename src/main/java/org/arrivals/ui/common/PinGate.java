@@ -21,12 +21,18 @@ public final class PinGate {
     private final Tasks tasks;
     private final I18n i18n;
     private StackPane overlay;
+    private org.arrivals.station.Role acceptedRole = org.arrivals.station.Role.VOLUNTEER;
 
     public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n) {
         this.host = host;
         this.pin = pin;
         this.tasks = tasks;
         this.i18n = i18n;
+    }
+
+    /** The role of the last PIN accepted (volunteer until one is): the audit log's actor for staff actions. */
+    public org.arrivals.station.Role acceptedRole() {
+        return acceptedRole;
     }
 
     public boolean isOpen() {
@@ -93,7 +99,8 @@ public final class PinGate {
         String entered = field.getText();
         field.clear();
         tasks.run(() -> pin.check(entered), result -> {
-            if (result instanceof StaffPin.Check.Accepted) {
+            if (result instanceof StaffPin.Check.Accepted a) {
+                acceptedRole = a.role();
                 close();
                 onAccepted.run();
             } else if (result instanceof StaffPin.Check.Refused r) {

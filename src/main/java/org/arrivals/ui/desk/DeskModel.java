@@ -182,6 +182,9 @@ public final class DeskModel {
         String t = template.get();
         tasks.run(() -> {
             CheckInResult r = station.checkIns().checkIn(a.code(), null);
+            if (r.recorded()) {
+                station.audit().record("volunteer", "checkin", a.code(), null);
+            }
             PrintService.Outcome printed = null;
             if (r.recorded() && p != null && !p.isBlank()) {
                 printed = station.printing().print(a.code(), p, t);
@@ -230,7 +233,11 @@ public final class DeskModel {
             return;
         }
         busy.set(true);
-        tasks.run(() -> station.checkIns().undo(code), r -> {
+        tasks.run(() -> {
+            var r = station.checkIns().undo(code);
+            station.audit().record("volunteer", "undo", code, null);
+            return r;
+        }, r -> {
             busy.set(false);
             undoable.set(null);
             message.set(new Message(Tone.INFO, i18n.t("desk.undone", r.attendee().displayName())));
@@ -243,7 +250,11 @@ public final class DeskModel {
 
     public void walkIn(WalkIn w) {
         busy.set(true);
-        tasks.run(() -> station.checkIns().registerWalkIn(w), a -> {
+        tasks.run(() -> {
+            var a = station.checkIns().registerWalkIn(w);
+            station.audit().record("volunteer", "walkin", a.code(), null);
+            return a;
+        }, a -> {
             busy.set(false);
             results.setAll(List.of());
             select(a);
@@ -256,7 +267,11 @@ public final class DeskModel {
         if (a == null || changes.isEmpty()) {
             return;
         }
-        tasks.run(() -> station.checkIns().edit(a.code(), changes), updated -> {
+        tasks.run(() -> {
+            var updated = station.checkIns().edit(a.code(), changes);
+            station.audit().record("volunteer", "edit", a.code(), "fields " + changes.keySet());
+            return updated;
+        }, updated -> {
             message.set(new Message(Tone.SUCCESS, i18n.t("desk.edited", updated.displayName())));
             select(updated);
         }, this::failed);

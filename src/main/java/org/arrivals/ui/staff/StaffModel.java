@@ -47,6 +47,8 @@ public final class StaffModel {
     final ObservableList<String> templates = FXCollections.observableArrayList(TemplateLoader.BUILT_IN);
     final ObjectProperty<Message> settingsMessage = new SimpleObjectProperty<>(Message.NONE);
     private long seq;
+    /** Who acts in staff mode, for the audit log: the role whose PIN opened it. */
+    private volatile String actor = "supervisor";
 
     public StaffModel(Station station, Tasks tasks, I18n i18n, StringProperty printer, StringProperty template) {
         this.station = station;
@@ -55,6 +57,14 @@ public final class StaffModel {
         this.printer = printer;
         this.template = template;
         reprintQuery.addListener((o, was, now) -> searchReprint(now));
+    }
+
+    public void actor(String role) {
+        actor = role;
+    }
+
+    private void audit(String action, String subject, String detail) {
+        station.audit().record(actor, action, subject, detail);
     }
 
     private void searchReprint(String q) {
@@ -84,7 +94,11 @@ public final class StaffModel {
             return;
         }
         String p = printer.get();
-        tasks.run(() -> station.printing().reprint(a.code(), p, template.get(), reason), o -> {
+        tasks.run(() -> {
+            var o = station.printing().reprint(a.code(), p, template.get(), reason);
+            audit("reprint", a.code(), reason);
+            return o;
+        }, o -> {
             reprintMessage.set(o.message() == null
                     ? new Message(Tone.SUCCESS, i18n.t("staff.reprint.done", a.displayName()))
                     : new Message(Tone.WARNING, o.message()));
@@ -101,7 +115,11 @@ public final class StaffModel {
     }
 
     void retry(PrintJob job) {
-        tasks.run(() -> station.printing().retry(job.id()), o -> {
+        tasks.run(() -> {
+            var o = station.printing().retry(job.id());
+            audit("queue retry", Long.toString(job.id()), null);
+            return o;
+        }, o -> {
             queueMessage.set(o.message() == null ? new Message(Tone.SUCCESS, i18n.t("staff.queue.retried", job.id()))
                     : new Message(Tone.WARNING, o.message()));
             refreshJobs();
@@ -109,7 +127,11 @@ public final class StaffModel {
     }
 
     void cancel(PrintJob job) {
-        tasks.run(() -> station.printing().cancel(job.id()), j -> {
+        tasks.run(() -> {
+            var j = station.printing().cancel(job.id());
+            audit("queue cancel", Long.toString(job.id()), null);
+            return j;
+        }, j -> {
             queueMessage.set(new Message(Tone.INFO, i18n.t("staff.queue.cancelled", job.id())));
             refreshJobs();
         }, this::failed);
@@ -131,7 +153,11 @@ public final class StaffModel {
         if (file == null || importPreview.get() == null) {
             return;
         }
-        tasks.run(() -> station.importer().importFile(file, RosterImporter.Options.defaults()), r -> {
+        tasks.run(() -> {
+            var r = station.importer().importFile(file, RosterImporter.Options.defaults());
+            audit("import", file.getFileName().toString(), "added " + r.added() + ", updated " + r.updated());
+            return r;
+        }, r -> {
             importPreview.set(null);
             importMessage.set(new Message(Tone.SUCCESS, i18n.t("staff.import.done", r.added(), r.updated(),
                     r.problems().size())));
@@ -161,6 +187,7 @@ public final class StaffModel {
             TemplateLoader.named(newTemplate, station.configDir()); // a broken template is refused here
             StationFile.set(station.home(), Map.of("printer", newPrinter == null ? "" : newPrinter,
                     "badge.template", newTemplate));
+            audit("printer", newPrinter, "template " + newTemplate);
             return Station.printer(newPrinter == null ? "" : newPrinter).problem();
         }, problem -> {
             printer.set(newPrinter);

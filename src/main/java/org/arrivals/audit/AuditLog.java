@@ -1,0 +1,120 @@
+package org.arrivals.audit;
+
+import static org.arrivals.store.jooq.Tables.AUDIT_LOG;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.arrivals.store.Store;
+import org.arrivals.store.jooq.tables.records.AuditLogRecord;
+
+/**
+ * The station's append-only log of staff actions. Each entry's hash covers its fields and the
+ * previous entry's hash, so {@link #verify()} finds an entry changed, removed or inserted after the
+ * fact by someone who opened the database by hand.
+ */
+public final class AuditLog {
+    /** The actor of commands on the command line: whoever holds the station key acts as admin. */
+    public static final String CLI = "cli";
+    private static final String GENESIS = "0".repeat(64);
+
+    private final Store store;
+    private final String stationId;
+    private final Clock clock;
+    private final Object lock = new Object();
+
+    public AuditLog(Store store, String stationId, Clock clock) {
+        this.store = store;
+        this.stationId = stationId;
+        this.clock = clock;
+    }
+
+    /** Appends one action; {@code subject} and {@code detail} may be null. Returns the entry. */
+    public AuditEntry record(String actor, String action, String subject, String detail) {
+        if (actor == null || actor.isBlank() || action == null || action.isBlank()) {
+            throw new IllegalArgumentException("An audit entry needs an actor and an action.");
+        }
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        synchronized (lock) {
+            return store.dsl().transactionResult(tx -> {
+                var dsl = tx.dsl();
+                String previous = dsl.select(AUDIT_LOG.HASH).from(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ.desc()).limit(1)
+                        .fetchOptional(AUDIT_LOG.HASH).orElse(GENESIS);
+                String s = clip(stationId, 200);
+                String a = clip(actor, 40);
+                String act = clip(action, 100);
+                String sub = clip(subject, 400);
+                String det = clip(detail, 1000);
+                String hash = hash(previous, at, s, a, act, sub, det);
+                long seq = dsl.insertInto(AUDIT_LOG)
+                        .set(AUDIT_LOG.AT, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                        .set(AUDIT_LOG.STATION_ID, s).set(AUDIT_LOG.ACTOR, a).set(AUDIT_LOG.ACTION, act)
+                        .set(AUDIT_LOG.SUBJECT, sub).set(AUDIT_LOG.DETAIL, det).set(AUDIT_LOG.HASH, hash)
+                        .returningResult(AUDIT_LOG.SEQ).fetchOne().value1();
+                return new AuditEntry(seq, at, s, a, act, sub, det);
+            });
+        }
+    }
+
+    /** Every entry, oldest first. */
+    public List<AuditEntry> all() {
+        return store.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch(AuditLog::entry);
+    }
+
+    /** The first entry whose hash does not follow from the ones before it, or empty when the chain is whole. */
+    public Optional<Long> verify() {
+        String previous = GENESIS;
+        for (AuditLogRecord r : store.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch()) {
+            String expected = hash(previous, r.getAt().toInstant(), r.getStationId(), r.getActor(), r.getAction(),
+                    r.getSubject(), r.getDetail());
+            if (!expected.equals(r.getHash())) {
+                return Optional.of(r.getSeq());
+            }
+            previous = r.getHash();
+        }
+        return Optional.empty();
+    }
+
+    private static AuditEntry entry(AuditLogRecord r) {
+        return new AuditEntry(r.getSeq(), r.getAt().toInstant(), r.getStationId(), r.getActor(), r.getAction(),
+                r.getSubject(), r.getDetail());
+    }
+
+    private static String clip(String s, int max) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.replaceAll("\\p{Cntrl}", " ");
+        return t.length() <= max ? t : t.substring(0, max);
+    }
+
+    private static String hash(String previous, Instant at, String... fields) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(previous.getBytes(StandardCharsets.US_ASCII));
+            sha.update(field(at.toString()));
+            for (String f : fields) {
+                sha.update(field(f));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
+        }
+    }
+
+    /** A field as length, then bytes: no two different entries hash the same text. */
+    private static byte[] field(String s) {
+        if (s == null) {
+            return new byte[] {(byte) 0xff};
+        }
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        return java.nio.ByteBuffer.allocate(4 + b.length).putInt(b.length).put(b).array();
+    }
+}

@@ -1,0 +1,75 @@
+package org.arrivals.ui.common;
+
+import java.util.Arrays;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.arrivals.station.Station;
+import org.arrivals.station.StationKey;
+
+/**
+ * The first screen of a kiosk started without its station key: staff type the key, the station
+ * opens (off the FX thread: the key's derivation takes a moment), and the kiosk starts on it.
+ * Nothing of the event is read before the key is right.
+ */
+public final class UnlockView {
+    private final StackPane root;
+
+    /**
+     * @param unlock opens the station with a key (throws with a sentence when it cannot)
+     * @param unlocked gets the open station, on the FX thread
+     */
+    public UnlockView(I18n i18n, Tasks tasks, Function<StationKey, Station> unlock, Consumer<Station> unlocked) {
+        PasswordField field = Ui.id(new PasswordField(), "unlock-field");
+        field.getStyleClass().add("pin-field");
+        field.setAccessibleText(i18n.t("unlock.title"));
+        Label message = Ui.id(Ui.label("", "message"), "unlock-message");
+        Runnable go = () -> {
+            char[] typed = field.getText().toCharArray();
+            field.clear();
+            if (typed.length == 0) {
+                return;
+            }
+            field.setDisable(true);
+            tasks.run(() -> {
+                try {
+                    return unlock.apply(StationKey.passphrase(typed));
+                } finally {
+                    Arrays.fill(typed, '\0');
+                }
+            }, station -> {
+                field.setDisable(false);
+                unlocked.accept(station);
+            }, e -> {
+                field.setDisable(false);
+                Ui.showMessage(message, new Message(Tone.ERROR, StationKey.isWrongKey(e) ? i18n.t("unlock.wrong")
+                        : e.getMessage() == null ? i18n.t("error.unexpected") : e.getMessage()));
+                field.requestFocus();
+            });
+        };
+        field.setOnKeyPressed(k -> {
+            if (k.getCode() == KeyCode.ENTER) {
+                go.run();
+            }
+        });
+        Button ok = Ui.id(Ui.button(i18n.t("unlock.ok"), "primary", go), "unlock-ok");
+        VBox card = new VBox(14, Ui.label(i18n.t("unlock.title"), "pin-title"), Ui.label(i18n.t("unlock.why"), "muted"),
+                field, message, ok);
+        card.getStyleClass().add("pin-card");
+        card.setMaxSize(460, javafx.scene.layout.Region.USE_PREF_SIZE);
+        card.setAlignment(Pos.CENTER_LEFT);
+        root = new StackPane(card);
+        root.getStyleClass().add("overlay");
+        root.setNodeOrientation(i18n.orientation());
+    }
+
+    public StackPane root() {
+        return root;
+    }
+}
