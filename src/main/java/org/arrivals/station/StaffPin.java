@@ -1,6 +1,9 @@
 package org.arrivals.station;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -18,13 +21,16 @@ import javax.crypto.spec.PBEKeySpec;
  * hash is kept. A PIN is accepted with the highest role it is the PIN of; an admin's PIN opens
  * what a supervisor's does. After five wrong PINs in a row (for any role) the gate closes for 30
  * seconds, doubling with each further failure up to 15 minutes, so a four-digit PIN cannot be
- * guessed at a public kiosk.
+ * guessed at a public kiosk. The count and the end of a lockout are kept in HOME/{@value #STATE_FILE}
+ * (no secret in it), so restarting Arrivals, or pulling a kiosk's plug, does not reset them.
  */
 public final class StaffPin {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StaffPin.class);
     static final String KEY = "staff.pin";
     static final String ADMIN_KEY = "staff.pin.admin";
     private static final int ITERATIONS = 120_000;
     private static final int FREE_TRIES = 5;
+    static final String STATE_FILE = "staff-pin.lockout";
 
     public sealed interface Check {
         /** The PIN is right, and is the PIN of {@code role}. */
@@ -38,8 +44,9 @@ public final class StaffPin {
     private final String supervisor;
     private final String admin;
     private final Clock clock;
+    private final Path stateFile;
     private int failures;
-    private Instant lockedUntil = Instant.MIN;
+    private Instant lockedUntil = Instant.EPOCH;
 
     /** A supervisor's PIN only (its stored hash). */
     public StaffPin(String stored, Clock clock) {
@@ -47,14 +54,54 @@ public final class StaffPin {
     }
 
     public StaffPin(String supervisor, String admin, Clock clock) {
+        this(supervisor, admin, clock, null);
+    }
+
+    private StaffPin(String supervisor, String admin, Clock clock, Path stateFile) {
         this.supervisor = supervisor;
         this.admin = admin;
         this.clock = clock;
+        this.stateFile = stateFile;
+        if (stateFile != null && Files.exists(stateFile)) {
+            try {
+                java.util.Properties p = new java.util.Properties();
+                try (var r = Files.newBufferedReader(stateFile)) {
+                    p.load(r);
+                }
+                failures = Math.max(0, Integer.parseInt(p.getProperty("failures", "0").strip()));
+                lockedUntil = Instant.ofEpochMilli(Long.parseLong(p.getProperty("lockedUntil", "0").strip()));
+            } catch (IOException | RuntimeException e) {
+                // unreadable: assume the worst that the file could have said, a full lockout
+                failures = FREE_TRIES + 5;
+                lockedUntil = clock.instant().plusSeconds(900);
+                LOG.warn("Staff PIN lockout state {} is unreadable ({}); the PIN gate stays closed for 15 minutes",
+                        stateFile, e.getMessage());
+            }
+        }
     }
 
+    /** The station's PINs, with the lockout state a previous run left. */
     public static StaffPin load(Path home, Clock clock) {
         java.util.Properties p = StationFile.read(home);
-        return new StaffPin(p.getProperty(KEY), p.getProperty(ADMIN_KEY), clock);
+        return new StaffPin(p.getProperty(KEY), p.getProperty(ADMIN_KEY), clock, home.resolve(STATE_FILE));
+    }
+
+    private void saveState() {
+        if (stateFile == null) {
+            return;
+        }
+        try {
+            if (failures == 0) {
+                Files.deleteIfExists(stateFile);
+                return;
+            }
+            Files.createDirectories(stateFile.getParent());
+            Path tmp = Files.createTempFile(stateFile.getParent(), "staff-pin", ".tmp");
+            Files.writeString(tmp, "failures=" + failures + "\nlockedUntil=" + lockedUntil.toEpochMilli() + "\n");
+            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            LOG.warn("Cannot keep the staff PIN lockout state in {}: {}", stateFile, e.getMessage());
+        }
     }
 
     /** True when some staff PIN is set. */
@@ -92,7 +139,10 @@ public final class StaffPin {
         }
         for (Role role : new Role[] {Role.ADMIN, Role.SUPERVISOR}) {
             if (role.allows(needed) && isSet(role) && matches(stored(role), pin)) {
-                failures = 0;
+                if (failures != 0) {
+                    failures = 0;
+                    saveState();
+                }
                 return new Check.Accepted(role);
             }
         }
@@ -100,8 +150,10 @@ public final class StaffPin {
         if (failures >= FREE_TRIES) {
             long seconds = Math.min(900, 30L << Math.min(failures - FREE_TRIES, 5));
             lockedUntil = now.plusSeconds(seconds);
+            saveState();
             return new Check.Locked(Duration.ofSeconds(seconds));
         }
+        saveState();
         return new Check.Refused(FREE_TRIES - failures);
     }
 
@@ -147,6 +199,11 @@ public final class StaffPin {
             case SUPERVISOR -> StationFile.set(home, java.util.Map.of(KEY, hash(pin)));
             case ADMIN -> StationFile.set(home, java.util.Map.of(ADMIN_KEY, hash(pin)));
             case VOLUNTEER -> throw new IllegalArgumentException("Volunteers need no PIN: desk mode opens without one.");
+        }
+        try {
+            Files.deleteIfExists(home.resolve(STATE_FILE)); // whoever holds the station key may lift a lockout
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot reset the staff PIN lockout in " + home + ": " + e.getMessage(), e);
         }
     }
 }

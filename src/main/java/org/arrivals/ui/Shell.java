@@ -159,7 +159,7 @@ public final class Shell {
         }
         switch (m) {
             case DESK -> {
-                deskView = new DeskView(desk, i18n);
+                deskView = new DeskView(desk, i18n, pinGate);
                 frame.setTop(header(false));
                 frame.setCenter(deskView.root());
                 frame.setBottom(new StatusBar(status, i18n));

@@ -94,4 +94,31 @@ class StaffPinRolesTest {
         assertThat(pins.isSet(Role.ADMIN)).isFalse();
         assertThat(pins.check("1234")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
     }
+
+    @Test
+    void aLockoutOutlivesARestartAndANewPinLiftsIt() throws Exception {
+        StaffPin.set(home, Role.SUPERVISOR, "2468");
+        HandClock clock = new HandClock();
+        StaffPin pins = StaffPin.load(home, clock);
+        for (int i = 0; i < 4; i++) {
+            pins.check("0000");
+        }
+        // restarting between tries does not give five fresh ones
+        StaffPin restarted = StaffPin.load(home, clock);
+        assertThat(restarted.check("0000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(30)));
+        StaffPin again = StaffPin.load(home, clock);
+        assertThat(again.check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(StaffPin.load(home, clock).check("0000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(60)));
+
+        // a state file someone broke keeps the gate closed rather than open
+        Files.writeString(home.resolve(StaffPin.STATE_FILE), "failures=banana\n");
+        assertThat(StaffPin.load(home, clock).check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
+
+        // whoever holds the station key sets a new PIN, which lifts the lockout
+        StaffPin.set(home, Role.SUPERVISOR, "1357");
+        StaffPin fresh = StaffPin.load(home, clock);
+        assertThat(fresh.check("1357")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
+        assertThat(home.resolve(StaffPin.STATE_FILE)).doesNotExist();
+    }
 }

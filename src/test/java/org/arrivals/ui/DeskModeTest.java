@@ -155,6 +155,62 @@ class DeskModeTest {
         waitForJobs(1);
     }
 
+    @Test
+    void aSupervisorChecksInABlockedRegistrationWithTheirPinAndTheAuditLogSaysSo(FxRobot robot) throws Exception {
+        robot.clickOn("#search").write("garber");
+        assertThat(robot.lookup("#override").queryButton().isVisible()).isTrue();
+        robot.clickOn("#override");
+        // a volunteer who guesses is refused, and nothing is recorded
+        robot.clickOn("#pin-field").write("1111").type(KeyCode.ENTER);
+        assertThat(robot.lookup("#pin-message").queryAs(Label.class).getText()).startsWith("That PIN is not right");
+        assertThat(kiosk.station.checkIns().arrival("AR-0004").checkedIn()).isFalse();
+        robot.write(KioskFixture.PIN).type(KeyCode.ENTER);
+        assertThat(kiosk.station.checkIns().arrival("AR-0004").checkedIn()).isTrue();
+        assertThat(kiosk.station.checkIns().events("AR-0004").get(0).details()).contains("overrodeStatus", "cancelled");
+        assertThat(robot.lookup("#override").queryButton().isVisible()).as("done: no second override").isFalse();
+        assertThat(kiosk.station.audit().all()).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("supervisor");
+            assertThat(e.action()).isEqualTo("override");
+            assertThat(e.subject()).isEqualTo("AR-0004");
+        });
+        waitForJobs(1);
+    }
+
+    @Test
+    void undoingAnotherStationsCheckInNeedsASupervisorButOneMadeHereDoesNot(FxRobot robot) throws Exception {
+        long at = System.currentTimeMillis() - 60_000;
+        kiosk.station.checkIns().applyRemote(java.util.List.of(new org.arrivals.checkin.CheckInEvent(
+                org.arrivals.checkin.Uuid7.at(at), "AR-0008", EventKind.CHECKED_IN, "desk-2",
+                java.time.OffsetDateTime.now().minusMinutes(1), at << 16, null)));
+        robot.clickOn("#search").write("mendes");
+        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText()).startsWith("Already checked in at desk-2");
+        robot.clickOn("#undo-arrival");
+        assertThat(robot.lookup("#pin-field").tryQuery()).as("the PIN is asked for").isPresent();
+        robot.clickOn("#pin-cancel");
+        assertThat(kiosk.station.checkIns().arrival("AR-0008").checkedIn()).as("cancelled: nothing undone").isTrue();
+        robot.clickOn("#undo-arrival");
+        robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);
+        assertThat(kiosk.station.checkIns().arrival("AR-0008").checkedIn()).isFalse();
+        assertThat(message(robot)).startsWith("Check-in of ").endsWith(" undone.");
+        assertThat(kiosk.station.audit().all()).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("supervisor");
+            assertThat(e.action()).isEqualTo("undo");
+            assertThat(e.detail()).isEqualTo("checked in at desk-2");
+        });
+
+        // checked in here, a while ago (not the last one, so not Ctrl+Z's): a volunteer undoes it without a PIN
+        assertThat(robot.lookup("#search").queryAs(TextField.class).isFocused()).as("typing goes on").isTrue();
+        robot.type(KeyCode.ESCAPE).write("gary").type(KeyCode.ENTER);
+        robot.write("garfield").type(KeyCode.ENTER);
+        robot.write("gary");
+        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText()).startsWith("Already checked in at desk-1");
+        robot.clickOn("#undo-arrival");
+        assertThat(robot.lookup("#pin-field").tryQuery()).isEmpty();
+        assertThat(kiosk.station.checkIns().arrival("AR-0007").checkedIn()).isFalse();
+        assertThat(kiosk.station.audit().all()).filteredOn(e -> "AR-0007".equals(e.subject()) && e.action().equals("undo"))
+                .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("volunteer"));
+    }
+
     private void waitForJobs(int n) throws InterruptedException {
         for (int i = 0; i < 100 && kiosk.zebra.jobCount() < n; i++) {
             Thread.sleep(50);

@@ -15,12 +15,14 @@ import org.arrivals.station.StaffPin;
  * The staff PIN prompt, drawn over the current screen (it works in full screen and on a touch
  * screen: a keypad, no dialog window). The check runs off the FX thread: PBKDF2 is slow on purpose.
  */
-public final class PinGate {
+public final class PinGate implements Authority {
     private final StackPane host;
     private final StaffPin pin;
     private final Tasks tasks;
     private final I18n i18n;
     private StackPane overlay;
+    /** Where the focus was before the gate opened: it goes back there, so typing carries on. */
+    private javafx.scene.Node focusBefore;
     private org.arrivals.station.Role acceptedRole = org.arrivals.station.Role.VOLUNTEER;
 
     public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n) {
@@ -39,9 +41,19 @@ public final class PinGate {
         return overlay != null;
     }
 
-    /** Asks for the PIN; runs {@code onAccepted} once it is right. Cancel closes without doing anything. */
+    /** Asks for a supervisor's (or admin's) PIN; runs {@code onAccepted} once it is right. */
     public void ask(String why, Runnable onAccepted) {
+        ask(why, org.arrivals.station.Role.SUPERVISOR, role -> onAccepted.run());
+    }
+
+    /**
+     * Asks for the PIN of a role that may do what {@code needed} may; gives {@code onAccepted} the role
+     * whose PIN it was. Cancel closes without doing anything.
+     */
+    @Override
+    public void ask(String why, org.arrivals.station.Role needed, java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
         close();
+        focusBefore = host.getScene() == null ? null : host.getScene().getFocusOwner();
         PasswordField field = new PasswordField();
         field.setId("pin-field");
         field.getStyleClass().add("pin-field");
@@ -55,7 +67,7 @@ public final class PinGate {
         keypad.setVgap(10);
         keypad.setAlignment(Pos.CENTER);
         String[] keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
-        Runnable submit = () -> check(field, message, onAccepted);
+        Runnable submit = () -> check(field, message, needed, onAccepted);
         for (int i = 0; i < keys.length; i++) {
             String k = keys[i];
             Button b = new Button(k);
@@ -95,14 +107,15 @@ public final class PinGate {
         field.requestFocus();
     }
 
-    private void check(PasswordField field, Label message, Runnable onAccepted) {
+    private void check(PasswordField field, Label message, org.arrivals.station.Role needed,
+                       java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
         String entered = field.getText();
         field.clear();
-        tasks.run(() -> pin.check(entered), result -> {
+        tasks.run(() -> pin.check(entered, needed), result -> {
             if (result instanceof StaffPin.Check.Accepted a) {
                 acceptedRole = a.role();
                 close();
-                onAccepted.run();
+                onAccepted.accept(a.role());
             } else if (result instanceof StaffPin.Check.Refused r) {
                 Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("pin.wrong", r.triesLeftBeforeLockout())));
             } else if (result instanceof StaffPin.Check.Locked l) {
@@ -116,6 +129,11 @@ public final class PinGate {
         if (overlay != null) {
             host.getChildren().remove(overlay);
             overlay = null;
+            javafx.scene.Node back = focusBefore;
+            focusBefore = null;
+            if (back != null && back.getScene() == host.getScene()) {
+                back.requestFocus();
+            }
         }
     }
 }

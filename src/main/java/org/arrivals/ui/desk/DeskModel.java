@@ -27,6 +27,7 @@ import org.arrivals.checkin.CheckInResult;
 import org.arrivals.checkin.ScanResolver;
 import org.arrivals.print.PrintService;
 import org.arrivals.search.SearchHit;
+import org.arrivals.station.Role;
 import org.arrivals.station.Station;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.Message;
@@ -173,6 +174,22 @@ public final class DeskModel {
     }
 
     public void checkInAndPrint() {
+        checkInAndPrint(Role.VOLUNTEER, null);
+    }
+
+    /**
+     * Checks in a person whose registration is cancelled, refunded or pending, on a supervisor's
+     * (or admin's) authority, which the audit log records with the status overridden.
+     */
+    public void override(Role by) {
+        Attendee a = selected.get();
+        if (a == null || !by.allows(Role.SUPERVISOR)) {
+            return;
+        }
+        checkInAndPrint(by, "override by " + by.id() + " of " + a.status().label());
+    }
+
+    private void checkInAndPrint(Role by, String overrideReason) {
         Attendee a = selected.get();
         if (a == null || busy.get()) {
             return;
@@ -181,9 +198,10 @@ public final class DeskModel {
         String p = printer.get();
         String t = template.get();
         tasks.run(() -> {
-            CheckInResult r = station.checkIns().checkIn(a.code(), null);
+            CheckInResult r = station.checkIns().checkIn(a.code(), overrideReason);
             if (r.recorded()) {
-                station.audit().record("volunteer", "checkin", a.code(), null);
+                station.audit().record(by.id(), overrideReason == null ? "checkin" : "override", a.code(),
+                        overrideReason == null ? null : "status " + a.status().label());
             }
             PrintService.Outcome printed = null;
             if (r.recorded() && p != null && !p.isBlank()) {
@@ -228,18 +246,50 @@ public final class DeskModel {
     }
 
     public void undo() {
-        String code = undoable.get();
+        undo(undoable.get(), Role.VOLUNTEER);
+    }
+
+    /**
+     * Who may undo the selected person's check-in: a volunteer one made at this station, a
+     * supervisor one made at another; null when there is none to undo.
+     */
+    Role undoNeeds() {
+        Arrival arr = arrival.get();
+        if (selected.get() == null || arr == null || !arr.checkedIn()) {
+            return null;
+        }
+        return station.checkIns().stationId().equals(arr.stationId()) ? Role.VOLUNTEER : Role.SUPERVISOR;
+    }
+
+    /** Undoes the selected person's check-in, wherever it was made, on the authority of {@code by}. */
+    public void undoSelected(Role by) {
+        Role needed = undoNeeds();
+        if (needed != null && by.allows(needed)) {
+            undo(selected.get().code(), by);
+        }
+    }
+
+    private void undo(String code, Role by) {
         if (code == null || busy.get()) {
             return;
         }
         busy.set(true);
         tasks.run(() -> {
+            String madeAt = station.checkIns().arrival(code).stationId();
             var r = station.checkIns().undo(code);
-            station.audit().record("volunteer", "undo", code, null);
+            if (r.outcome() == CheckInResult.Outcome.UNDONE) {
+                station.audit().record(by.id(), "undo", code, madeAt == null
+                        || madeAt.equals(station.checkIns().stationId()) ? null : "checked in at " + madeAt);
+            }
             return r;
         }, r -> {
             busy.set(false);
-            undoable.set(null);
+            if (code.equals(undoable.get())) {
+                undoable.set(null);
+            }
+            if (r.outcome() != CheckInResult.Outcome.UNDONE) {
+                return;
+            }
             message.set(new Message(Tone.INFO, i18n.t("desk.undone", r.attendee().displayName())));
             if (selected.get() != null && selected.get().code().equals(code)) {
                 arrival.set(r.arrival());

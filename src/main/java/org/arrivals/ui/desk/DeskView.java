@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.search.SearchHit;
+import org.arrivals.station.Role;
+import org.arrivals.ui.common.Authority;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.Ui;
 
@@ -38,10 +40,13 @@ public final class DeskView {
     final TextField search = new TextField();
     final ListView<SearchHit> list = new ListView<>();
     private final PersonDialog dialogs;
+    private final Authority authority;
 
-    public DeskView(DeskModel model, I18n i18n) {
+    /** @param authority asks for a supervisor's PIN before an override or undoing another station's check-in */
+    public DeskView(DeskModel model, I18n i18n, Authority authority) {
         this.model = model;
         this.i18n = i18n;
+        this.authority = authority;
         this.dialogs = new PersonDialog(i18n);
         root.getStyleClass().add("desk");
         root.setLeft(searchColumn());
@@ -142,7 +147,25 @@ public final class DeskView {
         Button walkIn = Ui.id(Ui.button(i18n.t("desk.action.walkin"), "secondary", this::walkIn), "walkin");
         Button undo = Ui.id(Ui.button(i18n.t("desk.action.undo"), "secondary", model::undo), "undo");
         undo.disableProperty().bind(model.undoable.isNull().or(model.busy));
-        FlowPane actions = new FlowPane(10, 10, checkIn, edit, walkIn, undo);
+        // a supervisor's actions on the person shown: check in over a block, undo a check-in from elsewhere
+        Button override = Ui.id(Ui.button(i18n.t("desk.action.override"), "secondary", () ->
+                authority.ask(i18n.t("pin.why.override"), Role.SUPERVISOR, by -> {
+                    model.override(by);
+                    focusSearch(); // the button is gone: typing goes on in the search box
+                })), "override");
+        var blocked = javafx.beans.binding.Bindings.createBooleanBinding(() -> model.selected.get() != null
+                && model.selected.get().status() != RegistrationStatus.ATTENDING
+                && (model.arrival.get() == null || !model.arrival.get().checkedIn()), model.selected, model.arrival);
+        showWhen(override, blocked);
+        override.disableProperty().bind(model.busy);
+        Button undoArrival = Ui.id(Ui.button(i18n.t("desk.action.undoArrival"), "secondary", this::undoArrival),
+                "undo-arrival");
+        // Ctrl+Z already undoes this station's last check-in; this is for any other
+        showWhen(undoArrival, javafx.beans.binding.Bindings.createBooleanBinding(() -> model.undoNeeds() != null
+                && (model.selected.get() == null || !model.selected.get().code().equals(model.undoable.get())),
+                model.selected, model.arrival, model.undoable));
+        undoArrival.disableProperty().bind(model.busy);
+        FlowPane actions = new FlowPane(10, 10, checkIn, edit, walkIn, undo, override, undoArrival);
 
         ImageView preview = new ImageView();
         preview.setId("badge-preview");
@@ -176,6 +199,24 @@ public final class DeskView {
         card.getStyleClass().add("card");
         card.setPadding(new Insets(24));
         return card;
+    }
+
+    private static void showWhen(javafx.scene.Node n, javafx.beans.value.ObservableBooleanValue condition) {
+        n.visibleProperty().bind(condition);
+        n.managedProperty().bind(condition);
+    }
+
+    private void undoArrival() {
+        Role needed = model.undoNeeds();
+        if (needed == Role.VOLUNTEER) {
+            model.undoSelected(Role.VOLUNTEER);
+            focusSearch();
+        } else if (needed != null) {
+            authority.ask(i18n.t("pin.why.undoOther", model.arrival.get().stationId()), needed, by -> {
+                model.undoSelected(by);
+                focusSearch();
+            });
+        }
     }
 
     private void edit() {

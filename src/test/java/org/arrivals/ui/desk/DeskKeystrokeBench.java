@@ -47,7 +47,7 @@ public final class DeskKeystrokeBench {
             CountDownLatch shown = new CountDownLatch(1);
             Platform.runLater(() -> {
                 model[0] = new DeskModel(station, tasks, new I18n("en"), () -> "", () -> "thermal-4x3");
-                scene[0] = new Scene(new DeskView(model[0], new I18n("en")).root(), 1280, 800);
+                scene[0] = new Scene(new DeskView(model[0], new I18n("en"), (why, needed, then) -> { }).root(), 1280, 800);
                 Stage stage = new Stage();
                 stage.setScene(scene[0]);
                 stage.show();
