@@ -68,6 +68,19 @@ public final class AuditLog {
         return store.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch(AuditLog::entry);
     }
 
+    /**
+     * Writes every entry as a JSON array (the fields of {@link AuditEntry#fields()}) to {@code out},
+     * through a file beside it moved into place, so a pulled USB stick never holds half a log.
+     * Returns how many entries were written.
+     */
+    public int writeJson(java.nio.file.Path out) throws java.io.IOException {
+        List<AuditEntry> entries = all();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        org.arrivals.store.AtomicFile.write(out, os -> json.writeValue(os, entries.stream().map(AuditEntry::fields).toList()));
+        return entries.size();
+    }
+
     /** The first entry whose hash does not follow from the ones before it, or empty when the chain is whole. */
     public Optional<Long> verify() {
         String previous = GENESIS;

@@ -1,8 +1,6 @@
 package org.arrivals.cli;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.arrivals.audit.AuditEntry;
 import org.arrivals.station.Station;
@@ -23,17 +21,7 @@ final class AuditCommand extends StationCommand {
     int run(Station station) {
         List<AuditEntry> all = station.audit().all();
         if (json) {
-            out().println(Json.write(all.stream().map(e -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("seq", e.seq());
-                m.put("at", e.at().toString());
-                m.put("station", e.stationId());
-                m.put("actor", e.actor());
-                m.put("action", e.action());
-                m.put("subject", e.subject());
-                m.put("detail", e.detail());
-                return m;
-            }).toList()));
+            out().println(Json.write(all.stream().map(AuditEntry::fields).toList()));
         } else {
             for (AuditEntry e : all) {
                 out().printf("%d  %s  %s  %s  %s%s%s%n", e.seq(), e.at(), e.stationId(), e.actor(), e.action(),

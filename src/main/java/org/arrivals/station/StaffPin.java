@@ -3,7 +3,6 @@ package org.arrivals.station;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -95,10 +94,8 @@ public final class StaffPin {
                 Files.deleteIfExists(stateFile);
                 return;
             }
-            Files.createDirectories(stateFile.getParent());
-            Path tmp = Files.createTempFile(stateFile.getParent(), "staff-pin", ".tmp");
-            Files.writeString(tmp, "failures=" + failures + "\nlockedUntil=" + lockedUntil.toEpochMilli() + "\n");
-            Files.move(tmp, stateFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            org.arrivals.store.AtomicFile.writeString(stateFile,
+                    "failures=" + failures + "\nlockedUntil=" + lockedUntil.toEpochMilli() + "\n");
         } catch (IOException e) {
             LOG.warn("Cannot keep the staff PIN lockout state in {}: {}", stateFile, e.getMessage());
         }

@@ -246,6 +246,11 @@ public final class Station implements AutoCloseable {
     }
 
     /** The append-only log of staff actions at this station. */
+    /** The station's clock (tests give a fixed one). */
+    public Clock clock() {
+        return clock;
+    }
+
     public org.arrivals.audit.AuditLog audit() {
         return audit;
     }

@@ -14,6 +14,9 @@ import org.arrivals.store.StoreKey;
  * same key as the passphrase typed. The key itself is never written by Arrivals.
  */
 public final class StationKey {
+    /** The fewest characters a station key may have. */
+    public static final int MIN_LENGTH = org.arrivals.store.StoreKey.MIN_LENGTH;
+
     /** The environment variable that may hold the station key. */
     public static final String ENV = "ARRIVALS_KEY";
     /** The key of {@code arrivals kiosk --demo} when none is given: the demo is made-up people. */

@@ -2,10 +2,8 @@ package org.arrivals.store;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -29,6 +27,9 @@ import javax.crypto.spec.SecretKeySpec;
  * helps guess the key faster than PBKDF2 allows.
  */
 public final class StoreKey {
+    /** The fewest characters (or bytes of a key file) a new station key may have. */
+    public static final int MIN_LENGTH = 8;
+
     static final String CHECK_FILE = Store.FILE_NAME + ".key-check";
     static final int ITERATIONS = 310_000;
     private static final byte[] CHECK_TEXT = "arrivals station key check v1".getBytes(StandardCharsets.US_ASCII);
@@ -75,7 +76,7 @@ public final class StoreKey {
         Path file = directory.resolve(CHECK_FILE);
         try {
             if (!Files.exists(file)) {
-                if (material.length < 8) {
+                if (material.length < MIN_LENGTH) {
                     throw new StoreException("The station key is too short: use at least 8 characters "
                             + "(a passphrase) or a key file.");
                 }
@@ -158,15 +159,7 @@ public final class StoreKey {
     }
 
     private static void write(Path file, Properties p) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".key-check", ".tmp");
-        try (var w = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
-            p.store(w, "Checks the station key of this event's encrypted database. Keep it with the database.");
-        }
-        try {
-            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFile.write(file, out -> p.store(out,
+                "Checks the station key of this event's encrypted database. Keep it with the database."));
     }
 }

@@ -71,6 +71,7 @@ public final class Kiosk {
             Platform.setImplicitExit(true);
             tasks = Tasks.background();
             if (station == null) {
+                org.arrivals.ui.common.NameFonts.load(); // the unlock screen in the kiosk's own fonts too
                 UnlockView locked = new UnlockView(new I18n(language), tasks, unlock, s -> {
                     station = s;
                     warmUp(s);

@@ -211,7 +211,7 @@ public final class Shell {
                     public boolean largeText() {
                         return largeText;
                     }
-                }).root());
+                }, pinGate).root());
                 frame.setBottom(new StatusBar(status, i18n));
                 fullScreen(false);
             }
@@ -279,9 +279,9 @@ public final class Shell {
 
     /** Staff mode after an accepted PIN: its role acts in staff mode, and the audit log says so. */
     private void enterStaff(String action) {
-        String role = pinGate.acceptedRole().id();
+        org.arrivals.station.Role role = pinGate.acceptedRole();
         staff.actor(role);
-        tasks.run(() -> station.audit().record(role, action, null, null), e -> { }, e -> { });
+        tasks.run(() -> station.audit().record(role.id(), action, null, null), e -> { }, e -> { });
         show(Mode.STAFF);
     }
 

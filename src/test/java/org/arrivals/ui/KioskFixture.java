@@ -24,6 +24,8 @@ import org.arrivals.ui.common.Tasks;
  */
 final class KioskFixture implements AutoCloseable {
     static final String PIN = "2468";
+    /** The admin's PIN (configuration, the audit log). */
+    static final String ADMIN_PIN = "97531";
     final FakeZebraForCli zebra;
     final Station station;
     Shell shell;
@@ -41,6 +43,7 @@ final class KioskFixture implements AutoCloseable {
         StationFile.set(dir, Map.of("station.id", "desk-1", "printer", "zebra://127.0.0.1:" + zebra.port()));
         StationFile.set(dir, settings);
         StaffPin.set(dir, PIN);
+        StaffPin.set(dir, org.arrivals.station.Role.ADMIN, ADMIN_PIN);
         station = Station.open(dir, "test", null, Clock.systemUTC());
         station.importer().importFile(Files2.write(dir, "roster.csv", crlf(
                 "code,first_name,last_name,organization,type,status,notes",

@@ -77,6 +77,8 @@ class ScreenshotTour {
             shot(lang + "-03-desk-checked-in");
             robot.type(KeyCode.ENTER);
             shot(lang + "-04-desk-already");
+            robot.type(KeyCode.ESCAPE).write("garber");
+            shot(lang + "-04b-desk-blocked");
             robot.type(KeyCode.ESCAPE);
             robot.clickOn("#staff");
             shot(lang + "-05-pin");
@@ -90,6 +92,10 @@ class ScreenshotTour {
             shot(lang + "-08-staff-queue");
             robot.clickOn("#tab-settings");
             shot(lang + "-09-staff-settings");
+            fx(() -> robot.lookup(".scroll-pane").queryAll().forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+            shot(lang + "-09b-staff-admin-settings");
+            robot.clickOn("#tab-export");
+            shot(lang + "-09c-staff-export");
             fx(() -> kiosk.shell.show(KioskSettings.Mode.SELF));
             fx(() -> kiosk.shell.i18n().setLanguage(lang));
             shot(lang + "-10-self-welcome");

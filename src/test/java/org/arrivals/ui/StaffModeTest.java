@@ -114,4 +114,87 @@ class StaffModeTest {
         assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("محمد عبد الله");
         assertThat(robot.lookup("#card-name").queryAs(Label.class).getFont().getFamily()).isEqualTo("Noto Sans Arabic UI");
     }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static void setText(FxRobot robot, String id, String text) throws Exception {
+        javafx.scene.control.TextField f = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        WaitForAsyncUtils.asyncFx(() -> f.setText(text)).get();
+    }
+
+    @Test
+    void aSupervisorExportsTheListToAFolderAndOnlyAnAdminExportsTheAuditLog(FxRobot robot) throws Exception {
+        kiosk.station.checkIns().checkIn("AR-0001", null);
+        Path usb = java.nio.file.Files.createDirectories(dir.resolve("usb-" + System.nanoTime()));
+        unlock(robot);
+        robot.clickOn("#tab-export");
+        // a folder that is not there (the stick was pulled out): a sentence, and no file anywhere
+        setText(robot, "#export-folder", usb.resolve("gone").toString());
+        robot.clickOn("#export-list");
+        assertThat(text(robot, "#export-message")).startsWith("There is no folder ").contains("gone");
+        assertThat(usb.resolve("gone")).doesNotExist();
+
+        setText(robot, "#export-folder", usb.toString());
+        robot.clickOn("#export-list");
+        assertThat(text(robot, "#export-message")).startsWith("Saved 10 people to ");
+        try (var files = java.nio.file.Files.list(usb)) {
+            Path csv = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+            assertThat(csv.getFileName().toString()).startsWith("arrivals-list-desk-1-");
+            assertThat(java.nio.file.Files.readString(csv)).contains("Nguyễn Thị", "García López");
+        }
+
+        // the supervisor's PIN opened staff mode: the audit log needs the admin's, and the supervisor's is refused
+        robot.clickOn("#export-audit");
+        robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);
+        assertThat(text(robot, "#pin-message")).startsWith("That PIN is not right");
+        robot.write(KioskFixture.ADMIN_PIN).type(KeyCode.ENTER);
+        assertThat(text(robot, "#export-message")).startsWith("Saved ").contains("audit entries");
+        Path json;
+        try (var files = java.nio.file.Files.list(usb)) {
+            json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        var entries = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(entries).extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
+                .contains("supervisor staff mode", "supervisor export", "admin export audit");
+        // the audit log names no one
+        assertThat(java.nio.file.Files.readString(json)).doesNotContain("Nguyễn").doesNotContain("Minh");
+    }
+
+    @Test
+    void theKiosksOwnSettingsNeedTheAdminsPin(FxRobot robot) throws Exception {
+        unlock(robot);
+        robot.clickOn("#tab-settings");
+        setText(robot, "#admin-idle", "soon");
+        robot.clickOn("#admin-save");
+        robot.clickOn("#pin-field").write(KioskFixture.ADMIN_PIN).type(KeyCode.ENTER);
+        assertThat(text(robot, "#admin-message")).isEqualTo("Give the seconds as a whole number from 5 to 3600.");
+
+        setText(robot, "#admin-idle", "45");
+        @SuppressWarnings("unchecked")
+        ComboBox<KioskSettings.Mode> mode = robot.lookup("#admin-mode").queryAs(ComboBox.class);
+        @SuppressWarnings("unchecked")
+        ComboBox<java.util.Locale> language = robot.lookup("#admin-language").queryAs(ComboBox.class);
+        WaitForAsyncUtils.asyncFx(() -> {
+            mode.setValue(KioskSettings.Mode.SELF);
+            language.setValue(java.util.Locale.forLanguageTag("es"));
+        }).get();
+        robot.clickOn("#admin-save");
+        // a supervisor's PIN does not save them
+        robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);
+        assertThat(text(robot, "#pin-message")).startsWith("That PIN is not right");
+        assertThat(KioskSettings.load(kiosk.station.home()).idleSeconds()).isEqualTo(30);
+        robot.write(KioskFixture.ADMIN_PIN).type(KeyCode.ENTER);
+        assertThat(text(robot, "#admin-message")).isEqualTo("Saved. They take effect when Arrivals next starts.");
+        KioskSettings saved = KioskSettings.load(kiosk.station.home());
+        assertThat(saved.idleSeconds()).isEqualTo(45);
+        assertThat(saved.mode()).isEqualTo(KioskSettings.Mode.SELF);
+        assertThat(saved.language()).isEqualTo("es");
+        assertThat(kiosk.station.audit().all()).anySatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("admin");
+            assertThat(e.action()).isEqualTo("configuration");
+            assertThat(e.detail()).contains("kiosk.idle.seconds=45");
+        });
+    }
 }

@@ -59,6 +59,10 @@ class UnlockScreenTest {
                 .isEqualTo("That key does not unlock this station. Check it and try again.");
         assertThat(unlocked.get()).isNull();
 
+        robot.clickOn("#unlock-field").write("short").type(KeyCode.ENTER);
+        assertThat(robot.lookup("#unlock-message").queryAs(Label.class).getText())
+                .isEqualTo("A station key has at least 8 characters. Check it and try again.");
+
         robot.clickOn("#unlock-field").write("the right station key");
         robot.clickOn("#unlock-ok");
         assertThat(unlocked.get()).isNotNull();

@@ -7,9 +7,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,20 +40,10 @@ public final class RosterExport {
 
     /** Returns the number of attendees written. */
     public int write(Path out) throws IOException {
-        Path dir = out.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".export-", ".csv.part");
-        try {
-            int n;
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                n = write(os);
-            }
-            Files.move(tmp, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            LOG.info("Exported {} attendees", n);
-            return n;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        int[] n = new int[1];
+        org.arrivals.store.AtomicFile.write(out, os -> n[0] = write(os));
+        LOG.info("Exported {} attendees", n[0]);
+        return n[0];
     }
 
     public int write(OutputStream os) throws IOException {

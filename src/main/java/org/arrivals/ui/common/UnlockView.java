@@ -36,6 +36,13 @@ public final class UnlockView {
             if (typed.length == 0) {
                 return;
             }
+            if (typed.length < org.arrivals.station.StationKey.MIN_LENGTH) {
+                // no station key is this short (a new one needs as many): say so without a slow try
+                Arrays.fill(typed, '\0');
+                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("unlock.short",
+                        org.arrivals.station.StationKey.MIN_LENGTH)));
+                return;
+            }
             field.setDisable(true);
             tasks.run(() -> {
                 try {
@@ -67,6 +74,9 @@ public final class UnlockView {
         root = new StackPane(card);
         root.getStyleClass().add("overlay");
         root.setNodeOrientation(i18n.orientation());
+        if (i18n.rightToLeft()) {
+            root.setStyle("-fx-font-family: \"" + NameFonts.familyFor("ا") + "\";");
+        }
     }
 
     public StackPane root() {

@@ -18,6 +18,7 @@ import org.arrivals.badge.TemplateLoader;
 import org.arrivals.print.PrintJob;
 import org.arrivals.print.SpoolerPrinter;
 import org.arrivals.search.SearchHit;
+import org.arrivals.station.Role;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationFile;
 import org.arrivals.ui.common.I18n;
@@ -46,9 +47,13 @@ public final class StaffModel {
     final ObservableList<String> printers = FXCollections.observableArrayList();
     final ObservableList<String> templates = FXCollections.observableArrayList(TemplateLoader.BUILT_IN);
     final ObjectProperty<Message> settingsMessage = new SimpleObjectProperty<>(Message.NONE);
+    final ObjectProperty<Path> exportFolder = new SimpleObjectProperty<>();
+    final ObjectProperty<Message> exportMessage = new SimpleObjectProperty<>(Message.NONE);
+    final ObjectProperty<Message> adminMessage = new SimpleObjectProperty<>(Message.NONE);
+    final ObjectProperty<org.arrivals.station.KioskSettings> savedKiosk = new SimpleObjectProperty<>();
+    /** Who acts in staff mode, for the audit log and for admin-only controls: the role whose PIN opened it. */
+    final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.SUPERVISOR);
     private long seq;
-    /** Who acts in staff mode, for the audit log: the role whose PIN opened it. */
-    private volatile String actor = "supervisor";
 
     public StaffModel(Station station, Tasks tasks, I18n i18n, StringProperty printer, StringProperty template) {
         this.station = station;
@@ -59,12 +64,13 @@ public final class StaffModel {
         reprintQuery.addListener((o, was, now) -> searchReprint(now));
     }
 
-    public void actor(String role) {
-        actor = role;
+    public void actor(Role r) {
+        role.set(r);
     }
 
-    private void audit(String action, String subject, String detail) {
-        station.audit().record(actor, action, subject, detail);
+    /** Called from background work: the role is read on the FX thread before the work starts. */
+    private void audit(Role by, String action, String subject, String detail) {
+        station.audit().record(by.id(), action, subject, detail);
     }
 
     private void searchReprint(String q) {
@@ -94,9 +100,11 @@ public final class StaffModel {
             return;
         }
         String p = printer.get();
+        String t = template.get();
+        Role by = role.get();
         tasks.run(() -> {
-            var o = station.printing().reprint(a.code(), p, template.get(), reason);
-            audit("reprint", a.code(), reason);
+            var o = station.printing().reprint(a.code(), p, t, reason);
+            audit(by, "reprint", a.code(), reason);
             return o;
         }, o -> {
             reprintMessage.set(o.message() == null
@@ -115,9 +123,10 @@ public final class StaffModel {
     }
 
     void retry(PrintJob job) {
+        Role by = role.get();
         tasks.run(() -> {
             var o = station.printing().retry(job.id());
-            audit("queue retry", Long.toString(job.id()), null);
+            audit(by, "queue retry", Long.toString(job.id()), null);
             return o;
         }, o -> {
             queueMessage.set(o.message() == null ? new Message(Tone.SUCCESS, i18n.t("staff.queue.retried", job.id()))
@@ -127,9 +136,10 @@ public final class StaffModel {
     }
 
     void cancel(PrintJob job) {
+        Role by = role.get();
         tasks.run(() -> {
             var j = station.printing().cancel(job.id());
-            audit("queue cancel", Long.toString(job.id()), null);
+            audit(by, "queue cancel", Long.toString(job.id()), null);
             return j;
         }, j -> {
             queueMessage.set(new Message(Tone.INFO, i18n.t("staff.queue.cancelled", job.id())));
@@ -153,9 +163,10 @@ public final class StaffModel {
         if (file == null || importPreview.get() == null) {
             return;
         }
+        Role by = role.get();
         tasks.run(() -> {
             var r = station.importer().importFile(file, RosterImporter.Options.defaults());
-            audit("import", file.getFileName().toString(), "added " + r.added() + ", updated " + r.updated());
+            audit(by, "import", file.getFileName().toString(), "added " + r.added() + ", updated " + r.updated());
             return r;
         }, r -> {
             importPreview.set(null);
@@ -183,11 +194,12 @@ public final class StaffModel {
     /** Uses this printer and template from now on, and remembers them for the next start. */
     void choose(String newPrinter, String newTemplate) {
         // reading the template and asking the spooler both touch files and processes: off the FX thread
+        Role by = role.get();
         tasks.run(() -> {
             TemplateLoader.named(newTemplate, station.configDir()); // a broken template is refused here
             StationFile.set(station.home(), Map.of("printer", newPrinter == null ? "" : newPrinter,
                     "badge.template", newTemplate));
-            audit("printer", newPrinter, "template " + newTemplate);
+            audit(by, "printer", newPrinter, "template " + newTemplate);
             return Station.printer(newPrinter == null ? "" : newPrinter).problem();
         }, problem -> {
             printer.set(newPrinter);
@@ -196,6 +208,113 @@ public final class StaffModel {
                 ? new Message(Tone.SUCCESS, i18n.t("staff.settings.saved", newPrinter))
                     : new Message(Tone.WARNING, problem));
         }, this::failed);
+    }
+
+    /**
+     * Where exports go unless staff choose otherwise: a USB stick if one is mounted (the runbook's
+     * encrypted stick), else the user's home folder.
+     */
+    void suggestExportFolder() {
+        if (exportFolder.get() != null) {
+            return;
+        }
+        tasks.query(StaffModel::removableMediaOrHome, exportFolder::set, e -> { });
+    }
+
+    static Path removableMediaOrHome() {
+        String user = System.getProperty("user.name");
+        for (Path base : List.of(Path.of("/media", user), Path.of("/run/media", user))) {
+            try (var dirs = java.nio.file.Files.list(base)) {
+                var first = dirs.filter(java.nio.file.Files::isDirectory).sorted().findFirst();
+                if (first.isPresent()) {
+                    return first.get();
+                }
+            } catch (java.io.IOException | SecurityException e) {
+                // no removable media here
+            }
+        }
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    private record Saved(int count, Path file) {
+    }
+
+    private Path exportTarget(Path folder, String kind, String extension) {
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            throw new IllegalArgumentException(i18n.t("staff.export.noFolder", folder == null ? "" : folder));
+        }
+        String stamp = java.time.LocalDateTime.now(station.clock()).format(
+                java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT));
+        return folder.resolve("arrivals-" + kind + "-" + station.checkIns().stationId() + "-" + stamp + "." + extension);
+    }
+
+    /** The list with arrival states, as a spreadsheet-safe CSV in {@code folder}: a supervisor's action, audited. */
+    void exportList(Path folder) {
+        Role by = role.get();
+        tasks.run(() -> {
+            Path out = exportTarget(folder, "list", "csv");
+            int n = station.export().write(out);
+            audit(by, "export", out.getFileName().toString(), n + " people");
+            return new Saved(n, out);
+        }, saved -> exportMessage.set(new Message(Tone.SUCCESS, i18n.t("staff.export.done", saved.count(), saved.file()))),
+                e -> exportMessage.set(exportFailed(e)));
+    }
+
+    /** The audit log as JSON in {@code folder}: an admin's action ({@code by} is the role whose PIN was given). */
+    void exportAudit(Path folder, Role by) {
+        if (!by.allows(Role.ADMIN)) {
+            exportMessage.set(new Message(Tone.ERROR, i18n.t("pin.why.admin")));
+            return;
+        }
+        tasks.run(() -> {
+            Path out = exportTarget(folder, "audit", "json");
+            audit(by, "export audit", out.getFileName().toString(), null);
+            int n = station.audit().writeJson(out);
+            return new Saved(n, out);
+        }, saved -> exportMessage.set(new Message(Tone.SUCCESS, i18n.t("staff.audit.done", saved.count(), saved.file()))),
+                e -> exportMessage.set(exportFailed(e)));
+    }
+
+    private Message exportFailed(Throwable e) {
+        if (e instanceof IllegalArgumentException) {
+            return new Message(Tone.ERROR, e.getMessage());
+        }
+        return new Message(Tone.ERROR, i18n.t("staff.export.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    /**
+     * The kiosk's own settings (start mode, self-service idle time, start language): an admin's
+     * action, written to HOME/station.properties and used from the next start.
+     */
+    void saveStationSettings(org.arrivals.station.KioskSettings.Mode mode, String idleText, String language, Role by) {
+        if (!by.allows(Role.ADMIN)) {
+            adminMessage.set(new Message(Tone.ERROR, i18n.t("pin.why.admin")));
+            return;
+        }
+        int idle;
+        try {
+            idle = Integer.parseInt(idleText.strip());
+        } catch (NumberFormatException e) {
+            idle = -1;
+        }
+        if (idle < 5 || idle > 3600) {
+            adminMessage.set(new Message(Tone.ERROR, i18n.t("staff.admin.badIdle")));
+            return;
+        }
+        Map<String, String> values = Map.of("kiosk.mode", mode.name().toLowerCase(java.util.Locale.ROOT),
+                "kiosk.idle.seconds", Integer.toString(idle), "kiosk.language", language);
+        tasks.run(() -> {
+            StationFile.set(station.home(), values);
+            audit(by, "configuration", null, new java.util.TreeMap<>(values).toString());
+            return values;
+        }, ok -> adminMessage.set(new Message(Tone.SUCCESS, i18n.t("staff.admin.saved"))),
+                e -> adminMessage.set(new Message(Tone.ERROR, i18n.t("error.unexpected"))));
+    }
+
+    /** Reads the kiosk's saved settings off the FX thread, for the admin's form. */
+    void loadKioskSettings() {
+        tasks.query(() -> org.arrivals.station.KioskSettings.load(station.home()), savedKiosk::set,
+                e -> savedKiosk.set(org.arrivals.station.KioskSettings.DEFAULTS)); // arrivals check names a broken file
     }
 
     private void failed(Throwable e) {

@@ -21,6 +21,8 @@ import javafx.stage.FileChooser;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.importing.ImportProblem;
 import org.arrivals.print.PrintJob;
+import org.arrivals.station.Role;
+import org.arrivals.ui.common.Authority;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.StatusModel;
 import org.arrivals.ui.common.Ui;
@@ -44,15 +46,20 @@ public final class StaffView {
         boolean largeText();
     }
 
-    public StaffView(StaffModel model, StatusModel status, I18n i18n, Actions actions) {
+    private final Authority authority;
+
+    /** @param authority asks for the admin's PIN when a supervisor opened staff mode and an admin's action is wanted */
+    public StaffView(StaffModel model, StatusModel status, I18n i18n, Actions actions, Authority authority) {
         this.model = model;
         this.i18n = i18n;
+        this.authority = authority;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("staff-tabs");
         tabs.getTabs().addAll(tab("tab-dashboard", i18n.t("staff.tab.dashboard"), new DashboardView(status, i18n).root()),
                 tab("tab-reprint", i18n.t("staff.tab.reprint"), reprint()),
                 tab("tab-queue", i18n.t("staff.tab.queue"), queue()),
                 tab("tab-import", i18n.t("staff.tab.import"), importing()),
+                tab("tab-export", i18n.t("staff.tab.export"), exporting()),
                 tab("tab-settings", i18n.t("staff.tab.settings"), settings(actions)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && "tab-queue".equals(now.getId())) {
@@ -209,6 +216,116 @@ public final class StaffView {
                 problems, commit);
     }
 
+    /** Runs {@code action} as an admin: at once when an admin's PIN opened staff mode, else after asking for it. */
+    private void asAdmin(java.util.function.Consumer<Role> action) {
+        if (model.role.get().allows(Role.ADMIN)) {
+            action.accept(model.role.get());
+        } else {
+            authority.ask(i18n.t("pin.why.admin"), Role.ADMIN, action);
+        }
+    }
+
+    private Parent exporting() {
+        TextField folder = Ui.id(new TextField(), "export-folder");
+        folder.setAccessibleText(i18n.t("staff.export.folder"));
+        folder.setPrefColumnCount(36);
+        Ui.listen(folder, model.exportFolder, (o, was, now) -> folder.setText(now == null ? "" : now.toString()));
+        model.suggestExportFolder();
+        if (model.exportFolder.get() != null) {
+            folder.setText(model.exportFolder.get().toString());
+        }
+        Button choose = Ui.id(Ui.button(i18n.t("staff.export.choose"), "secondary", () -> {
+            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+            chooser.setTitle(i18n.t("staff.export.choose"));
+            var f = chooser.showDialog(tabs.getScene().getWindow());
+            if (f != null) {
+                model.exportFolder.set(f.toPath());
+            }
+        }), "export-choose");
+        Label fl = new Label(i18n.t("staff.export.folder"));
+        fl.setLabelFor(folder);
+        java.util.function.Supplier<java.nio.file.Path> chosen = () -> {
+            String t = folder.getText().strip();
+            return t.isEmpty() ? null : java.nio.file.Path.of(t);
+        };
+        Button list = Ui.id(Ui.button(i18n.t("staff.export.run"), "primary",
+                () -> model.exportList(chosen.get())), "export-list");
+        Button audit = Ui.id(Ui.button(i18n.t("staff.audit.run"), "secondary",
+                () -> asAdmin(by -> model.exportAudit(chosen.get(), by))), "export-audit");
+        Label message = Ui.id(Ui.label("", "message"), "export-message");
+        Ui.bindMessage(message, model.exportMessage);
+        HBox where = new HBox(12, fl, folder, choose);
+        where.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return new VBox(12, Ui.label(i18n.t("staff.export.title"), "section-title"),
+                Ui.label(i18n.t("staff.export.hint"), "muted"), where, list,
+                Ui.label(i18n.t("staff.audit.title"), "section-title"), Ui.label(i18n.t("staff.audit.hint"), "muted"),
+                audit, message);
+    }
+
+    /** The kiosk's own settings: shown to every staff member, saved only with the admin's PIN. */
+    private Parent adminSettings() {
+        ComboBox<org.arrivals.station.KioskSettings.Mode> mode = Ui.id(new ComboBox<>(), "admin-mode");
+        mode.getItems().setAll(org.arrivals.station.KioskSettings.Mode.DESK, org.arrivals.station.KioskSettings.Mode.SELF);
+        mode.setAccessibleText(i18n.t("staff.admin.mode"));
+        java.util.function.Supplier<ListCell<org.arrivals.station.KioskSettings.Mode>> modeCell = () -> new ListCell<>() {
+            @Override
+            protected void updateItem(org.arrivals.station.KioskSettings.Mode m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(empty || m == null ? null : i18n.t("staff.admin.mode." + m.name().toLowerCase(java.util.Locale.ROOT)));
+            }
+        };
+        mode.setCellFactory(v -> modeCell.get());
+        mode.setButtonCell(modeCell.get());
+        TextField idle = Ui.id(new TextField(), "admin-idle");
+        idle.setPrefColumnCount(5);
+        idle.setAccessibleText(i18n.t("staff.admin.idle"));
+        ComboBox<java.util.Locale> language = Ui.id(new ComboBox<>(), "admin-language");
+        language.getItems().setAll(I18n.LANGUAGES);
+        language.setAccessibleText(i18n.t("staff.admin.language"));
+        java.util.function.Supplier<ListCell<java.util.Locale>> languageCell = () -> new ListCell<>() {
+            @Override
+            protected void updateItem(java.util.Locale l, boolean empty) {
+                super.updateItem(l, empty);
+                setText(empty || l == null ? null : I18n.nativeName(l));
+                setStyle(empty || l == null ? "" : org.arrivals.ui.common.NameFonts.style(getText()));
+            }
+        };
+        language.setCellFactory(v -> languageCell.get());
+        language.setButtonCell(languageCell.get());
+        java.util.function.Consumer<org.arrivals.station.KioskSettings> fill = k -> {
+            if (k == null) {
+                return;
+            }
+            mode.setValue(k.mode() == org.arrivals.station.KioskSettings.Mode.SELF
+                    ? org.arrivals.station.KioskSettings.Mode.SELF : org.arrivals.station.KioskSettings.Mode.DESK);
+            idle.setText(Integer.toString(k.idleSeconds()));
+            language.setValue(I18n.LANGUAGES.stream().filter(l -> l.getLanguage().equals(k.language()))
+                    .findFirst().orElse(I18n.LANGUAGES.get(0)));
+        };
+        Ui.listen(idle, model.savedKiosk, (o, was, now) -> fill.accept(now));
+        model.loadKioskSettings();
+        fill.accept(model.savedKiosk.get());
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(12);
+        form.addRow(0, labelFor(i18n.t("staff.admin.mode"), mode), mode);
+        form.addRow(1, labelFor(i18n.t("staff.admin.idle"), idle), idle);
+        form.addRow(2, labelFor(i18n.t("staff.admin.language"), language), language);
+        Button save = Ui.id(Ui.button(i18n.t("staff.admin.save"), "secondary", () -> asAdmin(by ->
+                model.saveStationSettings(mode.getValue(), idle.getText(), language.getValue().getLanguage(), by))),
+                "admin-save");
+        Label message = Ui.id(Ui.label("", "message"), "admin-message");
+        Ui.bindMessage(message, model.adminMessage);
+        return new VBox(12, Ui.label(i18n.t("staff.admin.title"), "section-title"),
+                Ui.label(i18n.t("staff.admin.hint"), "muted"), form, save, message);
+    }
+
+    private static Label labelFor(String text, javafx.scene.Node control) {
+        Label l = new Label(text);
+        l.setLabelFor(control);
+        return l;
+    }
+
     private Parent settings(Actions actions) {
         // Each combo box gets its own copy of the model's list: a JavaFX combo box left holding a
         // long-lived list stays reachable from it (ViewLifetimeTest found it), with its whole screen.
@@ -250,8 +367,10 @@ public final class StaffView {
         Button self = Ui.id(Ui.button(i18n.t("staff.mode.self"), "secondary", actions::self), "mode-self");
         Button exit = Ui.id(Ui.button(i18n.t("staff.exit"), "danger", actions::exit), "exit");
         VBox box = new VBox(14, Ui.label(i18n.t("staff.tab.settings"), "section-title"), form, save, message,
-                Ui.label(i18n.t("staff.modes"), "section-title"), new HBox(12, desk, self, exit));
+                Ui.label(i18n.t("staff.modes"), "section-title"), new HBox(12, desk, self, exit), adminSettings());
         box.setPadding(new Insets(4));
-        return box;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 }
