@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
             BadgeCommand.class, BadgesCommand.class, PrintCommand.class, ReprintCommand.class, QueueCommand.class,
             PrintersCommand.class, ExportCommand.class, DemoCommand.class, KioskCommand.class, PinCommand.class,
             SyncCommand.class, HubCommand.class, CheckCommand.class, EncryptCommand.class, AuditCommand.class,
-            WipeCommand.class,
+            WipeCommand.class, CompactCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {

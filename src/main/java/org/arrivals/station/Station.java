@@ -147,6 +147,19 @@ public final class Station implements AutoCloseable {
         return Store.encrypt(DataHome.eventDirectory(home, eventId), key.storeKey());
     }
 
+    /**
+     * Shrinks a closed event database to its live data (see {@code Store.compact}): its size in
+     * bytes before and after. H2 writes the compacted copy beside the file and swaps it in, so a
+     * crash during compaction leaves the old file whole.
+     */
+    public static long[] compact(Path home, String eventId, StationKey key) {
+        EventId.check(eventId);
+        long[] sizes = Store.compact(DataHome.eventDirectory(home, eventId), key.storeKey());
+        org.slf4j.LoggerFactory.getLogger(Station.class).info("Event {} compacted: {} -> {} bytes", eventId,
+                sizes[0], sizes[1]);
+        return sizes;
+    }
+
     /** Name search over the roster, kept current; build happens on first use. */
     public Lookup lookup() {
         return lookup;

@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+    /** The databases this JVM has open (H2 shares an open database with a second opener in the same JVM). */
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private static final java.util.Map<Path, Integer> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
     public static final String FILE_NAME = "arrivals";
 
     private final Path directory;
@@ -98,6 +101,7 @@ public final class Store implements AutoCloseable {
             ds.dispose();
             throw new StoreException("Cannot prepare the database in " + directory + ": " + e.getMessage(), e);
         }
+        OPEN.merge(directory.toAbsolutePath().normalize(), 1, Integer::sum);
         return new Store(directory, ds, keepAlive);
     }
 
@@ -112,10 +116,14 @@ public final class Store implements AutoCloseable {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_RECONNECT=FALSE;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=0";
     }
 
+    private static String alreadyOpen(Path directory) {
+        return "The event database in " + directory + " is already open in another Arrivals window or command. "
+                + "Close it and try again.";
+    }
+
     private static String openFailure(Path directory, SQLException e) {
         if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            return "The event database in " + directory + " is already open in another Arrivals window or command. "
-                    + "Close it and try again.";
+            return alreadyOpen(directory);
         }
         if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1) {
             return StoreKey.WRONG;
@@ -144,6 +152,45 @@ public final class Store implements AutoCloseable {
             return true;
         } catch (SQLException | java.io.IOException e) {
             throw new StoreException("Cannot encrypt the event database in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Shrinks a closed event database to its live data ({@code SHUTDOWN COMPACT}). A station does
+     * not compact when it closes (see {@link #jdbcUrl}), so its file keeps the space of every
+     * commit of the day; run this with no window or command of the event open, for example
+     * between the days of an event. Returns the file's size before and after, in bytes.
+     */
+    public static long[] compact(Path directory, StoreKey key) {
+        Path file = directory.resolve(FILE_NAME + ".mv.db");
+        if (!Files.exists(file)) {
+            throw new StoreException("There is no event database in " + directory + " to compact.");
+        }
+        if (OPEN.containsKey(directory.toAbsolutePath().normalize())) {
+            // in this JVM H2 would hand over the open database and the SHUTDOWN would close it under its users
+            throw new StoreException(alreadyOpen(directory));
+        }
+        try (Store opened = open(directory, key)) {
+            // open() checked the key and brought the schema up to date; its pool is closed here
+        }
+        try {
+            long before = Files.size(file);
+            String url = jdbcUrl(directory) + (key == null ? "" : ";CIPHER=AES");
+            String password = "";
+            if (key != null) {
+                char[] filePassword = key.filePassword(directory);
+                password = new String(filePassword) + " ";
+                java.util.Arrays.fill(filePassword, '\0');
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(url, "arrivals", password);
+                 var st = c.createStatement()) {
+                st.execute("SHUTDOWN COMPACT");
+            }
+            return new long[] {before, Files.size(file)};
+        } catch (SQLException e) {
+            throw new StoreException(openFailure(directory, e), e);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot compact the event database in " + directory + ": " + e.getMessage(), e);
         }
     }
 
@@ -195,8 +242,12 @@ public final class Store implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         dataSource.dispose();
         closeQuietly(keepAlive);
+        OPEN.computeIfPresent(directory.toAbsolutePath().normalize(), (d, n) -> n == 1 ? null : n - 1);
     }
 
     private static void closeQuietly(Connection c) {

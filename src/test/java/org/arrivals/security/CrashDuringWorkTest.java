@@ -40,15 +40,16 @@ import org.junit.jupiter.api.io.TempDir;
  * (CI default 4, one of each; {@code -Pfull}: 50), seed {@code arrivals.crash.seed}; which work:
  * {@code arrivals.crash.work.modes} ({@code import}: killed anywhere in an import or just after
  * it, the station still open; {@code import-close}: killed while the station closes after an
- * import, as every CLI command does; {@code print}; {@code sync}).
+ * import, as every CLI command does; {@code print}; {@code sync}; {@code compact}: killed while
+ * {@code arrivals compact} rewrites the closed database, which must then hold exactly what it held).
  */
 class CrashDuringWorkTest {
-    private static final int KILLS = Integer.getInteger("arrivals.crash.work.kills", 4);
+    private static final int KILLS = Integer.getInteger("arrivals.crash.work.kills", 5);
     private static final long SEED = Long.getLong("arrivals.crash.seed", 20261122L);
     private static final long GUARD_SECONDS = 120;
     /** Which work to kill, in turn ({@code arrivals.crash.work.modes}, default all three). */
     private static final List<String> MODES = List.of(System.getProperty("arrivals.crash.work.modes",
-            "import,print,sync,import-close").split(","));
+            "import,print,sync,import-close,compact").split(","));
 
     @TempDir
     Path dir;
@@ -88,7 +89,14 @@ class CrashDuringWorkTest {
                 int killAfter;
                 long delayMicros;
                 int rows = 0;
-                if (mode.equals("import-close")) { // killed while the station closes after an import
+                Snapshot before = null;
+                if (mode.equals("compact")) { // killed anywhere in the compaction, or just after it
+                    try (Station s = open(home)) {
+                        before = Snapshot.of(s);
+                    }
+                    killAfter = random.nextInt(4) == 0 ? 1 : 0;
+                    delayMicros = killAfter == 1 ? random.nextInt(20_000) : random.nextInt(1_200_000);
+                } else if (mode.equals("import-close")) { // killed while the station closes after an import
                     rows = 5000 + random.nextInt(15_000);
                     args.addAll(List.of(Integer.toString(round), Integer.toString(rows)));
                     killAfter = 1;
@@ -120,6 +128,16 @@ class CrashDuringWorkTest {
                             assertThat(present).as("%s: all or nothing of %d rows", where, rows).isIn(0L, (long) rows);
                             if (!r.acked().isEmpty()) {
                                 assertThat(present).as("%s: an acknowledged import is all there", where).isEqualTo(rows);
+                            }
+                        }
+                        case "compact" -> {
+                            assertThat(Snapshot.of(s)).as("%s: the database holds what it held", where).isEqualTo(before);
+                            // a half-written compacted copy left behind is encrypted too
+                            try (var files = Files.list(org.arrivals.station.DataHome.eventDirectory(home, "default"))) {
+                                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                                    assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
+                                            .as("%s: %s names no one", where, f.getFileName()).doesNotContain("@example.org");
+                                }
                             }
                         }
                         case "print" -> {
@@ -165,6 +183,15 @@ class CrashDuringWorkTest {
         }
         System.out.printf(Locale.ROOT, "CrashDuringWorkTest: %d kills (seed %d) %s, %d acknowledgements, all kept%n",
                 KILLS, SEED, kills, acknowledged);
+    }
+
+    /** What a database holds, to compare before and after a compaction: people, arrivals, jobs, the audit chain. */
+    record Snapshot(int people, int arrived, List<org.arrivals.checkin.CheckInEvent> events, int jobs, int audit,
+                    java.util.Optional<Long> auditBroken) {
+        static Snapshot of(Station s) {
+            return new Snapshot(s.attendees().all().size(), s.checkIns().checkedInCount(), s.checkIns().allEvents(),
+                    s.printing().queue().all().size(), s.audit().all().size(), s.audit().verify());
+        }
     }
 
     private static Station open(Path home) {

@@ -21,7 +21,8 @@ import org.arrivals.sync.SyncWorker;
  * <ul>
  *   <li>{@code import HOME ROUND ROWS}: imports ROWS new people whose codes start {@code I<ROUND>-};</li>
  *   <li>{@code print HOME PRINTER CODE...}: checks each in and prints the first badge;</li>
- *   <li>{@code sync HOME HUB TOKEN CODE...}: checks each in and syncs with the hub until it has the check-in.</li>
+ *   <li>{@code sync HOME HUB TOKEN CODE...}: checks each in and syncs with the hub until it has the check-in;</li>
+ *   <li>{@code compact HOME}: compacts the closed database ({@code arrivals compact}).</li>
  * </ul>
  */
 public final class WorkChild {
@@ -31,6 +32,13 @@ public final class WorkChild {
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         OutputStream out = new FileOutputStream(FileDescriptor.out);
+        if (mode.equals("compact")) {
+            line(out, "READY");
+            long[] sizes = Station.compact(Path.of(args[1]), "default", org.arrivals.station.StationKey.fromEnvironment());
+            line(out, "ACK compact " + sizes[0] + " " + sizes[1]);
+            line(out, "DONE");
+            return;
+        }
         try (Station s = Station.open(Path.of(args[1]), "default", "desk-9", Clock.systemUTC())) {
             line(out, "READY");
             switch (mode) {
