@@ -1,9 +1,7 @@
 package org.arrivals.cli;
 
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.arrivals.station.Station;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "compact", mixinStandardHelpOptions = true,
@@ -12,17 +10,11 @@ import picocli.CommandLine.Command;
                 + "crash); run this between the days of an event, with every Arrivals window of the event closed.",
             "H2 writes the compacted copy beside the file and swaps it in: a crash or power cut meanwhile leaves "
                     + "the old file whole."})
-final class CompactCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    ArrivalsCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class CompactCommand extends HomeCommand {
     @Override
     public Integer call() {
         long[] sizes = Station.compact(root.resolvedHome(), root.resolvedEvent(), root.stationKey(null));
-        spec.commandLine().getOut().printf(Locale.ROOT, "Compacted the event '%s': %.1f MB -> %.1f MB.%n",
+        out().printf(Locale.ROOT, "Compacted the event '%s': %.1f MB -> %.1f MB.%n",
                 root.resolvedEvent(), sizes[0] / 1e6, sizes[1] / 1e6);
         return 0;
     }

@@ -1,25 +1,17 @@
 package org.arrivals.cli;
 
-import java.util.concurrent.Callable;
 import org.arrivals.station.Station;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 @Command(name = "encrypt", mixinStandardHelpOptions = true,
         description = {"Encrypt, once, an event database made before Arrivals encrypted its data, under the station "
                 + "key (--key-file, $ARRIVALS_KEY, or asked). Close every Arrivals window of the event first.",
             "A database made by this version is encrypted from the start; this changes nothing there."})
-final class EncryptCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    ArrivalsCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class EncryptCommand extends HomeCommand {
     @Override
     public Integer call() {
         boolean done = Station.encrypt(root.resolvedHome(), root.resolvedEvent(), root.stationKey(null));
-        spec.commandLine().getOut().println(done ? "The event '" + root.resolvedEvent() + "' is now encrypted."
+        out().println(done ? "The event '" + root.resolvedEvent() + "' is now encrypted."
                 : "Nothing to encrypt: the event '" + root.resolvedEvent() + "' has no unencrypted database.");
         return 0;
     }

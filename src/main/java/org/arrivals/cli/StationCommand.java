@@ -1,18 +1,9 @@
 package org.arrivals.cli;
 
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import org.arrivals.station.Station;
-import picocli.CommandLine;
 
 /** A subcommand that works on the station's data: it opens the station, runs, and closes it. */
-abstract class StationCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    ArrivalsCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+abstract class StationCommand extends HomeCommand {
     @Override
     public final Integer call() throws Exception {
         if (!root.keyGiven(fallbackKey())) {
@@ -73,11 +64,4 @@ abstract class StationCommand implements Callable<Integer> {
         return null;
     }
 
-    PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
-    PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
 }

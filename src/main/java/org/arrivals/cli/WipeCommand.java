@@ -1,9 +1,7 @@
 package org.arrivals.cli;
 
 import java.io.Console;
-import java.util.concurrent.Callable;
 import org.arrivals.station.Station;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,13 +10,7 @@ import picocli.CommandLine.Option;
                 + "check-ins, print jobs, audit log), its keys and the station's log files. Needs the station key "
                 + "(whoever holds it acts as admin). Export first what you must keep.",
             "Asks to type the event id, unless --yes."})
-final class WipeCommand implements Callable<Integer> {
-    @CommandLine.ParentCommand
-    ArrivalsCommand root;
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class WipeCommand extends HomeCommand {
     @Option(names = "--yes", description = "Do not ask; wipe.")
     boolean yes;
 
@@ -37,12 +29,12 @@ final class WipeCommand implements Callable<Integer> {
             String typed = console.readLine("This removes every attendee and check-in of event '%s' from this station. "
                     + "Type the event id to confirm: ", event);
             if (typed == null || !typed.strip().equals(event)) {
-                spec.commandLine().getErr().println("Not confirmed; nothing was removed.");
+                err().println("Not confirmed; nothing was removed.");
                 return ArrivalsCommand.NOTHING_DONE;
             }
         }
         int files = Station.wipe(root.resolvedHome(), event);
-        spec.commandLine().getOut().println("Event '" + event + "' wiped: " + files + " files removed.");
+        out().println("Event '" + event + "' wiped: " + files + " files removed.");
         return 0;
     }
 }

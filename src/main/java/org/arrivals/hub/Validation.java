@@ -97,14 +97,8 @@ public final class Validation {
 
     /** Free text a person wrote (a name may hold any script, and a bidi mark): only its length and NULs are checked. */
     private static void text(String where, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new IllegalArgumentException(where + ": " + field + " is required");
-            }
+        if (!present(where, field, value, max, required)) {
             return;
-        }
-        if (value.length() > max) {
-            throw new IllegalArgumentException(where + ": " + field + " is longer than " + max + " characters");
         }
         if (value.indexOf('\0') >= 0) {
             throw new IllegalArgumentException(where + ": " + field + " holds a NUL character");
@@ -113,14 +107,8 @@ public final class Validation {
 
     /** An identifier (code, station, type): no control or bidirectional override characters. */
     private static void line(String where, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new IllegalArgumentException(where + ": " + field + " is required");
-            }
+        if (!present(where, field, value, max, required)) {
             return;
-        }
-        if (value.length() > max) {
-            throw new IllegalArgumentException(where + ": " + field + " is longer than " + max + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -128,5 +116,19 @@ public final class Validation {
                 throw new IllegalArgumentException(where + ": " + field + " holds a control character");
             }
         }
+    }
+
+    /** False for an absent optional value; refuses an absent required one and one over {@code max} characters. */
+    private static boolean present(String where, String field, String value, int max, boolean required) {
+        if (value == null || value.isBlank()) {
+            if (required) {
+                throw new IllegalArgumentException(where + ": " + field + " is required");
+            }
+            return false;
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException(where + ": " + field + " is longer than " + max + " characters");
+        }
+        return true;
     }
 }

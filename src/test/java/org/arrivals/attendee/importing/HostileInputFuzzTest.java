@@ -44,33 +44,33 @@ class HostileInputFuzzTest {
 
     @Test
     void hostileCsvFilesImportCompletelyOrFailCleanly() {
-        int count = count("arrivals.fuzz.count", 150);
         long seed = Long.getLong("arrivals.fuzz.seed", 20261122L);
         Random random = new Random(seed);
-        Outcomes o = new Outcomes();
-        try (TestStore t = new TestStore(dir.resolve("csv"))) {
-            for (int i = 0; i < count; i++) {
-                byte[] input = hostileCsv(random);
-                o.tryImport(t, input, "fuzz.csv", "CSV input " + i + " (seed " + seed + ")");
-            }
-        }
-        System.out.printf("HostileInputFuzzTest CSV: %d files, %d imported, %d refused%n", count, o.imported, o.refused);
-        assertThat(o.imported + o.refused).isEqualTo(count);
+        fuzzImports("CSV", count("arrivals.fuzz.count", 150), seed, "fuzz.csv", () -> hostileCsv(random));
     }
 
     @Test
     void hostileXlsxFilesImportCompletelyOrFailCleanly() throws Exception {
-        int count = count("arrivals.fuzz.xlsx", 60);
         long seed = Long.getLong("arrivals.fuzz.seed", 20261122L);
         Random random = new Random(seed + 1);
+        fuzzImports("XLSX", count("arrivals.fuzz.xlsx", 60), seed, "fuzz.xlsx", () -> {
+            try {
+                return hostileXlsx(random);
+            } catch (Exception e) {
+                throw new IllegalStateException("could not write a fuzz XLSX", e);
+            }
+        });
+    }
+
+    /** Imports {@code count} inputs into one store: each is imported completely or refused leaving it as it was. */
+    private void fuzzImports(String kind, int count, long seed, String fileName, java.util.function.Supplier<byte[]> inputs) {
         Outcomes o = new Outcomes();
-        try (TestStore t = new TestStore(dir.resolve("xlsx"))) {
+        try (TestStore t = new TestStore(dir.resolve(kind.toLowerCase(java.util.Locale.ROOT)))) {
             for (int i = 0; i < count; i++) {
-                byte[] input = hostileXlsx(random);
-                o.tryImport(t, input, "fuzz.xlsx", "XLSX input " + i + " (seed " + seed + ")");
+                o.tryImport(t, inputs.get(), fileName, kind + " input " + i + " (seed " + seed + ")");
             }
         }
-        System.out.printf("HostileInputFuzzTest XLSX: %d files, %d imported, %d refused%n", count, o.imported, o.refused);
+        System.out.printf("HostileInputFuzzTest %s: %d files, %d imported, %d refused%n", kind, count, o.imported, o.refused);
         assertThat(o.imported + o.refused).isEqualTo(count);
     }
 
