@@ -1,7 +1,6 @@
 package org.arrivals.cli;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Option;
                 + "attendees (full screen; leaving needs the staff PIN), or staff mode (PIN).",
             "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234; "
                 + "without --key-file or ARRIVALS_KEY its station key is " + org.arrivals.station.StationKey.DEMO + "."})
-final class KioskCommand extends StationCommand {
+final class KioskCommand extends HomeCommand {
     static final String DEMO_EVENT_NAME = "National Immigrant Integration Conference 2026";
     static final String DEMO_PIN = "1234";
 
@@ -27,62 +26,59 @@ final class KioskCommand extends StationCommand {
     @Option(names = "--demo", description = "Load the demo event first (made up; no real people).")
     boolean demo;
 
+    /**
+     * The window comes first: with a key given, the station opens beside it (the key's derivation
+     * and the database overlap JavaFX's start); without one, the window asks for the key.
+     */
     @Override
-    String fallbackKey() {
-        return demo ? org.arrivals.station.StationKey.DEMO : null;
-    }
-
-    @Override
-    boolean audited() {
-        return false;
-    }
-
-    @Override
-    int run(Station station) {
-        if (demo) {
-            var r = station.loadDemo(1200, 2026);
-            Map<String, String> set = new HashMap<>();
-            var current = StationFile.read(station.home());
-            if (current.getProperty("event.name", "").isBlank()) {
-                set.put("event.name", DEMO_EVENT_NAME);
-            }
-            if (!set.isEmpty()) {
-                StationFile.set(station.home(), set);
-            }
-            if (!StaffPin.load(station.home(), Clock.systemUTC()).isSet()) {
-                StaffPin.set(station.home(), DEMO_PIN);
-                err().println("Demo: the staff PIN is " + DEMO_PIN + ". Change it with: arrivals pin set");
-            }
-            err().printf("Demo event ready: %d people added, %d already there.%n", r.added(), r.unchanged() + r.updated());
-        }
-        KioskSettings k = settings(station.home());
-        station.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
-                "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : ""));
-        Kiosk.run(station, k, StaffPin.load(station.home(), Clock.systemUTC()));
-        return 0;
-    }
-
-    /** No key given: the kiosk opens locked and asks for the station key on screen. */
-    @Override
-    Integer whenNoKeyGiven() {
+    public Integer call() {
         java.nio.file.Path home = root.resolvedHome();
         org.arrivals.station.LogSetup.configure(home, root.resolvedConfig());
+        String fallback = demo ? org.arrivals.station.StationKey.DEMO : null;
+        if (demo) {
+            demoSettings(home);
+        }
         KioskSettings k = settings(home);
         java.util.concurrent.atomic.AtomicReference<Station> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        boolean keyGiven = root.keyGiven(fallback);
+        java.util.function.Function<org.arrivals.station.StationKey, Station> open = key -> {
+            Station s = root.openStationWith(key);
+            opened.set(s);
+            if (demo) {
+                var r = s.loadDemo(1200, 2026);
+                err().printf("Demo event ready: %d people added, %d already there.%n", r.added(),
+                        r.unchanged() + r.updated());
+            }
+            s.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
+                    "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : "")
+                            + (keyGiven ? "" : "; unlocked on screen"));
+            return s;
+        };
+        StaffPin pins = StaffPin.load(home, Clock.systemUTC());
         try {
-            Kiosk.runLocked(key -> {
-                Station s = root.openStationWith(key);
-                s.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
-                        "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + "; unlocked on screen");
-                opened.set(s);
-                return s;
-            }, k, StaffPin.load(home, Clock.systemUTC()));
+            if (keyGiven) {
+                Kiosk.runOpening(open, root.stationKey(fallback), k, pins);
+            } else {
+                Kiosk.runLocked(open, k, pins);
+            }
         } finally {
             if (opened.get() != null) {
                 opened.get().close();
             }
         }
         return 0;
+    }
+
+    /** The demo's event name and staff PIN, where none is set (in station.properties: no key needed). */
+    private void demoSettings(java.nio.file.Path home) {
+        var current = StationFile.read(home);
+        if (current.getProperty("event.name", "").isBlank()) {
+            StationFile.set(home, Map.of("event.name", DEMO_EVENT_NAME));
+        }
+        if (!StaffPin.load(home, Clock.systemUTC()).isSet()) {
+            StaffPin.set(home, DEMO_PIN);
+            err().println("Demo: the staff PIN is " + DEMO_PIN + ". Change it with: arrivals pin set");
+        }
     }
 
     private KioskSettings settings(java.nio.file.Path home) {

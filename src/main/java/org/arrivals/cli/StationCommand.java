@@ -6,12 +6,6 @@ import org.arrivals.station.Station;
 abstract class StationCommand extends HomeCommand {
     @Override
     public final Integer call() throws Exception {
-        if (!root.keyGiven(fallbackKey())) {
-            Integer done = whenNoKeyGiven();
-            if (done != null) {
-                return done;
-            }
-        }
         try (Station station = root.openStation(fallbackKey())) {
             int exit = run(station);
             if (audited()) {
@@ -50,14 +44,6 @@ abstract class StationCommand extends HomeCommand {
     }
 
     abstract int run(Station station) throws Exception;
-
-    /**
-     * Runs the command without a key given, when it can ask for it itself (the kiosk, on screen);
-     * null: the key is asked on the terminal.
-     */
-    Integer whenNoKeyGiven() throws Exception {
-        return null;
-    }
 
     /** The station key to use when none was given (only the demo has one); null: ask. */
     String fallbackKey() {

@@ -27,6 +27,8 @@ public final class Kiosk {
     /** Set when the kiosk starts locked: opens the station with the key typed on screen. */
     private static volatile Function<StationKey, Station> unlock;
     private static volatile String language;
+    /** Set when the kiosk opens its station beside the window: the station, once open. */
+    private static volatile java.util.concurrent.CompletableFuture<Station> opening;
 
     private Kiosk() {
     }
@@ -45,6 +47,27 @@ public final class Kiosk {
      * the station with it (it throws with a sentence when the key is wrong). {@code k} and
      * {@code p} are the settings and PINs, read from the station's folder without the key.
      */
+    /**
+     * Starts the kiosk and, at the same moment, opens the station with {@code key} on a thread of
+     * its own: deriving the key (PBKDF2, about half a second) and opening the database overlap the
+     * start of JavaFX instead of coming before it. The window says "Opening the event" until the
+     * station is open; a key that does not open it leads to the unlock screen, with the reason.
+     */
+    public static void runOpening(Function<StationKey, Station> open, StationKey key, KioskSettings k, StaffPin p) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
+        opening = new java.util.concurrent.CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                opening.complete(open.apply(key));
+            } catch (Throwable e) {
+                opening.completeExceptionally(e);
+            }
+        }, "arrivals-open");
+        opener.setDaemon(true);
+        opener.start();
+        runLocked(open, k, p);
+    }
+
     public static void runLocked(Function<StationKey, Station> open, KioskSettings k, StaffPin p) {
         unlock = open;
         settings = k;
@@ -70,22 +93,60 @@ public final class Kiosk {
         public void start(Stage stage) {
             Platform.setImplicitExit(true);
             tasks = Tasks.background();
-            if (station == null) {
-                org.arrivals.ui.common.NameFonts.load(); // the unlock screen in the kiosk's own fonts too
-                UnlockView locked = new UnlockView(new I18n(language), tasks, unlock, s -> {
-                    station = s;
-                    warmUp(s);
-                    open(stage);
-                });
-                stage.setScene(new javafx.scene.Scene(locked.root(), 1280, 800));
-                stage.getScene().getStylesheets().add(Kiosk.class.getResource("kiosk.css").toExternalForm());
-                stage.setMinWidth(1024);
-                stage.setMinHeight(700);
-                stage.show();
-                LOG.info("Kiosk started locked: waiting for the station key");
+            if (station != null) {
+                open(stage);
                 return;
             }
-            open(stage);
+            org.arrivals.ui.common.NameFonts.load(); // the first screens in the kiosk's own fonts too
+            I18n i18n = new I18n(language);
+            stage.setMinWidth(1024);
+            stage.setMinHeight(700);
+            if (opening != null) {
+                javafx.scene.control.Label wait = org.arrivals.ui.common.Ui.id(
+                        org.arrivals.ui.common.Ui.label(i18n.t("unlock.opening"), "pin-title"), "opening");
+                javafx.scene.layout.StackPane card = new javafx.scene.layout.StackPane(wait);
+                card.getStyleClass().add("pin-card");
+                card.setMaxSize(460, javafx.scene.layout.Region.USE_PREF_SIZE);
+                javafx.scene.layout.StackPane overlay = new javafx.scene.layout.StackPane(card);
+                overlay.getStyleClass().add("overlay");
+                show(stage, overlay);
+                opening.whenComplete((s, e) -> Platform.runLater(() -> {
+                    if (e == null) {
+                        station = s;
+                        warmUp(s);
+                        open(stage);
+                    } else {
+                        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                                ? e.getCause() : e;
+                        LOG.warn("The station did not open with the key given: {}", cause.getMessage());
+                        locked(stage, i18n).say(StationKey.isWrongKey(cause) ? i18n.t("unlock.wrong")
+                                : cause.getMessage() == null ? i18n.t("error.unexpected") : cause.getMessage());
+                    }
+                }));
+                return;
+            }
+            locked(stage, i18n);
+            LOG.info("Kiosk started locked: waiting for the station key");
+        }
+
+        private UnlockView locked(Stage stage, I18n i18n) {
+            UnlockView view = new UnlockView(i18n, tasks, unlock, s -> {
+                station = s;
+                warmUp(s);
+                open(stage);
+            });
+            show(stage, view.root());
+            return view;
+        }
+
+        private static void show(Stage stage, javafx.scene.Parent root) {
+            if (stage.getScene() == null) {
+                stage.setScene(new javafx.scene.Scene(root, 1280, 800));
+                stage.getScene().getStylesheets().add(Kiosk.class.getResource("kiosk.css").toExternalForm());
+            } else {
+                stage.getScene().setRoot(root);
+            }
+            stage.show();
         }
 
         private void open(Stage stage) {

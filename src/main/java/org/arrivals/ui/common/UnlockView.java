@@ -20,6 +20,7 @@ import org.arrivals.station.StationKey;
  */
 public final class UnlockView {
     private final StackPane root;
+    private final Label message;
 
     /**
      * @param unlock opens the station with a key (throws with a sentence when it cannot)
@@ -29,7 +30,7 @@ public final class UnlockView {
         PasswordField field = Ui.id(new PasswordField(), "unlock-field");
         field.getStyleClass().add("pin-field");
         field.setAccessibleText(i18n.t("unlock.title"));
-        Label message = Ui.id(Ui.label("", "message"), "unlock-message");
+        message = Ui.id(Ui.label("", "message"), "unlock-message");
         Runnable go = () -> {
             char[] typed = field.getText().toCharArray();
             field.clear();
@@ -77,6 +78,11 @@ public final class UnlockView {
         if (i18n.rightToLeft()) {
             root.setStyle("-fx-font-family: \"" + NameFonts.familyFor("ا") + "\";");
         }
+    }
+
+    /** Shows why the station is locked (a key given on the command line that did not open it). */
+    public void say(String why) {
+        Ui.showMessage(message, new Message(Tone.ERROR, why));
     }
 
     public StackPane root() {
