@@ -31,7 +31,7 @@ public final class ConfigCheck {
 
     static final Set<String> KEYS = Set.of("station.id", "scanner.prefix", "scanner.suffix", "printer", "hub.url",
             "hub.token", "kiosk.mode", "kiosk.idle.seconds", "kiosk.language", "kiosk.large.text", "event.name",
-            "badge.template", "staff.pin", "staff.pin.admin");
+            "badge.template", "staff.pin", "staff.pin.admin", "hub.token.sealed");
 
     private ConfigCheck() {
     }
@@ -83,7 +83,7 @@ public final class ConfigCheck {
                 if (u.getHost() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
                     throw new IllegalArgumentException();
                 }
-                if (p.getProperty("hub.token", "").isBlank()) {
+                if (p.getProperty("hub.token", "").isBlank() && p.getProperty("hub.token.sealed", "").isBlank()) {
                     out.add(new Finding(Severity.ERROR, name, "hub.url is set but hub.token is blank. Make a token on "
                             + "the hub's machine with `arrivals hub add-station NAME` and paste it here."));
                 }

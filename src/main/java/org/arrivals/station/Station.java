@@ -112,7 +112,9 @@ public final class Station implements AutoCloseable {
         Path dir = DataHome.eventDirectory(home, eventId);
         Store store = Store.open(dir, key.storeKey());
         try {
-            return new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
+            Station station = new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
+            station.sealHubToken();
+            return station;
         } catch (RuntimeException e) {
             store.close();
             throw e;
@@ -227,6 +229,28 @@ public final class Station implements AutoCloseable {
         return sync;
     }
 
+    /** The key in station.properties that says the hub token was moved into an event's database. */
+    static final String SEALED = "hub.token.sealed";
+
+    /**
+     * Moves a hub token written in station.properties (by hand, or by the kiosk set-up) into the
+     * event's encrypted database, and takes it out of the file: a token in clear would let whoever
+     * took the laptop pull the whole list from the hub.
+     */
+    private void sealHubToken() {
+        String clear = StationFile.read(home).getProperty("hub.token", "").strip();
+        if (clear.isEmpty()) {
+            return;
+        }
+        syncState.hubToken(clear);
+        java.util.Map<String, String> change = new java.util.HashMap<>();
+        change.put("hub.token", null);
+        change.put(SEALED, eventId);
+        StationFile.set(home, change);
+        org.slf4j.LoggerFactory.getLogger(Station.class).info(
+                "The hub token moved from station.properties into event {}'s encrypted database", eventId);
+    }
+
     /** A sync worker with the hub URL and token given here in place of the configured ones (blank: configured). */
     public SyncWorker syncWith(String hubUrl, String hubToken) {
         return syncWith(hubUrl, hubToken, java.time.Duration.ofSeconds(10), SYNC_INTERVAL,
@@ -237,7 +261,8 @@ public final class Station implements AutoCloseable {
     public SyncWorker syncWith(String hubUrl, String hubToken, java.time.Duration callTimeout,
                                java.time.Duration interval, java.time.Duration maxBackoff) {
         String url = hubUrl != null && !hubUrl.isBlank() ? hubUrl.strip() : settings.hubUrl();
-        String token = hubToken != null && !hubToken.isBlank() ? hubToken.strip() : settings.hubToken();
+        String token = hubToken != null && !hubToken.isBlank() ? hubToken.strip()
+                : !settings.hubToken().isBlank() ? settings.hubToken() : syncState.hubToken();
         HubClient client = null;
         if (url != null && !url.isBlank()) {
             java.net.URI uri;

@@ -19,6 +19,15 @@ public final class SyncState {
         return dsl.selectFrom(SYNC_STATE).where(SYNC_STATE.ID.eq(1)).fetchSingle();
     }
 
+    /** The hub token kept in the (encrypted) database, or null. */
+    public String hubToken() {
+        return dsl.select(SYNC_STATE.HUB_TOKEN).from(SYNC_STATE).where(SYNC_STATE.ID.eq(1)).fetchOne(SYNC_STATE.HUB_TOKEN);
+    }
+
+    public void hubToken(String token) {
+        dsl.update(SYNC_STATE).set(SYNC_STATE.HUB_TOKEN, token).where(SYNC_STATE.ID.eq(1)).execute();
+    }
+
     public void eventCursor(long cursor) {
         dsl.update(SYNC_STATE).set(SYNC_STATE.EVENT_CURSOR, cursor).where(SYNC_STATE.ID.eq(1)).execute();
     }
