@@ -38,6 +38,9 @@ public final class StaffPin {
         record Refused(int triesLeftBeforeLockout) implements Check { }
 
         record Locked(Duration remaining) implements Check { }
+
+        /** No role that may do what was asked has a PIN: not a wrong try, nothing to guess. */
+        record NotSet() implements Check { }
     }
 
     private final String supervisor;
@@ -67,8 +70,9 @@ public final class StaffPin {
                 try (var r = Files.newBufferedReader(stateFile)) {
                     p.load(r);
                 }
-                failures = Math.max(0, Integer.parseInt(p.getProperty("failures", "0").strip()));
-                lockedUntil = Instant.ofEpochMilli(Long.parseLong(p.getProperty("lockedUntil", "0").strip()));
+                // a file that lost its values (a power cut while it was written) counts as unreadable
+                failures = Math.max(0, Integer.parseInt(p.getProperty("failures").strip()));
+                lockedUntil = Instant.ofEpochMilli(Long.parseLong(p.getProperty("lockedUntil").strip()));
             } catch (IOException | RuntimeException e) {
                 // unreadable: assume the worst that the file could have said, a full lockout
                 failures = FREE_TRIES + 5;
@@ -106,6 +110,11 @@ public final class StaffPin {
         return isSet(Role.SUPERVISOR) || isSet(Role.ADMIN);
     }
 
+    /** True when some role that may do what {@code needed} may has a PIN. */
+    public boolean isSetFor(Role needed) {
+        return (Role.ADMIN.allows(needed) && isSet(Role.ADMIN)) || (Role.SUPERVISOR.allows(needed) && isSet(Role.SUPERVISOR));
+    }
+
     /** True when {@code role} has a PIN of its own. */
     public boolean isSet(Role role) {
         String stored = stored(role);
@@ -133,6 +142,9 @@ public final class StaffPin {
         Instant now = clock.instant();
         if (now.isBefore(lockedUntil)) {
             return new Check.Locked(Duration.between(now, lockedUntil));
+        }
+        if (!isSetFor(needed)) {
+            return new Check.NotSet();
         }
         for (Role role : new Role[] {Role.ADMIN, Role.SUPERVISOR}) {
             if (role.allows(needed) && isSet(role) && matches(stored(role), pin)) {

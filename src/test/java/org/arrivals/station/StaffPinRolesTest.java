@@ -114,6 +114,9 @@ class StaffPinRolesTest {
         // a state file someone broke keeps the gate closed rather than open
         Files.writeString(home.resolve(StaffPin.STATE_FILE), "failures=banana\n");
         assertThat(StaffPin.load(home, clock).check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
+        // so does one a power cut left empty
+        Files.writeString(home.resolve(StaffPin.STATE_FILE), "");
+        assertThat(StaffPin.load(home, clock).check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
 
         // whoever holds the station key sets a new PIN, which lifts the lockout
         StaffPin.set(home, Role.SUPERVISOR, "1357");

@@ -62,6 +62,10 @@ class UnlockScreenTest {
         robot.clickOn("#unlock-field").write("short").type(KeyCode.ENTER);
         assertThat(robot.lookup("#unlock-message").queryAs(Label.class).getText())
                 .isEqualTo("A station key has at least 8 characters. Check it and try again.");
+        // counted as the key is, in UTF-8 bytes: seven Arabic letters and digits are a key long enough to try
+        robot.clickOn("#unlock-field").write("مفتاح26").type(KeyCode.ENTER);
+        assertThat(robot.lookup("#unlock-message").queryAs(Label.class).getText())
+                .isEqualTo("That key does not unlock this station. Check it and try again.");
 
         robot.clickOn("#unlock-field").write("the right station key");
         robot.clickOn("#unlock-ok");

@@ -61,7 +61,8 @@ public final class PinGate implements Authority {
         Label title = Ui.label(i18n.t("pin.title"), "pin-title");
         Label reason = Ui.label(why, "muted");
         Label message = Ui.id(Ui.label("", "message"), "pin-message");
-        Ui.showMessage(message, pin.isSet() ? Message.NONE : new Message(Tone.ERROR, i18n.t("pin.notSet")));
+        Ui.showMessage(message, pin.isSetFor(needed) ? Message.NONE : new Message(Tone.ERROR, i18n.t(
+                needed == org.arrivals.station.Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
         GridPane keypad = new GridPane();
         keypad.setHgap(10);
         keypad.setVgap(10);
@@ -111,13 +112,20 @@ public final class PinGate implements Authority {
                        java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
         String entered = field.getText();
         field.clear();
+        StackPane asked = overlay; // the answer counts only while this very gate is open
         tasks.run(() -> pin.check(entered, needed), result -> {
+            if (overlay != asked) {
+                return; // cancelled, or replaced by another gate, while the PIN was being checked
+            }
             if (result instanceof StaffPin.Check.Accepted a) {
                 acceptedRole = a.role();
                 close();
                 onAccepted.accept(a.role());
             } else if (result instanceof StaffPin.Check.Refused r) {
                 Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("pin.wrong", r.triesLeftBeforeLockout())));
+            } else if (result instanceof StaffPin.Check.NotSet) {
+                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t(
+                        needed == org.arrivals.station.Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
             } else if (result instanceof StaffPin.Check.Locked l) {
                 Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("pin.locked",
                         Math.max(1, l.remaining().toSeconds()))));

@@ -37,7 +37,11 @@ public final class UnlockView {
             if (typed.length == 0) {
                 return;
             }
-            if (typed.length < org.arrivals.station.StationKey.MIN_LENGTH) {
+            // counted as the key is: in UTF-8 bytes (an Arabic passphrase of 5 letters is 10 bytes)
+            java.nio.ByteBuffer bytes = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(typed));
+            int length = bytes.remaining();
+            Arrays.fill(bytes.array(), (byte) 0);
+            if (length < org.arrivals.station.StationKey.MIN_LENGTH) {
                 // no station key is this short (a new one needs as many): say so without a slow try
                 Arrays.fill(typed, '\0');
                 Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("unlock.short",

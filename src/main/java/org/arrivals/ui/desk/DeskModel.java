@@ -174,23 +174,22 @@ public final class DeskModel {
     }
 
     public void checkInAndPrint() {
-        checkInAndPrint(Role.VOLUNTEER, null);
+        checkInAndPrint(selected.get(), Role.VOLUNTEER, null);
     }
 
     /**
      * Checks in a person whose registration is cancelled, refunded or pending, on a supervisor's
      * (or admin's) authority, which the audit log records with the status overridden.
      */
-    public void override(Role by) {
-        Attendee a = selected.get();
+    public void override(Attendee a, Role by) {
         if (a == null || !by.allows(Role.SUPERVISOR)) {
             return;
         }
-        checkInAndPrint(by, "override by " + by.id() + " of " + a.status().label());
+        checkInAndPrint(a, by, "override by " + by.id() + " of " + a.status().label());
     }
 
-    private void checkInAndPrint(Role by, String overrideReason) {
-        Attendee a = selected.get();
+    /** @param a the person the action was asked for (the screen may have moved on while a PIN was typed) */
+    private void checkInAndPrint(Attendee a, Role by, String overrideReason) {
         if (a == null || busy.get()) {
             return;
         }
@@ -210,15 +209,23 @@ public final class DeskModel {
             return new Done(r, printed);
         }, d -> {
             busy.set(false);
-            arrival.set(d.result().arrival());
+            // the card may show someone else by now (a PIN was typed meanwhile): it only updates for this person
+            boolean shown = selected.get() != null && selected.get().code().equals(a.code());
+            if (shown) {
+                arrival.set(d.result().arrival());
+            }
             if (d.result().recorded()) {
                 message.set(describe(d, p));
                 undoable.set(a.code());
-                alert.set(Message.NONE);
-            } else {
+                if (shown) {
+                    alert.set(Message.NONE);
+                }
+            } else if (shown) {
                 // already in, or blocked: the card's alert says it; one sentence, not two
                 message.set(Message.NONE);
                 alert.set(alertFor(a, d.result().arrival()));
+            } else {
+                message.set(alertFor(a, d.result().arrival()));
             }
         }, this::failed);
     }
@@ -261,12 +268,13 @@ public final class DeskModel {
         return station.checkIns().stationId().equals(arr.stationId()) ? Role.VOLUNTEER : Role.SUPERVISOR;
     }
 
-    /** Undoes the selected person's check-in, wherever it was made, on the authority of {@code by}. */
-    public void undoSelected(Role by) {
-        Role needed = undoNeeds();
-        if (needed != null && by.allows(needed)) {
-            undo(selected.get().code(), by);
-        }
+    /**
+     * Undoes {@code code}'s check-in on the authority of {@code by}: the station that made the
+     * check-in is read again when the undo runs (a sync may have changed it since the card was
+     * drawn), and a volunteer may undo only one made here.
+     */
+    public void undoArrival(String code, Role by) {
+        undo(code, by);
     }
 
     private void undo(String code, Role by) {
@@ -276,6 +284,9 @@ public final class DeskModel {
         busy.set(true);
         tasks.run(() -> {
             String madeAt = station.checkIns().arrival(code).stationId();
+            if (madeAt != null && !madeAt.equals(station.checkIns().stationId()) && !by.allows(Role.SUPERVISOR)) {
+                throw new IllegalArgumentException(i18n.t("pin.why.undoOther", madeAt));
+            }
             var r = station.checkIns().undo(code);
             if (r.outcome() == CheckInResult.Outcome.UNDONE) {
                 station.audit().record(by.id(), "undo", code, madeAt == null

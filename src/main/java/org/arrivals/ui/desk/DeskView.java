@@ -148,11 +148,13 @@ public final class DeskView {
         Button undo = Ui.id(Ui.button(i18n.t("desk.action.undo"), "secondary", model::undo), "undo");
         undo.disableProperty().bind(model.undoable.isNull().or(model.busy));
         // a supervisor's actions on the person shown: check in over a block, undo a check-in from elsewhere
-        Button override = Ui.id(Ui.button(i18n.t("desk.action.override"), "secondary", () ->
-                authority.ask(i18n.t("pin.why.override"), Role.SUPERVISOR, by -> {
-                    model.override(by);
-                    focusSearch(); // the button is gone: typing goes on in the search box
-                })), "override");
+        Button override = Ui.id(Ui.button(i18n.t("desk.action.override"), "secondary", () -> {
+            Attendee asked = model.selected.get(); // the PIN approves this person, whoever is shown when it is checked
+            authority.ask(i18n.t("pin.why.override"), Role.SUPERVISOR, by -> {
+                model.override(asked, by);
+                focusSearch(); // the button is gone: typing goes on in the search box
+            });
+        }), "override");
         var blocked = javafx.beans.binding.Bindings.createBooleanBinding(() -> model.selected.get() != null
                 && model.selected.get().status() != RegistrationStatus.ATTENDING
                 && (model.arrival.get() == null || !model.arrival.get().checkedIn()), model.selected, model.arrival);
@@ -208,12 +210,16 @@ public final class DeskView {
 
     private void undoArrival() {
         Role needed = model.undoNeeds();
+        if (needed == null) {
+            return;
+        }
+        String code = model.selected.get().code();
         if (needed == Role.VOLUNTEER) {
-            model.undoSelected(Role.VOLUNTEER);
+            model.undoArrival(code, Role.VOLUNTEER);
             focusSearch();
-        } else if (needed != null) {
+        } else {
             authority.ask(i18n.t("pin.why.undoOther", model.arrival.get().stationId()), needed, by -> {
-                model.undoSelected(by);
+                model.undoArrival(code, by);
                 focusSearch();
             });
         }
