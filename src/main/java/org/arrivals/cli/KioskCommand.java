@@ -41,6 +41,7 @@ final class KioskCommand extends HomeCommand {
         KioskSettings k = settings(home);
         java.util.concurrent.atomic.AtomicReference<Station> opened = new java.util.concurrent.atomic.AtomicReference<>();
         boolean keyGiven = root.keyGiven(fallback);
+        org.arrivals.station.StationKey given = keyGiven ? root.stationKey(fallback) : null;
         java.util.function.Function<org.arrivals.station.StationKey, Station> open = key -> {
             Station s = root.openStationWith(key);
             opened.set(s);
@@ -51,13 +52,13 @@ final class KioskCommand extends HomeCommand {
             }
             s.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
                     "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : "")
-                            + (keyGiven ? "" : "; unlocked on screen"));
+                            + (key == given ? "" : "; unlocked on screen"));
             return s;
         };
         StaffPin pins = StaffPin.load(home, Clock.systemUTC());
         try {
             if (keyGiven) {
-                Kiosk.runOpening(open, root.stationKey(fallback), k, pins);
+                Kiosk.runOpening(open, given, k, pins);
             } else {
                 Kiosk.runLocked(open, k, pins);
             }

@@ -24,8 +24,9 @@ final class PinCommand implements Runnable {
     }
 
     @Command(name = "set", mixinStandardHelpOptions = true,
-            description = "Set the staff PIN (4 to 12 digits), read from the terminal or from standard input. Only a "
-                    + "salted hash is stored.")
+            description = "Set a staff PIN (4 to 12 digits), read from the terminal or from standard input. Only a "
+                    + "salted hash is stored. Needs the station key (this also lifts a PIN lockout); the audit log "
+                    + "records it.")
     static final class Set implements Callable<Integer> {
         @CommandLine.ParentCommand
         PinCommand pin;
@@ -38,9 +39,22 @@ final class PinCommand implements Runnable {
                         + "(also configuration and wipe). Default: supervisor.")
         String role;
 
+        /**
+         * Setting a PIN (and so lifting a lockout) is an admin's act: it needs the station key, like
+         * every command, and the audit log records it as the command line.
+         */
         @Override
         public Integer call() throws Exception {
             org.arrivals.station.Role r = org.arrivals.station.Role.parse(role);
+            try (org.arrivals.station.Station station = pin.root.openStation()) {
+                StaffPin.set(pin.root.resolvedHome(), r, readPin(r));
+                station.audit().record(org.arrivals.audit.AuditLog.CLI, "pin set", null, "role " + r.id());
+            }
+            spec.commandLine().getOut().println("The " + r.id() + " PIN is set.");
+            return 0;
+        }
+
+        private static String readPin(org.arrivals.station.Role r) throws java.io.IOException {
             Console console = System.console();
             String entered;
             if (console != null) {
@@ -53,9 +67,7 @@ final class PinCommand implements Runnable {
             } else {
                 entered = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             }
-            StaffPin.set(pin.root.resolvedHome(), r, entered == null ? "" : entered.strip());
-            spec.commandLine().getOut().println("The " + r.id() + " PIN is set.");
-            return 0;
+            return entered == null ? "" : entered.strip();
         }
     }
 }

@@ -238,8 +238,17 @@ public final class Station implements AutoCloseable {
      * took the laptop pull the whole list from the hub.
      */
     private void sealHubToken() {
-        String clear = StationFile.read(home).getProperty("hub.token", "").strip();
+        java.util.Properties file = StationFile.read(home);
+        String clear = file.getProperty("hub.token", "").strip();
         if (clear.isEmpty()) {
+            String holder = file.getProperty(SEALED, "").strip();
+            if (!holder.isEmpty() && !holder.equals(eventId) && !settings.hubUrl().isBlank()
+                    && (syncState.hubToken() == null || syncState.hubToken().isBlank())) {
+                org.slf4j.LoggerFactory.getLogger(Station.class).warn("Event {} has no hub token: the token in "
+                        + "station.properties was moved into event {}'s database when that event opened first. Write "
+                        + "hub.token again (arrivals hub add-station gives a new one) for this event to sync.",
+                        eventId, holder);
+            }
             return;
         }
         syncState.hubToken(clear);

@@ -76,8 +76,23 @@ public final class StationKey {
 
     /** True when {@code e} says the key given does not unlock the event (rather than another problem). */
     public static boolean isWrongKey(Throwable e) {
-        return e instanceof org.arrivals.store.StoreException && e.getMessage() != null
-                && e.getMessage().startsWith("The station key is wrong");
+        return e instanceof org.arrivals.store.StoreException se && se.kind() == org.arrivals.store.StoreException.Kind.WRONG_KEY;
+    }
+
+    /**
+     * Why a station did not open, as a message key of the kiosk's bundles ({@code unlock.wrong},
+     * {@code unlock.alreadyOpen}, {@code unlock.notEncrypted}), or null for another problem.
+     */
+    public static String problemKey(Throwable e) {
+        if (!(e instanceof org.arrivals.store.StoreException se)) {
+            return null;
+        }
+        return switch (se.kind()) {
+            case WRONG_KEY -> "unlock.wrong";
+            case ALREADY_OPEN -> "unlock.alreadyOpen";
+            case NOT_ENCRYPTED -> "unlock.notEncrypted";
+            case OTHER -> null;
+        };
     }
 
     StoreKey storeKey() {

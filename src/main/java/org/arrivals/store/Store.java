@@ -66,9 +66,9 @@ public final class Store implements AutoCloseable {
         String password = "";
         if (key != null) {
             if (exists && !StoreKey.isEncrypted(directory)) {
-                throw new StoreException("The event database in " + directory + " is not encrypted (it was made before "
-                        + "Arrivals encrypted its data, or its arrivals.key-check file is missing). Encrypt it once with: "
-                        + "arrivals encrypt");
+                throw new StoreException(StoreException.Kind.NOT_ENCRYPTED, "The event database in " + directory
+                        + " is not encrypted (it was made before Arrivals encrypted its data, or its arrivals.key-check file is missing). Encrypt it once with: "
+                        + "arrivals encrypt", null);
             }
             char[] filePassword = key.filePassword(directory);
             url += ";CIPHER=AES";
@@ -83,7 +83,7 @@ public final class Store implements AutoCloseable {
             keepAlive = ds.getConnection();
         } catch (SQLException e) {
             ds.dispose();
-            throw new StoreException(openFailure(directory, e), e);
+            throw openFailure(directory, e);
         }
         try {
             var result = Flyway.configure()
@@ -121,14 +121,14 @@ public final class Store implements AutoCloseable {
                 + "Close it and try again.";
     }
 
-    private static String openFailure(Path directory, SQLException e) {
+    private static StoreException openFailure(Path directory, SQLException e) {
         if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
-            return alreadyOpen(directory);
+            return new StoreException(StoreException.Kind.ALREADY_OPEN, alreadyOpen(directory), e);
         }
         if (e.getErrorCode() == org.h2.api.ErrorCode.FILE_ENCRYPTION_ERROR_1) {
-            return StoreKey.WRONG;
+            return new StoreException(StoreException.Kind.WRONG_KEY, StoreKey.WRONG, e);
         }
-        return "Cannot open the event database in " + directory + ": " + e.getMessage();
+        return new StoreException("Cannot open the event database in " + directory + ": " + e.getMessage(), e);
     }
 
     /**
@@ -168,7 +168,7 @@ public final class Store implements AutoCloseable {
         }
         if (OPEN.containsKey(directory.toAbsolutePath().normalize())) {
             // in this JVM H2 would hand over the open database and the SHUTDOWN would close it under its users
-            throw new StoreException(alreadyOpen(directory));
+            throw new StoreException(StoreException.Kind.ALREADY_OPEN, alreadyOpen(directory), null);
         }
         try (Store opened = open(directory, key)) {
             // open() checked the key and brought the schema up to date; its pool is closed here
@@ -188,7 +188,7 @@ public final class Store implements AutoCloseable {
             }
             return new long[] {before, Files.size(file)};
         } catch (SQLException e) {
-            throw new StoreException(openFailure(directory, e), e);
+            throw openFailure(directory, e);
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot compact the event database in " + directory + ": " + e.getMessage(), e);
         }

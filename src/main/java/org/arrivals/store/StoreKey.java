@@ -110,7 +110,7 @@ public final class StoreKey {
             }
             byte[] key = derive(salt, iterations);
             if (!MessageDigest.isEqual(expected, check(key))) {
-                throw new StoreException(WRONG);
+                throw new StoreException(StoreException.Kind.WRONG_KEY, WRONG, null);
             }
             return hex(key);
         } catch (IOException e) {

@@ -66,6 +66,12 @@ public final class Kiosk {
         opener.setDaemon(true);
         opener.start();
         runLocked(open, k, p);
+        // the window closed: let an open still under way finish, so its station is closed, not cut off
+        try {
+            opener.join(120_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public static void runLocked(Function<StationKey, Station> open, KioskSettings k, StaffPin p) {
@@ -119,8 +125,7 @@ public final class Kiosk {
                         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
                                 ? e.getCause() : e;
                         LOG.warn("The station did not open with the key given: {}", cause.getMessage());
-                        locked(stage, i18n).say(StationKey.isWrongKey(cause) ? i18n.t("unlock.wrong")
-                                : cause.getMessage() == null ? i18n.t("error.unexpected") : cause.getMessage());
+                        locked(stage, i18n).say(UnlockView.reason(i18n, cause));
                     }
                 }));
                 return;

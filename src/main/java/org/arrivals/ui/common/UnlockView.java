@@ -60,8 +60,7 @@ public final class UnlockView {
                 unlocked.accept(station);
             }, e -> {
                 field.setDisable(false);
-                Ui.showMessage(message, new Message(Tone.ERROR, StationKey.isWrongKey(e) ? i18n.t("unlock.wrong")
-                        : e.getMessage() == null ? i18n.t("error.unexpected") : e.getMessage()));
+                say(reason(i18n, e));
                 field.requestFocus();
             });
         };
@@ -82,6 +81,15 @@ public final class UnlockView {
         if (i18n.rightToLeft()) {
             root.setStyle("-fx-font-family: \"" + NameFonts.familyFor("ا") + "\";");
         }
+    }
+
+    /** Why a station did not open, in the station's language (the details, in English, go to the log). */
+    public static String reason(I18n i18n, Throwable e) {
+        String key = StationKey.problemKey(e);
+        if (key == null) {
+            org.slf4j.LoggerFactory.getLogger(UnlockView.class).warn("The station did not open: {}", e.getMessage());
+        }
+        return i18n.t(key == null ? "error.unexpected" : key);
     }
 
     /** Shows why the station is locked (a key given on the command line that did not open it). */

@@ -268,8 +268,8 @@ public final class StaffModel {
         }
         tasks.run(() -> {
             Path out = exportTarget(folder, "audit", "json");
-            audit(by, "export audit", out.getFileName().toString(), null);
             int n = station.audit().writeJson(out);
+            audit(by, "export audit", out.getFileName().toString(), n + " entries"); // once it is written
             return new Saved(n, out);
         }, saved -> exportMessage.set(new Message(Tone.SUCCESS, i18n.t("staff.audit.done", saved.count(), saved.file()))),
                 e -> exportMessage.set(exportFailed(e)));

@@ -265,7 +265,7 @@ public final class StaffView {
     /** The kiosk's own settings: shown to every staff member, saved only with the admin's PIN. */
     private Parent adminSettings() {
         ComboBox<org.arrivals.station.KioskSettings.Mode> mode = Ui.id(new ComboBox<>(), "admin-mode");
-        mode.getItems().setAll(org.arrivals.station.KioskSettings.Mode.DESK, org.arrivals.station.KioskSettings.Mode.SELF);
+        mode.getItems().setAll(org.arrivals.station.KioskSettings.Mode.values());
         mode.setAccessibleText(i18n.t("staff.admin.mode"));
         java.util.function.Supplier<ListCell<org.arrivals.station.KioskSettings.Mode>> modeCell = () -> new ListCell<>() {
             @Override
@@ -296,8 +296,7 @@ public final class StaffView {
             if (k == null) {
                 return;
             }
-            mode.setValue(k.mode() == org.arrivals.station.KioskSettings.Mode.SELF
-                    ? org.arrivals.station.KioskSettings.Mode.SELF : org.arrivals.station.KioskSettings.Mode.DESK);
+            mode.setValue(k.mode());
             idle.setText(Integer.toString(k.idleSeconds()));
             language.setValue(I18n.LANGUAGES.stream().filter(l -> l.getLanguage().equals(k.language()))
                     .findFirst().orElse(I18n.LANGUAGES.get(0)));
@@ -314,6 +313,7 @@ public final class StaffView {
         Button save = Ui.id(Ui.button(i18n.t("staff.admin.save"), "secondary", () -> asAdmin(by ->
                 model.saveStationSettings(mode.getValue(), idle.getText(), language.getValue().getLanguage(), by))),
                 "admin-save");
+        save.disableProperty().bind(model.savedKiosk.isNull()); // the form shows the saved settings first
         Label message = Ui.id(Ui.label("", "message"), "admin-message");
         Ui.bindMessage(message, model.adminMessage);
         return new VBox(12, Ui.label(i18n.t("staff.admin.title"), "section-title"),

@@ -1,0 +1,55 @@
+package org.arrivals.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.arrivals.station.Station;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Setting a PIN (which also lifts a lockout) needs the station key, and the audit log records it. */
+class PinCommandTest {
+    @TempDir
+    Path dir;
+
+    private CliRun withStdin(String input, String... args) {
+        InputStream before = System.in;
+        System.setIn(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return CliRun.of(args);
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void aPinIsSetOnlyWithTheStationKeyAndIsAudited() throws Exception {
+        Path home = dir.resolve("home");
+        try (Station s = Station.open(home, "default", Clock.systemUTC())) {
+            s.loadDemo(10, 1);
+        }
+        Path wrongKey = Files.writeString(dir.resolve("wrong.key"), "not-this-station-key\n");
+        CliRun refused = withStdin("97531\n", "--home", home.toString(), "--key-file", wrongKey.toString(),
+                "pin", "set", "--role", "admin");
+        assertThat(refused.exit()).isNotZero();
+        assertThat(refused.err()).contains("station key is wrong");
+        assertThat(Files.readString(home.resolve("station.properties"))).doesNotContain("staff.pin.admin");
+
+        CliRun set = withStdin("97531\n", "--home", home.toString(), "pin", "set", "--role", "admin");
+        assertThat(set.exit()).as(set.err()).isZero();
+        assertThat(set.out()).contains("The admin PIN is set.");
+        assertThat(Files.readString(home.resolve("station.properties"))).contains("staff.pin.admin=pbkdf2-sha256$");
+        try (Station s = Station.open(home, "default", Clock.systemUTC())) {
+            assertThat(s.audit().all()).anySatisfy(e -> {
+                assertThat(e.actor()).isEqualTo("cli");
+                assertThat(e.action()).isEqualTo("pin set");
+                assertThat(e.detail()).isEqualTo("role admin");
+            });
+        }
+    }
+}
