@@ -39,7 +39,7 @@ class PinGateTest {
     private final List<Role> approved = new ArrayList<>();
 
     /** Work runs at once, but its answer waits until the test lets it through (on the FX thread). */
-    private final class HeldTasks implements Tasks {
+    private final class HeldTasks extends Tasks.OneLane {
         @Override
         public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
             try {
@@ -48,20 +48,6 @@ class PinGateTest {
             } catch (Exception e) {
                 held.add(() -> onFailure.accept(e));
             }
-        }
-
-        @Override
-        public <T> void query(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            run(work, onSuccess, onFailure);
-        }
-
-        @Override
-        public <T> void render(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-            run(work, onSuccess, onFailure);
-        }
-
-        @Override
-        public void shutdown() {
         }
     }
 

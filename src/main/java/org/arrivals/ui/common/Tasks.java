@@ -33,7 +33,7 @@ public interface Tasks {
     }
 
     static Tasks sameThread() {
-        return new Tasks() {
+        return new OneLane() {
             @Override
             public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
                 T result;
@@ -45,21 +45,24 @@ public interface Tasks {
                 }
                 onSuccess.accept(result);
             }
-
-            @Override
-            public <T> void query(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                run(work, onSuccess, onFailure);
-            }
-
-            @Override
-            public <T> void render(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
-                run(work, onSuccess, onFailure);
-            }
-
-            @Override
-            public void shutdown() {
-            }
         };
+    }
+
+    /** Tasks with one lane: reads and drawing go where writes go (tests, which decide when work answers). */
+    abstract class OneLane implements Tasks {
+        @Override
+        public <T> void query(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            run(work, onSuccess, onFailure);
+        }
+
+        @Override
+        public <T> void render(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+            run(work, onSuccess, onFailure);
+        }
+
+        @Override
+        public void shutdown() {
+        }
     }
 
     final class Background implements Tasks {
