@@ -61,6 +61,7 @@ public final class Store implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StoreException("Cannot create the data folder " + directory + ": " + e.getMessage(), e);
         }
+        requireNotCompacting(directory);
         boolean exists = Files.exists(directory.resolve(FILE_NAME + ".mv.db"));
         String url = jdbcUrl(directory);
         String password = "";
@@ -116,6 +117,34 @@ public final class Store implements AutoCloseable {
                 + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;AUTO_RECONNECT=FALSE;TRACE_LEVEL_FILE=0;MAX_COMPACT_TIME=0";
     }
 
+    /** The marker {@link #compact} holds locked while it runs. */
+    static final String COMPACTING = FILE_NAME + ".compacting";
+
+    private static String compacting(Path directory) {
+        return "The event database in " + directory + " is being compacted (arrivals compact). Try again in a moment.";
+    }
+
+    /** Refuses to open while another process (or thread) compacts the file; a marker without a lock is stale. */
+    private static void requireNotCompacting(Path directory) {
+        Path marker = directory.resolve(COMPACTING);
+        if (!Files.exists(marker)) {
+            return;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(marker,
+                java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
+            }
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the compaction just finished
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot read " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
     private static String alreadyOpen(Path directory) {
         return "The event database in " + directory + " is already open in another Arrivals window or command. "
                 + "Close it and try again.";
@@ -166,13 +195,38 @@ public final class Store implements AutoCloseable {
         if (!Files.exists(file)) {
             throw new StoreException("There is no event database in " + directory + " to compact.");
         }
-        if (OPEN.containsKey(directory.toAbsolutePath().normalize())) {
-            // in this JVM H2 would hand over the open database and the SHUTDOWN would close it under its users
-            throw new StoreException(StoreException.Kind.ALREADY_OPEN, alreadyOpen(directory), null);
-        }
         try (Store opened = open(directory, key)) {
             // open() checked the key and brought the schema up to date; its pool is closed here
         }
+        // H2 lets go of the file for a moment before it swaps the compacted copy in: a station that
+        // opened it then would write to the file about to be replaced. The marker's lock keeps
+        // Store.open away until the swap is done (a killed compaction's lock goes with its process).
+        Path marker = directory.resolve(COMPACTING);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(marker,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
+            }
+            if (OPEN.containsKey(directory.toAbsolutePath().normalize())) {
+                // in this JVM H2 would hand over the open database and the SHUTDOWN would close it under its users
+                throw new StoreException(StoreException.Kind.ALREADY_OPEN, alreadyOpen(directory), null);
+            }
+            return shutdownCompact(directory, key, file);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
+        } catch (java.io.IOException e) {
+            throw new StoreException("Cannot compact the event database in " + directory + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(marker);
+            } catch (java.io.IOException ignored) {
+                // a marker left behind holds no lock: the next open ignores it
+            }
+        }
+    }
+
+    private static long[] shutdownCompact(Path directory, StoreKey key, Path file) {
         try {
             long before = Files.size(file);
             String url = jdbcUrl(directory) + (key == null ? "" : ";CIPHER=AES");

@@ -49,6 +49,24 @@ class CompactCommandTest {
         System.out.printf("CompactCommandTest: %,d bytes after 300 check-ins, %,d compacted%n", grown, compacted);
     }
 
+    @Test
+    void noStationOpensWhileACompactionHoldsTheFileAndAStaleMarkerIsIgnored() throws Exception {
+        try (Station s = Station.open(home, "default", "desk-1", Clock.systemUTC())) {
+            s.loadDemo(20, 5);
+        }
+        Path marker = DataHome.eventDirectory(home, "default").resolve("arrivals.compacting");
+        try (var channel = java.nio.channels.FileChannel.open(marker, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE); var lock = channel.lock()) {
+            CliRun during = CliRun.of("--home", home.toString(), "stats");
+            assertThat(during.exit()).isNotZero();
+            assertThat(during.err()).contains("is being compacted");
+        }
+        // the compaction was killed: its marker is left, with no lock on it
+        assertThat(marker).exists();
+        CliRun after = CliRun.of("--home", home.toString(), "stats");
+        assertThat(after.exit()).as(after.err()).isZero();
+    }
+
     private static java.util.List<String> state(Station s) {
         return java.util.List.of(Integer.toString(s.attendees().all().size()), s.checkIns().allEvents().toString(),
                 s.audit().all().toString(), s.printing().queue().all().toString());
