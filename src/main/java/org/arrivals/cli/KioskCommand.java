@@ -41,7 +41,19 @@ final class KioskCommand extends HomeCommand {
         KioskSettings k = settings(home);
         java.util.concurrent.atomic.AtomicReference<Station> opened = new java.util.concurrent.atomic.AtomicReference<>();
         boolean keyGiven = root.keyGiven(fallback);
-        org.arrivals.station.StationKey given = keyGiven ? root.stationKey(fallback) : null;
+        org.arrivals.station.StationKey given = null;
+        String unreadable = null;
+        if (keyGiven) {
+            try {
+                given = root.stationKey(fallback);
+            } catch (IllegalArgumentException e) {
+                // a kiosk started at boot with its key file on a USB stick that is not there: a window
+                // that asks for the key, not a process that fails and is restarted every two seconds
+                err().println("arrivals: " + e.getMessage() + " The kiosk asks for the key on screen.");
+                unreadable = "unlock.keyFile";
+            }
+        }
+        org.arrivals.station.StationKey givenKey = given;
         java.util.function.Function<org.arrivals.station.StationKey, Station> open = key -> {
             Station s = root.openStationWith(key);
             opened.set(s);
@@ -52,15 +64,15 @@ final class KioskCommand extends HomeCommand {
             }
             s.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
                     "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : "")
-                            + (key == given ? "" : "; unlocked on screen"));
+                            + (key == givenKey ? "" : "; unlocked on screen"));
             return s;
         };
         StaffPin pins = StaffPin.load(home, Clock.systemUTC());
         try {
-            if (keyGiven) {
+            if (given != null) {
                 Kiosk.runOpening(open, given, k, pins);
             } else {
-                Kiosk.runLocked(open, k, pins);
+                Kiosk.runLocked(open, k, pins, unreadable);
             }
         } finally {
             if (opened.get() != null) {

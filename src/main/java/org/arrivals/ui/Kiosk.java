@@ -27,6 +27,8 @@ public final class Kiosk {
     /** Set when the kiosk starts locked: opens the station with the key typed on screen. */
     private static volatile Function<StationKey, Station> unlock;
     private static volatile String language;
+    /** Why the kiosk starts locked although a key was meant to be given (a message key), or null. */
+    private static volatile String lockedReason;
     /** Set when the kiosk opens its station beside the window: the station, once open. */
     private static volatile java.util.concurrent.CompletableFuture<Station> opening;
 
@@ -72,6 +74,16 @@ public final class Kiosk {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Starts locked because the key that was meant to open the station could not be read (a key
+     * file on a USB stick that is not plugged in): the unlock screen says so, in the station's
+     * language ({@code reasonKey}), instead of the kiosk failing before it has a window.
+     */
+    public static void runLocked(Function<StationKey, Station> open, KioskSettings k, StaffPin p, String reasonKey) {
+        lockedReason = reasonKey;
+        runLocked(open, k, p);
     }
 
     public static void runLocked(Function<StationKey, Station> open, KioskSettings k, StaffPin p) {
@@ -130,7 +142,10 @@ public final class Kiosk {
                 }));
                 return;
             }
-            locked(stage, i18n);
+            UnlockView view = locked(stage, i18n);
+            if (lockedReason != null) {
+                view.say(i18n.t(lockedReason));
+            }
             LOG.info("Kiosk started locked: waiting for the station key");
         }
 
