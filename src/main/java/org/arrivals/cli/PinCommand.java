@@ -46,10 +46,16 @@ final class PinCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             org.arrivals.station.Role r = org.arrivals.station.Role.parse(role);
-            try (org.arrivals.station.Station station = pin.root.openStation()) {
-                StaffPin.set(pin.root.resolvedHome(), r, readPin(r));
-                station.audit().record(org.arrivals.audit.AuditLog.CLI, "pin set", null, "role " + r.id());
+            java.nio.file.Path home = pin.root.resolvedHome();
+            String event = pin.root.resolvedEvent();
+            // the key is checked against the event's key-check file, without opening the database: a
+            // kiosk may have it open (a PIN is often set, or a lockout lifted, while the kiosk runs).
+            // A station with no event yet has nothing to protect, and no key to check.
+            if (org.arrivals.station.Station.hasEvent(home, event)) {
+                org.arrivals.station.Station.verifyKey(home, event, pin.root.stationKey(null));
             }
+            StaffPin.set(home, r, readPin(r));
+            org.arrivals.station.Station.auditLater(home, "pin set", "role " + r.id()); // into the log at the next open
             spec.commandLine().getOut().println("The " + r.id() + " PIN is set.");
             return 0;
         }

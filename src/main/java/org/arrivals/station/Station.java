@@ -1,5 +1,6 @@
 package org.arrivals.station;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -114,6 +115,7 @@ public final class Station implements AutoCloseable {
         try {
             Station station = new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
             station.sealHubToken();
+            station.recordPendingAudit();
             return station;
         } catch (RuntimeException e) {
             store.close();
@@ -229,6 +231,60 @@ public final class Station implements AutoCloseable {
         return sync;
     }
 
+    /** Staff actions taken while no event database could be written (HOME/audit.pending), for the next open. */
+    static final String PENDING_AUDIT = "audit.pending";
+
+    /**
+     * Notes a command-line action for the audit log when the event's database cannot take it now
+     * (a kiosk has it open): one line in HOME/audit.pending, written into the log of the next event
+     * this station opens. No personal data goes there: actions, roles and times only.
+     */
+    public static void auditLater(Path home, String action, String detail) {
+        String line = java.time.Instant.now() + "\t" + action.replaceAll("[\\t\\n]", " ") + "\t"
+                + (detail == null ? "" : detail.replaceAll("[\\t\\n]", " ")) + "\n";
+        try {
+            Files.createDirectories(home);
+            Files.writeString(home.resolve(PENDING_AUDIT), line, java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("Cannot note the action for the audit log in " + home + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void recordPendingAudit() {
+        Path pending = home.resolve(PENDING_AUDIT);
+        if (!Files.exists(pending)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(pending, java.nio.charset.StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", -1);
+                if (f.length >= 2 && !f[1].isBlank()) {
+                    audit.record(org.arrivals.audit.AuditLog.CLI, f[1], null,
+                            (f.length > 2 && !f[2].isBlank() ? f[2] + "; " : "") + "at " + f[0]);
+                }
+            }
+            Files.delete(pending);
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(Station.class).warn("Cannot read {}: {}", pending, e.getMessage());
+        }
+    }
+
+    /** True when this station holds the event's (encrypted) database. */
+    public static boolean hasEvent(Path home, String eventId) {
+        EventId.check(eventId);
+        return org.arrivals.store.StoreKey.isEncrypted(DataHome.eventDirectory(home, eventId));
+    }
+
+    /**
+     * Checks the station key against an existing event without opening its database (a kiosk may
+     * have it open); throws with a sentence when the key is wrong.
+     */
+    public static void verifyKey(Path home, String eventId, StationKey key) {
+        EventId.check(eventId);
+        key.storeKey().verify(DataHome.eventDirectory(home, eventId));
+    }
+
     /** The key in station.properties that says the hub token was moved into an event's database. */
     static final String SEALED = "hub.token.sealed";
 
@@ -242,12 +298,11 @@ public final class Station implements AutoCloseable {
         String clear = file.getProperty("hub.token", "").strip();
         if (clear.isEmpty()) {
             String holder = file.getProperty(SEALED, "").strip();
-            if (!holder.isEmpty() && !holder.equals(eventId) && !settings.hubUrl().isBlank()
-                    && (syncState.hubToken() == null || syncState.hubToken().isBlank())) {
-                org.slf4j.LoggerFactory.getLogger(Station.class).warn("Event {} has no hub token: the token in "
-                        + "station.properties was moved into event {}'s database when that event opened first. Write "
-                        + "hub.token again (arrivals hub add-station gives a new one) for this event to sync.",
-                        eventId, holder);
+            if (!settings.hubUrl().isBlank() && (syncState.hubToken() == null || syncState.hubToken().isBlank())) {
+                org.slf4j.LoggerFactory.getLogger(Station.class).warn("Event {} has no hub token{}. Write hub.token "
+                        + "in station.properties again (arrivals hub add-station gives a new one) for it to sync.",
+                        eventId, holder.isEmpty() ? "" : ": the token was moved into event " + holder
+                                + "'s database when that event opened (or that event was wiped since)");
             }
             return;
         }

@@ -140,8 +140,10 @@ public final class Store implements AutoCloseable {
             throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
         } catch (java.nio.file.NoSuchFileException e) {
             // the compaction just finished
-        } catch (java.io.IOException e) {
-            throw new StoreException("Cannot read " + marker + ": " + e.getMessage(), e);
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // a marker this user cannot lock (left by another user, or a folder without locks): it cannot
+            // be a compaction of ours under way, and refusing would lock the station out for good
+            LOG.warn("Cannot check the compaction marker {} ({}); opening anyway", marker, e.getMessage());
         }
     }
 
@@ -202,12 +204,14 @@ public final class Store implements AutoCloseable {
         // opened it then would write to the file about to be replaced. The marker's lock keeps
         // Store.open away until the swap is done (a killed compaction's lock goes with its process).
         Path marker = directory.resolve(COMPACTING);
+        boolean mine = false;
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(marker,
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
              java.nio.channels.FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
             }
+            mine = true;
             if (OPEN.containsKey(directory.toAbsolutePath().normalize())) {
                 // in this JVM H2 would hand over the open database and the SHUTDOWN would close it under its users
                 throw new StoreException(StoreException.Kind.ALREADY_OPEN, alreadyOpen(directory), null);
@@ -219,7 +223,9 @@ public final class Store implements AutoCloseable {
             throw new StoreException("Cannot compact the event database in " + directory + ": " + e.getMessage(), e);
         } finally {
             try {
-                Files.deleteIfExists(marker);
+                if (mine) { // another compaction's marker stays with its lock
+                    Files.deleteIfExists(marker);
+                }
             } catch (java.io.IOException ignored) {
                 // a marker left behind holds no lock: the next open ignores it
             }

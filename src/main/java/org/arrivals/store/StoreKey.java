@@ -69,6 +69,17 @@ public final class StoreKey {
     }
 
     /**
+     * Checks the key against the key-check file of an existing encrypted database without opening
+     * it (it may be open in a kiosk): throws with a sentence when the key is wrong.
+     */
+    public void verify(Path directory) {
+        if (!isEncrypted(directory)) {
+            throw new StoreException("There is no encrypted event database in " + directory + ".");
+        }
+        java.util.Arrays.fill(filePassword(directory), '\0');
+    }
+
+    /**
      * H2's file password for the database in {@code directory}: checks the key against the
      * key-check file, or creates that file for a new database.
      */

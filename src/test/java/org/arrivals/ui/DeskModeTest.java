@@ -211,6 +211,23 @@ class DeskModeTest {
                 .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("volunteer"));
     }
 
+    @Test
+    void ctrlZOnACheckInThatSyncMadeAnotherStationsIsRefusedAndTheSupervisorsUndoIsOffered(FxRobot robot) {
+        robot.clickOn("#search").write("gary").type(KeyCode.ENTER);
+        assertThat(kiosk.station.checkIns().arrival("AR-0007").stationId()).isEqualTo("desk-1");
+        // meanwhile desk-2 undid it and checked Gary in itself; sync brings both here
+        long later = System.currentTimeMillis() + 5_000;
+        kiosk.station.checkIns().applyRemote(java.util.List.of(
+                new org.arrivals.checkin.CheckInEvent(org.arrivals.checkin.Uuid7.at(later), "AR-0007",
+                        EventKind.CHECK_IN_UNDONE, "desk-2", java.time.OffsetDateTime.now(), later << 16, null),
+                new org.arrivals.checkin.CheckInEvent(org.arrivals.checkin.Uuid7.at(later + 1), "AR-0007",
+                        EventKind.CHECKED_IN, "desk-2", java.time.OffsetDateTime.now(), (later + 1) << 16, null)));
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(message(robot)).isEqualTo("This check-in was made at desk-2: undoing it needs a supervisor.");
+        assertThat(kiosk.station.checkIns().arrival("AR-0007").checkedIn()).isTrue();
+        assertThat(robot.lookup("#undo-arrival").queryButton().isVisible()).as("the supervisor's undo is offered").isTrue();
+    }
+
     private void waitForJobs(int n) throws InterruptedException {
         for (int i = 0; i < 100 && kiosk.zebra.jobCount() < n; i++) {
             Thread.sleep(50);

@@ -225,7 +225,8 @@ public final class DeskModel {
                 message.set(Message.NONE);
                 alert.set(alertFor(a, d.result().arrival()));
             } else {
-                message.set(alertFor(a, d.result().arrival()));
+                Message m = alertFor(a, d.result().arrival());
+                message.set(new Message(m.tone(), a.displayName() + ": " + m.text())); // not the person on the card
             }
         }, this::failed);
     }
@@ -306,7 +307,17 @@ public final class DeskModel {
                 arrival.set(r.arrival());
                 alert.set(alertFor(selected.get(), r.arrival()));
             }
-        }, this::failed);
+        }, e -> {
+            failed(e);
+            // refused (the check-in is another station's now): Ctrl+Z lets go of it, and the card
+            // offers the supervisor's undo instead
+            if (code.equals(undoable.get())) {
+                undoable.set(null);
+            }
+            if (selected.get() != null) {
+                select(selected.get());
+            }
+        });
     }
 
     public void walkIn(WalkIn w) {
