@@ -15,6 +15,16 @@ public record KioskSettings(Mode mode, int idleSeconds, String language, boolean
 
     public static final KioskSettings DEFAULTS = new KioskSettings(Mode.DESK, 30, "en", false, "thermal-4x3", "");
 
+    /** The self-service idle time written as {@code text}, or -1 unless it is a whole number from 5 to 3600. */
+    public static int idleSeconds(String text) {
+        try {
+            int seconds = Integer.parseInt(text.strip());
+            return seconds >= 5 && seconds <= 3600 ? seconds : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     public static KioskSettings load(Path home) {
         Path file = home.resolve(StationSettings.FILE);
         Properties p = StationFile.read(home);
@@ -29,14 +39,9 @@ public record KioskSettings(Mode mode, int idleSeconds, String language, boolean
         } catch (IllegalArgumentException e) {
             throw bad(file, "kiosk.mode", p.getProperty("kiosk.mode"), "desk, self or staff");
         }
-        int idle;
         String idleText = p.getProperty("kiosk.idle.seconds", "30").strip();
-        try {
-            idle = Integer.parseInt(idleText);
-        } catch (NumberFormatException e) {
-            idle = -1;
-        }
-        if (idle < 5 || idle > 3600) {
+        int idle = idleSeconds(idleText);
+        if (idle < 0) {
             throw bad(file, "kiosk.idle.seconds", idleText, "a number of seconds from 5 to 3600");
         }
         String language = p.getProperty("kiosk.language", "en").strip().toLowerCase(Locale.ROOT);

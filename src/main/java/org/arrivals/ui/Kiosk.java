@@ -122,12 +122,7 @@ public final class Kiosk {
             if (opening != null) {
                 javafx.scene.control.Label wait = org.arrivals.ui.common.Ui.id(
                         org.arrivals.ui.common.Ui.label(i18n.t("unlock.opening"), "pin-title"), "opening");
-                javafx.scene.layout.StackPane card = new javafx.scene.layout.StackPane(wait);
-                card.getStyleClass().add("pin-card");
-                card.setMaxSize(460, javafx.scene.layout.Region.USE_PREF_SIZE);
-                javafx.scene.layout.StackPane overlay = new javafx.scene.layout.StackPane(card);
-                overlay.getStyleClass().add("overlay");
-                show(stage, overlay);
+                show(stage, org.arrivals.ui.common.Ui.overlay(new javafx.scene.layout.StackPane(wait), 460, i18n));
                 opening.whenComplete((s, e) -> Platform.runLater(() -> {
                     if (e == null) {
                         station = s;

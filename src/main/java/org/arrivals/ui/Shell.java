@@ -11,7 +11,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -225,7 +224,7 @@ public final class Shell {
      */
     private void languageChanged() {
         scene.setNodeOrientation(i18n.orientation());
-        root.setStyle(i18n.rightToLeft() ? "-fx-font-family: \"" + NameFonts.familyFor("ا") + "\";" : "");
+        root.setStyle(Ui.fontStyle(i18n));
         desk.languageChanged();
     }
 
@@ -248,8 +247,8 @@ public final class Shell {
         language.getItems().setAll(I18n.LANGUAGES);
         language.setValue(i18n.locale());
         language.setAccessibleText(i18n.t("header.language"));
-        language.setCellFactory(v -> languageCell());
-        language.setButtonCell(languageCell());
+        language.setCellFactory(v -> Ui.languageCell());
+        language.setButtonCell(Ui.languageCell());
         language.setOnAction(e -> {
             Locale l = language.getValue();
             if (l != null && !l.getLanguage().equals(i18n.language())) {
@@ -264,17 +263,6 @@ public final class Shell {
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
         return h;
-    }
-
-    private static ListCell<Locale> languageCell() {
-        return new ListCell<>() {
-            @Override
-            protected void updateItem(Locale l, boolean empty) {
-                super.updateItem(l, empty);
-                setText(empty || l == null ? null : I18n.nativeName(l));
-                setStyle(empty || l == null ? "" : NameFonts.style(getText()));
-            }
-        };
     }
 
     /** Staff mode after an accepted PIN: its role acts in staff mode, and the audit log says so. */

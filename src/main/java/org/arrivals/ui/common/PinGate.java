@@ -99,11 +99,7 @@ public final class PinGate implements Authority {
         });
         Button cancel = Ui.id(Ui.button(i18n.t("dialog.cancel"), "secondary", this::close), "pin-cancel");
         VBox card = new VBox(14, title, reason, field, keypad, message, new HBox(cancel));
-        card.getStyleClass().add("pin-card");
-        card.setMaxSize(380, javafx.scene.layout.Region.USE_PREF_SIZE);
-        overlay = new StackPane(card);
-        overlay.getStyleClass().add("overlay");
-        overlay.setNodeOrientation(i18n.orientation());
+        overlay = Ui.overlay(card, 380, i18n);
         host.getChildren().add(overlay);
         field.requestFocus();
     }

@@ -107,4 +107,42 @@ public final class Ui {
         node.setId(id);
         return node;
     }
+
+    /**
+     * The scene font for a language: Arabic screens use the Arabic UI font as their own, because
+     * JavaFX places punctuation and Latin words wrongly in Arabic text drawn from a fallback font.
+     */
+    public static String fontStyle(I18n i18n) {
+        return i18n.rightToLeft() ? "-fx-font-family: \"" + NameFonts.familyFor("\u0627") + "\";" : "";
+    }
+
+    /** A card over a dimmed screen (the PIN, the unlock screen, "opening"), in the language's direction and font. */
+    public static javafx.scene.layout.StackPane overlay(Region card, double maxWidth, I18n i18n) {
+        card.getStyleClass().add("pin-card");
+        card.setMaxSize(maxWidth, Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane overlay = new javafx.scene.layout.StackPane(card);
+        overlay.getStyleClass().add("overlay");
+        overlay.setNodeOrientation(i18n.orientation());
+        overlay.setStyle(fontStyle(i18n));
+        return overlay;
+    }
+
+    /** A list cell naming a language in itself (Español, العربية), in that script's font. */
+    public static javafx.scene.control.ListCell<java.util.Locale> languageCell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(java.util.Locale l, boolean empty) {
+                super.updateItem(l, empty);
+                setText(empty || l == null ? null : I18n.nativeName(l));
+                setStyle(empty || l == null ? "" : NameFonts.style(getText()));
+            }
+        };
+    }
+
+    /** A label naming {@code control} for screen readers. */
+    public static Label labelFor(String text, Node control) {
+        Label l = new Label(text);
+        l.setLabelFor(control);
+        return l;
+    }
 }

@@ -72,15 +72,8 @@ public final class UnlockView {
         Button ok = Ui.id(Ui.button(i18n.t("unlock.ok"), "primary", go), "unlock-ok");
         VBox card = new VBox(14, Ui.label(i18n.t("unlock.title"), "pin-title"), Ui.label(i18n.t("unlock.why"), "muted"),
                 field, message, ok);
-        card.getStyleClass().add("pin-card");
-        card.setMaxSize(460, javafx.scene.layout.Region.USE_PREF_SIZE);
         card.setAlignment(Pos.CENTER_LEFT);
-        root = new StackPane(card);
-        root.getStyleClass().add("overlay");
-        root.setNodeOrientation(i18n.orientation());
-        if (i18n.rightToLeft()) {
-            root.setStyle("-fx-font-family: \"" + NameFonts.familyFor("ا") + "\";");
-        }
+        root = Ui.overlay(card, 460, i18n);
     }
 
     /** Why a station did not open, in the station's language (the details, in English, go to the log). */

@@ -291,13 +291,8 @@ public final class StaffModel {
             adminMessage.set(new Message(Tone.ERROR, i18n.t("pin.why.admin")));
             return;
         }
-        int idle;
-        try {
-            idle = Integer.parseInt(idleText.strip());
-        } catch (NumberFormatException e) {
-            idle = -1;
-        }
-        if (idle < 5 || idle > 3600) {
+        int idle = org.arrivals.station.KioskSettings.idleSeconds(idleText); // the rule the settings file is read by
+        if (idle < 0) {
             adminMessage.set(new Message(Tone.ERROR, i18n.t("staff.admin.badIdle")));
             return;
         }

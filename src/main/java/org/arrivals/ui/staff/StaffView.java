@@ -242,8 +242,6 @@ public final class StaffView {
                 model.exportFolder.set(f.toPath());
             }
         }), "export-choose");
-        Label fl = new Label(i18n.t("staff.export.folder"));
-        fl.setLabelFor(folder);
         java.util.function.Supplier<java.nio.file.Path> chosen = () -> {
             String t = folder.getText().strip();
             return t.isEmpty() ? null : java.nio.file.Path.of(t);
@@ -254,7 +252,7 @@ public final class StaffView {
                 () -> asAdmin(by -> model.exportAudit(chosen.get(), by))), "export-audit");
         Label message = Ui.id(Ui.label("", "message"), "export-message");
         Ui.bindMessage(message, model.exportMessage);
-        HBox where = new HBox(12, fl, folder, choose);
+        HBox where = new HBox(12, Ui.labelFor(i18n.t("staff.export.folder"), folder), folder, choose);
         where.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return new VBox(12, Ui.label(i18n.t("staff.export.title"), "section-title"),
                 Ui.label(i18n.t("staff.export.hint"), "muted"), where, list,
@@ -282,16 +280,8 @@ public final class StaffView {
         ComboBox<java.util.Locale> language = Ui.id(new ComboBox<>(), "admin-language");
         language.getItems().setAll(I18n.LANGUAGES);
         language.setAccessibleText(i18n.t("staff.admin.language"));
-        java.util.function.Supplier<ListCell<java.util.Locale>> languageCell = () -> new ListCell<>() {
-            @Override
-            protected void updateItem(java.util.Locale l, boolean empty) {
-                super.updateItem(l, empty);
-                setText(empty || l == null ? null : I18n.nativeName(l));
-                setStyle(empty || l == null ? "" : org.arrivals.ui.common.NameFonts.style(getText()));
-            }
-        };
-        language.setCellFactory(v -> languageCell.get());
-        language.setButtonCell(languageCell.get());
+        language.setCellFactory(v -> Ui.languageCell());
+        language.setButtonCell(Ui.languageCell());
         java.util.function.Consumer<org.arrivals.station.KioskSettings> fill = k -> {
             if (k == null) {
                 return;
@@ -307,9 +297,9 @@ public final class StaffView {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(12);
-        form.addRow(0, labelFor(i18n.t("staff.admin.mode"), mode), mode);
-        form.addRow(1, labelFor(i18n.t("staff.admin.idle"), idle), idle);
-        form.addRow(2, labelFor(i18n.t("staff.admin.language"), language), language);
+        form.addRow(0, Ui.labelFor(i18n.t("staff.admin.mode"), mode), mode);
+        form.addRow(1, Ui.labelFor(i18n.t("staff.admin.idle"), idle), idle);
+        form.addRow(2, Ui.labelFor(i18n.t("staff.admin.language"), language), language);
         Button save = Ui.id(Ui.button(i18n.t("staff.admin.save"), "secondary", () -> asAdmin(by ->
                 model.saveStationSettings(mode.getValue(), idle.getText(), language.getValue().getLanguage(), by))),
                 "admin-save");
@@ -318,12 +308,6 @@ public final class StaffView {
         Ui.bindMessage(message, model.adminMessage);
         return new VBox(12, Ui.label(i18n.t("staff.admin.title"), "section-title"),
                 Ui.label(i18n.t("staff.admin.hint"), "muted"), form, save, message);
-    }
-
-    private static Label labelFor(String text, javafx.scene.Node control) {
-        Label l = new Label(text);
-        l.setLabelFor(control);
-        return l;
     }
 
     private Parent settings(Actions actions) {
@@ -356,12 +340,8 @@ public final class StaffView {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(12);
-        Label pl = new Label(i18n.t("staff.settings.printer"));
-        pl.setLabelFor(printer);
-        Label tl = new Label(i18n.t("staff.settings.template"));
-        tl.setLabelFor(template);
-        form.addRow(0, pl, printer);
-        form.addRow(1, tl, template);
+        form.addRow(0, Ui.labelFor(i18n.t("staff.settings.printer"), printer), printer);
+        form.addRow(1, Ui.labelFor(i18n.t("staff.settings.template"), template), template);
         form.addRow(2, new Label(), large);
         Button desk = Ui.id(Ui.button(i18n.t("staff.mode.desk"), "secondary", actions::desk), "mode-desk");
         Button self = Ui.id(Ui.button(i18n.t("staff.mode.self"), "secondary", actions::self), "mode-self");
