@@ -99,7 +99,9 @@ public final class PinGate implements Authority {
         });
         Button cancel = Ui.id(Ui.button(i18n.t("dialog.cancel"), "secondary", this::close), "pin-cancel");
         VBox card = new VBox(14, title, reason, field, keypad, message, new HBox(cancel));
-        overlay = Ui.overlay(card, 380, i18n);
+        // as wide as the unlock card: JavaFX 21 draws some wrapped right-to-left lines whole and then
+        // repeats their last word on the next line, so the reasons should fit on one line where they can
+        overlay = Ui.overlay(card, 460, i18n);
         host.getChildren().add(overlay);
         field.requestFocus();
     }

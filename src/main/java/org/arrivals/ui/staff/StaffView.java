@@ -229,6 +229,7 @@ public final class StaffView {
         TextField folder = Ui.id(new TextField(), "export-folder");
         folder.setAccessibleText(i18n.t("staff.export.folder"));
         folder.setPrefColumnCount(36);
+        folder.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT); // a path reads left to right in every language
         Ui.listen(folder, model.exportFolder, (o, was, now) -> folder.setText(now == null ? "" : now.toString()));
         model.suggestExportFolder();
         if (model.exportFolder.get() != null) {
