@@ -11,70 +11,151 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "org.arrivals", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     @ArchTest
-    static final ArchRule noSqlInTheFaces = noClasses().that().resideInAnyPackage("org.arrivals.cli..", "org.arrivals.ui..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.store.jooq..", "org.jooq..", "org.h2..",
-                    "org.flywaydb..");
+    static final ArchRule noSqlInTheFaces = noClasses()
+            .that()
+            .resideInAnyPackage("org.arrivals.cli..", "org.arrivals.ui..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.arrivals.store.jooq..", "org.jooq..", "org.h2..", "org.flywaydb..");
 
     @ArchTest
-    static final ArchRule storeKnowsNoFeature = noClasses().that().resideInAPackage("org.arrivals.store..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.attendee..", "org.arrivals.checkin..",
-                    "org.arrivals.station..", "org.arrivals.cli..");
-
-    @ArchTest
-    static final ArchRule rosterDoesNotKnowCheckIns = noClasses().that().resideInAPackage("org.arrivals.attendee..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
+    static final ArchRule storeKnowsNoFeature = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.store..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.attendee..",
+                    "org.arrivals.checkin..",
+                    "org.arrivals.station..",
                     "org.arrivals.cli..");
 
     @ArchTest
-    static final ArchRule checkInsDoNotKnowTheFaces = noClasses().that().resideInAPackage("org.arrivals.checkin..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.station..", "org.arrivals.cli..");
+    static final ArchRule rosterDoesNotKnowCheckIns = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.attendee..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..", "org.arrivals.cli..");
 
     @ArchTest
-    static final ArchRule stationDoesNotKnowTheFaces = noClasses().that().resideInAPackage("org.arrivals.station..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.cli..");
+    static final ArchRule checkInsDoNotKnowTheFaces = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.checkin..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.arrivals.station..", "org.arrivals.cli..");
 
     @ArchTest
-    static final ArchRule searchUsesOnlyTheRoster = noClasses().that().resideInAPackage("org.arrivals.search..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
-                    "org.arrivals.cli..", "org.arrivals.store..", "org.jooq..");
+    static final ArchRule stationDoesNotKnowTheFaces = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.station..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.arrivals.cli..");
 
     @ArchTest
-    static final ArchRule badgesKnowNoServices = noClasses().that().resideInAPackage("org.arrivals.badge..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
-                    "org.arrivals.cli..", "org.arrivals.store..", "org.arrivals.search..");
+    static final ArchRule searchUsesOnlyTheRoster = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.search..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.checkin..",
+                    "org.arrivals.station..",
+                    "org.arrivals.cli..",
+                    "org.arrivals.store..",
+                    "org.jooq..");
 
     @ArchTest
-    static final ArchRule printingKnowsBadgesNotCheckIns = noClasses().that().resideInAPackage("org.arrivals.print..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.station..",
-                    "org.arrivals.cli..", "org.arrivals.search..");
-
-    @ArchTest
-    static final ArchRule syncUsesCheckInsRosterAndStore = noClasses().that().resideInAPackage("org.arrivals.sync..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.station..", "org.arrivals.cli..",
-                    "org.arrivals.hub..", "org.arrivals.ui..", "org.arrivals.print..", "org.arrivals.badge..",
+    static final ArchRule badgesKnowNoServices = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.badge..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.checkin..",
+                    "org.arrivals.station..",
+                    "org.arrivals.cli..",
+                    "org.arrivals.store..",
                     "org.arrivals.search..");
 
     @ArchTest
-    static final ArchRule protocolIsPlainData = noClasses().that().resideInAPackage("org.arrivals.sync.protocol..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.attendee..",
-                    "org.arrivals.store..", "org.jooq..");
+    static final ArchRule printingKnowsBadgesNotCheckIns = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.print..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.checkin..", "org.arrivals.station..", "org.arrivals.cli..", "org.arrivals.search..");
 
     @ArchTest
-    static final ArchRule hubKnowsOnlyTheProtocolAndStore = noClasses().that().resideInAPackage("org.arrivals.hub..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.checkin..", "org.arrivals.attendee..",
-                    "org.arrivals.station..", "org.arrivals.cli..", "org.arrivals.ui..", "org.arrivals.print..",
-                    "org.arrivals.badge..", "org.arrivals.search..")
-            .orShould().dependOnClassesThat().resideInAPackage("org.arrivals.sync")
-            .orShould().dependOnClassesThat().resideInAnyPackage("org.arrivals.store.jooq..");
+    static final ArchRule syncUsesCheckInsRosterAndStore = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.sync..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.station..",
+                    "org.arrivals.cli..",
+                    "org.arrivals.hub..",
+                    "org.arrivals.ui..",
+                    "org.arrivals.print..",
+                    "org.arrivals.badge..",
+                    "org.arrivals.search..");
 
     @ArchTest
-    static final ArchRule nothingButTheStationAndTheFacesKnowsTheHub = noClasses().that()
+    static final ArchRule protocolIsPlainData = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.sync.protocol..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.checkin..", "org.arrivals.attendee..", "org.arrivals.store..", "org.jooq..");
+
+    @ArchTest
+    static final ArchRule hubKnowsOnlyTheProtocolAndStore = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.hub..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.checkin..",
+                    "org.arrivals.attendee..",
+                    "org.arrivals.station..",
+                    "org.arrivals.cli..",
+                    "org.arrivals.ui..",
+                    "org.arrivals.print..",
+                    "org.arrivals.badge..",
+                    "org.arrivals.search..")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAPackage("org.arrivals.sync")
+            .orShould()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.arrivals.store.jooq..");
+
+    @ArchTest
+    static final ArchRule nothingButTheStationAndTheFacesKnowsTheHub = noClasses()
+            .that()
             .resideOutsideOfPackages("org.arrivals.hub..", "org.arrivals.station..")
-            .should().dependOnClassesThat().resideInAPackage("org.arrivals.hub..");
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("org.arrivals.hub..");
 
     @ArchTest
-    static final ArchRule theAuditLogKnowsOnlyTheStore = noClasses().that().resideInAPackage("org.arrivals.audit..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.arrivals.attendee..", "org.arrivals.checkin..",
-                    "org.arrivals.station..", "org.arrivals.cli..", "org.arrivals.ui..", "org.arrivals.print..",
-                    "org.arrivals.sync..", "org.arrivals.hub..");
+    static final ArchRule theAuditLogKnowsOnlyTheStore = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.audit..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.attendee..",
+                    "org.arrivals.checkin..",
+                    "org.arrivals.station..",
+                    "org.arrivals.cli..",
+                    "org.arrivals.ui..",
+                    "org.arrivals.print..",
+                    "org.arrivals.sync..",
+                    "org.arrivals.hub..");
 }

@@ -58,10 +58,13 @@ public record Attendee(
     }
 
     private static boolean isEastAsian(String s) {
-        return !s.isEmpty() && s.codePoints().allMatch(cp -> {
-            Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
-            return sc == Character.UnicodeScript.HAN || sc == Character.UnicodeScript.HANGUL
-                    || sc == Character.UnicodeScript.HIRAGANA || sc == Character.UnicodeScript.KATAKANA;
-        });
+        return !s.isEmpty()
+                && s.codePoints().allMatch(cp -> {
+                    Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+                    return sc == Character.UnicodeScript.HAN
+                            || sc == Character.UnicodeScript.HANGUL
+                            || sc == Character.UnicodeScript.HIRAGANA
+                            || sc == Character.UnicodeScript.KATAKANA;
+                });
     }
 }

@@ -35,7 +35,9 @@ public enum AttendeeField {
 
     public static Optional<AttendeeField> byCliName(String name) {
         String n = name.strip().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(f -> f.cliName.toLowerCase(Locale.ROOT).equals(n)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.cliName.toLowerCase(Locale.ROOT).equals(n))
+                .findFirst();
     }
 
     public static String cliNames() {

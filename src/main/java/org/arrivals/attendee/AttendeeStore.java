@@ -29,9 +29,15 @@ import org.jooq.impl.DSL;
  */
 public final class AttendeeStore {
     /** The fields a person may correct on site, by their {@link AttendeeField} name. */
-    public static final Set<AttendeeField> EDITABLE = Set.of(AttendeeField.FIRST, AttendeeField.LAST,
-            AttendeeField.BADGE_NAME, AttendeeField.PRONOUNS, AttendeeField.EMAIL, AttendeeField.ORG,
-            AttendeeField.TITLE, AttendeeField.TYPE);
+    public static final Set<AttendeeField> EDITABLE = Set.of(
+            AttendeeField.FIRST,
+            AttendeeField.LAST,
+            AttendeeField.BADGE_NAME,
+            AttendeeField.PRONOUNS,
+            AttendeeField.EMAIL,
+            AttendeeField.ORG,
+            AttendeeField.TITLE,
+            AttendeeField.TYPE);
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -71,8 +77,13 @@ public final class AttendeeStore {
                 continue;
             }
             Condition any = DSL.falseCondition();
-            for (Field<String> f : List.of(ATTENDEE.FIRST_NAME, ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME,
-                    ATTENDEE.EMAIL, ATTENDEE.ORGANIZATION, ATTENDEE.CODE)) {
+            for (Field<String> f : List.of(
+                    ATTENDEE.FIRST_NAME,
+                    ATTENDEE.LAST_NAME,
+                    ATTENDEE.BADGE_NAME,
+                    ATTENDEE.EMAIL,
+                    ATTENDEE.ORGANIZATION,
+                    ATTENDEE.CODE)) {
                 any = any.or(DSL.lower(f).contains(word));
             }
             all = all.and(any);
@@ -91,8 +102,10 @@ public final class AttendeeStore {
             throw new IllegalArgumentException(field.cliName() + " cannot be edited on site");
         }
         if (value == null || value.isBlank()) {
-            tx.deleteFrom(ATTENDEE_EDIT).where(ATTENDEE_EDIT.ATTENDEE_ID.eq(attendeeId))
-                    .and(ATTENDEE_EDIT.FIELD.eq(field.cliName())).execute();
+            tx.deleteFrom(ATTENDEE_EDIT)
+                    .where(ATTENDEE_EDIT.ATTENDEE_ID.eq(attendeeId))
+                    .and(ATTENDEE_EDIT.FIELD.eq(field.cliName()))
+                    .execute();
         } else {
             tx.mergeInto(ATTENDEE_EDIT)
                     .using(DSL.selectOne())
@@ -100,30 +113,64 @@ public final class AttendeeStore {
                     .whenMatchedThenUpdate()
                     .set(ATTENDEE_EDIT.FIELD_VALUE, value.strip())
                     .set(ATTENDEE_EDIT.EDITED_AT, now())
-                    .whenNotMatchedThenInsert(ATTENDEE_EDIT.ATTENDEE_ID, ATTENDEE_EDIT.FIELD,
-                            ATTENDEE_EDIT.FIELD_VALUE, ATTENDEE_EDIT.EDITED_AT)
+                    .whenNotMatchedThenInsert(
+                            ATTENDEE_EDIT.ATTENDEE_ID,
+                            ATTENDEE_EDIT.FIELD,
+                            ATTENDEE_EDIT.FIELD_VALUE,
+                            ATTENDEE_EDIT.EDITED_AT)
                     .values(attendeeId, field.cliName(), value.strip(), now())
                     .execute();
         }
-        tx.update(ATTENDEE).set(ATTENDEE.ROSTER_VERSION, RosterVersion.next(tx)).set(ATTENDEE.UPDATED_AT, now())
-                .where(ATTENDEE.ID.eq(attendeeId)).execute();
+        tx.update(ATTENDEE)
+                .set(ATTENDEE.ROSTER_VERSION, RosterVersion.next(tx))
+                .set(ATTENDEE.UPDATED_AT, now())
+                .where(ATTENDEE.ID.eq(attendeeId))
+                .execute();
     }
 
     /** Someone registered at the desk: attending, marked as a walk-in, inside the caller's transaction. */
     public void insertWalkIn(DSLContext tx, WalkIn w, String code) {
         OffsetDateTime now = now();
-        tx.insertInto(ATTENDEE, ATTENDEE.CODE, ATTENDEE.FIRST_NAME, ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME,
-                        ATTENDEE.PRONOUNS, ATTENDEE.EMAIL, ATTENDEE.ORGANIZATION, ATTENDEE.TITLE, ATTENDEE.ATTENDEE_TYPE,
-                        ATTENDEE.STATUS, ATTENDEE.WALK_IN, ATTENDEE.ROSTER_VERSION, ATTENDEE.CREATED_AT,
+        tx.insertInto(
+                        ATTENDEE,
+                        ATTENDEE.CODE,
+                        ATTENDEE.FIRST_NAME,
+                        ATTENDEE.LAST_NAME,
+                        ATTENDEE.BADGE_NAME,
+                        ATTENDEE.PRONOUNS,
+                        ATTENDEE.EMAIL,
+                        ATTENDEE.ORGANIZATION,
+                        ATTENDEE.TITLE,
+                        ATTENDEE.ATTENDEE_TYPE,
+                        ATTENDEE.STATUS,
+                        ATTENDEE.WALK_IN,
+                        ATTENDEE.ROSTER_VERSION,
+                        ATTENDEE.CREATED_AT,
                         ATTENDEE.UPDATED_AT)
-                .values(code, w.firstName(), w.lastName(), w.badgeName(), w.pronouns(), w.email(), w.organization(),
-                        w.title(), w.type(), RegistrationStatus.ATTENDING.name(), true, RosterVersion.next(tx), now, now)
+                .values(
+                        code,
+                        w.firstName(),
+                        w.lastName(),
+                        w.badgeName(),
+                        w.pronouns(),
+                        w.email(),
+                        w.organization(),
+                        w.title(),
+                        w.type(),
+                        RegistrationStatus.ATTENDING.name(),
+                        true,
+                        RosterVersion.next(tx),
+                        now,
+                        now)
                 .execute();
     }
 
     /** The local row id of a code, read inside the caller's transaction (it may have just added the row). */
     public Optional<Long> idOf(DSLContext tx, String code) {
-        return tx.select(ATTENDEE.ID).from(ATTENDEE).where(ATTENDEE.CODE.eq(code)).fetchOptional(ATTENDEE.ID);
+        return tx.select(ATTENDEE.ID)
+                .from(ATTENDEE)
+                .where(ATTENDEE.CODE.eq(code))
+                .fetchOptional(ATTENDEE.ID);
     }
 
     /**
@@ -141,26 +188,61 @@ public final class AttendeeStore {
             DSLContext t = tx.dsl();
             long version = RosterVersion.next(t);
             // Two JDBC batches, not a statement per row: a first pull may carry the whole roster.
-            var release = t.batch(t.update(ATTENDEE).set(ATTENDEE.BARCODE, DSL.inline((String) null))
-                    .where(ATTENDEE.BARCODE.eq((String) null)).and(ATTENDEE.CODE.ne((String) null)));
+            var release = t.batch(t.update(ATTENDEE)
+                    .set(ATTENDEE.BARCODE, DSL.inline((String) null))
+                    .where(ATTENDEE.BARCODE.eq((String) null))
+                    .and(ATTENDEE.CODE.ne((String) null)));
             var merge = t.batch(t.mergeInto(ATTENDEE)
                     .using(DSL.selectOne())
                     .on(ATTENDEE.CODE.eq((String) null))
                     .whenMatchedThenUpdate()
-                    .set(ATTENDEE.BARCODE, (String) null).set(ATTENDEE.FIRST_NAME, (String) null)
-                    .set(ATTENDEE.LAST_NAME, (String) null).set(ATTENDEE.BADGE_NAME, (String) null)
-                    .set(ATTENDEE.PRONOUNS, (String) null).set(ATTENDEE.EMAIL, (String) null)
-                    .set(ATTENDEE.ORGANIZATION, (String) null).set(ATTENDEE.TITLE, (String) null)
-                    .set(ATTENDEE.ATTENDEE_TYPE, (String) null).set(ATTENDEE.STATUS, (String) null)
-                    .set(ATTENDEE.EXTRA, (String) null).set(ATTENDEE.ROSTER_VERSION, (Long) null)
+                    .set(ATTENDEE.BARCODE, (String) null)
+                    .set(ATTENDEE.FIRST_NAME, (String) null)
+                    .set(ATTENDEE.LAST_NAME, (String) null)
+                    .set(ATTENDEE.BADGE_NAME, (String) null)
+                    .set(ATTENDEE.PRONOUNS, (String) null)
+                    .set(ATTENDEE.EMAIL, (String) null)
+                    .set(ATTENDEE.ORGANIZATION, (String) null)
+                    .set(ATTENDEE.TITLE, (String) null)
+                    .set(ATTENDEE.ATTENDEE_TYPE, (String) null)
+                    .set(ATTENDEE.STATUS, (String) null)
+                    .set(ATTENDEE.EXTRA, (String) null)
+                    .set(ATTENDEE.ROSTER_VERSION, (Long) null)
                     .set(ATTENDEE.UPDATED_AT, (OffsetDateTime) null)
-                    .whenNotMatchedThenInsert(ATTENDEE.CODE, ATTENDEE.BARCODE, ATTENDEE.FIRST_NAME,
-                            ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME, ATTENDEE.PRONOUNS, ATTENDEE.EMAIL,
-                            ATTENDEE.ORGANIZATION, ATTENDEE.TITLE, ATTENDEE.ATTENDEE_TYPE, ATTENDEE.STATUS,
-                            ATTENDEE.EXTRA, ATTENDEE.WALK_IN, ATTENDEE.ROSTER_VERSION, ATTENDEE.CREATED_AT,
+                    .whenNotMatchedThenInsert(
+                            ATTENDEE.CODE,
+                            ATTENDEE.BARCODE,
+                            ATTENDEE.FIRST_NAME,
+                            ATTENDEE.LAST_NAME,
+                            ATTENDEE.BADGE_NAME,
+                            ATTENDEE.PRONOUNS,
+                            ATTENDEE.EMAIL,
+                            ATTENDEE.ORGANIZATION,
+                            ATTENDEE.TITLE,
+                            ATTENDEE.ATTENDEE_TYPE,
+                            ATTENDEE.STATUS,
+                            ATTENDEE.EXTRA,
+                            ATTENDEE.WALK_IN,
+                            ATTENDEE.ROSTER_VERSION,
+                            ATTENDEE.CREATED_AT,
                             ATTENDEE.UPDATED_AT)
-                    .values((String) null, null, null, null, null, null, null, null, null, null, null, null,
-                            (Boolean) null, (Long) null, (OffsetDateTime) null, (OffsetDateTime) null));
+                    .values(
+                            (String) null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            (Boolean) null,
+                            (Long) null,
+                            (OffsetDateTime) null,
+                            (OffsetDateTime) null));
             boolean releases = false;
             for (Attendee a : rows) {
                 if (a.barcode() != null) {
@@ -168,11 +250,36 @@ public final class AttendeeStore {
                     releases = true;
                 }
                 String extra = ExtraFields.toJson(a.extra());
-                merge.bind(a.code(),
-                        a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(), a.email(),
-                        a.organization(), a.title(), a.type(), a.status().name(), extra, version, now,
-                        a.code(), a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(), a.email(),
-                        a.organization(), a.title(), a.type(), a.status().name(), extra, a.walkIn(), version, now,
+                merge.bind(
+                        a.code(),
+                        a.barcode(),
+                        a.firstName(),
+                        a.lastName(),
+                        a.badgeName(),
+                        a.pronouns(),
+                        a.email(),
+                        a.organization(),
+                        a.title(),
+                        a.type(),
+                        a.status().name(),
+                        extra,
+                        version,
+                        now,
+                        a.code(),
+                        a.barcode(),
+                        a.firstName(),
+                        a.lastName(),
+                        a.badgeName(),
+                        a.pronouns(),
+                        a.email(),
+                        a.organization(),
+                        a.title(),
+                        a.type(),
+                        a.status().name(),
+                        extra,
+                        a.walkIn(),
+                        version,
+                        now,
                         now);
             }
             if (releases) {
@@ -200,24 +307,27 @@ public final class AttendeeStore {
         listeners.forEach(l -> l.attendeeChanged(a));
     }
 
-
     private OffsetDateTime now() {
         return OffsetDateTime.now(clock);
     }
 
     private List<Attendee> fetch(Condition where) {
-        var rows = dsl.selectFrom(ATTENDEE).where(where)
-                .orderBy(DSL.lower(ATTENDEE.LAST_NAME), DSL.lower(ATTENDEE.FIRST_NAME), ATTENDEE.CODE).fetch();
+        var rows = dsl.selectFrom(ATTENDEE)
+                .where(where)
+                .orderBy(DSL.lower(ATTENDEE.LAST_NAME), DSL.lower(ATTENDEE.FIRST_NAME), ATTENDEE.CODE)
+                .fetch();
         if (rows.isEmpty()) {
             return List.of();
         }
         boolean everyone = rows.size() > 500;
         var ids = rows.getValues(ATTENDEE.ID);
         Map<Long, Map<AttendeeField, String>> edits = new HashMap<>();
-        dsl.select(ATTENDEE_EDIT.ATTENDEE_ID, ATTENDEE_EDIT.FIELD, ATTENDEE_EDIT.FIELD_VALUE).from(ATTENDEE_EDIT)
+        dsl.select(ATTENDEE_EDIT.ATTENDEE_ID, ATTENDEE_EDIT.FIELD, ATTENDEE_EDIT.FIELD_VALUE)
+                .from(ATTENDEE_EDIT)
                 .where(everyone ? DSL.noCondition() : ATTENDEE_EDIT.ATTENDEE_ID.in(ids))
-                .forEach(r -> AttendeeField.byCliName(r.value2()).ifPresent(f -> edits
-                        .computeIfAbsent(r.value1(), k -> new EnumMap<>(AttendeeField.class)).put(f, r.value3())));
+                .forEach(r -> AttendeeField.byCliName(r.value2())
+                        .ifPresent(f -> edits.computeIfAbsent(r.value1(), k -> new EnumMap<>(AttendeeField.class))
+                                .put(f, r.value3())));
         List<Attendee> out = new ArrayList<>(rows.size());
         for (AttendeeRecord r : rows) {
             out.add(toAttendee(r, edits.getOrDefault(r.getId(), Map.of())));
@@ -226,7 +336,10 @@ public final class AttendeeStore {
     }
 
     private static Attendee toAttendee(AttendeeRecord r, Map<AttendeeField, String> edit) {
-        return new Attendee(r.getId(), r.getCode(), r.getBarcode(),
+        return new Attendee(
+                r.getId(),
+                r.getCode(),
+                r.getBarcode(),
                 edit.getOrDefault(AttendeeField.FIRST, r.getFirstName()),
                 edit.getOrDefault(AttendeeField.LAST, r.getLastName()),
                 edit.getOrDefault(AttendeeField.BADGE_NAME, r.getBadgeName()),

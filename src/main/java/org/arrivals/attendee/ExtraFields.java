@@ -12,11 +12,9 @@ import java.util.Map;
  */
 public final class ExtraFields {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> TYPE = new TypeReference<>() {};
 
-    private ExtraFields() {
-    }
+    private ExtraFields() {}
 
     public static String toJson(Map<String, String> extra) {
         if (extra == null || extra.isEmpty()) {

@@ -1,8 +1,15 @@
 package org.arrivals.attendee;
 
 /** What a volunteer types to register someone who is not on the list. */
-public record WalkIn(String firstName, String lastName, String badgeName, String pronouns, String email,
-                     String organization, String title, String type) {
+public record WalkIn(
+        String firstName,
+        String lastName,
+        String badgeName,
+        String pronouns,
+        String email,
+        String organization,
+        String title,
+        String type) {
 
     public WalkIn {
         firstName = clean(firstName);
@@ -22,7 +29,9 @@ public record WalkIn(String firstName, String lastName, String badgeName, String
         if (s == null) {
             return null;
         }
-        String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC)
+                .strip()
+                .replaceAll("\\s+", " ");
         return t.isEmpty() ? null : t;
     }
 }

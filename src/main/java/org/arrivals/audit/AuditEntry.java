@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** One staff action: who (a role, or {@code cli}), what, when, at which station, on what. */
-public record AuditEntry(long seq, Instant at, String stationId, String actor, String action, String subject,
-                         String detail) {
+public record AuditEntry(
+        long seq, Instant at, String stationId, String actor, String action, String subject, String detail) {
 
     /** The entry as exported (the CLI's {@code audit --json} and the kiosk's export): fixed names and order. */
     public Map<String, Object> fields() {

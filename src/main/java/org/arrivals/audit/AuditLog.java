@@ -23,6 +23,7 @@ import org.arrivals.store.jooq.tables.records.AuditLogRecord;
 public final class AuditLog {
     /** The actor of commands on the command line: whoever holds the station key acts as admin. */
     public static final String CLI = "cli";
+
     private static final String GENESIS = "0".repeat(64);
 
     private final Store store;
@@ -45,8 +46,12 @@ public final class AuditLog {
         synchronized (lock) {
             return store.dsl().transactionResult(tx -> {
                 var dsl = tx.dsl();
-                String previous = dsl.select(AUDIT_LOG.HASH).from(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ.desc()).limit(1)
-                        .fetchOptional(AUDIT_LOG.HASH).orElse(GENESIS);
+                String previous = dsl.select(AUDIT_LOG.HASH)
+                        .from(AUDIT_LOG)
+                        .orderBy(AUDIT_LOG.SEQ.desc())
+                        .limit(1)
+                        .fetchOptional(AUDIT_LOG.HASH)
+                        .orElse(GENESIS);
                 String s = clip(stationId, 200);
                 String a = clip(actor, 40);
                 String act = clip(action, 100);
@@ -55,9 +60,15 @@ public final class AuditLog {
                 String hash = hash(previous, at, s, a, act, sub, det);
                 long seq = dsl.insertInto(AUDIT_LOG)
                         .set(AUDIT_LOG.AT, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-                        .set(AUDIT_LOG.STATION_ID, s).set(AUDIT_LOG.ACTOR, a).set(AUDIT_LOG.ACTION, act)
-                        .set(AUDIT_LOG.SUBJECT, sub).set(AUDIT_LOG.DETAIL, det).set(AUDIT_LOG.HASH, hash)
-                        .returningResult(AUDIT_LOG.SEQ).fetchOne().value1();
+                        .set(AUDIT_LOG.STATION_ID, s)
+                        .set(AUDIT_LOG.ACTOR, a)
+                        .set(AUDIT_LOG.ACTION, act)
+                        .set(AUDIT_LOG.SUBJECT, sub)
+                        .set(AUDIT_LOG.DETAIL, det)
+                        .set(AUDIT_LOG.HASH, hash)
+                        .returningResult(AUDIT_LOG.SEQ)
+                        .fetchOne()
+                        .value1();
                 return new AuditEntry(seq, at, s, a, act, sub, det);
             });
         }
@@ -75,18 +86,29 @@ public final class AuditLog {
      */
     public int writeJson(java.nio.file.Path out) throws java.io.IOException {
         List<AuditEntry> entries = all();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+        var json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter()
                 .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        org.arrivals.store.AtomicFile.write(out, os -> json.writeValue(os, entries.stream().map(AuditEntry::fields).toList()));
+        org.arrivals.store.AtomicFile.write(
+                out,
+                os -> json.writeValue(
+                        os, entries.stream().map(AuditEntry::fields).toList()));
         return entries.size();
     }
 
     /** The first entry whose hash does not follow from the ones before it, or empty when the chain is whole. */
     public Optional<Long> verify() {
         String previous = GENESIS;
-        for (AuditLogRecord r : store.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch()) {
-            String expected = hash(previous, r.getAt().toInstant(), r.getStationId(), r.getActor(), r.getAction(),
-                    r.getSubject(), r.getDetail());
+        for (AuditLogRecord r :
+                store.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch()) {
+            String expected = hash(
+                    previous,
+                    r.getAt().toInstant(),
+                    r.getStationId(),
+                    r.getActor(),
+                    r.getAction(),
+                    r.getSubject(),
+                    r.getDetail());
             if (!expected.equals(r.getHash())) {
                 return Optional.of(r.getSeq());
             }
@@ -96,8 +118,14 @@ public final class AuditLog {
     }
 
     private static AuditEntry entry(AuditLogRecord r) {
-        return new AuditEntry(r.getSeq(), r.getAt().toInstant(), r.getStationId(), r.getActor(), r.getAction(),
-                r.getSubject(), r.getDetail());
+        return new AuditEntry(
+                r.getSeq(),
+                r.getAt().toInstant(),
+                r.getStationId(),
+                r.getActor(),
+                r.getAction(),
+                r.getSubject(),
+                r.getDetail());
     }
 
     private static String clip(String s, int max) {
@@ -128,6 +156,9 @@ public final class AuditLog {
             return new byte[] {(byte) 0xff};
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return java.nio.ByteBuffer.allocate(4 + b.length).putInt(b.length).put(b).array();
+        return java.nio.ByteBuffer.allocate(4 + b.length)
+                .putInt(b.length)
+                .put(b)
+                .array();
     }
 }

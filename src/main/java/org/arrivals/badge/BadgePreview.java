@@ -12,8 +12,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 
 /** The badge as a picture, from the very PDF that prints, at the printer's resolution. */
 public final class BadgePreview {
-    private BadgePreview() {
-    }
+    private BadgePreview() {}
 
     public static BufferedImage image(byte[] pdf, int dpi) {
         try (PDDocument doc = Loader.loadPDF(pdf)) {

@@ -42,9 +42,14 @@ public final class BadgeRenderer {
     }
 
     /** Where a text element's lines landed, in points from the bottom-left: for tests and previews. */
-    public record PlacedText(String value, List<String> lines, float size, float boxWidth, float boxHeight,
-                             float widestLine, float blockHeight) {
-    }
+    public record PlacedText(
+            String value,
+            List<String> lines,
+            float size,
+            float boxWidth,
+            float boxHeight,
+            float widestLine,
+            float blockHeight) {}
 
     public byte[] render(BadgeTemplate template, Attendee attendee, String eventName) {
         return renderAll(template, List.of(attendee), eventName);
@@ -54,8 +59,8 @@ public final class BadgeRenderer {
         return renderAll(template, attendees, eventName, new ArrayList<>());
     }
 
-    public byte[] renderAll(BadgeTemplate template, List<Attendee> attendees, String eventName,
-                            List<PlacedText> placed) {
+    public byte[] renderAll(
+            BadgeTemplate template, List<Attendee> attendees, String eventName, List<PlacedText> placed) {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(attendees.size() == 1 ? "Badge" : attendees.size() + " badges");
@@ -73,8 +78,7 @@ public final class BadgeRenderer {
     }
 
     /** One document being written: its fonts and images are embedded once, whatever the number of badges. */
-    private record Pdf(PDDocument doc, PdfGlyphWriter glyphs, Map<Path, PDImageXObject> images) {
-    }
+    private record Pdf(PDDocument doc, PdfGlyphWriter glyphs, Map<Path, PDImageXObject> images) {}
 
     private void addBadge(Pdf pdf, BadgeTemplate t, Attendee a, String eventName, List<PlacedText> placed)
             throws IOException {
@@ -87,8 +91,17 @@ public final class BadgeRenderer {
         }
     }
 
-    private void drawSide(Pdf pdf, BadgeTemplate t, List<BadgeTemplate.Element> elements, Attendee a, String eventName,
-                          List<PlacedText> placed, float pageW, float pageH, Color typeColor) throws IOException {
+    private void drawSide(
+            Pdf pdf,
+            BadgeTemplate t,
+            List<BadgeTemplate.Element> elements,
+            Attendee a,
+            String eventName,
+            List<PlacedText> placed,
+            float pageW,
+            float pageH,
+            Color typeColor)
+            throws IOException {
         PDPage page = new PDPage(new PDRectangle(pageW, pageH));
         pdf.doc().addPage(page);
         try (PDPageContentStream cs = new PDPageContentStream(pdf.doc(), page)) {
@@ -109,8 +122,16 @@ public final class BadgeRenderer {
                         String value = Placeholders.fill(e.value(), a, eventName);
                         if (!value.isBlank()) {
                             cs.setNonStrokingColor(resolve(e.color(), typeColor));
-                            placed.add(drawText(cs, pdf.glyphs(), e, value, Placeholders.withShortName(e.value(), a, eventName),
-                                    x, top, w, h));
+                            placed.add(drawText(
+                                    cs,
+                                    pdf.glyphs(),
+                                    e,
+                                    value,
+                                    Placeholders.withShortName(e.value(), a, eventName),
+                                    x,
+                                    top,
+                                    w,
+                                    h));
                         }
                     }
                     default -> throw new IllegalStateException("unchecked element kind " + e.kind());
@@ -136,12 +157,20 @@ public final class BadgeRenderer {
         };
     }
 
-    private static PlacedText drawText(PDPageContentStream cs, PdfGlyphWriter glyphs, BadgeTemplate.Element e,
-                                       String value, String shorter, float x, float top, float w, float h)
+    private static PlacedText drawText(
+            PDPageContentStream cs,
+            PdfGlyphWriter glyphs,
+            BadgeTemplate.Element e,
+            String value,
+            String shorter,
+            float x,
+            float top,
+            float w,
+            float h)
             throws IOException {
         FontChain chain = e.bold() ? FontChain.bold() : FontChain.regular();
-        TextFit.Fit fit = TextFit.fit(value, shorter, chain, w, h, (float) e.maxSize(), (float) e.minSize(),
-                Math.max(1, e.maxLines()), LINE);
+        TextFit.Fit fit = TextFit.fit(
+                value, shorter, chain, w, h, (float) e.maxSize(), (float) e.minSize(), Math.max(1, e.maxLines()), LINE);
         float block = fit.lines().size() * fit.size() * LINE;
         // The block sits in the middle of its box; each baseline is one ascent below its line's top.
         float y = top - (h - block) / 2 - fit.size() * 0.95f;
@@ -163,8 +192,9 @@ public final class BadgeRenderer {
     }
 
     /** A logo, scaled to fit its box without distortion, centred. */
-    private static void drawImage(Pdf pdf, PDPageContentStream cs, BadgeTemplate t, String file, float x, float y,
-                                  float w, float h) throws IOException {
+    private static void drawImage(
+            Pdf pdf, PDPageContentStream cs, BadgeTemplate t, String file, float x, float y, float w, float h)
+            throws IOException {
         if (t.folder() == null) {
             throw new IllegalStateException("template " + t.name() + " has an image but no folder to find it in");
         }
@@ -184,8 +214,13 @@ public final class BadgeRenderer {
     private static void drawQr(PDPageContentStream cs, String token, float x, float y, float size) throws IOException {
         BitMatrix m;
         try {
-            m = new QRCodeWriter().encode(token, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+            m = new QRCodeWriter()
+                    .encode(
+                            token,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
         } catch (WriterException e) {
             throw new IllegalStateException("a badge token always fits a QR code", e);
         }

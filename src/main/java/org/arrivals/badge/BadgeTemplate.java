@@ -23,7 +23,8 @@ public record BadgeTemplate(
 
     /** The same template, knowing the folder its images are relative to. */
     public BadgeTemplate withFolder(Path folder) {
-        return new BadgeTemplate(name, description, width, height, dpi, typeColors, defaultColor, elements, back, folder);
+        return new BadgeTemplate(
+                name, description, width, height, dpi, typeColors, defaultColor, elements, back, folder);
     }
 
     /**
@@ -45,6 +46,5 @@ public record BadgeTemplate(
             double maxSize,
             double minSize,
             int maxLines,
-            boolean bold) {
-    }
+            boolean bold) {}
 }

@@ -68,7 +68,8 @@ public final class BadgeToken {
         byte[] raw = BASE32.decode(body);
         // Base32's last character may carry unused bits; only the canonical spelling is accepted,
         // so no two different strings verify as the same badge.
-        if (raw.length <= TAG_BYTES || !BASE32.encodeToString(raw).replace("=", "").equals(body)) {
+        if (raw.length <= TAG_BYTES
+                || !BASE32.encodeToString(raw).replace("=", "").equals(body)) {
             return Optional.empty();
         }
         byte[] tag = Arrays.copyOf(raw, TAG_BYTES);

@@ -4,8 +4,7 @@ import java.awt.Color;
 
 /** Colours on a badge: parsing, and text that stays readable on a coloured ribbon (WCAG contrast). */
 final class Colors {
-    private Colors() {
-    }
+    private Colors() {}
 
     static Color parse(String hex) {
         return new Color(Integer.parseInt(hex.substring(1), 16));

@@ -8,12 +8,10 @@ import org.arrivals.attendee.Attendee;
  * A missing value is empty: the element then prints nothing.
  */
 final class Placeholders {
-    private Placeholders() {
-    }
+    private Placeholders() {}
 
     static String fill(String template, Attendee a, String eventName) {
-        return template
-                .replace("{name}", a.displayName())
+        return template.replace("{name}", a.displayName())
                 .replace("{first}", a.badgeName() != null && !a.badgeName().isBlank() ? a.badgeName() : a.firstName())
                 .replace("{last}", a.badgeName() != null && !a.badgeName().isBlank() ? "" : a.lastName())
                 .replace("{org}", nz(a.organization()))
@@ -31,7 +29,8 @@ final class Placeholders {
      * Null when the text has no {name} or the name has no middle names.
      */
     static String withShortName(String template, Attendee a, String eventName) {
-        if (!template.contains("{name}") || (a.badgeName() != null && !a.badgeName().isBlank())) {
+        if (!template.contains("{name}")
+                || (a.badgeName() != null && !a.badgeName().isBlank())) {
             return null;
         }
         String[] given = a.firstName().strip().split("\\s+");

@@ -24,12 +24,12 @@ public final class TemplateLoader {
     /** The templates shipped with the app, used when kiosk-config has none. */
     public static final List<String> BUILT_IN = List.of("thermal-4x3", "fanfold-4x6", "brother-62x100");
 
-    private TemplateLoader() {
-    }
+    private TemplateLoader() {}
 
     public static BadgeTemplate load(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            BadgeTemplate t = parse(in, file.toString()).withFolder(file.toAbsolutePath().getParent());
+            BadgeTemplate t =
+                    parse(in, file.toString()).withFolder(file.toAbsolutePath().getParent());
             checkImages(t, file);
             return t;
         } catch (IOException e) {
@@ -61,9 +61,11 @@ public final class TemplateLoader {
         try {
             t = JSON.readValue(in, BadgeTemplate.class);
         } catch (JsonMappingException e) {
-            throw new TemplateException(source + ", field " + path(e) + ": " + e.getOriginalMessage().split("\n")[0]);
+            throw new TemplateException(source + ", field " + path(e) + ": "
+                    + e.getOriginalMessage().split("\n")[0]);
         } catch (IOException e) {
-            throw new TemplateException(source + ": not valid JSON (" + e.getMessage().split("\n")[0] + ").");
+            throw new TemplateException(
+                    source + ": not valid JSON (" + e.getMessage().split("\n")[0] + ").");
         }
         List<String> problems = new ArrayList<>();
         if (t.name() == null || t.name().isBlank()) {
@@ -109,12 +111,18 @@ public final class TemplateLoader {
             return;
         }
         double h = e.kind().equals("qr") ? e.width() : e.height();
-        if (e.x() < 0 || e.y() < 0 || e.width() <= 0 || h <= 0 || e.x() + e.width() > t.width() + 0.01
+        if (e.x() < 0
+                || e.y() < 0
+                || e.width() <= 0
+                || h <= 0
+                || e.x() + e.width() > t.width() + 0.01
                 || e.y() + h > t.height() + 0.01) {
-            problems.add(at + ": its box (x, y, width, height) must lie inside the " + t.width() + " x "
-                    + t.height() + " mm label");
+            problems.add(at + ": its box (x, y, width, height) must lie inside the " + t.width() + " x " + t.height()
+                    + " mm label");
         }
-        if (e.color() != null && !e.color().equals("type") && !e.color().equals("onType")
+        if (e.color() != null
+                && !e.color().equals("type")
+                && !e.color().equals("onType")
                 && !COLOR.matcher(e.color()).matches()) {
             problems.add(at + ".color: #RRGGBB, \"type\" (the attendee type's colour) or \"onType\" "
                     + "(black or white, whichever reads on it)");

@@ -15,18 +15,24 @@ import org.arrivals.badge.text.Shaper;
 final class TextFit {
     private static final float STEP = 0.5f;
 
-    private TextFit() {
-    }
+    private TextFit() {}
 
-    record Fit(float size, List<ShapedLine> lines) {
-    }
+    record Fit(float size, List<ShapedLine> lines) {}
 
     /**
      * @param shorter a shorter form to try before cutting, such as a name with its middle names as
      *                initials; null when the text has none
      */
-    static Fit fit(String text, String shorter, FontChain chain, float width, float height, float maxSize,
-                   float minSize, int maxLines, float lineFactor) {
+    static Fit fit(
+            String text,
+            String shorter,
+            FontChain chain,
+            float width,
+            float height,
+            float maxSize,
+            float minSize,
+            int maxLines,
+            float lineFactor) {
         for (String candidate : shorter == null ? new String[] {text} : new String[] {text, shorter}) {
             for (float size = maxSize; size >= minSize - 1e-3; size -= STEP) {
                 int linesThatFit = Math.max(1, Math.min(maxLines, (int) Math.floor(height / (size * lineFactor))));
@@ -36,8 +42,10 @@ final class TextFit {
                 }
             }
         }
-        return new Fit(minSize, cut(shorter == null ? text : shorter, chain, minSize, width,
-                Math.max(1, Math.min(maxLines, (int) Math.floor(height / (minSize * lineFactor))))));
+        return new Fit(
+                minSize,
+                cut(shorter == null ? text : shorter, chain, minSize, width, Math.max(1, Math.min(maxLines, (int)
+                        Math.floor(height / (minSize * lineFactor))))));
     }
 
     /**
@@ -60,8 +68,8 @@ final class TextFit {
                 int from = breaks[l];
                 int to = breaks[l + 1];
                 if (piece[from][to] == null) {
-                    piece[from][to] = Shaper.shape(String.join(" ", java.util.Arrays.copyOfRange(words, from, to)), size,
-                            chain);
+                    piece[from][to] =
+                            Shaper.shape(String.join(" ", java.util.Arrays.copyOfRange(words, from, to)), size, chain);
                 }
                 widest = Math.max(widest, piece[from][to].width());
             }
@@ -104,7 +112,9 @@ final class TextFit {
             String[] words = rest.split("\\s+");
             int take = 0;
             while (take < words.length
-                    && Shaper.shape(String.join(" ", java.util.Arrays.copyOf(words, take + 1)), size, chain).width() <= width) {
+                    && Shaper.shape(String.join(" ", java.util.Arrays.copyOf(words, take + 1)), size, chain)
+                                    .width()
+                            <= width) {
                 take++;
             }
             if (take == 0) {

@@ -5,8 +5,14 @@ import java.util.Comparator;
 import java.util.UUID;
 
 /** One immutable fact of the check-in log. */
-public record CheckInEvent(UUID id, String attendeeCode, EventKind kind, String stationId, OffsetDateTime wallTime,
-                           long hlc, String details) {
+public record CheckInEvent(
+        UUID id,
+        String attendeeCode,
+        EventKind kind,
+        String stationId,
+        OffsetDateTime wallTime,
+        long hlc,
+        String details) {
 
     /** The log's one order: clock, then station, then id. Every station sorts the same events the same way. */
     public static final Comparator<CheckInEvent> LOG_ORDER = Comparator.comparingLong(CheckInEvent::hlc)

@@ -65,7 +65,10 @@ public final class CheckInLog implements ArrivalStates {
         this.attendees = attendees;
         this.stationId = stationId;
         this.clock = clock;
-        Long newest = dsl.select(DSL.max(CHECKIN_EVENT.HLC)).from(CHECKIN_EVENT).fetchOne().value1();
+        Long newest = dsl.select(DSL.max(CHECKIN_EVENT.HLC))
+                .from(CHECKIN_EVENT)
+                .fetchOne()
+                .value1();
         this.hlc = new HybridClock(clock, newest == null ? 0 : newest);
     }
 
@@ -103,9 +106,12 @@ public final class CheckInLog implements ArrivalStates {
             details.put("reason", overrideReason.strip());
         }
         Arrival after = record(code, EventKind.CHECKED_IN, List.of(details), null);
-        LOG.info("Attendee {} checked in{}", a.id(), blocked ? " over status " + a.status().label() : "");
-        return new CheckInResult(blocked ? CheckInResult.Outcome.CHECKED_IN_OVERRIDE : CheckInResult.Outcome.CHECKED_IN,
-                a, after);
+        LOG.info(
+                "Attendee {} checked in{}",
+                a.id(),
+                blocked ? " over status " + a.status().label() : "");
+        return new CheckInResult(
+                blocked ? CheckInResult.Outcome.CHECKED_IN_OVERRIDE : CheckInResult.Outcome.CHECKED_IN, a, after);
     }
 
     /** Undo is an event, not a delete: the log keeps both the arrival and its reversal. */
@@ -131,7 +137,10 @@ public final class CheckInLog implements ArrivalStates {
         for (int attempt = 0; ; attempt++) {
             String code = newWalkInCode();
             try {
-                record(code, EventKind.WALK_IN_REGISTERED, List.of(walkInDetails(walkIn)),
+                record(
+                        code,
+                        EventKind.WALK_IN_REGISTERED,
+                        List.of(walkInDetails(walkIn)),
                         t -> attendees.insertWalkIn(t, walkIn, code));
                 Attendee a = attendees.findByCode(code).orElseThrow();
                 LOG.info("Walk-in registered as attendee {}", a.id());
@@ -150,14 +159,17 @@ public final class CheckInLog implements ArrivalStates {
      * value; the correction outlives later imports. Unchanged fields record nothing.
      */
     public synchronized Attendee edit(String code, Map<AttendeeField, String> changes) {
-        Attendee before = attendees.findByCode(code)
+        Attendee before = attendees
+                .findByCode(code)
                 .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
         Map<AttendeeField, String> effective = new EnumMap<>(AttendeeField.class);
         for (var c : changes.entrySet()) {
             if (!AttendeeStore.EDITABLE.contains(c.getKey())) {
                 throw new IllegalArgumentException(c.getKey().cliName() + " cannot be edited on site.");
             }
-            String now = c.getValue() == null || c.getValue().isBlank() ? null : c.getValue().strip();
+            String now = c.getValue() == null || c.getValue().isBlank()
+                    ? null
+                    : c.getValue().strip();
             if (!Objects.equals(now, before.editableValue(c.getKey()))) {
                 effective.put(c.getKey(), now);
             }
@@ -173,7 +185,10 @@ public final class CheckInLog implements ArrivalStates {
             details.put("new", Objects.toString(c.getValue(), ""));
             events.add(details);
         }
-        record(code, EventKind.ATTENDEE_EDITED, events,
+        record(
+                code,
+                EventKind.ATTENDEE_EDITED,
+                events,
                 t -> effective.forEach((field, v) -> attendees.applyEdit(t, before.id(), field, v)));
         Attendee after = attendees.findByCode(code).orElseThrow();
         LOG.info("Attendee {} edited: {}", before.id(), effective.keySet());
@@ -191,10 +206,12 @@ public final class CheckInLog implements ArrivalStates {
         record(code, EventKind.BADGE_REPRINTED, List.of(Map.of("reason", reason)), null);
     }
 
-
     public Arrival arrival(String code) {
-        return Optional.ofNullable(dsl.selectFrom(ARRIVAL).where(ARRIVAL.ATTENDEE_CODE.eq(code)).fetchOne())
-                .map(CheckInLog::toArrival).orElse(Arrival.none(code));
+        return Optional.ofNullable(dsl.selectFrom(ARRIVAL)
+                        .where(ARRIVAL.ATTENDEE_CODE.eq(code))
+                        .fetchOne())
+                .map(CheckInLog::toArrival)
+                .orElse(Arrival.none(code));
     }
 
     /** Everything that happened to one attendee, in log order. */
@@ -207,15 +224,19 @@ public final class CheckInLog implements ArrivalStates {
     }
 
     public Set<String> arrivedCodes() {
-        return new HashSet<>(dsl.select(ARRIVAL.ATTENDEE_CODE).from(ARRIVAL).where(ARRIVAL.CHECKED_IN.isTrue())
+        return new HashSet<>(dsl.select(ARRIVAL.ATTENDEE_CODE)
+                .from(ARRIVAL)
+                .where(ARRIVAL.CHECKED_IN.isTrue())
                 .fetch(ARRIVAL.ATTENDEE_CODE));
     }
 
     @Override
     public Map<String, ArrivalStates.State> byCode() {
         Map<String, ArrivalStates.State> out = new HashMap<>();
-        dsl.selectFrom(ARRIVAL).forEach(r -> out.put(r.getAttendeeCode(),
-                new ArrivalStates.State(r.getCheckedIn(), r.getCheckedInAt(), r.getStationId())));
+        dsl.selectFrom(ARRIVAL)
+                .forEach(r -> out.put(
+                        r.getAttendeeCode(),
+                        new ArrivalStates.State(r.getCheckedIn(), r.getCheckedInAt(), r.getStationId())));
         return out;
     }
 
@@ -245,8 +266,8 @@ public final class CheckInLog implements ArrivalStates {
         List<Stats.Bucket> per15 = new ArrayList<>();
         if (!buckets.isEmpty()) {
             for (long b = buckets.firstKey(); b <= buckets.lastKey(); b += BUCKET_MILLIS) {
-                per15.add(new Stats.Bucket(OffsetDateTime.ofInstant(Instant.ofEpochMilli(b), ZoneOffset.UTC),
-                        buckets.getOrDefault(b, 0)));
+                per15.add(new Stats.Bucket(
+                        OffsetDateTime.ofInstant(Instant.ofEpochMilli(b), ZoneOffset.UTC), buckets.getOrDefault(b, 0)));
             }
         }
         return new Stats(arrived, expected, types, per15);
@@ -254,8 +275,10 @@ public final class CheckInLog implements ArrivalStates {
 
     /** Events the hub has not acknowledged yet (the outbox), in log order, at most {@code limit}. */
     public List<CheckInEvent> pending(int limit) {
-        return dsl.selectFrom(CHECKIN_EVENT).where(CHECKIN_EVENT.ACKED_AT.isNull())
-                .orderBy(CHECKIN_EVENT.HLC, CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.ID).limit(limit)
+        return dsl.selectFrom(CHECKIN_EVENT)
+                .where(CHECKIN_EVENT.ACKED_AT.isNull())
+                .orderBy(CHECKIN_EVENT.HLC, CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.ID)
+                .limit(limit)
                 .fetch(CheckInLog::toEvent);
     }
 
@@ -263,8 +286,10 @@ public final class CheckInLog implements ArrivalStates {
     public List<StationActivity> stationActivity() {
         var checkIns = DSL.count().filterWhere(CHECKIN_EVENT.KIND.eq(EventKind.CHECKED_IN.name()));
         var last = DSL.max(CHECKIN_EVENT.WALL_TIME);
-        return dsl.select(CHECKIN_EVENT.STATION_ID, checkIns, last).from(CHECKIN_EVENT)
-                .groupBy(CHECKIN_EVENT.STATION_ID).orderBy(checkIns.desc(), CHECKIN_EVENT.STATION_ID)
+        return dsl.select(CHECKIN_EVENT.STATION_ID, checkIns, last)
+                .from(CHECKIN_EVENT)
+                .groupBy(CHECKIN_EVENT.STATION_ID)
+                .orderBy(checkIns.desc(), CHECKIN_EVENT.STATION_ID)
                 .fetch(r -> new StationActivity(r.value1(), r.value2(), r.value3()));
     }
 
@@ -275,7 +300,8 @@ public final class CheckInLog implements ArrivalStates {
 
     /** Every event in the log, in log order: what a station holds, to compare with others. */
     public List<CheckInEvent> allEvents() {
-        return dsl.selectFrom(CHECKIN_EVENT).fetch(CheckInLog::toEvent).stream().sorted(CheckInEvent.LOG_ORDER)
+        return dsl.selectFrom(CHECKIN_EVENT).fetch(CheckInLog::toEvent).stream()
+                .sorted(CheckInEvent.LOG_ORDER)
                 .toList();
     }
 
@@ -289,8 +315,11 @@ public final class CheckInLog implements ArrivalStates {
         List<UUID> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<UUID> part = all.subList(from, Math.min(all.size(), from + CHUNK));
-            n += dsl.update(CHECKIN_EVENT).set(CHECKIN_EVENT.ACKED_AT, now)
-                    .where(CHECKIN_EVENT.ID.in(part)).and(CHECKIN_EVENT.ACKED_AT.isNull()).execute();
+            n += dsl.update(CHECKIN_EVENT)
+                    .set(CHECKIN_EVENT.ACKED_AT, now)
+                    .where(CHECKIN_EVENT.ID.in(part))
+                    .and(CHECKIN_EVENT.ACKED_AT.isNull())
+                    .execute();
         }
         if (n > 0) {
             store.committed();
@@ -321,29 +350,47 @@ public final class CheckInLog implements ArrivalStates {
             Set<UUID> known = new HashSet<>();
             List<UUID> ids = new ArrayList<>(byId.keySet());
             for (int from = 0; from < ids.size(); from += CHUNK) {
-                known.addAll(t.select(CHECKIN_EVENT.ID).from(CHECKIN_EVENT)
+                known.addAll(t.select(CHECKIN_EVENT.ID)
+                        .from(CHECKIN_EVENT)
                         .where(CHECKIN_EVENT.ID.in(ids.subList(from, Math.min(ids.size(), from + CHUNK))))
                         .fetch(CHECKIN_EVENT.ID));
             }
-            byId.values().stream().filter(e -> !known.contains(e.id())).sorted(CheckInEvent.LOG_ORDER)
+            byId.values().stream()
+                    .filter(e -> !known.contains(e.id()))
+                    .sorted(CheckInEvent.LOG_ORDER)
                     .forEach(fresh::add);
             if (fresh.isEmpty()) {
                 return Map.<String, Arrival>of();
             }
-            BatchBindStep insert = t.batch(t.insertInto(CHECKIN_EVENT, CHECKIN_EVENT.ID, CHECKIN_EVENT.ATTENDEE_CODE,
-                            CHECKIN_EVENT.KIND, CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.WALL_TIME, CHECKIN_EVENT.HLC,
-                            CHECKIN_EVENT.DETAILS, CHECKIN_EVENT.ACKED_AT)
+            BatchBindStep insert = t.batch(t.insertInto(
+                            CHECKIN_EVENT,
+                            CHECKIN_EVENT.ID,
+                            CHECKIN_EVENT.ATTENDEE_CODE,
+                            CHECKIN_EVENT.KIND,
+                            CHECKIN_EVENT.STATION_ID,
+                            CHECKIN_EVENT.WALL_TIME,
+                            CHECKIN_EVENT.HLC,
+                            CHECKIN_EVENT.DETAILS,
+                            CHECKIN_EVENT.ACKED_AT)
                     .values((UUID) null, null, null, null, null, null, null, null));
             for (CheckInEvent e : fresh) {
-                insert.bind(e.id(), e.attendeeCode(), e.kind().name(), e.stationId(), e.wallTime(), e.hlc(),
-                        e.details(), now);
+                insert.bind(
+                        e.id(),
+                        e.attendeeCode(),
+                        e.kind().name(),
+                        e.stationId(),
+                        e.wallTime(),
+                        e.hlc(),
+                        e.details(),
+                        now);
             }
             insert.execute();
             Set<String> codes = new TreeSet<>();
             Set<String> edited = new TreeSet<>();
             for (CheckInEvent e : fresh) {
                 codes.add(e.attendeeCode());
-                if (e.kind() == EventKind.WALK_IN_REGISTERED && attendees.idOf(t, e.attendeeCode()).isEmpty()) {
+                if (e.kind() == EventKind.WALK_IN_REGISTERED
+                        && attendees.idOf(t, e.attendeeCode()).isEmpty()) {
                     attendees.insertWalkIn(t, walkInFrom(e.details()), e.attendeeCode());
                 } else if (e.kind() == EventKind.ATTENDEE_EDITED) {
                     edited.add(e.attendeeCode());
@@ -361,8 +408,8 @@ public final class CheckInLog implements ArrivalStates {
         store.committed();
         LOG.info("Took in {} events from other stations ({} attendees)", fresh.size(), arrivals.size());
         arrivals.values().forEach(a -> listeners.forEach(l -> l.arrivalChanged(a)));
-        if (fresh.stream().anyMatch(e -> e.kind() == EventKind.WALK_IN_REGISTERED
-                || e.kind() == EventKind.ATTENDEE_EDITED)) {
+        if (fresh.stream()
+                .anyMatch(e -> e.kind() == EventKind.WALK_IN_REGISTERED || e.kind() == EventKind.ATTENDEE_EDITED)) {
             attendees.fireReloaded();
         }
         return fresh.size();
@@ -393,10 +440,13 @@ public final class CheckInLog implements ArrivalStates {
             return;
         }
         Map<AttendeeField, String> latest = new EnumMap<>(AttendeeField.class);
-        events.stream().filter(e -> e.kind() == EventKind.ATTENDEE_EDITED).sorted(CheckInEvent.LOG_ORDER)
+        events.stream()
+                .filter(e -> e.kind() == EventKind.ATTENDEE_EDITED)
+                .sorted(CheckInEvent.LOG_ORDER)
                 .forEach(e -> {
                     Map<String, String> d = ExtraFields.fromJson(e.details());
-                    AttendeeField.byCliName(d.getOrDefault("field", "")).filter(AttendeeStore.EDITABLE::contains)
+                    AttendeeField.byCliName(d.getOrDefault("field", ""))
+                            .filter(AttendeeStore.EDITABLE::contains)
                             .ifPresent(f -> latest.put(f, d.get("new")));
                 });
         latest.forEach((field, value) -> attendees.applyEdit(t, id.get(), field, value));
@@ -404,8 +454,15 @@ public final class CheckInLog implements ArrivalStates {
 
     private static WalkIn walkInFrom(String details) {
         Map<String, String> d = ExtraFields.fromJson(details);
-        return new WalkIn(d.getOrDefault("first", "?"), d.get("last"), d.get("badgeName"), d.get("pronouns"),
-                d.get("email"), d.get("org"), d.get("title"), d.get("type"));
+        return new WalkIn(
+                d.getOrDefault("first", "?"),
+                d.get("last"),
+                d.get("badgeName"),
+                d.get("pronouns"),
+                d.get("email"),
+                d.get("org"),
+                d.get("title"),
+                d.get("type"));
     }
 
     private static Map<String, List<CheckInEvent>> eventsOf(DSLContext t, Set<String> codes) {
@@ -414,7 +471,8 @@ public final class CheckInLog implements ArrivalStates {
         for (int from = 0; from < all.size(); from += CHUNK) {
             t.selectFrom(CHECKIN_EVENT)
                     .where(CHECKIN_EVENT.ATTENDEE_CODE.in(all.subList(from, Math.min(all.size(), from + CHUNK))))
-                    .forEach(r -> out.computeIfAbsent(r.getAttendeeCode(), k -> new ArrayList<>()).add(toEvent(r)));
+                    .forEach(r -> out.computeIfAbsent(r.getAttendeeCode(), k -> new ArrayList<>())
+                            .add(toEvent(r)));
         }
         return out;
     }
@@ -428,13 +486,25 @@ public final class CheckInLog implements ArrivalStates {
             List<String> part = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             t.deleteFrom(ARRIVAL).where(ARRIVAL.ATTENDEE_CODE.in(part)).execute();
         }
-        BatchBindStep insert = t.batch(t.insertInto(ARRIVAL, ARRIVAL.ATTENDEE_CODE, ARRIVAL.CHECKED_IN,
-                        ARRIVAL.CHECKED_IN_AT, ARRIVAL.STATION_ID, ARRIVAL.BADGES_PRINTED, ARRIVAL.REPRINTS,
+        BatchBindStep insert = t.batch(t.insertInto(
+                        ARRIVAL,
+                        ARRIVAL.ATTENDEE_CODE,
+                        ARRIVAL.CHECKED_IN,
+                        ARRIVAL.CHECKED_IN_AT,
+                        ARRIVAL.STATION_ID,
+                        ARRIVAL.BADGES_PRINTED,
+                        ARRIVAL.REPRINTS,
                         ARRIVAL.LAST_HLC)
                 .values((String) null, null, null, null, null, null, null));
         for (Arrival a : out.values()) {
-            insert.bind(a.attendeeCode(), a.checkedIn(), a.checkedInAt(), a.stationId(), a.badgesPrinted(),
-                    a.reprints(), a.lastHlc());
+            insert.bind(
+                    a.attendeeCode(),
+                    a.checkedIn(),
+                    a.checkedInAt(),
+                    a.stationId(),
+                    a.badgesPrinted(),
+                    a.reprints(),
+                    a.lastHlc());
         }
         insert.execute();
         return out;
@@ -450,8 +520,14 @@ public final class CheckInLog implements ArrivalStates {
         List<CheckInEvent> events = new ArrayList<>();
         for (Map<String, String> details : detailsPerEvent) {
             long clockValue = hlc.tick();
-            events.add(new CheckInEvent(Uuid7.at(HybridClock.millis(clockValue)), code, kind, stationId, wall,
-                    clockValue, ExtraFields.toJson(details)));
+            events.add(new CheckInEvent(
+                    Uuid7.at(HybridClock.millis(clockValue)),
+                    code,
+                    kind,
+                    stationId,
+                    wall,
+                    clockValue,
+                    ExtraFields.toJson(details)));
         }
         Arrival after = dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -459,8 +535,14 @@ public final class CheckInLog implements ArrivalStates {
                 alsoInTx.run(t);
             }
             for (CheckInEvent e : events) {
-                t.insertInto(CHECKIN_EVENT, CHECKIN_EVENT.ID, CHECKIN_EVENT.ATTENDEE_CODE, CHECKIN_EVENT.KIND,
-                                CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.WALL_TIME, CHECKIN_EVENT.HLC,
+                t.insertInto(
+                                CHECKIN_EVENT,
+                                CHECKIN_EVENT.ID,
+                                CHECKIN_EVENT.ATTENDEE_CODE,
+                                CHECKIN_EVENT.KIND,
+                                CHECKIN_EVENT.STATION_ID,
+                                CHECKIN_EVENT.WALL_TIME,
+                                CHECKIN_EVENT.HLC,
                                 CHECKIN_EVENT.DETAILS)
                         .values(e.id(), code, kind.name(), stationId, wall, e.hlc(), e.details())
                         .execute();
@@ -481,29 +563,58 @@ public final class CheckInLog implements ArrivalStates {
                 .using(DSL.selectOne())
                 .on(ARRIVAL.ATTENDEE_CODE.eq(code))
                 .whenMatchedThenUpdate()
-                .set(ARRIVAL.CHECKED_IN, a.checkedIn()).set(ARRIVAL.CHECKED_IN_AT, a.checkedInAt())
-                .set(ARRIVAL.STATION_ID, a.stationId()).set(ARRIVAL.BADGES_PRINTED, a.badgesPrinted())
-                .set(ARRIVAL.REPRINTS, a.reprints()).set(ARRIVAL.LAST_HLC, a.lastHlc())
-                .whenNotMatchedThenInsert(ARRIVAL.ATTENDEE_CODE, ARRIVAL.CHECKED_IN, ARRIVAL.CHECKED_IN_AT,
-                        ARRIVAL.STATION_ID, ARRIVAL.BADGES_PRINTED, ARRIVAL.REPRINTS, ARRIVAL.LAST_HLC)
-                .values(code, a.checkedIn(), a.checkedInAt(), a.stationId(), a.badgesPrinted(), a.reprints(),
+                .set(ARRIVAL.CHECKED_IN, a.checkedIn())
+                .set(ARRIVAL.CHECKED_IN_AT, a.checkedInAt())
+                .set(ARRIVAL.STATION_ID, a.stationId())
+                .set(ARRIVAL.BADGES_PRINTED, a.badgesPrinted())
+                .set(ARRIVAL.REPRINTS, a.reprints())
+                .set(ARRIVAL.LAST_HLC, a.lastHlc())
+                .whenNotMatchedThenInsert(
+                        ARRIVAL.ATTENDEE_CODE,
+                        ARRIVAL.CHECKED_IN,
+                        ARRIVAL.CHECKED_IN_AT,
+                        ARRIVAL.STATION_ID,
+                        ARRIVAL.BADGES_PRINTED,
+                        ARRIVAL.REPRINTS,
+                        ARRIVAL.LAST_HLC)
+                .values(
+                        code,
+                        a.checkedIn(),
+                        a.checkedInAt(),
+                        a.stationId(),
+                        a.badgesPrinted(),
+                        a.reprints(),
                         a.lastHlc())
                 .execute();
         return a;
     }
 
     private static List<CheckInEvent> eventsOf(DSLContext t, String code) {
-        return t.selectFrom(CHECKIN_EVENT).where(CHECKIN_EVENT.ATTENDEE_CODE.eq(code)).fetch(CheckInLog::toEvent);
+        return t.selectFrom(CHECKIN_EVENT)
+                .where(CHECKIN_EVENT.ATTENDEE_CODE.eq(code))
+                .fetch(CheckInLog::toEvent);
     }
 
     private static CheckInEvent toEvent(org.arrivals.store.jooq.tables.records.CheckinEventRecord r) {
-        return new CheckInEvent(r.getId(), r.getAttendeeCode(), EventKind.valueOf(r.getKind()), r.getStationId(),
-                r.getWallTime(), r.getHlc(), r.getDetails());
+        return new CheckInEvent(
+                r.getId(),
+                r.getAttendeeCode(),
+                EventKind.valueOf(r.getKind()),
+                r.getStationId(),
+                r.getWallTime(),
+                r.getHlc(),
+                r.getDetails());
     }
 
     private static Arrival toArrival(ArrivalRecord r) {
-        return new Arrival(r.getAttendeeCode(), r.getCheckedIn(), r.getCheckedInAt(), r.getStationId(),
-                r.getBadgesPrinted(), r.getReprints(), r.getLastHlc());
+        return new Arrival(
+                r.getAttendeeCode(),
+                r.getCheckedIn(),
+                r.getCheckedInAt(),
+                r.getStationId(),
+                r.getBadgesPrinted(),
+                r.getReprints(),
+                r.getLastHlc());
     }
 
     private static String newWalkInCode() {

@@ -12,10 +12,13 @@ import org.arrivals.badge.BadgeToken;
  * the attendee code, the registration system's barcode.
  */
 public final class ScanResolver {
-    public enum Kind { FOUND, NOT_FOUND, INVALID }
-
-    public record Result(Kind kind, Attendee attendee, String cleaned) {
+    public enum Kind {
+        FOUND,
+        NOT_FOUND,
+        INVALID
     }
+
+    public record Result(Kind kind, Attendee attendee, String cleaned) {}
 
     private final AttendeeStore attendees;
     private final BadgeToken tokens;
@@ -39,7 +42,9 @@ public final class ScanResolver {
             if (code.isEmpty()) {
                 return new Result(Kind.INVALID, null, s);
             }
-            return attendees.findByCode(code.get()).map(a -> new Result(Kind.FOUND, a, s))
+            return attendees
+                    .findByCode(code.get())
+                    .map(a -> new Result(Kind.FOUND, a, s))
                     .orElse(new Result(Kind.NOT_FOUND, null, s));
         }
         Optional<Attendee> a = attendees.findByCode(s).or(() -> attendees.findByBarcode(s));

@@ -9,9 +9,7 @@ import java.util.Map;
  * cancelled, refunded and pending ones are not expected, though they may still arrive by override.
  */
 public record Stats(int arrived, int expected, Map<String, TypeCount> byType, List<Bucket> per15min) {
-    public record TypeCount(int arrived, int expected) {
-    }
+    public record TypeCount(int arrived, int expected) {}
 
-    public record Bucket(OffsetDateTime start, int count) {
-    }
+    public record Bucket(OffsetDateTime start, int count) {}
 }

@@ -10,8 +10,7 @@ import java.util.UUID;
 public final class Uuid7 {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Uuid7() {
-    }
+    private Uuid7() {}
 
     public static UUID at(long unixMillis) {
         long rand = RANDOM.nextLong();

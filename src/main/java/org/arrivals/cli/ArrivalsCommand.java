@@ -15,40 +15,75 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /** {@code arrivals}: the station's command line, over the same services as the kiosk screens. */
-@Command(name = "arrivals",
+@Command(
+        name = "arrivals",
         mixinStandardHelpOptions = true,
         versionProvider = ArrivalsCommand.VersionProvider.class,
         description = "Arrivals: offline-first conference check-in and badge printing.",
         subcommands = {
-            ImportCommand.class, SearchCommand.class, CheckInCommand.class, UndoCommand.class,
-            WalkInCommand.class, EditCommand.class, HistoryCommand.class, StatsCommand.class,
-            BadgeCommand.class, BadgesCommand.class, PrintCommand.class, ReprintCommand.class, QueueCommand.class,
-            PrintersCommand.class, ExportCommand.class, DemoCommand.class, KioskCommand.class, PinCommand.class,
-            SyncCommand.class, HubCommand.class, CheckCommand.class, EncryptCommand.class, AuditCommand.class,
-            WipeCommand.class, CompactCommand.class,
+            ImportCommand.class,
+            SearchCommand.class,
+            CheckInCommand.class,
+            UndoCommand.class,
+            WalkInCommand.class,
+            EditCommand.class,
+            HistoryCommand.class,
+            StatsCommand.class,
+            BadgeCommand.class,
+            BadgesCommand.class,
+            PrintCommand.class,
+            ReprintCommand.class,
+            QueueCommand.class,
+            PrintersCommand.class,
+            ExportCommand.class,
+            DemoCommand.class,
+            KioskCommand.class,
+            PinCommand.class,
+            SyncCommand.class,
+            HubCommand.class,
+            CheckCommand.class,
+            EncryptCommand.class,
+            AuditCommand.class,
+            WipeCommand.class,
+            CompactCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {
     /** Exit code when the input could not be used at all (nothing was changed). */
     public static final int NOTHING_DONE = 2;
 
-    @Option(names = "--home", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(
+            names = "--home",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
             description = "Data folder (default: $ARRIVALS_HOME, else the user's data folder).")
     Path home;
 
-    @Option(names = "--event", scope = ScopeType.INHERIT, paramLabel = "ID",
+    @Option(
+            names = "--event",
+            scope = ScopeType.INHERIT,
+            paramLabel = "ID",
             description = "Event id; each event has its own database (default: $ARRIVALS_EVENT, else 'default').")
     String event;
 
-    @Option(names = "--station", scope = ScopeType.INHERIT, paramLabel = "S",
+    @Option(
+            names = "--station",
+            scope = ScopeType.INHERIT,
+            paramLabel = "S",
             description = "Record as this station id for this run (default: station.id in HOME/station.properties).")
     String station;
 
-    @Option(names = "--config", scope = ScopeType.INHERIT, paramLabel = "DIR",
+    @Option(
+            names = "--config",
+            scope = ScopeType.INHERIT,
+            paramLabel = "DIR",
             description = "The kiosk-config folder (default: $ARRIVALS_CONFIG).")
     Path config;
 
-    @Option(names = "--key-file", scope = ScopeType.INHERIT, paramLabel = "FILE",
+    @Option(
+            names = "--key-file",
+            scope = ScopeType.INHERIT,
+            paramLabel = "FILE",
             description = "The station key that unlocks the encrypted data (default: $ARRIVALS_KEY, else asked "
                     + "on the terminal).")
     Path keyFile;
@@ -109,7 +144,9 @@ public final class ArrivalsCommand implements Runnable {
     /** The station key: --key-file, else $ARRIVALS_KEY, else {@code fallback}, else asked on the terminal. */
     StationKey stationKey(String fallback) {
         java.util.Map<String, String> env = System.getenv();
-        if (keyFile == null && fallback != null && (env.get(StationKey.ENV) == null || env.get(StationKey.ENV).isBlank())) {
+        if (keyFile == null
+                && fallback != null
+                && (env.get(StationKey.ENV) == null || env.get(StationKey.ENV).isBlank())) {
             return StationKey.passphrase(fallback);
         }
         return StationKey.resolve(keyFile, env, () -> {
@@ -119,8 +156,10 @@ public final class ArrivalsCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8), args);
+        return run(
+                new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8),
+                args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
@@ -144,9 +183,11 @@ public final class ArrivalsCommand implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"arrivals " + Version.current(),
+            return new String[] {
+                "arrivals " + Version.current(),
                 "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") at "
-                        + System.getProperty("java.home")};
+                        + System.getProperty("java.home")
+            };
         }
     }
 }

@@ -12,9 +12,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "badge", mixinStandardHelpOptions = true,
-        description = {"Draw one attendee's badge to a PDF (as it prints) or a PNG (the preview, at the printer's "
-                + "resolution). Nothing is recorded and nothing is printed."})
+@Command(
+        name = "badge",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Draw one attendee's badge to a PDF (as it prints) or a PNG (the preview, at the printer's "
+                    + "resolution). Nothing is recorded and nothing is printed."
+        })
 final class BadgeCommand extends StationCommand {
     @Parameters(paramLabel = "CODE")
     String code;
@@ -22,14 +26,18 @@ final class BadgeCommand extends StationCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "FILE.pdf or FILE.png.")
     Path out;
 
-    @Option(names = "--template", paramLabel = "T", defaultValue = "thermal-4x3",
+    @Option(
+            names = "--template",
+            paramLabel = "T",
+            defaultValue = "thermal-4x3",
             description = "Template name: thermal-4x3 (default), fanfold-4x6, brother-62x100, or a .json in "
                     + "kiosk-config/badges.")
     String template;
 
     @Override
     int run(Station station) throws Exception {
-        Attendee a = station.attendees().findByCode(code)
+        Attendee a = station.attendees()
+                .findByCode(code)
                 .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
         BadgeTemplate t = TemplateLoader.named(template, root.resolvedConfig());
         byte[] pdf = station.badges().render(t, a, "");

@@ -13,9 +13,13 @@ import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "badges", mixinStandardHelpOptions = true,
-        description = {"Draw the badges of everyone attending into one PDF, for pre-printing. Cancelled, refunded "
-                + "and pending registrations are left out. Nothing is recorded."})
+@Command(
+        name = "badges",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Draw the badges of everyone attending into one PDF, for pre-printing. Cancelled, refunded "
+                    + "and pending registrations are left out. Nothing is recorded."
+        })
 final class BadgesCommand extends StationCommand {
     @Option(names = "--out", required = true, paramLabel = "FILE.pdf")
     Path out;
@@ -23,22 +27,33 @@ final class BadgesCommand extends StationCommand {
     @Option(names = "--type", paramLabel = "T", description = "Only this attendee type (for example Speaker).")
     String type;
 
-    @Option(names = "--sort", paramLabel = "last|org", defaultValue = "last",
+    @Option(
+            names = "--sort",
+            paramLabel = "last|org",
+            defaultValue = "last",
             description = "Order: by last name (default) or by organization, as the badge tables are laid out.")
     String sort;
 
-    @Option(names = "--template", paramLabel = "T", defaultValue = "thermal-4x3",
+    @Option(
+            names = "--template",
+            paramLabel = "T",
+            defaultValue = "thermal-4x3",
             description = "Template name (see 'arrivals badge --help').")
     String template;
 
     @Override
     int run(Station station) throws Exception {
-        Comparator<Attendee> byName = Comparator.comparing((Attendee a) -> a.lastName().isEmpty() ? a.firstName()
-                : a.lastName(), String.CASE_INSENSITIVE_ORDER).thenComparing(Attendee::firstName);
+        Comparator<Attendee> byName = Comparator.comparing(
+                        (Attendee a) -> a.lastName().isEmpty() ? a.firstName() : a.lastName(),
+                        String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Attendee::firstName);
         Comparator<Attendee> order = switch (sort.toLowerCase(Locale.ROOT)) {
             case "last" -> byName;
-            case "org" -> Comparator.comparing((Attendee a) -> a.organization() == null ? "" : a.organization(),
-                    String.CASE_INSENSITIVE_ORDER).thenComparing(byName);
+            case "org" ->
+                Comparator.comparing(
+                                (Attendee a) -> a.organization() == null ? "" : a.organization(),
+                                String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(byName);
             default -> throw new IllegalArgumentException("--sort takes last or org, not \"" + sort + "\".");
         };
         List<Attendee> who = station.attendees().all().stream()

@@ -7,8 +7,7 @@ import org.arrivals.checkin.CheckInResult;
 
 /** How check-in and undo results read on a terminal and as JSON, and their exit codes. */
 final class CheckInOutput {
-    private CheckInOutput() {
-    }
+    private CheckInOutput() {}
 
     static int print(CheckInResult r, String code, boolean json, PrintWriter out) {
         if (json) {
@@ -48,17 +47,23 @@ final class CheckInOutput {
     private static String sentence(CheckInResult r, String code) {
         return switch (r.outcome()) {
             case CHECKED_IN -> r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in.";
-            case CHECKED_IN_OVERRIDE -> r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in over a "
-                    + r.attendee().status().label() + " registration; the override is recorded.";
-            case ALREADY_CHECKED_IN -> r.attendee().displayName() + " (" + r.attendee().code()
-                    + ") was already checked in at " + r.arrival().stationId() + " at " + r.arrival().checkedInAt()
-                    + ". Nothing was recorded.";
-            case BLOCKED -> r.attendee().displayName() + " (" + r.attendee().code() + ") has a "
-                    + r.attendee().status().label()
-                    + " registration. If a staff member admits them, use --override \"reason\".";
-            case UNDONE -> "The check-in of " + r.attendee().displayName() + " (" + r.attendee().code() + ") is undone.";
-            case NOT_CHECKED_IN -> r.attendee().displayName() + " (" + r.attendee().code()
-                    + ") is not checked in; nothing to undo.";
+            case CHECKED_IN_OVERRIDE ->
+                r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in over a "
+                        + r.attendee().status().label() + " registration; the override is recorded.";
+            case ALREADY_CHECKED_IN ->
+                r.attendee().displayName() + " (" + r.attendee().code()
+                        + ") was already checked in at " + r.arrival().stationId() + " at "
+                        + r.arrival().checkedInAt()
+                        + ". Nothing was recorded.";
+            case BLOCKED ->
+                r.attendee().displayName() + " (" + r.attendee().code() + ") has a "
+                        + r.attendee().status().label()
+                        + " registration. If a staff member admits them, use --override \"reason\".";
+            case UNDONE ->
+                "The check-in of " + r.attendee().displayName() + " ("
+                        + r.attendee().code() + ") is undone.";
+            case NOT_CHECKED_IN ->
+                r.attendee().displayName() + " (" + r.attendee().code() + ") is not checked in; nothing to undo.";
             case NOT_FOUND -> "No attendee has the code " + code + ".";
             case INVALID -> "This badge code is not valid: it was altered, forged or made for another event.";
         };

@@ -10,10 +10,14 @@ import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Load the demo event: a believable national conference of about 1,200 attendees from about "
-                + "450 organizations, with names in many scripts. Made up; no real people.",
-            "It goes through the same import as a real export, so loading it twice changes nothing."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Load the demo event: a believable national conference of about 1,200 attendees from about "
+                    + "450 organizations, with names in many scripts. Made up; no real people.",
+            "It goes through the same import as a real export, so loading it twice changes nothing."
+        })
 final class DemoCommand extends StationCommand {
     @Option(names = "--attendees", paramLabel = "N", defaultValue = "1200", description = "How many (default 1200).")
     int attendees;
@@ -37,9 +41,15 @@ final class DemoCommand extends StationCommand {
             return 0;
         }
         ImportReport r = station.loadDemo(attendees, seed);
-        out().printf("Demo event loaded into event '%s' at %s: %d added, %d updated, %d unchanged, %d reported "
-                        + "(cancelled, refunded or pending registrations).%n", station.eventId(), station.home(),
-                r.added(), r.updated(), r.unchanged(), r.problems().size());
+        out().printf(
+                        "Demo event loaded into event '%s' at %s: %d added, %d updated, %d unchanged, %d reported "
+                                + "(cancelled, refunded or pending registrations).%n",
+                        station.eventId(),
+                        station.home(),
+                        r.added(),
+                        r.updated(),
+                        r.unchanged(),
+                        r.problems().size());
         return 0;
     }
 }

@@ -8,9 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "edit", mixinStandardHelpOptions = true,
-        description = {"Correct badge fields on site (a misspelt name). Each change is recorded with its old and new "
-                + "value, and stays through later imports. An empty value (--badge-name \"\") removes the correction."})
+@Command(
+        name = "edit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Correct badge fields on site (a misspelt name). Each change is recorded with its old and new "
+                    + "value, and stays through later imports. An empty value (--badge-name \"\") removes the correction."
+        })
 final class EditCommand extends StationCommand {
     @Parameters(paramLabel = "CODE")
     String code;

@@ -3,16 +3,23 @@ package org.arrivals.cli;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 
-@Command(name = "encrypt", mixinStandardHelpOptions = true,
-        description = {"Encrypt, once, an event database made before Arrivals encrypted its data, under the station "
-                + "key (--key-file, $ARRIVALS_KEY, or asked). Close every Arrivals window of the event first.",
-            "A database made by this version is encrypted from the start; this changes nothing there."})
+@Command(
+        name = "encrypt",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Encrypt, once, an event database made before Arrivals encrypted its data, under the station "
+                    + "key (--key-file, $ARRIVALS_KEY, or asked). Close every Arrivals window of the event first.",
+            "A database made by this version is encrypted from the start; this changes nothing there."
+        })
 final class EncryptCommand extends HomeCommand {
     @Override
     public Integer call() {
         boolean done = Station.encrypt(root.resolvedHome(), root.resolvedEvent(), root.stationKey(null));
-        out().println(done ? "The event '" + root.resolvedEvent() + "' is now encrypted."
-                : "Nothing to encrypt: the event '" + root.resolvedEvent() + "' has no unencrypted database.");
+        out().println(
+                        done
+                                ? "The event '" + root.resolvedEvent() + "' is now encrypted."
+                                : "Nothing to encrypt: the event '" + root.resolvedEvent()
+                                        + "' has no unencrypted database.");
         return 0;
     }
 }

@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "history", mixinStandardHelpOptions = true,
+@Command(
+        name = "history",
+        mixinStandardHelpOptions = true,
         description = "Everything the check-in log holds for one attendee, in order.")
 final class HistoryCommand extends StationCommand {
     @Parameters(paramLabel = "CODE")
@@ -39,7 +41,9 @@ final class HistoryCommand extends StationCommand {
                 m.put("kind", e.kind().name());
                 m.put("station", e.stationId());
                 m.put("at", e.wallTime());
-                m.put("details", e.details() == null ? Map.of() : org.arrivals.attendee.ExtraFields.fromJson(e.details()));
+                m.put(
+                        "details",
+                        e.details() == null ? Map.of() : org.arrivals.attendee.ExtraFields.fromJson(e.details()));
                 docs.add(m);
             }
             out().println(Json.write(docs));
@@ -47,8 +51,9 @@ final class HistoryCommand extends StationCommand {
             out().println("Nothing has happened to " + code + " yet.");
         } else {
             for (CheckInEvent e : events) {
-                out().printf("%s  %-20s %-16s %s%n", e.wallTime(), e.kind(), e.stationId(),
-                        e.details() == null ? "" : e.details());
+                out().printf(
+                                "%s  %-20s %-16s %s%n",
+                                e.wallTime(), e.kind(), e.stationId(), e.details() == null ? "" : e.details());
             }
         }
         return 0;

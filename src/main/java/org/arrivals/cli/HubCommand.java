@@ -11,10 +11,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "hub", mixinStandardHelpOptions = true,
-        description = {"Run the hub that stations sync with: HTTP/JSON under /api/v1 (docs/hub-api.yaml).",
+@Command(
+        name = "hub",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run the hub that stations sync with: HTTP/JSON under /api/v1 (docs/hub-api.yaml).",
             "Data lives in H2 under HOME/hub/ unless --db names a database (jdbc:postgresql://HOST/DB?user=U&password=P).",
-            "Runs until stopped (Ctrl+C)."},
+            "Runs until stopped (Ctrl+C)."
+        },
         subcommands = {HubCommand.AddStation.class, HubCommand.Import.class})
 final class HubCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
@@ -23,19 +27,30 @@ final class HubCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "P", description = "Port to listen on (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--port",
+            paramLabel = "P",
+            description = "Port to listen on (default: ${DEFAULT-VALUE}).",
             defaultValue = "8480")
     int port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", description = "Address to listen on (default: all).",
+    @Option(
+            names = "--bind",
+            paramLabel = "ADDRESS",
+            description = "Address to listen on (default: all).",
             defaultValue = "0.0.0.0")
     String bind;
 
-    @Option(names = "--db", paramLabel = "URL", scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = "--db",
+            paramLabel = "URL",
+            scope = CommandLine.ScopeType.INHERIT,
             description = "JDBC URL of the hub's database (default: H2 in HOME/hub/).")
     String db;
 
-    @Option(names = "--tls-keystore", paramLabel = "FILE",
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "FILE",
             description = "Serve HTTPS with the key and certificate in this PKCS#12 keystore (stations then use an "
                     + "https:// hub.url and must trust the certificate). Its password: $ARRIVALS_HUB_TLS_PASSWORD, "
                     + "else asked on the terminal.")
@@ -54,26 +69,33 @@ final class HubCommand implements Callable<Integer> {
         if (tlsKeystore != null) {
             String env = System.getenv("ARRIVALS_HUB_TLS_PASSWORD");
             java.io.Console console = System.console();
-            password = env != null ? env.toCharArray()
+            password = env != null
+                    ? env.toCharArray()
                     : console != null ? console.readPassword("Keystore password: ") : new char[0];
         }
-        int actual = host.serve(bind, port, Math.max(4, Runtime.getRuntime().availableProcessors() * 2), tlsKeystore,
-                password);
+        int actual = host.serve(
+                bind, port, Math.max(4, Runtime.getRuntime().availableProcessors() * 2), tlsKeystore, password);
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             host.close();
             stop.countDown();
         }));
-        spec.commandLine().getOut().println("Hub listening on port " + actual + (tlsKeystore == null ? "." : " (HTTPS)."));
+        spec.commandLine()
+                .getOut()
+                .println("Hub listening on port " + actual + (tlsKeystore == null ? "." : " (HTTPS)."));
         spec.commandLine().getOut().flush();
         stop.await();
         return 0;
     }
 
-    @Command(name = "add-station", mixinStandardHelpOptions = true,
-            description = {"Register a station and print its new token (only the token, on standard output).",
+    @Command(
+            name = "add-station",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Register a station and print its new token (only the token, on standard output).",
                 "Works whether or not the hub is running. Put the token in the station's station.properties as "
-                        + "hub.token."})
+                        + "hub.token."
+            })
     static final class AddStation implements Callable<Integer> {
         @CommandLine.ParentCommand
         HubCommand hub;
@@ -96,9 +118,13 @@ final class HubCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "import", mixinStandardHelpOptions = true,
-            description = {"Load a registration export (.csv or .xlsx) into the hub's roster; every station pulls it.",
-                "Rows are matched by code: new ones added, changed ones updated."})
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Load a registration export (.csv or .xlsx) into the hub's roster; every station pulls it.",
+                "Rows are matched by code: new ones added, changed ones updated."
+            })
     static final class Import implements Callable<Integer> {
         @CommandLine.ParentCommand
         HubCommand hub;
@@ -113,9 +139,12 @@ final class HubCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             try (HubHost host = hub.open()) {
                 HubHost.RosterLoad r = host.importRoster(file);
-                spec.commandLine().getOut().printf("Read %d rows: %d added or changed at the hub, %d problems "
-                        + "(run 'arrivals import --dry-run' on the file to see them).%n", r.rows(), r.changed(),
-                        r.problems());
+                spec.commandLine()
+                        .getOut()
+                        .printf(
+                                "Read %d rows: %d added or changed at the hub, %d problems "
+                                        + "(run 'arrivals import --dry-run' on the file to see them).%n",
+                                r.rows(), r.changed(), r.problems());
             }
             return 0;
         }

@@ -18,21 +18,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import a registration export (CSV or XLSX) into the roster, all or nothing.",
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Import a registration export (CSV or XLSX) into the roster, all or nothing.",
             "Recognizes Eventbrite, Cvent and pretix exports and the plain template in kiosk-config/.",
-            "Exit 0: imported (problems are listed). Exit 2: nothing could be imported; nothing changed."})
+            "Exit 0: imported (problems are listed). Exit 2: nothing could be imported; nothing changed."
+        })
 final class ImportCommand extends StationCommand {
     @Parameters(paramLabel = "FILE", description = "The .csv or .xlsx file.")
     Path file;
 
-    @Option(names = "--map", split = ",", paramLabel = "field=Header",
+    @Option(
+            names = "--map",
+            split = ",",
+            paramLabel = "field=Header",
             description = "Name the column for a field: code, barcode, first, last, name, badgeName, pronouns, "
                     + "email, org, title, type, status, position.")
     List<String> map = new ArrayList<>();
 
-    @Option(names = "--encoding", paramLabel = "E", description = "The file's text encoding, when detection is wrong "
-            + "(UTF-8, UTF-16, windows-1252, ...).")
+    @Option(
+            names = "--encoding",
+            paramLabel = "E",
+            description = "The file's text encoding, when detection is wrong " + "(UTF-8, UTF-16, windows-1252, ...).")
     String encoding;
 
     @Option(names = "--dry-run", description = "Report what would change, and change nothing.")
@@ -52,8 +61,8 @@ final class ImportCommand extends StationCommand {
         }
         ImportReport report;
         try {
-            report = station.importer().importFile(file,
-                    new RosterImporter.Options(ColumnMapping.parseExplicit(map), charset, dryRun));
+            report = station.importer()
+                    .importFile(file, new RosterImporter.Options(ColumnMapping.parseExplicit(map), charset, dryRun));
         } catch (ImportException e) {
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
@@ -94,8 +103,13 @@ final class ImportCommand extends StationCommand {
     }
 
     private void printSummary(ImportReport r) {
-        out().printf("%s%d added, %d updated, %d unchanged, %d problems%n", r.dryRun() ? "Dry run (nothing changed): " : "",
-                r.added(), r.updated(), r.unchanged(), r.problems().size());
+        out().printf(
+                        "%s%d added, %d updated, %d unchanged, %d problems%n",
+                        r.dryRun() ? "Dry run (nothing changed): " : "",
+                        r.added(),
+                        r.updated(),
+                        r.unchanged(),
+                        r.problems().size());
         for (ImportProblem p : r.problems()) {
             out().printf("  line %d%s: %s%n", p.line(), p.code() == null ? "" : " (" + p.code() + ")", p.reason());
         }

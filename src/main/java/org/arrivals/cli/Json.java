@@ -11,8 +11,7 @@ final class Json {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private Json() {
-    }
+    private Json() {}
 
     static String write(Object value) {
         try {

@@ -10,17 +10,24 @@ import org.arrivals.ui.Kiosk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "kiosk", mixinStandardHelpOptions = true,
-        description = {"Start the kiosk window on this station's data: desk mode for volunteers, self-service for "
-                + "attendees (full screen; leaving needs the staff PIN), or staff mode (PIN).",
+@Command(
+        name = "kiosk",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Start the kiosk window on this station's data: desk mode for volunteers, self-service for "
+                    + "attendees (full screen; leaving needs the staff PIN), or staff mode (PIN).",
             "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234; "
-                + "without --key-file or ARRIVALS_KEY its station key is " + org.arrivals.station.StationKey.DEMO + "."})
+                    + "without --key-file or ARRIVALS_KEY its station key is " + org.arrivals.station.StationKey.DEMO
+                    + "."
+        })
 final class KioskCommand extends HomeCommand {
     static final String DEMO_EVENT_NAME = "National Immigrant Integration Conference 2026";
     static final String DEMO_PIN = "1234";
 
-    @Option(names = "--mode", paramLabel = "MODE", description = "desk, self or staff (default: kiosk.mode in the "
-            + "station settings, else desk).")
+    @Option(
+            names = "--mode",
+            paramLabel = "MODE",
+            description = "desk, self or staff (default: kiosk.mode in the " + "station settings, else desk).")
     String mode;
 
     @Option(names = "--demo", description = "Load the demo event first (made up; no real people).")
@@ -39,7 +46,8 @@ final class KioskCommand extends HomeCommand {
             demoSettings(home);
         }
         KioskSettings k = settings(home);
-        java.util.concurrent.atomic.AtomicReference<Station> opened = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Station> opened =
+                new java.util.concurrent.atomic.AtomicReference<>();
         boolean keyGiven = root.keyGiven(fallback);
         org.arrivals.station.StationKey given = null;
         String unreadable = null;
@@ -59,12 +67,17 @@ final class KioskCommand extends HomeCommand {
             opened.set(s);
             if (demo) {
                 var r = s.loadDemo(1200, 2026);
-                err().printf("Demo event ready: %d people added, %d already there.%n", r.added(),
-                        r.unchanged() + r.updated());
+                err().printf(
+                                "Demo event ready: %d people added, %d already there.%n",
+                                r.added(), r.unchanged() + r.updated());
             }
-            s.audit().record(org.arrivals.audit.AuditLog.CLI, "kiosk start", null,
-                    "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : "")
-                            + (key == givenKey ? "" : "; unlocked on screen"));
+            s.audit()
+                    .record(
+                            org.arrivals.audit.AuditLog.CLI,
+                            "kiosk start",
+                            null,
+                            "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : "")
+                                    + (key == givenKey ? "" : "; unlocked on screen"));
             return s;
         };
         StaffPin pins = StaffPin.load(home, Clock.systemUTC());
@@ -101,7 +114,8 @@ final class KioskCommand extends HomeCommand {
                 case "desk" -> KioskSettings.Mode.DESK;
                 case "self", "self-service" -> KioskSettings.Mode.SELF;
                 case "staff" -> KioskSettings.Mode.STAFF;
-                default -> throw new IllegalArgumentException("--mode must be desk, self or staff, not '" + mode + "'.");
+                default ->
+                    throw new IllegalArgumentException("--mode must be desk, self or staff, not '" + mode + "'.");
             };
             k = new KioskSettings(m, k.idleSeconds(), k.language(), k.largeText(), k.template(), k.eventName());
         }

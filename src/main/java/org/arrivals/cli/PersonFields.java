@@ -26,7 +26,10 @@ final class PersonFields {
     @Option(names = "--title", paramLabel = "T")
     String title;
 
-    @Option(names = "--type", paramLabel = "T", description = "Attendee type (a walk-in defaults to General Admission).")
+    @Option(
+            names = "--type",
+            paramLabel = "T",
+            description = "Attendee type (a walk-in defaults to General Admission).")
     String type;
 
     @Option(names = "--email", paramLabel = "E")

@@ -9,7 +9,10 @@ import org.arrivals.station.StaffPin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-@Command(name = "pin", mixinStandardHelpOptions = true, subcommands = PinCommand.Set.class,
+@Command(
+        name = "pin",
+        mixinStandardHelpOptions = true,
+        subcommands = PinCommand.Set.class,
         description = "The staff PIN that unlocks staff mode and lets a person leave self-service.")
 final class PinCommand implements Runnable {
     @CommandLine.ParentCommand
@@ -23,7 +26,9 @@ final class PinCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "Say what to do: arrivals pin set");
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true,
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
             description = "Set a staff PIN (4 to 12 digits), read from the terminal or from standard input. Only a "
                     + "salted hash is stored. Needs the station key (this also lifts a PIN lockout); the audit log "
                     + "records it.")
@@ -34,7 +39,10 @@ final class PinCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
-        @CommandLine.Option(names = "--role", paramLabel = "R", defaultValue = "supervisor",
+        @CommandLine.Option(
+                names = "--role",
+                paramLabel = "R",
+                defaultValue = "supervisor",
                 description = "Whose PIN: supervisor (staff mode: reprints, queue, import, printers, export) or admin "
                         + "(also configuration and wipe). Default: supervisor.")
         String role;

@@ -4,11 +4,12 @@ import org.arrivals.store.StoreException;
 
 /** A sentence for the person at the terminal; stack traces go to the log file. */
 final class PlainError {
-    private PlainError() {
-    }
+    private PlainError() {}
 
     static String describe(Throwable e) {
-        if (e instanceof StoreException || e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        if (e instanceof StoreException
+                || e instanceof IllegalArgumentException
+                || e instanceof IllegalStateException) {
             return e.getMessage();
         }
         Throwable root = e;

@@ -5,17 +5,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "print", mixinStandardHelpOptions = true,
-        description = {"Print an attendee's badge through the station's print queue. A person's first badge prints "
-                + "once; use 'reprint' with a reason for another.",
+@Command(
+        name = "print",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Print an attendee's badge through the station's print queue. A person's first badge prints "
+                    + "once; use 'reprint' with a reason for another.",
             "The job is handed to the printer (or its spooler) before the command exits, or kept with the reason it "
-                    + "could not be. Exit 0: handed over. 6: not printed (see 'arrivals queue')."})
+                    + "could not be. Exit 0: handed over. 6: not printed (see 'arrivals queue')."
+        })
 final class PrintCommand extends StationCommand {
     @Parameters(paramLabel = "CODE")
     String code;
 
-    @Option(names = "--printer", paramLabel = "P", description = "A spooler queue's name, or zebra://HOST:PORT "
-            + "(default: printer= in HOME/station.properties).")
+    @Option(
+            names = "--printer",
+            paramLabel = "P",
+            description =
+                    "A spooler queue's name, or zebra://HOST:PORT " + "(default: printer= in HOME/station.properties).")
     String printer;
 
     @Option(names = "--template", paramLabel = "T", defaultValue = "thermal-4x3")
@@ -26,7 +33,7 @@ final class PrintCommand extends StationCommand {
 
     @Override
     int run(Station station) {
-        return PrintOutput.print(station.printing().print(code, PrinterChoice.resolve(printer, station), template), json,
-                out());
+        return PrintOutput.print(
+                station.printing().print(code, PrinterChoice.resolve(printer, station), template), json, out());
     }
 }

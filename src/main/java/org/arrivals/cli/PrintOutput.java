@@ -11,8 +11,7 @@ import org.arrivals.print.PrintService;
 final class PrintOutput {
     static final int NOT_PRINTED = 6;
 
-    private PrintOutput() {
-    }
+    private PrintOutput() {}
 
     static int print(PrintService.Outcome o, boolean json, PrintWriter out) {
         if (json) {
@@ -25,12 +24,13 @@ final class PrintOutput {
         } else if (o.job() == null) {
             out.println(o.message());
         } else {
-            out.println("Job " + o.job().id() + ": " + switch (o.job().state()) {
-                case DONE -> "the badge is with the printer.";
-                case SENT -> o.message();
-                case FAILED -> "not printed. " + o.message();
-                default -> o.job().state().name().toLowerCase(java.util.Locale.ROOT) + ".";
-            });
+            out.println("Job " + o.job().id() + ": "
+                    + switch (o.job().state()) {
+                        case DONE -> "the badge is with the printer.";
+                        case SENT -> o.message();
+                        case FAILED -> "not printed. " + o.message();
+                        default -> o.job().state().name().toLowerCase(java.util.Locale.ROOT) + ".";
+                    });
         }
         return o.handedOver() ? 0 : NOT_PRINTED;
     }
@@ -58,8 +58,13 @@ final class PrintOutput {
             out.println("The print queue is empty.");
         }
         for (PrintJob j : jobs) {
-            out.printf("%5d  %-14s %-24s %-9s %d tries%s%n", j.id(), j.attendeeCode(), j.printer(),
-                    j.state().name().toLowerCase(java.util.Locale.ROOT), j.attempts(),
+            out.printf(
+                    "%5d  %-14s %-24s %-9s %d tries%s%n",
+                    j.id(),
+                    j.attendeeCode(),
+                    j.printer(),
+                    j.state().name().toLowerCase(java.util.Locale.ROOT),
+                    j.attempts(),
                     j.error() == null ? "" : "  " + j.error());
         }
     }

@@ -10,9 +10,13 @@ import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "printers", mixinStandardHelpOptions = true,
-        description = {"The printer queues this computer knows, with their state.",
-            "--test PRINTER prints a made-up test badge there (nothing is recorded); exit 6 when it did not print."})
+@Command(
+        name = "printers",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The printer queues this computer knows, with their state.",
+            "--test PRINTER prints a made-up test badge there (nothing is recorded); exit 6 when it did not print."
+        })
 final class PrintersCommand implements Callable<Integer> {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -20,11 +24,16 @@ final class PrintersCommand implements Callable<Integer> {
     @picocli.CommandLine.ParentCommand
     ArrivalsCommand root;
 
-    @Option(names = "--test", paramLabel = "PRINTER", description = "Print a test badge on PRINTER (a queue's name, "
-            + "or zebra://HOST:PORT).")
+    @Option(
+            names = "--test",
+            paramLabel = "PRINTER",
+            description = "Print a test badge on PRINTER (a queue's name, " + "or zebra://HOST:PORT).")
     String test;
 
-    @Option(names = "--template", paramLabel = "T", defaultValue = "thermal-4x3",
+    @Option(
+            names = "--template",
+            paramLabel = "T",
+            defaultValue = "thermal-4x3",
             description = "The badge template of the test badge (default thermal-4x3).")
     String template;
 
@@ -55,7 +64,8 @@ final class PrintersCommand implements Callable<Integer> {
         } else if (docs.isEmpty()) {
             out.println("No printer queues are set up on this computer.");
         } else {
-            docs.forEach(d -> out.println(d.get("name") + ": " + (d.get("problem") == null ? "ready" : d.get("problem"))));
+            docs.forEach(
+                    d -> out.println(d.get("name") + ": " + (d.get("problem") == null ? "ready" : d.get("problem"))));
         }
         return 0;
     }

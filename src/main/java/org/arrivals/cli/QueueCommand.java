@@ -6,7 +6,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "queue", mixinStandardHelpOptions = true,
+@Command(
+        name = "queue",
+        mixinStandardHelpOptions = true,
         description = "The station's print queue: every badge job with its state, attempts and last error.",
         subcommands = {QueueCommand.Retry.class, QueueCommand.Cancel.class})
 final class QueueCommand extends StationCommand {
@@ -24,8 +26,11 @@ final class QueueCommand extends StationCommand {
         return 0;
     }
 
-    @Command(name = "retry", mixinStandardHelpOptions = true,
-            description = "Hand a waiting or failed job to its printer again. Exit 0: handed over; 6: still not printed.")
+    @Command(
+            name = "retry",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Hand a waiting or failed job to its printer again. Exit 0: handed over; 6: still not printed.")
     static final class Retry implements Callable<Integer> {
         @picocli.CommandLine.ParentCommand
         QueueCommand queue;
@@ -37,7 +42,8 @@ final class QueueCommand extends StationCommand {
         public Integer call() {
             try (Station station = queue.root.openStation()) {
                 int exit = PrintOutput.print(station.printing().retry(id), false, queue.out());
-                station.audit().record(org.arrivals.audit.AuditLog.CLI, "queue retry", Long.toString(id), "exit " + exit);
+                station.audit()
+                        .record(org.arrivals.audit.AuditLog.CLI, "queue retry", Long.toString(id), "exit " + exit);
                 return exit;
             }
         }
@@ -56,7 +62,9 @@ final class QueueCommand extends StationCommand {
             try (Station station = queue.root.openStation()) {
                 var job = station.printing().cancel(id);
                 station.audit().record(org.arrivals.audit.AuditLog.CLI, "queue cancel", Long.toString(id), "exit 0");
-                queue.out().println("Job " + job.id() + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT) + ".");
+                queue.out()
+                        .println("Job " + job.id() + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
+                                + ".");
                 return 0;
             }
         }

@@ -5,14 +5,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "reprint", mixinStandardHelpOptions = true,
+@Command(
+        name = "reprint",
+        mixinStandardHelpOptions = true,
         description = "Print another badge for someone (lost, damaged, name corrected). The reason is recorded and "
                 + "reprints are counted.")
 final class ReprintCommand extends StationCommand {
     @Parameters(paramLabel = "CODE")
     String code;
 
-    @Option(names = "--reason", required = true, paramLabel = "R", description = "Why: lost, damaged, name corrected...")
+    @Option(
+            names = "--reason",
+            required = true,
+            paramLabel = "R",
+            description = "Why: lost, damaged, name corrected...")
     String reason;
 
     @Option(names = "--printer", paramLabel = "P")
@@ -26,7 +32,9 @@ final class ReprintCommand extends StationCommand {
 
     @Override
     int run(Station station) {
-        return PrintOutput.print(station.printing().reprint(code, PrinterChoice.resolve(printer, station), template,
-                reason), json, out());
+        return PrintOutput.print(
+                station.printing().reprint(code, PrinterChoice.resolve(printer, station), template, reason),
+                json,
+                out());
     }
 }

@@ -12,12 +12,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "search", mixinStandardHelpOptions = true,
-        description = {"Find attendees as the desk does: every word must begin a name, badge name, organization, "
-                + "email or code, in any order, ignoring case and accents, with one typo forgiven in words of 4+ "
-                + "letters.",
+@Command(
+        name = "search",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Find attendees as the desk does: every word must begin a name, badge name, organization, "
+                    + "email or code, in any order, ignoring case and accents, with one typo forgiven in words of 4+ "
+                    + "letters.",
             "Best matches first: exact, then prefix, then one typo away; names before organizations; people not "
-                    + "yet arrived first."})
+                    + "yet arrived first."
+        })
 final class SearchCommand extends StationCommand {
     @Parameters(paramLabel = "QUERY", arity = "1..*", description = "Words to look for.")
     List<String> words;
@@ -39,7 +43,8 @@ final class SearchCommand extends StationCommand {
             throw new IllegalArgumentException("--limit must be at least 1");
         }
         List<Attendee> found = station.lookup().search(String.join(" ", words), limit).stream()
-                .map(SearchHit::attendee).toList();
+                .map(SearchHit::attendee)
+                .toList();
         Map<String, ArrivalStates.State> arrivals = station.checkIns().byCode();
         if (json) {
             List<Map<String, Object>> docs = new ArrayList<>();
@@ -61,9 +66,14 @@ final class SearchCommand extends StationCommand {
             out().println("No attendee matches \"" + String.join(" ", words) + "\".");
         }
         for (Attendee a : found) {
-            out().printf("%-14s %-36s %-30s %-18s %s%s%n", a.code(), a.displayName(),
-                    a.organization() == null ? "" : a.organization(), a.type(), a.status().label(),
-                    checkedIn(arrivals, a) ? ", checked in" : "");
+            out().printf(
+                            "%-14s %-36s %-30s %-18s %s%s%n",
+                            a.code(),
+                            a.displayName(),
+                            a.organization() == null ? "" : a.organization(),
+                            a.type(),
+                            a.status().label(),
+                            checkedIn(arrivals, a) ? ", checked in" : "");
         }
         return 0;
     }

@@ -38,8 +38,10 @@ abstract class StationCommand extends HomeCommand {
     /** The exit status and the options given (names only: an option's value may be a person's name). */
     private String detail(int exit) {
         var names = spec.commandLine().getParseResult().matchedOptions().stream()
-                .map(o -> o.longestName()).filter(n -> !n.equals("--home") && !n.equals("--key-file"))
-                .distinct().toList();
+                .map(o -> o.longestName())
+                .filter(n -> !n.equals("--home") && !n.equals("--key-file"))
+                .distinct()
+                .toList();
         return "exit " + exit + (names.isEmpty() ? "" : "; " + String.join(" ", names));
     }
 
@@ -49,5 +51,4 @@ abstract class StationCommand extends HomeCommand {
     String fallbackKey() {
         return null;
     }
-
 }

@@ -9,9 +9,13 @@ import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "stats", mixinStandardHelpOptions = true,
-        description = {"Arrived versus expected, by attendee type, and arrivals per 15 minutes.",
-            "Expected counts attending registrations; cancelled, refunded and pending ones are not expected."})
+@Command(
+        name = "stats",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Arrived versus expected, by attendee type, and arrivals per 15 minutes.",
+            "Expected counts attending registrations; cancelled, refunded and pending ones are not expected."
+        })
 final class StatsCommand extends StationCommand {
     @Option(names = "--json", description = "Print {\"arrived\",\"expected\",\"byType\",\"per15min\"}.")
     boolean json;

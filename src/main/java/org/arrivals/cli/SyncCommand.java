@@ -10,11 +10,15 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "sync", mixinStandardHelpOptions = true,
-        description = {"Sync this station with the hub (hub.url and hub.token in HOME/station.properties).",
+@Command(
+        name = "sync",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sync this station with the hub (hub.url and hub.token in HOME/station.properties).",
             "--once: push every pending event and pull the others'. Exit 0 when every pending event is acknowledged, "
                     + "6 when the hub did not answer (events stay pending), 7 when it refused the token.",
-            "--status: online or offline, pending events, last sync."})
+            "--status: online or offline, pending events, last sync."
+        })
 final class SyncCommand extends StationCommand {
     static final class Mode {
         @Option(names = "--once", required = true, description = "Sync now, once.")
@@ -56,8 +60,17 @@ final class SyncCommand extends StationCommand {
         }
         SyncStatus s = worker.status();
         boolean online = s.configured() && worker.probe();
-        print(new SyncStatus(s.configured(), online, s.pending(), s.lastSync(), s.lastError(), s.eventCursor(),
-                s.rosterVersion()), null, null);
+        print(
+                new SyncStatus(
+                        s.configured(),
+                        online,
+                        s.pending(),
+                        s.lastSync(),
+                        s.lastError(),
+                        s.eventCursor(),
+                        s.rosterVersion()),
+                null,
+                null);
         return 0;
     }
 
@@ -80,8 +93,9 @@ final class SyncCommand extends StationCommand {
             return;
         }
         if (r != null) {
-            out().printf("Synced: %d events pushed, %d pulled, %d roster rows; %d pending.%n", r.pushed(), r.pulled(),
-                    r.rosterRows(), r.pending());
+            out().printf(
+                            "Synced: %d events pushed, %d pulled, %d roster rows; %d pending.%n",
+                            r.pushed(), r.pulled(), r.rosterRows(), r.pending());
             return;
         }
         if (error != null) {
@@ -89,12 +103,14 @@ final class SyncCommand extends StationCommand {
             return;
         }
         if (!s.configured()) {
-            out().printf("No hub is configured (hub.url in station.properties); %d events wait to be sent.%n",
-                    s.pending());
+            out().printf(
+                            "No hub is configured (hub.url in station.properties); %d events wait to be sent.%n",
+                            s.pending());
             return;
         }
-        out().printf("%s; %d events pending; last sync %s.%n", s.online() ? "Online" : "Offline", s.pending(),
-                s.lastSync() == null ? "never" : s.lastSync());
+        out().printf(
+                        "%s; %d events pending; last sync %s.%n",
+                        s.online() ? "Online" : "Offline", s.pending(), s.lastSync() == null ? "never" : s.lastSync());
         if (!s.online() && s.lastError() != null) {
             out().println("Last problem: " + s.lastError());
         }

@@ -7,9 +7,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "walkin", mixinStandardHelpOptions = true,
-        description = {"Register someone who is not on the list; prints their new code. --first is required. "
-                + "Check them in with 'arrivals checkin CODE'."})
+@Command(
+        name = "walkin",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Register someone who is not on the list; prints their new code. --first is required. "
+                    + "Check them in with 'arrivals checkin CODE'."
+        })
 final class WalkInCommand extends StationCommand {
     @Mixin
     PersonFields person;

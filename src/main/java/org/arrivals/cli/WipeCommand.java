@@ -5,11 +5,15 @@ import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "wipe", mixinStandardHelpOptions = true,
-        description = {"After the event: remove this event's data from the station for good: its database (attendees, "
-                + "check-ins, print jobs, audit log), its keys and the station's log files. Needs the station key "
-                + "(whoever holds it acts as admin). Export first what you must keep.",
-            "Asks to type the event id, unless --yes."})
+@Command(
+        name = "wipe",
+        mixinStandardHelpOptions = true,
+        description = {
+            "After the event: remove this event's data from the station for good: its database (attendees, "
+                    + "check-ins, print jobs, audit log), its keys and the station's log files. Needs the station key "
+                    + "(whoever holds it acts as admin). Export first what you must keep.",
+            "Asks to type the event id, unless --yes."
+        })
 final class WipeCommand extends HomeCommand {
     @Option(names = "--yes", description = "Do not ask; wipe.")
     boolean yes;
@@ -26,8 +30,10 @@ final class WipeCommand extends HomeCommand {
             if (console == null) {
                 throw new IllegalArgumentException("Wiping removes the event's data for good: add --yes to confirm.");
             }
-            String typed = console.readLine("This removes every attendee and check-in of event '%s' from this station. "
-                    + "Type the event id to confirm: ", event);
+            String typed = console.readLine(
+                    "This removes every attendee and check-in of event '%s' from this station. "
+                            + "Type the event id to confirm: ",
+                    event);
             if (typed == null || !typed.strip().equals(event)) {
                 err().println("Not confirmed; nothing was removed.");
                 return ArrivalsCommand.NOTHING_DONE;

@@ -69,8 +69,9 @@ public final class HubServer implements AutoCloseable {
      * As above, over HTTPS when {@code tls} is given (its key and certificate, from a keystore:
      * {@link Tls#context}), with these limits.
      */
-    public static HubServer start(HubStore store, InetSocketAddress address, int threads,
-                                  javax.net.ssl.SSLContext tls, Limits limits) throws IOException {
+    public static HubServer start(
+            HubStore store, InetSocketAddress address, int threads, javax.net.ssl.SSLContext tls, Limits limits)
+            throws IOException {
         HttpServer http;
         if (tls == null) {
             http = HttpServer.create(address, 64);
@@ -118,10 +119,12 @@ public final class HubServer implements AutoCloseable {
                 send(x, ok ? 200 : 503, Map.of("status", ok ? "ok" : "database unavailable"));
                 return;
             }
-            String address = x.getRemoteAddress() == null ? "?" : x.getRemoteAddress().getAddress().getHostAddress();
+            String address = x.getRemoteAddress() == null
+                    ? "?"
+                    : x.getRemoteAddress().getAddress().getHostAddress();
             String token = bearer(x);
-            Optional<HubStore.Caller> caller = token == null || token.length() > 200 ? Optional.empty()
-                    : store.authenticate(token);
+            Optional<HubStore.Caller> caller =
+                    token == null || token.length() > 200 ? Optional.empty() : store.authenticate(token);
             if (caller.isEmpty()) {
                 if (!refused.tryAcquire(address)) {
                     tooMany(x, refused.retryAfterSeconds(address));
@@ -185,20 +188,32 @@ public final class HubServer implements AutoCloseable {
                 send(x, 404, Map.of("error", "No such call: " + method + " " + path));
             }
         } catch (BodyTooLarge e) {
-            sendQuietly(x, 413, Map.of("error", "The request body is larger than " + Protocol.MAX_BODY_BYTES
-                    + " bytes."));
+            sendQuietly(
+                    x, 413, Map.of("error", "The request body is larger than " + Protocol.MAX_BODY_BYTES + " bytes."));
         } catch (JsonProcessingException e) {
             // Jackson's message may quote the body (a name): say where, not what
             var at = e.getLocation();
-            sendQuietly(x, 400, Map.of("error", "Bad request: the body is not the JSON this call takes"
-                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")") + "."));
+            sendQuietly(
+                    x,
+                    400,
+                    Map.of(
+                            "error",
+                            "Bad request: the body is not the JSON this call takes"
+                                    + (at == null
+                                            ? ""
+                                            : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                                    + "."));
         } catch (IllegalArgumentException e) {
             sendQuietly(x, 400, Map.of("error", "Bad request: " + e.getMessage()));
         } catch (IOException e) {
             // the caller went away mid-call; whatever was stored stays stored, and a retry is idempotent
             LOG.debug("Hub call cut off", e);
         } catch (RuntimeException e) {
-            LOG.warn("Hub call {} {} failed", x.getRequestMethod(), x.getRequestURI().getPath(), e);
+            LOG.warn(
+                    "Hub call {} {} failed",
+                    x.getRequestMethod(),
+                    x.getRequestURI().getPath(),
+                    e);
             sendQuietly(x, 503, Map.of("error", "The hub cannot serve this now; try again."));
         }
     }
@@ -252,7 +267,8 @@ public final class HubServer implements AutoCloseable {
         for (String pair : raw.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                out.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

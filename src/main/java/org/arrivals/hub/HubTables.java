@@ -10,15 +10,14 @@ import org.jooq.impl.SQLDataType;
 
 /** The hub's tables (db/hub), named for jOOQ by hand: rendered unquoted, they read the same on H2 and PostgreSQL. */
 final class HubTables {
-    private HubTables() {
-    }
+    private HubTables() {}
 
     static final Table<Record> STATION = DSL.table(DSL.name("hub_station"));
     static final Field<String> STATION_NAME = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);
     static final Field<String> STATION_TOKEN = DSL.field(DSL.name("token_sha256"), SQLDataType.VARCHAR);
     static final Field<Boolean> STATION_ADMIN = DSL.field(DSL.name("admin"), SQLDataType.BOOLEAN);
-    static final Field<OffsetDateTime> STATION_CREATED = DSL.field(DSL.name("created_at"),
-            SQLDataType.TIMESTAMPWITHTIMEZONE);
+    static final Field<OffsetDateTime> STATION_CREATED =
+            DSL.field(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     static final Table<Record> COUNTER = DSL.table(DSL.name("hub_counter"));
     static final Field<String> COUNTER_NAME = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);
@@ -34,8 +33,8 @@ final class HubTables {
     static final Field<Long> EVENT_HLC = DSL.field(DSL.name("hlc"), SQLDataType.BIGINT);
     static final Field<String> EVENT_DETAILS = DSL.field(DSL.name("details"), SQLDataType.VARCHAR);
     static final Field<String> EVENT_PUSHED_BY = DSL.field(DSL.name("pushed_by"), SQLDataType.VARCHAR);
-    static final Field<OffsetDateTime> EVENT_RECEIVED = DSL.field(DSL.name("received_at"),
-            SQLDataType.TIMESTAMPWITHTIMEZONE);
+    static final Field<OffsetDateTime> EVENT_RECEIVED =
+            DSL.field(DSL.name("received_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     static final Table<Record> ATTENDEE = DSL.table(DSL.name("hub_attendee"));
     static final Field<String> A_CODE = DSL.field(DSL.name("code"), SQLDataType.VARCHAR);

@@ -14,13 +14,17 @@ import org.arrivals.sync.protocol.WireEvent;
  */
 public final class Validation {
     /** The check-in log's event kinds (checkin.EventKind, which the hub does not depend on). */
-    public static final Set<String> KINDS = Set.of("CHECKED_IN", "CHECK_IN_UNDONE", "BADGE_PRINTED", "BADGE_REPRINTED",
-            "WALK_IN_REGISTERED", "ATTENDEE_EDITED");
+    public static final Set<String> KINDS = Set.of(
+            "CHECKED_IN",
+            "CHECK_IN_UNDONE",
+            "BADGE_PRINTED",
+            "BADGE_REPRINTED",
+            "WALK_IN_REGISTERED",
+            "ATTENDEE_EDITED");
     /** Registration statuses (attendee.RegistrationStatus). */
     public static final Set<String> STATUSES = Set.of("ATTENDING", "CANCELLED", "REFUNDED", "PENDING");
 
-    private Validation() {
-    }
+    private Validation() {}
 
     static void events(List<WireEvent> events) {
         for (int i = 0; i < events.size(); i++) {
@@ -73,7 +77,8 @@ public final class Validation {
             if (extra != null) {
                 long size = 0;
                 for (Map.Entry<String, String> x : extra.entrySet()) {
-                    size += (x.getKey() == null ? 0 : x.getKey().length()) + (x.getValue() == null ? 0 : x.getValue().length());
+                    size += (x.getKey() == null ? 0 : x.getKey().length())
+                            + (x.getValue() == null ? 0 : x.getValue().length());
                 }
                 if (size > 100_000) {
                     throw new IllegalArgumentException(where + ": extra fields are too long");

@@ -3,8 +3,17 @@ package org.arrivals.print;
 import java.time.OffsetDateTime;
 
 /** One badge in Arrivals' print queue. */
-public record PrintJob(long id, String attendeeCode, String printer, String template, String reprintReason,
-                       State state, int attempts, String error, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+public record PrintJob(
+        long id,
+        String attendeeCode,
+        String printer,
+        String template,
+        String reprintReason,
+        State state,
+        int attempts,
+        String error,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt) {
 
     public enum State {
         /** Waiting to be handed to the printer. */

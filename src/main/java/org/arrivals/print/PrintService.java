@@ -27,8 +27,13 @@ public final class PrintService {
     private final Path configDir;
     private final BadgeEvents events;
 
-    public PrintService(PrintQueue queue, AttendeeStore attendees, BadgeRenderer renderer,
-                        Function<String, Printer> printers, Path configDir, BadgeEvents events) {
+    public PrintService(
+            PrintQueue queue,
+            AttendeeStore attendees,
+            BadgeRenderer renderer,
+            Function<String, Printer> printers,
+            Path configDir,
+            BadgeEvents events) {
         this.queue = queue;
         this.attendees = attendees;
         this.renderer = renderer;
@@ -50,11 +55,14 @@ public final class PrintService {
 
     /** The first badge for someone; refused when they already have one (a reprint needs a reason). */
     public synchronized Outcome print(String code, String printer, String template) {
-        Attendee a = attendees.findByCode(code)
+        Attendee a = attendees
+                .findByCode(code)
                 .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
         if (queue.hasFirstBadge(a.code())) {
-            return new Outcome(null, a.code() + " already has a badge. To print another, reprint it with a reason "
-                    + "(lost, damaged, name corrected).");
+            return new Outcome(
+                    null,
+                    a.code() + " already has a badge. To print another, reprint it with a reason "
+                            + "(lost, damaged, name corrected).");
         }
         // a broken template is refused before anything is queued
         BadgeTemplate t = TemplateLoader.named(template, configDir);
@@ -65,7 +73,8 @@ public final class PrintService {
         if (reason == null || reason.isBlank()) {
             throw new IllegalArgumentException("A reprint needs a reason: lost, damaged or name corrected.");
         }
-        Attendee a = attendees.findByCode(code)
+        Attendee a = attendees
+                .findByCode(code)
                 .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
         BadgeTemplate t = TemplateLoader.named(template, configDir);
         return dispatch(queue.add(a.code(), printer, template, reason.strip()), a, t);
@@ -73,10 +82,13 @@ public final class PrintService {
 
     /** Tries a waiting or failed job again. A job that was handed over is not sent twice. */
     public synchronized Outcome retry(long id) {
-        PrintJob job = queue.find(id).orElseThrow(() -> new IllegalArgumentException("There is no print job " + id + "."));
+        PrintJob job =
+                queue.find(id).orElseThrow(() -> new IllegalArgumentException("There is no print job " + id + "."));
         if (job.state() != PrintJob.State.FAILED && job.state() != PrintJob.State.QUEUED) {
-            return new Outcome(job, "Job " + id + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + "; only waiting or failed jobs are retried.");
+            return new Outcome(
+                    job,
+                    "Job " + id + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
+                            + "; only waiting or failed jobs are retried.");
         }
         Attendee a = attendees.findByCode(job.attendeeCode()).orElseThrow();
         return dispatch(job, a, TemplateLoader.named(job.template(), configDir));
@@ -95,7 +107,9 @@ public final class PrintService {
             }
             long waitSeconds = Math.min(300, 1L << Math.min(job.attempts(), 9));
             if (!job.updatedAt().toInstant().plusSeconds(waitSeconds).isAfter(now)) {
-                out.add(dispatch(job, attendees.findByCode(job.attendeeCode()).orElseThrow(),
+                out.add(dispatch(
+                        job,
+                        attendees.findByCode(job.attendeeCode()).orElseThrow(),
                         TemplateLoader.named(job.template(), configDir)));
             }
         }
@@ -103,7 +117,8 @@ public final class PrintService {
     }
 
     public synchronized PrintJob cancel(long id) {
-        PrintJob job = queue.find(id).orElseThrow(() -> new IllegalArgumentException("There is no print job " + id + "."));
+        PrintJob job =
+                queue.find(id).orElseThrow(() -> new IllegalArgumentException("There is no print job " + id + "."));
         if (job.state() == PrintJob.State.DONE || job.state() == PrintJob.State.CANCELLED) {
             return job;
         }
@@ -112,9 +127,21 @@ public final class PrintService {
     }
 
     /** A made-up person whose badge shows a printer works: Latin, Arabic and Vietnamese on one label. */
-    static final Attendee TEST_PERSON = new Attendee(0, "TEST-BADGE", null, "Test Badge", "اختبار", null, "they/them",
-            null, "Arrivals · Thử nghiệm · Prueba", null, "General Admission",
-            org.arrivals.attendee.RegistrationStatus.ATTENDING, java.util.Map.of(), false);
+    static final Attendee TEST_PERSON = new Attendee(
+            0,
+            "TEST-BADGE",
+            null,
+            "Test Badge",
+            "اختبار",
+            null,
+            "they/them",
+            null,
+            "Arrivals · Thử nghiệm · Prueba",
+            null,
+            "General Admission",
+            org.arrivals.attendee.RegistrationStatus.ATTENDING,
+            java.util.Map.of(),
+            false);
 
     /**
      * Prints a test badge on a printer and template, straight to the printer: nothing is queued or
@@ -142,7 +169,11 @@ public final class PrintService {
             } else {
                 events.reprinted(a.code(), job.reprintReason());
             }
-            LOG.info("Badge job {} for attendee {} handed to {}{}", job.id(), a.id(), printer.name(),
+            LOG.info(
+                    "Badge job {} for attendee {} handed to {}{}",
+                    job.id(),
+                    a.id(),
+                    printer.name(),
                     held == null ? "" : " (held: printer paused)");
             return new Outcome(queue.find(job.id()).orElseThrow(), held);
         } catch (PrinterProblem e) {

@@ -75,7 +75,8 @@ final class QueueOptions {
     private static String pageSize(Option size, LabelStock stock) {
         for (String choice : size.choices) {
             Matcher m = POINTS.matcher(choice);
-            if (m.matches() && Math.abs(Double.parseDouble(m.group(1)) - stock.widthPoints()) <= TOLERANCE_POINTS
+            if (m.matches()
+                    && Math.abs(Double.parseDouble(m.group(1)) - stock.widthPoints()) <= TOLERANCE_POINTS
                     && Math.abs(Double.parseDouble(m.group(2)) - stock.heightPoints()) <= TOLERANCE_POINTS) {
                 return choice;
             }

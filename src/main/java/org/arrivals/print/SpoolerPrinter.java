@@ -129,8 +129,10 @@ public final class SpoolerPrinter implements Printer {
             }
         } catch (PrintException e) {
             this.service = null; // the queue may have been removed: look it up afresh next time
-            throw new PrinterProblem("The badge could not be handed to " + name + " (" + e.getMessage()
-                    + "). It waits in Arrivals' queue.", e);
+            throw new PrinterProblem(
+                    "The badge could not be handed to " + name + " (" + e.getMessage()
+                            + "). It waits in Arrivals' queue.",
+                    e);
         }
         return paused ? problem : null;
     }
@@ -139,8 +141,12 @@ public final class SpoolerPrinter implements Printer {
     private static void sendPages(DocPrintJob job, byte[] pdf, PrintRequestAttributeSet attributes)
             throws PrintException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            job.print(new SimpleDoc(new PDFPageable(doc, Orientation.AUTO, false, 0, false),
-                    DocFlavor.SERVICE_FORMATTED.PAGEABLE, null), attributes);
+            job.print(
+                    new SimpleDoc(
+                            new PDFPageable(doc, Orientation.AUTO, false, 0, false),
+                            DocFlavor.SERVICE_FORMATTED.PAGEABLE,
+                            null),
+                    attributes);
         } catch (IOException e) {
             throw new PrintException(e);
         }

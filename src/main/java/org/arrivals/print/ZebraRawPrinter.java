@@ -68,16 +68,21 @@ public final class ZebraRawPrinter implements Printer {
             }
             ZebraStatus st = ZebraStatus.parse(reply.toString(StandardCharsets.US_ASCII));
             if (st == null) {
-                throw new PrinterProblem(name + " at " + host + ":" + port + " did not answer like a Zebra printer. "
-                        + "Check the printer setting of this station.", null);
+                throw new PrinterProblem(
+                        name + " at " + host + ":" + port + " did not answer like a Zebra printer. "
+                                + "Check the printer setting of this station.",
+                        null);
             }
             return st;
         } catch (SocketTimeoutException e) {
-            throw new PrinterProblem(name + " did not answer within two seconds. Check that it is on and its "
-                    + "network cable is in.", e);
+            throw new PrinterProblem(
+                    name + " did not answer within two seconds. Check that it is on and its " + "network cable is in.",
+                    e);
         } catch (IOException e) {
-            throw new PrinterProblem(name + " cannot be reached at " + host + ":" + port + " (" + e.getMessage()
-                    + "). Check that it is on and on the network.", e);
+            throw new PrinterProblem(
+                    name + " cannot be reached at " + host + ":" + port + " (" + e.getMessage()
+                            + "). Check that it is on and on the network.",
+                    e);
         }
     }
 
@@ -87,13 +92,16 @@ public final class ZebraRawPrinter implements Printer {
         if (problem != null) {
             throw new PrinterProblem(problem, null);
         }
-        try (Socket s = connect(); OutputStream out = s.getOutputStream()) {
+        try (Socket s = connect();
+                OutputStream out = s.getOutputStream()) {
             out.write(zpl);
             out.flush();
             s.shutdownOutput();
         } catch (IOException e) {
-            throw new PrinterProblem("The badge could not be sent to " + name + " (" + e.getMessage()
-                    + "). It is kept and can be printed again.", e);
+            throw new PrinterProblem(
+                    "The badge could not be sent to " + name + " (" + e.getMessage()
+                            + "). It is kept and can be printed again.",
+                    e);
         }
     }
 

@@ -27,8 +27,8 @@ public record ZebraStatus(boolean paperOut, boolean paused, boolean headOpen, bo
         }
         // String 1: aaa,b,c,... where b is "paper out" and c is "pause". String 2: ..., the 3rd
         // field "head up" and the 4th "ribbon out".
-        return new ZebraStatus(flag(lines.get(0)[1]), flag(lines.get(0)[2]), flag(lines.get(1)[2]),
-                flag(lines.get(1)[3]));
+        return new ZebraStatus(
+                flag(lines.get(0)[1]), flag(lines.get(0)[2]), flag(lines.get(1)[2]), flag(lines.get(1)[3]));
     }
 
     private static boolean flag(String s) {

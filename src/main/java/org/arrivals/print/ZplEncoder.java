@@ -16,8 +16,7 @@ import org.apache.pdfbox.rendering.PDFRenderer;
  * left to the printer's fonts, so every script prints exactly as previewed.
  */
 public final class ZplEncoder {
-    private ZplEncoder() {
-    }
+    private ZplEncoder() {}
 
     /** One label per page of the PDF. */
     public static byte[] encode(byte[] pdf, int dpi) {
@@ -55,7 +54,14 @@ public final class ZplEncoder {
             }
             hex.append('\n');
         }
-        return String.format(Locale.ROOT, "^XA^PW%d^LL%d^LH0,0^FO0,0^GFA,%d,%d,%d,%n%s^FS^XZ%n", w, h, total, total,
-                bytesPerRow, hex.toString().toUpperCase(Locale.ROOT));
+        return String.format(
+                Locale.ROOT,
+                "^XA^PW%d^LL%d^LH0,0^FO0,0^GFA,%d,%d,%d,%n%s^FS^XZ%n",
+                w,
+                h,
+                total,
+                total,
+                bytesPerRow,
+                hex.toString().toUpperCase(Locale.ROOT));
     }
 }

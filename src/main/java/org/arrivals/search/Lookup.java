@@ -100,7 +100,10 @@ public final class Lookup implements RosterListener {
         Set<String> after = arrivedCodes.get();
         after.forEach(code -> fresh.setArrived(code, true));
         before.stream().filter(code -> !after.contains(code)).forEach(code -> fresh.setArrived(code, false));
-        LOG.info("Search index built: {} people, {} distinct words, {} ms", fresh.size(), fresh.distinctWords(),
+        LOG.info(
+                "Search index built: {} people, {} distinct words, {} ms",
+                fresh.size(),
+                fresh.distinctWords(),
                 (System.nanoTime() - t0) / 1_000_000);
         return fresh;
     }

@@ -9,11 +9,15 @@ import org.arrivals.attendee.Attendee;
  */
 public record SearchHit(Attendee attendee, Match match, boolean wholeName, boolean arrived, String sortName) {
 
-    public enum Match { FUZZY, PREFIX, EXACT }
+    public enum Match {
+        FUZZY,
+        PREFIX,
+        EXACT
+    }
 
     /** Exact before prefix before fuzzy; whole-name first; not yet arrived first; then by name. */
-    public static final Comparator<SearchHit> RANKING = Comparator
-            .comparing(SearchHit::match, Comparator.reverseOrder())
+    public static final Comparator<SearchHit> RANKING = Comparator.comparing(
+                    SearchHit::match, Comparator.reverseOrder())
             .thenComparing(SearchHit::wholeName, Comparator.reverseOrder())
             .thenComparing(SearchHit::arrived)
             .thenComparing(SearchHit::sortName)

@@ -37,6 +37,7 @@ public final class SearchIndex {
     private final Attendee[] people;
     /** Alphabetical position of each person, so ranking compares ints, not strings. */
     private final int[] alphaRank;
+
     private final String[] dict;
     /** Word ids of {@link #dict} ordered by the word without its first character, for typo search. */
     private final int[] bySecond;
@@ -44,6 +45,7 @@ public final class SearchIndex {
     private final int[][] postings;
     /** Per person: word ids, with {@link #NAME_BIT} set when the word came from a name. */
     private final int[][] forward;
+
     private final AtomicLongArray arrived;
     private final AtomicLongArray superseded;
 
@@ -76,7 +78,9 @@ public final class SearchIndex {
 
     public static SearchIndex build(Collection<Attendee> roster) {
         Map<String, String> shared = new HashMap<>();
-        Attendee[] people = roster.stream().map(a -> slim(a, shared)).sorted(Comparator.comparing(Attendee::code))
+        Attendee[] people = roster.stream()
+                .map(a -> slim(a, shared))
+                .sorted(Comparator.comparing(Attendee::code))
                 .toArray(Attendee[]::new);
         Map<String, Integer> tokenIds = new HashMap<>(people.length * 4);
         List<String> tokens = new ArrayList<>();
@@ -163,9 +167,21 @@ public final class SearchIndex {
 
     /** What a search result needs to show, with repeated strings (types, organizations, names) shared. */
     private static Attendee slim(Attendee a, Map<String, String> shared) {
-        return new Attendee(a.id(), a.code(), null, share(a.firstName(), shared), share(a.lastName(), shared),
-                share(a.badgeName(), shared), share(a.pronouns(), shared), null, share(a.organization(), shared), null,
-                share(a.type(), shared), a.status(), Map.of(), a.walkIn());
+        return new Attendee(
+                a.id(),
+                a.code(),
+                null,
+                share(a.firstName(), shared),
+                share(a.lastName(), shared),
+                share(a.badgeName(), shared),
+                share(a.pronouns(), shared),
+                null,
+                share(a.organization(), shared),
+                null,
+                share(a.type(), shared),
+                a.status(),
+                Map.of(),
+                a.walkIn());
     }
 
     private static String share(String s, Map<String, String> shared) {
@@ -281,7 +297,9 @@ public final class SearchIndex {
                 mark(postings[id], dict[id].length() == driver.word().length() ? 3 : 2, best);
             }
         } else {
-            for (int id = driver.typos().nextSetBit(0); id >= 0; id = driver.typos().nextSetBit(id + 1)) {
+            for (int id = driver.typos().nextSetBit(0);
+                    id >= 0;
+                    id = driver.typos().nextSetBit(id + 1)) {
                 mark(postings[id], 1, best);
             }
         }
@@ -332,7 +350,9 @@ public final class SearchIndex {
                 continue;
             }
             boolean here = bit(arrived, ord);
-            long score = ((long) minQuality << 40) | ((wholeName ? 1L : 0) << 39) | ((here ? 0L : 1) << 38)
+            long score = ((long) minQuality << 40)
+                    | ((wholeName ? 1L : 0) << 39)
+                    | ((here ? 0L : 1) << 38)
                     | (Integer.MAX_VALUE - alphaRank[ord]);
             if (top.size() < limit) {
                 top.add(new long[] {score, ord});
@@ -346,8 +366,12 @@ public final class SearchIndex {
             long[] e = top.poll();
             int ord = (int) e[1];
             long s = e[0];
-            hits.add(new SearchHit(people[ord], SearchHit.Match.values()[(int) (s >> 40) - 1], ((s >> 39) & 1) == 1,
-                    ((s >> 38) & 1) == 0, sortName(people[ord])));
+            hits.add(new SearchHit(
+                    people[ord],
+                    SearchHit.Match.values()[(int) (s >> 40) - 1],
+                    ((s >> 39) & 1) == 1,
+                    ((s >> 38) & 1) == 0,
+                    sortName(people[ord])));
         }
         java.util.Collections.reverse(hits);
         return hits;
@@ -369,7 +393,9 @@ public final class SearchIndex {
                     out.set(id);
                 }
             }
-            for (int i = lowerBoundSecond(first); i < bySecond.length && tail(dict[bySecond[i]]).startsWith(first); i++) {
+            for (int i = lowerBoundSecond(first);
+                    i < bySecond.length && tail(dict[bySecond[i]]).startsWith(first);
+                    i++) {
                 int id = bySecond[i];
                 if (Typo.withinOneOfPrefix(typed, dict[id])) {
                     out.set(id);

@@ -25,15 +25,28 @@ import java.util.Set;
 public final class TextFold {
     private static final Normalizer2 NFKD = Normalizer2.getNFKDInstance();
     private static final Map<Integer, String> LATIN_EXTRAS = Map.ofEntries(
-            Map.entry((int) 'ł', "l"), Map.entry((int) 'Ł', "l"), Map.entry((int) 'ø', "o"), Map.entry((int) 'Ø', "o"),
-            Map.entry((int) 'đ', "d"), Map.entry((int) 'Đ', "d"), Map.entry((int) 'æ', "ae"), Map.entry((int) 'Æ', "ae"),
-            Map.entry((int) 'œ', "oe"), Map.entry((int) 'Œ', "oe"), Map.entry((int) 'ı', "i"), Map.entry((int) 'þ', "th"),
-            Map.entry((int) 'Þ', "th"), Map.entry((int) 'ð', "d"), Map.entry((int) 'Ð', "d"), Map.entry((int) 'ħ', "h"),
-            Map.entry((int) 'Ħ', "h"), Map.entry((int) 'ŋ', "n"), Map.entry((int) 'Ŋ', "n"));
+            Map.entry((int) 'ł', "l"),
+            Map.entry((int) 'Ł', "l"),
+            Map.entry((int) 'ø', "o"),
+            Map.entry((int) 'Ø', "o"),
+            Map.entry((int) 'đ', "d"),
+            Map.entry((int) 'Đ', "d"),
+            Map.entry((int) 'æ', "ae"),
+            Map.entry((int) 'Æ', "ae"),
+            Map.entry((int) 'œ', "oe"),
+            Map.entry((int) 'Œ', "oe"),
+            Map.entry((int) 'ı', "i"),
+            Map.entry((int) 'þ', "th"),
+            Map.entry((int) 'Þ', "th"),
+            Map.entry((int) 'ð', "d"),
+            Map.entry((int) 'Ð', "d"),
+            Map.entry((int) 'ħ', "h"),
+            Map.entry((int) 'Ħ', "h"),
+            Map.entry((int) 'ŋ', "n"),
+            Map.entry((int) 'Ŋ', "n"));
     private static final String APOSTROPHES = "'’‘ʼ`´ʻ";
 
-    private TextFold() {
-    }
+    private TextFold() {}
 
     /** The folded form of a whole string; separators are kept. */
     public static String fold(String text) {
@@ -116,8 +129,8 @@ public final class TextFold {
         int start = -1;
         for (int i = 0; i <= word.length(); ) {
             int cp = i < word.length() ? word.codePointAt(i) : ' ';
-            boolean keep = i < word.length() && (Character.isLetterOrDigit(cp)
-                    || UCharacter.getType(cp) == UCharacter.COMBINING_SPACING_MARK);
+            boolean keep = i < word.length()
+                    && (Character.isLetterOrDigit(cp) || UCharacter.getType(cp) == UCharacter.COMBINING_SPACING_MARK);
             if (keep && start < 0) {
                 start = i;
             } else if (!keep && start >= 0) {
@@ -131,8 +144,12 @@ public final class TextFold {
 
     private static boolean writtenWithoutSpaces(String token) {
         int script = UScript.getScript(token.codePointAt(0));
-        return script == UScript.HAN || script == UScript.HIRAGANA || script == UScript.KATAKANA
-                || script == UScript.MYANMAR || script == UScript.THAI || script == UScript.LAO
+        return script == UScript.HAN
+                || script == UScript.HIRAGANA
+                || script == UScript.KATAKANA
+                || script == UScript.MYANMAR
+                || script == UScript.THAI
+                || script == UScript.LAO
                 || script == UScript.KHMER;
     }
 }

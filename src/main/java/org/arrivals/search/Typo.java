@@ -2,8 +2,7 @@ package org.arrivals.search;
 
 /** "One typo" for search-as-you-type: one substitution, insertion, deletion or swap of neighbours. */
 final class Typo {
-    private Typo() {
-    }
+    private Typo() {}
 
     /**
      * Whether {@code typed} is one edit away from {@code word} or from a beginning of it, since the
@@ -23,11 +22,14 @@ final class Typo {
         if (i == n) {
             return m == n + 1;
         }
-        return restIsPrefix(typed, i + 1, word, i + 1)          // substitution
-                || restIsPrefix(typed, i + 1, word, i)          // an extra letter typed
-                || restIsPrefix(typed, i, word, i + 1)          // a letter left out
-                || (i + 1 < m && i + 1 < n && typed.charAt(i) == word.charAt(i + 1)
-                        && typed.charAt(i + 1) == word.charAt(i) && restIsPrefix(typed, i + 2, word, i + 2));
+        return restIsPrefix(typed, i + 1, word, i + 1) // substitution
+                || restIsPrefix(typed, i + 1, word, i) // an extra letter typed
+                || restIsPrefix(typed, i, word, i + 1) // a letter left out
+                || (i + 1 < m
+                        && i + 1 < n
+                        && typed.charAt(i) == word.charAt(i + 1)
+                        && typed.charAt(i + 1) == word.charAt(i)
+                        && restIsPrefix(typed, i + 2, word, i + 2));
     }
 
     private static boolean restIsPrefix(String typed, int from, String word, int wordFrom) {

@@ -20,7 +20,11 @@ import org.xml.sax.SAXParseException;
  * the fix. Nothing is changed.
  */
 public final class ConfigCheck {
-    public enum Severity { OK, WARNING, ERROR }
+    public enum Severity {
+        OK,
+        WARNING,
+        ERROR
+    }
 
     public record Finding(Severity severity, String file, String message) {
         @Override
@@ -29,12 +33,24 @@ public final class ConfigCheck {
         }
     }
 
-    static final Set<String> KEYS = Set.of("station.id", "scanner.prefix", "scanner.suffix", "printer", "hub.url",
-            "hub.token", "kiosk.mode", "kiosk.idle.seconds", "kiosk.language", "kiosk.large.text", "event.name",
-            "badge.template", "staff.pin", "staff.pin.admin", "hub.token.sealed");
+    static final Set<String> KEYS = Set.of(
+            "station.id",
+            "scanner.prefix",
+            "scanner.suffix",
+            "printer",
+            "hub.url",
+            "hub.token",
+            "kiosk.mode",
+            "kiosk.idle.seconds",
+            "kiosk.language",
+            "kiosk.large.text",
+            "event.name",
+            "badge.template",
+            "staff.pin",
+            "staff.pin.admin",
+            "hub.token.sealed");
 
-    private ConfigCheck() {
-    }
+    private ConfigCheck() {}
 
     public static List<Finding> run(Path home, Path configDir) {
         List<Finding> out = new ArrayList<>();
@@ -50,15 +66,21 @@ public final class ConfigCheck {
         Path file = home.resolve(StationSettings.FILE);
         String name = file.toString();
         if (!Files.exists(file)) {
-            out.add(new Finding(Severity.WARNING, name, "missing: the station will make one with a new station.id. Copy "
-                    + "kiosk-config/station.sample.properties there and edit it."));
+            out.add(new Finding(
+                    Severity.WARNING,
+                    name,
+                    "missing: the station will make one with a new station.id. Copy "
+                            + "kiosk-config/station.sample.properties there and edit it."));
             return;
         }
         Properties p = StationFile.read(home);
         for (String key : p.stringPropertyNames()) {
             if (!KEYS.contains(key)) {
-                out.add(new Finding(Severity.WARNING, name, "'" + key + "' is not a setting Arrivals knows (typo?). "
-                        + "Known settings: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + "."));
+                out.add(new Finding(
+                        Severity.WARNING,
+                        name,
+                        "'" + key + "' is not a setting Arrivals knows (typo?). " + "Known settings: "
+                                + String.join(", ", new java.util.TreeSet<>(KEYS)) + "."));
             }
         }
         int before = out.size();
@@ -70,38 +92,57 @@ public final class ConfigCheck {
         }
         String printer = p.getProperty("printer", "").strip();
         if (printer.isEmpty()) {
-            out.add(new Finding(Severity.WARNING, name, "printer is blank: check-ins are recorded but no badge prints. "
-                    + "Set it to a CUPS queue's name (see `arrivals printers`) or zebra://HOST:PORT."));
+            out.add(new Finding(
+                    Severity.WARNING,
+                    name,
+                    "printer is blank: check-ins are recorded but no badge prints. "
+                            + "Set it to a CUPS queue's name (see `arrivals printers`) or zebra://HOST:PORT."));
         } else if (printer.startsWith("zebra://") && !printer.matches("zebra://[^:/\\s]+(:\\d{1,5})?")) {
-            out.add(new Finding(Severity.ERROR, name, "printer = '" + printer + "' is not a Zebra address. Use "
-                    + "zebra://HOST or zebra://HOST:PORT (the raw port is usually 9100)."));
+            out.add(new Finding(
+                    Severity.ERROR,
+                    name,
+                    "printer = '" + printer + "' is not a Zebra address. Use "
+                            + "zebra://HOST or zebra://HOST:PORT (the raw port is usually 9100)."));
         }
         String hub = p.getProperty("hub.url", "").strip();
         if (!hub.isEmpty()) {
             try {
                 URI u = URI.create(hub);
-                if (u.getHost() == null || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
+                if (u.getHost() == null
+                        || !(u.getScheme().equals("http") || u.getScheme().equals("https"))) {
                     throw new IllegalArgumentException();
                 }
-                if (p.getProperty("hub.token", "").isBlank() && p.getProperty("hub.token.sealed", "").isBlank()) {
-                    out.add(new Finding(Severity.ERROR, name, "hub.url is set but hub.token is blank. Make a token on "
-                            + "the hub's machine with `arrivals hub add-station NAME` and paste it here."));
+                if (p.getProperty("hub.token", "").isBlank()
+                        && p.getProperty("hub.token.sealed", "").isBlank()) {
+                    out.add(new Finding(
+                            Severity.ERROR,
+                            name,
+                            "hub.url is set but hub.token is blank. Make a token on "
+                                    + "the hub's machine with `arrivals hub add-station NAME` and paste it here."));
                 }
             } catch (IllegalArgumentException | NullPointerException e) {
-                out.add(new Finding(Severity.ERROR, name, "hub.url = '" + hub + "' is not a web address. Use "
-                        + "http://HOST:PORT or https://HOST:PORT."));
+                out.add(new Finding(
+                        Severity.ERROR,
+                        name,
+                        "hub.url = '" + hub + "' is not a web address. Use "
+                                + "http://HOST:PORT or https://HOST:PORT."));
             }
         }
         if (kiosk != null) {
             try {
                 TemplateLoader.named(kiosk.template(), configDir);
             } catch (RuntimeException e) {
-                out.add(new Finding(Severity.ERROR, name, "badge.template = '" + kiosk.template() + "': " + e.getMessage()));
+                out.add(new Finding(
+                        Severity.ERROR, name, "badge.template = '" + kiosk.template() + "': " + e.getMessage()));
             }
         }
-        if (p.getProperty("staff.pin", "").isBlank() && p.getProperty("staff.pin.admin", "").isBlank()) {
-            out.add(new Finding(Severity.WARNING, name, "no staff PIN is set: staff mode cannot be opened and a "
-                    + "self-service station cannot be left. Set one with `arrivals pin set`."));
+        if (p.getProperty("staff.pin", "").isBlank()
+                && p.getProperty("staff.pin.admin", "").isBlank()) {
+            out.add(new Finding(
+                    Severity.WARNING,
+                    name,
+                    "no staff PIN is set: staff mode cannot be opened and a "
+                            + "self-service station cannot be left. Set one with `arrivals pin set`."));
         }
         if (out.size() == before) {
             out.add(new Finding(Severity.OK, name, "station " + p.getProperty("station.id", "?") + " is set up"));
@@ -114,7 +155,8 @@ public final class ConfigCheck {
             return;
         }
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(x -> x.toString().endsWith(".json")).sorted().toList()) {
                 try {
                     TemplateLoader.load(f);
                     out.add(new Finding(Severity.OK, f.toString(), "badge template reads"));
@@ -137,8 +179,10 @@ public final class ConfigCheck {
             f.newDocumentBuilder().parse(in);
             out.add(new Finding(Severity.OK, file.toString(), "logging configuration reads"));
         } catch (SAXParseException e) {
-            out.add(new Finding(Severity.ERROR, file.toString(), "line " + e.getLineNumber() + ", column "
-                    + e.getColumnNumber() + ": " + e.getMessage()));
+            out.add(new Finding(
+                    Severity.ERROR,
+                    file.toString(),
+                    "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage()));
         } catch (Exception e) {
             out.add(new Finding(Severity.ERROR, file.toString(), "cannot be read: " + e.getMessage()));
         }

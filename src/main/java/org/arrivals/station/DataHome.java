@@ -11,8 +11,7 @@ import java.util.Map;
 public final class DataHome {
     public static final String ENV = "ARRIVALS_HOME";
 
-    private DataHome() {
-    }
+    private DataHome() {}
 
     public static Path resolve(Path explicit, Map<String, String> env, String osName, String userHome) {
         if (explicit != null) {
@@ -31,7 +30,9 @@ public final class DataHome {
             return Path.of(userHome, "Library", "Application Support", "Arrivals");
         }
         String xdg = env.get("XDG_DATA_HOME");
-        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "arrivals") : Path.of(userHome, ".local", "share", "arrivals");
+        return xdg != null && !xdg.isBlank()
+                ? Path.of(xdg, "arrivals")
+                : Path.of(userHome, ".local", "share", "arrivals");
     }
 
     public static Path resolve(Path explicit) {

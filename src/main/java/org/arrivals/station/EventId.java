@@ -7,8 +7,7 @@ public final class EventId {
     public static final String DEFAULT = "default";
     private static final Pattern VALID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
 
-    private EventId() {
-    }
+    private EventId() {}
 
     public static String check(String id) {
         if (id == null || !VALID.matcher(id).matches()) {

@@ -17,8 +17,7 @@ import java.util.Base64;
 public final class EventKey {
     static final String FILE = "event.key";
 
-    private EventKey() {
-    }
+    private EventKey() {}
 
     public static byte[] loadOrCreate(Path eventDir) {
         Path file = eventDir.resolve(FILE);
@@ -28,7 +27,8 @@ public final class EventKey {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(
+                            file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
                 } catch (UnsupportedOperationException notPosix) {
                     Files.createFile(file);
                 } catch (FileAlreadyExistsException raced) {
@@ -48,7 +48,8 @@ public final class EventKey {
         try {
             byte[] key = Base64.getDecoder().decode(text);
             if (key.length < 16) {
-                throw new IllegalStateException("The event key " + file + " is too short: it must hold at least 128 bits.");
+                throw new IllegalStateException(
+                        "The event key " + file + " is too short: it must hold at least 128 bits.");
             }
             return key;
         } catch (IllegalArgumentException e) {

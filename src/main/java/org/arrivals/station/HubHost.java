@@ -36,8 +36,7 @@ public final class HubHost implements AutoCloseable {
         return store.addStation(name, admin);
     }
 
-    public record RosterLoad(int rows, int changed, int problems) {
-    }
+    public record RosterLoad(int rows, int changed, int problems) {}
 
     /** Reads a registration export as a station's import does and loads it into the hub's roster. */
     public RosterLoad importRoster(Path file) throws ImportException {
@@ -47,15 +46,27 @@ public final class HubHost implements AutoCloseable {
         } catch (IOException e) {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
         }
-        RosterImporter.Parsed parsed = RosterImporter.parse(bytes, file.getFileName().toString(),
-                RosterImporter.Options.defaults(), Station.STANDARD_TYPES);
+        RosterImporter.Parsed parsed = RosterImporter.parse(
+                bytes, file.getFileName().toString(), RosterImporter.Options.defaults(), Station.STANDARD_TYPES);
         List<RosterRow> rows = parsed.rows().stream().map(HubHost::row).toList();
-        return new RosterLoad(rows.size(), store.importRoster(rows), parsed.problems().size());
+        return new RosterLoad(
+                rows.size(), store.importRoster(rows), parsed.problems().size());
     }
 
     private static RosterRow row(ImportedRow r) {
-        return new RosterRow(r.code(), r.barcode(), r.firstName(), r.lastName(), r.badgeName(), r.pronouns(),
-                r.email(), r.organization(), r.title(), r.type(), r.status().name(), r.extra());
+        return new RosterRow(
+                r.code(),
+                r.barcode(),
+                r.firstName(),
+                r.lastName(),
+                r.badgeName(),
+                r.pronouns(),
+                r.email(),
+                r.organization(),
+                r.title(),
+                r.type(),
+                r.status().name(),
+                r.extra());
     }
 
     private HubServer server;
@@ -68,10 +79,11 @@ public final class HubHost implements AutoCloseable {
     /** As above, over HTTPS with the key and certificate in {@code keystore} when it is given. */
     public synchronized int serve(String bindAddress, int port, int threads, Path keystore, char[] password)
             throws IOException {
-        javax.net.ssl.SSLContext tls = keystore == null ? null
+        javax.net.ssl.SSLContext tls = keystore == null
+                ? null
                 : org.arrivals.hub.Tls.context(keystore, password == null ? new char[0] : password);
-        server = HubServer.start(store, new InetSocketAddress(bindAddress, port), threads, tls,
-                HubServer.Limits.DEFAULT);
+        server = HubServer.start(
+                store, new InetSocketAddress(bindAddress, port), threads, tls, HubServer.Limits.DEFAULT);
         return server.port();
     }
 

@@ -9,9 +9,13 @@ import java.util.Properties;
  * HOME/station.properties (commented sample: kiosk-config/station.properties). Each bad value is
  * refused with the file, the key and the fix.
  */
-public record KioskSettings(Mode mode, int idleSeconds, String language, boolean largeText, String template,
-                            String eventName) {
-    public enum Mode { DESK, SELF, STAFF }
+public record KioskSettings(
+        Mode mode, int idleSeconds, String language, boolean largeText, String template, String eventName) {
+    public enum Mode {
+        DESK,
+        SELF,
+        STAFF
+    }
 
     public static final KioskSettings DEFAULTS = new KioskSettings(Mode.DESK, 30, "en", false, "thermal-4x3", "");
 
@@ -53,7 +57,12 @@ public record KioskSettings(Mode mode, int idleSeconds, String language, boolean
             throw bad(file, "kiosk.large.text", large, "true or false");
         }
         String template = p.getProperty("badge.template", "thermal-4x3").strip();
-        return new KioskSettings(m, idle, language, large.equals("true"), template.isEmpty() ? "thermal-4x3" : template,
+        return new KioskSettings(
+                m,
+                idle,
+                language,
+                large.equals("true"),
+                template.isEmpty() ? "thermal-4x3" : template,
                 p.getProperty("event.name", "").strip());
     }
 

@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
  * standard error, which keeps the CLI's standard output clean JSON.
  */
 public final class LogSetup {
-    private LogSetup() {
-    }
+    private LogSetup() {}
 
     /** Back to the built-in configuration (warnings on standard error); for tests that configured a station. */
     public static void restoreDefault() {

@@ -10,7 +10,9 @@ import java.util.Locale;
  * holds the station key acts as admin).
  */
 public enum Role {
-    VOLUNTEER, SUPERVISOR, ADMIN;
+    VOLUNTEER,
+    SUPERVISOR,
+    ADMIN;
 
     /** True when this role may do what {@code needed} may. */
     public boolean allows(Role needed) {

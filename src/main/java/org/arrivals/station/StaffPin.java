@@ -33,14 +33,14 @@ public final class StaffPin {
 
     public sealed interface Check {
         /** The PIN is right, and is the PIN of {@code role}. */
-        record Accepted(Role role) implements Check { }
+        record Accepted(Role role) implements Check {}
 
-        record Refused(int triesLeftBeforeLockout) implements Check { }
+        record Refused(int triesLeftBeforeLockout) implements Check {}
 
-        record Locked(Duration remaining) implements Check { }
+        record Locked(Duration remaining) implements Check {}
 
         /** No role that may do what was asked has a PIN: not a wrong try, nothing to guess. */
-        record NotSet() implements Check { }
+        record NotSet() implements Check {}
     }
 
     private final String supervisor;
@@ -71,14 +71,18 @@ public final class StaffPin {
                     p.load(r);
                 }
                 // a file that lost its values (a power cut while it was written) counts as unreadable
-                failures = Math.max(0, Integer.parseInt(p.getProperty("failures").strip()));
-                lockedUntil = Instant.ofEpochMilli(Long.parseLong(p.getProperty("lockedUntil").strip()));
+                failures =
+                        Math.max(0, Integer.parseInt(p.getProperty("failures").strip()));
+                lockedUntil = Instant.ofEpochMilli(
+                        Long.parseLong(p.getProperty("lockedUntil").strip()));
             } catch (IOException | RuntimeException e) {
                 // unreadable: assume the worst that the file could have said, a full lockout
                 failures = FREE_TRIES + 5;
                 lockedUntil = clock.instant().plusSeconds(900);
-                LOG.warn("Staff PIN lockout state {} is unreadable ({}); the PIN gate stays closed for 15 minutes",
-                        stateFile, e.getMessage());
+                LOG.warn(
+                        "Staff PIN lockout state {} is unreadable ({}); the PIN gate stays closed for 15 minutes",
+                        stateFile,
+                        e.getMessage());
             }
         }
     }
@@ -98,8 +102,8 @@ public final class StaffPin {
                 Files.deleteIfExists(stateFile);
                 return;
             }
-            org.arrivals.store.AtomicFile.writeString(stateFile,
-                    "failures=" + failures + "\nlockedUntil=" + lockedUntil.toEpochMilli() + "\n");
+            org.arrivals.store.AtomicFile.writeString(
+                    stateFile, "failures=" + failures + "\nlockedUntil=" + lockedUntil.toEpochMilli() + "\n");
         } catch (IOException e) {
             LOG.warn("Cannot keep the staff PIN lockout state in {}: {}", stateFile, e.getMessage());
         }
@@ -112,7 +116,8 @@ public final class StaffPin {
 
     /** True when some role that may do what {@code needed} may has a PIN. */
     public boolean isSetFor(Role needed) {
-        return (Role.ADMIN.allows(needed) && isSet(Role.ADMIN)) || (Role.SUPERVISOR.allows(needed) && isSet(Role.SUPERVISOR));
+        return (Role.ADMIN.allows(needed) && isSet(Role.ADMIN))
+                || (Role.SUPERVISOR.allows(needed) && isSet(Role.SUPERVISOR));
     }
 
     /** True when {@code role} has a PIN of its own. */
@@ -191,7 +196,9 @@ public final class StaffPin {
     private static byte[] derive(String pin, byte[] salt, int iterations) {
         try {
             PBEKeySpec spec = new PBEKeySpec(pin.toCharArray(), salt, iterations, 256);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                    .generateSecret(spec)
+                    .getEncoded();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("PBKDF2 is not available in this Java runtime", e);
         }
@@ -207,7 +214,8 @@ public final class StaffPin {
         switch (role) {
             case SUPERVISOR -> StationFile.set(home, java.util.Map.of(KEY, hash(pin)));
             case ADMIN -> StationFile.set(home, java.util.Map.of(ADMIN_KEY, hash(pin)));
-            case VOLUNTEER -> throw new IllegalArgumentException("Volunteers need no PIN: desk mode opens without one.");
+            case VOLUNTEER ->
+                throw new IllegalArgumentException("Volunteers need no PIN: desk mode opens without one.");
         }
         try {
             Files.deleteIfExists(home.resolve(STATE_FILE)); // whoever holds the station key may lift a lockout

@@ -29,8 +29,8 @@ import org.arrivals.sync.SyncWorker;
  */
 public final class Station implements AutoCloseable {
     /** The attendee types every event knows; an event's own list adds to these. */
-    public static final List<String> STANDARD_TYPES = List.of("General Admission", "Speaker", "Staff", "Volunteer",
-            "Press", "Sponsor", "Exhibitor");
+    public static final List<String> STANDARD_TYPES =
+            List.of("General Admission", "Speaker", "Staff", "Volunteer", "Press", "Sponsor", "Exhibitor");
 
     private final Path home;
     private final String eventId;
@@ -53,8 +53,14 @@ public final class Station implements AutoCloseable {
     private final org.arrivals.audit.AuditLog audit;
     private SyncWorker sync;
 
-    private Station(Path home, String eventId, StationSettings settings, byte[] eventKey, Store store, Clock clock,
-                    Path configDir) {
+    private Station(
+            Path home,
+            String eventId,
+            StationSettings settings,
+            byte[] eventKey,
+            Store store,
+            Clock clock,
+            Path configDir) {
         this.home = home;
         this.eventId = eventId;
         this.stationId = settings.id();
@@ -71,8 +77,8 @@ public final class Station implements AutoCloseable {
         this.clock = clock;
         this.syncState = new SyncState(store);
         this.audit = new org.arrivals.audit.AuditLog(store, stationId, clock);
-        this.printing = new PrintService(new PrintQueue(store, clock), attendees, badges, Station::printer, configDir,
-                new BadgeEvents() {
+        this.printing = new PrintService(
+                new PrintQueue(store, clock), attendees, badges, Station::printer, configDir, new BadgeEvents() {
                     @Override
                     public void printed(String code) {
                         checkIns.badgePrinted(code);
@@ -103,8 +109,8 @@ public final class Station implements AutoCloseable {
     }
 
     /** As above, unlocked with {@code key}: the event's database is encrypted at rest under it. */
-    public static Station open(Path home, String eventId, String stationOverride, Clock clock, Path configDir,
-                               StationKey key) {
+    public static Station open(
+            Path home, String eventId, String stationOverride, Clock clock, Path configDir, StationKey key) {
         EventId.check(eventId);
         StationSettings settings = StationSettings.load(home);
         if (stationOverride != null && !stationOverride.isBlank()) {
@@ -137,8 +143,8 @@ public final class Station implements AutoCloseable {
         EventId.check(eventId);
         int removed = Wipe.tree(DataHome.eventDirectory(home, eventId));
         removed += Wipe.tree(home.resolve("logs"));
-        org.slf4j.LoggerFactory.getLogger(Station.class).info("Event {} wiped from this station ({} files)", eventId,
-                removed);
+        org.slf4j.LoggerFactory.getLogger(Station.class)
+                .info("Event {} wiped from this station ({} files)", eventId, removed);
         return removed;
     }
 
@@ -159,8 +165,8 @@ public final class Station implements AutoCloseable {
     public static long[] compact(Path home, String eventId, StationKey key) {
         EventId.check(eventId);
         long[] sizes = Store.compact(DataHome.eventDirectory(home, eventId), key.storeKey());
-        org.slf4j.LoggerFactory.getLogger(Station.class).info("Event {} compacted: {} -> {} bytes", eventId,
-                sizes[0], sizes[1]);
+        org.slf4j.LoggerFactory.getLogger(Station.class)
+                .info("Event {} compacted: {} -> {} bytes", eventId, sizes[0], sizes[1]);
         return sizes;
     }
 
@@ -244,10 +250,15 @@ public final class Station implements AutoCloseable {
                 + (detail == null ? "" : detail.replaceAll("[\\t\\n]", " ")) + "\n";
         try {
             Files.createDirectories(home);
-            Files.writeString(home.resolve(PENDING_AUDIT), line, java.nio.charset.StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(
+                    home.resolve(PENDING_AUDIT),
+                    line,
+                    java.nio.charset.StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("Cannot note the action for the audit log in " + home + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot note the action for the audit log in " + home + ": " + e.getMessage(), e);
         }
     }
 
@@ -260,7 +271,10 @@ public final class Station implements AutoCloseable {
             for (String line : Files.readAllLines(pending, java.nio.charset.StandardCharsets.UTF_8)) {
                 String[] f = line.split("\t", -1);
                 if (f.length >= 2 && !f[1].isBlank()) {
-                    audit.record(org.arrivals.audit.AuditLog.CLI, f[1], null,
+                    audit.record(
+                            org.arrivals.audit.AuditLog.CLI,
+                            f[1],
+                            null,
                             (f.length > 2 && !f[2].isBlank() ? f[2] + "; " : "") + "at " + f[0]);
                 }
             }
@@ -298,11 +312,17 @@ public final class Station implements AutoCloseable {
         String clear = file.getProperty("hub.token", "").strip();
         if (clear.isEmpty()) {
             String holder = file.getProperty(SEALED, "").strip();
-            if (!settings.hubUrl().isBlank() && (syncState.hubToken() == null || syncState.hubToken().isBlank())) {
-                org.slf4j.LoggerFactory.getLogger(Station.class).warn("Event {} has no hub token{}. Write hub.token "
-                        + "in station.properties again (arrivals hub add-station gives a new one) for it to sync.",
-                        eventId, holder.isEmpty() ? "" : ": the token was moved into event " + holder
-                                + "'s database when that event opened (or that event was wiped since)");
+            if (!settings.hubUrl().isBlank()
+                    && (syncState.hubToken() == null || syncState.hubToken().isBlank())) {
+                org.slf4j.LoggerFactory.getLogger(Station.class)
+                        .warn(
+                                "Event {} has no hub token{}. Write hub.token "
+                                        + "in station.properties again (arrivals hub add-station gives a new one) for it to sync.",
+                                eventId,
+                                holder.isEmpty()
+                                        ? ""
+                                        : ": the token was moved into event " + holder
+                                                + "'s database when that event opened (or that event was wiped since)");
             }
             return;
         }
@@ -311,21 +331,26 @@ public final class Station implements AutoCloseable {
         change.put("hub.token", null);
         change.put(SEALED, eventId);
         StationFile.set(home, change);
-        org.slf4j.LoggerFactory.getLogger(Station.class).info(
-                "The hub token moved from station.properties into event {}'s encrypted database", eventId);
+        org.slf4j.LoggerFactory.getLogger(Station.class)
+                .info("The hub token moved from station.properties into event {}'s encrypted database", eventId);
     }
 
     /** A sync worker with the hub URL and token given here in place of the configured ones (blank: configured). */
     public SyncWorker syncWith(String hubUrl, String hubToken) {
-        return syncWith(hubUrl, hubToken, java.time.Duration.ofSeconds(10), SYNC_INTERVAL,
-                java.time.Duration.ofSeconds(60));
+        return syncWith(
+                hubUrl, hubToken, java.time.Duration.ofSeconds(10), SYNC_INTERVAL, java.time.Duration.ofSeconds(60));
     }
 
     /** As above, with the deadline of each hub call, the pause between syncs, and the longest backoff. */
-    public SyncWorker syncWith(String hubUrl, String hubToken, java.time.Duration callTimeout,
-                               java.time.Duration interval, java.time.Duration maxBackoff) {
+    public SyncWorker syncWith(
+            String hubUrl,
+            String hubToken,
+            java.time.Duration callTimeout,
+            java.time.Duration interval,
+            java.time.Duration maxBackoff) {
         String url = hubUrl != null && !hubUrl.isBlank() ? hubUrl.strip() : settings.hubUrl();
-        String token = hubToken != null && !hubToken.isBlank() ? hubToken.strip()
+        String token = hubToken != null && !hubToken.isBlank()
+                ? hubToken.strip()
                 : !settings.hubToken().isBlank() ? settings.hubToken() : syncState.hubToken();
         HubClient client = null;
         if (url != null && !url.isBlank()) {
@@ -375,8 +400,7 @@ public final class Station implements AutoCloseable {
             throw new java.io.UncheckedIOException(e);
         }
         try {
-            return importer.importBytes(bytes.toByteArray(), "demo-event.csv",
-                    RosterImporter.Options.defaults());
+            return importer.importBytes(bytes.toByteArray(), "demo-event.csv", RosterImporter.Options.defaults());
         } catch (org.arrivals.attendee.importing.ImportException e) {
             throw new IllegalStateException("The demo event could not be imported: " + e.getMessage(), e);
         }

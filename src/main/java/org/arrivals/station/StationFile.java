@@ -11,8 +11,7 @@ import java.util.Properties;
 
 /** HOME/station.properties: read whole, and changed key by key without losing the others. */
 public final class StationFile {
-    private StationFile() {
-    }
+    private StationFile() {}
 
     public static Properties read(Path home) {
         Path file = home.resolve(StationSettings.FILE);

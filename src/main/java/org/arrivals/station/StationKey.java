@@ -40,8 +40,10 @@ public final class StationKey {
         try {
             return new StationKey(StoreKey.of(Files.readAllBytes(file)));
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read the station key file " + file + ": " + e.getMessage()
-                    + ". Is the key's USB stick plugged in?", e);
+            throw new IllegalArgumentException(
+                    "Cannot read the station key file " + file + ": " + e.getMessage()
+                            + ". Is the key's USB stick plugged in?",
+                    e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("The station key file " + file + " is empty.", e);
         }
@@ -76,7 +78,8 @@ public final class StationKey {
 
     /** True when {@code e} says the key given does not unlock the event (rather than another problem). */
     public static boolean isWrongKey(Throwable e) {
-        return e instanceof org.arrivals.store.StoreException se && se.kind() == org.arrivals.store.StoreException.Kind.WRONG_KEY;
+        return e instanceof org.arrivals.store.StoreException se
+                && se.kind() == org.arrivals.store.StoreException.Kind.WRONG_KEY;
     }
 
     /**

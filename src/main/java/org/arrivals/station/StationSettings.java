@@ -15,8 +15,8 @@ import java.util.Properties;
  * queue's name, or {@code zebra://HOST:PORT} for a Zebra spoken to directly; and the hub it syncs
  * with ({@code hub.url}, {@code hub.token}; blank: the station works alone).
  */
-public record StationSettings(String id, String scannerPrefix, String scannerSuffix, String printer, String hubUrl,
-                              String hubToken) {
+public record StationSettings(
+        String id, String scannerPrefix, String scannerSuffix, String printer, String hubUrl, String hubToken) {
 
     public StationSettings(String id, String scannerPrefix, String scannerSuffix, String printer) {
         this(id, scannerPrefix, scannerSuffix, printer, "", "");
@@ -32,8 +32,12 @@ public record StationSettings(String id, String scannerPrefix, String scannerSuf
     public static StationSettings load(Path home) {
         String id = loadId(home);
         Properties p = StationFile.read(home);
-        return new StationSettings(id, p.getProperty("scanner.prefix", ""), p.getProperty("scanner.suffix", ""),
-                p.getProperty("printer", "").strip(), p.getProperty("hub.url", "").strip(),
+        return new StationSettings(
+                id,
+                p.getProperty("scanner.prefix", ""),
+                p.getProperty("scanner.suffix", ""),
+                p.getProperty("printer", "").strip(),
+                p.getProperty("hub.url", "").strip(),
                 p.getProperty("hub.token", "").strip());
     }
 
@@ -51,7 +55,10 @@ public record StationSettings(String id, String scannerPrefix, String scannerSuf
     private static String fresh() {
         String host;
         try {
-            host = InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+            host = InetAddress.getLocalHost()
+                    .getHostName()
+                    .toLowerCase(Locale.ROOT)
+                    .replaceAll("[^a-z0-9-]", "");
         } catch (IOException e) {
             host = "";
         }

@@ -6,8 +6,7 @@ import java.util.Properties;
 
 /** The version Maven stamped into the build. */
 public final class Version {
-    private Version() {
-    }
+    private Version() {}
 
     public static String current() {
         Properties p = new Properties();

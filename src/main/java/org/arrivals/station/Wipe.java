@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 
 /** Removes a folder's files, each overwritten with zeros and synced first. */
 final class Wipe {
-    private Wipe() {
-    }
+    private Wipe() {}
 
     static int tree(Path dir) {
         if (!Files.exists(dir)) {
@@ -35,8 +34,8 @@ final class Wipe {
                 }
                 Files.delete(p);
             } catch (IOException e) {
-                throw new UncheckedIOException("Cannot remove " + p + ": " + e.getMessage()
-                        + ". Is Arrivals still open on this event?", e);
+                throw new UncheckedIOException(
+                        "Cannot remove " + p + ": " + e.getMessage() + ". Is Arrivals still open on this event?", e);
             }
         }
         return files;

@@ -16,8 +16,7 @@ import java.nio.file.StandardOpenOption;
  * a full disk or a USB stick pulled out leaves the old file (or none), never half a new one.
  */
 public final class AtomicFile {
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** What writes the new content. */
     @FunctionalInterface
@@ -31,7 +30,7 @@ public final class AtomicFile {
         Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         try {
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(channel)) {
+                    OutputStream out = Channels.newOutputStream(channel)) {
                 body.write(out);
                 out.flush();
                 channel.force(true); // on the disk (or the USB stick) before it takes the target's name

@@ -28,7 +28,9 @@ public final class JdbcDatabase implements AutoCloseable {
     private JdbcDatabase(JdbcConnectionPool pool, SQLDialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
-        this.dsl = DSL.using(new DataSourceConnectionProvider(pool), dialect,
+        this.dsl = DSL.using(
+                new DataSourceConnectionProvider(pool),
+                dialect,
                 new Settings().withRenderQuotedNames(RenderQuotedNames.NEVER));
     }
 
@@ -40,8 +42,8 @@ public final class JdbcDatabase implements AutoCloseable {
         if (u.startsWith("jdbc:postgresql:")) {
             return SQLDialect.POSTGRES;
         }
-        throw new IllegalArgumentException("Unsupported database URL " + url
-                + ": use jdbc:h2:... or jdbc:postgresql://HOST:PORT/DB.");
+        throw new IllegalArgumentException(
+                "Unsupported database URL " + url + ": use jdbc:h2:... or jdbc:postgresql://HOST:PORT/DB.");
     }
 
     /** Opens a pool on {@code url} and brings the schema at {@code migrations} (a classpath folder) up to date. */
@@ -74,8 +76,12 @@ public final class JdbcDatabase implements AutoCloseable {
             throw new StoreException("Cannot open the database " + redact(url) + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:" + migrations).failOnMissingLocations(true)
-                    .load().migrate();
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:" + migrations)
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
         } catch (RuntimeException e) {
             pool.dispose();
             throw new StoreException("Cannot prepare the database " + redact(url) + ": " + e.getMessage(), e);

@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     /** The databases this JVM has open (H2 shares an open database with a second opener in the same JVM). */
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
     private static final java.util.Map<Path, Integer> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
     public static final String FILE_NAME = "arrivals";
 
@@ -32,6 +33,7 @@ public final class Store implements AutoCloseable {
     private final DSLContext dsl;
     /** Held open so H2 keeps the database open between short-lived connections. */
     private final Connection keepAlive;
+
     private final Object bulkLock = new Object();
     private volatile boolean relaxed;
 
@@ -67,9 +69,12 @@ public final class Store implements AutoCloseable {
         String password = "";
         if (key != null) {
             if (exists && !StoreKey.isEncrypted(directory)) {
-                throw new StoreException(StoreException.Kind.NOT_ENCRYPTED, "The event database in " + directory
-                        + " is not encrypted (it was made before Arrivals encrypted its data, or its arrivals.key-check file is missing). Encrypt it once with: "
-                        + "arrivals encrypt", null);
+                throw new StoreException(
+                        StoreException.Kind.NOT_ENCRYPTED,
+                        "The event database in " + directory
+                                + " is not encrypted (it was made before Arrivals encrypted its data, or its arrivals.key-check file is missing). Encrypt it once with: "
+                                + "arrivals encrypt",
+                        null);
             }
             char[] filePassword = key.filePassword(directory);
             url += ";CIPHER=AES";
@@ -94,7 +99,9 @@ public final class Store implements AutoCloseable {
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {
-                LOG.info("Store migrated to schema version {} ({} migrations)", result.targetSchemaVersion,
+                LOG.info(
+                        "Store migrated to schema version {} ({} migrations)",
+                        result.targetSchemaVersion,
                         result.migrationsExecuted);
             }
         } catch (RuntimeException e) {
@@ -130,9 +137,9 @@ public final class Store implements AutoCloseable {
         if (!Files.exists(marker)) {
             return;
         }
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(marker,
-                java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock lock = channel.tryLock()) {
+        try (java.nio.channels.FileChannel channel =
+                        java.nio.channels.FileChannel.open(marker, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
             }
@@ -205,9 +212,9 @@ public final class Store implements AutoCloseable {
         // Store.open away until the swap is done (a killed compaction's lock goes with its process).
         Path marker = directory.resolve(COMPACTING);
         boolean mine = false;
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(marker,
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-             java.nio.channels.FileLock lock = channel.tryLock()) {
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
+                        marker, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
             }
@@ -243,7 +250,7 @@ public final class Store implements AutoCloseable {
                 java.util.Arrays.fill(filePassword, '\0');
             }
             try (Connection c = java.sql.DriverManager.getConnection(url, "arrivals", password);
-                 var st = c.createStatement()) {
+                    var st = c.createStatement()) {
                 st.execute("SHUTDOWN COMPACT");
             }
             return new long[] {before, Files.size(file)};

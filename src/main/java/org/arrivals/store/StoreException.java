@@ -3,7 +3,12 @@ package org.arrivals.store;
 /** The event database could not be opened or written; the message is meant for a person. */
 public class StoreException extends RuntimeException {
     /** What went wrong, for a screen that says it in the station's language. */
-    public enum Kind { WRONG_KEY, ALREADY_OPEN, NOT_ENCRYPTED, OTHER }
+    public enum Kind {
+        WRONG_KEY,
+        ALREADY_OPEN,
+        NOT_ENCRYPTED,
+        OTHER
+    }
 
     private final Kind kind;
 

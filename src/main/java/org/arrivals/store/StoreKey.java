@@ -143,16 +143,19 @@ public final class StoreKey {
             throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
         }
         return DERIVED.computeIfAbsent(id, k -> {
-            char[] chars = HexFormat.of().formatHex(material).toCharArray();
-            try {
-                PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, 256);
-                return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("PBKDF2 is not available in this Java runtime", e);
-            } finally {
-                Arrays.fill(chars, '\0');
-            }
-        }).clone();
+                    char[] chars = HexFormat.of().formatHex(material).toCharArray();
+                    try {
+                        PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, 256);
+                        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+                                .generateSecret(spec)
+                                .getEncoded();
+                    } catch (GeneralSecurityException e) {
+                        throw new IllegalStateException("PBKDF2 is not available in this Java runtime", e);
+                    } finally {
+                        Arrays.fill(chars, '\0');
+                    }
+                })
+                .clone();
     }
 
     private static byte[] check(byte[] key) {
@@ -170,7 +173,9 @@ public final class StoreKey {
     }
 
     private static void write(Path file, Properties p) throws IOException {
-        AtomicFile.write(file, out -> p.store(out,
-                "Checks the station key of this event's encrypted database. Keep it with the database."));
+        AtomicFile.write(
+                file,
+                out -> p.store(
+                        out, "Checks the station key of this event's encrypted database. Keep it with the database."));
     }
 }

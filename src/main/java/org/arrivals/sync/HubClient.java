@@ -27,7 +27,10 @@ public final class HubClient {
         this.base = URI.create(b.endsWith("/") ? b.substring(0, b.length() - 1) : b);
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     public URI base() {
@@ -35,23 +38,32 @@ public final class HubClient {
     }
 
     public PushResponse push(List<WireEvent> events) throws HubException {
-        return call(request(Protocol.EVENTS).POST(HttpRequest.BodyPublishers.ofByteArray(json(new PushRequest(events))))
-                .header("Content-Type", "application/json"), PushResponse.class);
+        return call(
+                request(Protocol.EVENTS)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(json(new PushRequest(events))))
+                        .header("Content-Type", "application/json"),
+                PushResponse.class);
     }
 
     public PullResponse pullEvents(long after, int limit) throws HubException {
-        return call(request(Protocol.EVENTS + "?after=" + after + "&limit=" + limit).GET(), PullResponse.class);
+        return call(
+                request(Protocol.EVENTS + "?after=" + after + "&limit=" + limit).GET(), PullResponse.class);
     }
 
     public RosterResponse pullRoster(long after, int limit) throws HubException {
-        return call(request(Protocol.ROSTER + "?after=" + after + "&limit=" + limit).GET(), RosterResponse.class);
+        return call(
+                request(Protocol.ROSTER + "?after=" + after + "&limit=" + limit).GET(), RosterResponse.class);
     }
 
     /** True when the hub answers its health check. */
     public boolean healthy() {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve(Protocol.HEALTH)).timeout(timeout)
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> r = http.send(
+                    HttpRequest.newBuilder(base.resolve(Protocol.HEALTH))
+                            .timeout(timeout)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -82,20 +94,25 @@ public final class HubClient {
         try {
             r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new HubException("The hub at " + base + " did not answer (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").", 0, e);
+            throw new HubException(
+                    "The hub at " + base + " did not answer (" + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ").",
+                    0,
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HubException("Interrupted while talking to the hub.", 0, e);
         }
         if (r.statusCode() == 401 || r.statusCode() == 403) {
-            throw new HubException("The hub at " + base + " refused this station's token (HTTP " + r.statusCode()
-                    + "). Register the station with 'arrivals hub add-station NAME' and set hub.token.",
-                    r.statusCode(), null);
+            throw new HubException(
+                    "The hub at " + base + " refused this station's token (HTTP " + r.statusCode()
+                            + "). Register the station with 'arrivals hub add-station NAME' and set hub.token.",
+                    r.statusCode(),
+                    null);
         }
         if (r.statusCode() != 200) {
-            throw new HubException("The hub at " + base + " answered HTTP " + r.statusCode() + ".", r.statusCode(),
-                    null);
+            throw new HubException(
+                    "The hub at " + base + " answered HTTP " + r.statusCode() + ".", r.statusCode(), null);
         }
         try {
             return Protocol.JSON.readValue(r.body(), type);

@@ -21,28 +21,46 @@ public final class SyncState {
 
     /** The hub token kept in the (encrypted) database, or null. */
     public String hubToken() {
-        return dsl.select(SYNC_STATE.HUB_TOKEN).from(SYNC_STATE).where(SYNC_STATE.ID.eq(1)).fetchOne(SYNC_STATE.HUB_TOKEN);
+        return dsl.select(SYNC_STATE.HUB_TOKEN)
+                .from(SYNC_STATE)
+                .where(SYNC_STATE.ID.eq(1))
+                .fetchOne(SYNC_STATE.HUB_TOKEN);
     }
 
     public void hubToken(String token) {
-        dsl.update(SYNC_STATE).set(SYNC_STATE.HUB_TOKEN, token).where(SYNC_STATE.ID.eq(1)).execute();
+        dsl.update(SYNC_STATE)
+                .set(SYNC_STATE.HUB_TOKEN, token)
+                .where(SYNC_STATE.ID.eq(1))
+                .execute();
     }
 
     public void eventCursor(long cursor) {
-        dsl.update(SYNC_STATE).set(SYNC_STATE.EVENT_CURSOR, cursor).where(SYNC_STATE.ID.eq(1)).execute();
+        dsl.update(SYNC_STATE)
+                .set(SYNC_STATE.EVENT_CURSOR, cursor)
+                .where(SYNC_STATE.ID.eq(1))
+                .execute();
     }
 
     public void rosterVersion(long version) {
-        dsl.update(SYNC_STATE).set(SYNC_STATE.ROSTER_VERSION, version).where(SYNC_STATE.ID.eq(1)).execute();
+        dsl.update(SYNC_STATE)
+                .set(SYNC_STATE.ROSTER_VERSION, version)
+                .where(SYNC_STATE.ID.eq(1))
+                .execute();
     }
 
     public void succeeded(OffsetDateTime at) {
-        dsl.update(SYNC_STATE).set(SYNC_STATE.LAST_SYNC_AT, at).setNull(SYNC_STATE.LAST_ERROR)
-                .where(SYNC_STATE.ID.eq(1)).execute();
+        dsl.update(SYNC_STATE)
+                .set(SYNC_STATE.LAST_SYNC_AT, at)
+                .setNull(SYNC_STATE.LAST_ERROR)
+                .where(SYNC_STATE.ID.eq(1))
+                .execute();
     }
 
     public void failed(String error) {
         String e = error == null ? "unknown" : error.length() > 1000 ? error.substring(0, 1000) : error;
-        dsl.update(SYNC_STATE).set(SYNC_STATE.LAST_ERROR, e).where(SYNC_STATE.ID.eq(1)).execute();
+        dsl.update(SYNC_STATE)
+                .set(SYNC_STATE.LAST_ERROR, e)
+                .where(SYNC_STATE.ID.eq(1))
+                .execute();
     }
 }

@@ -42,8 +42,7 @@ public final class SyncWorker implements AutoCloseable {
     public static final int PULL_BATCH = 2000;
 
     /** What one sync did. */
-    public record Report(int pushed, int pulled, int rosterRows, int pending) {
-    }
+    public record Report(int pushed, int pulled, int rosterRows, int pending) {}
 
     private final CheckInLog log;
     private final AttendeeStore attendees;
@@ -61,8 +60,14 @@ public final class SyncWorker implements AutoCloseable {
     private int failures;
 
     /** {@code client} null: no hub is configured; the station works alone and says so. */
-    public SyncWorker(CheckInLog log, AttendeeStore attendees, SyncState state, HubClient client, Clock clock,
-                      Duration interval, Duration maxBackoff) {
+    public SyncWorker(
+            CheckInLog log,
+            AttendeeStore attendees,
+            SyncState state,
+            HubClient client,
+            Clock clock,
+            Duration interval,
+            Duration maxBackoff) {
         this.log = log;
         this.attendees = attendees;
         this.state = state;
@@ -141,8 +146,7 @@ public final class SyncWorker implements AutoCloseable {
      */
     public Report syncOnce() throws HubException {
         if (client == null) {
-            throw new HubException("No hub is configured: set hub.url and hub.token in station.properties.", 400,
-                    null);
+            throw new HubException("No hub is configured: set hub.url and hub.token in station.properties.", 400, null);
         }
         synchronized (running) {
             try {
@@ -155,8 +159,12 @@ public final class SyncWorker implements AutoCloseable {
                 publish();
                 Report r = new Report(pushed, pulled, roster, status.pending());
                 if (pushed + pulled + roster > 0) {
-                    LOG.info("Synced with the hub: {} pushed, {} pulled, {} roster rows, {} pending", pushed, pulled,
-                            roster, r.pending());
+                    LOG.info(
+                            "Synced with the hub: {} pushed, {} pulled, {} roster rows, {} pending",
+                            pushed,
+                            pulled,
+                            roster,
+                            r.pending());
                 }
                 return r;
             } catch (HubException e) {
@@ -181,14 +189,15 @@ public final class SyncWorker implements AutoCloseable {
             PushResponse receipt = client.push(Wire.of(batch));
             Set<UUID> sent = new HashSet<>();
             batch.forEach(e -> sent.add(e.id()));
-            List<UUID> acked = receipt.acked() == null ? List.of()
+            List<UUID> acked = receipt.acked() == null
+                    ? List.of()
                     : receipt.acked().stream().filter(sent::contains).toList();
             int cleared = log.markAcked(acked);
             pushed += cleared;
             publish();
             if (cleared == 0) {
-                throw new HubException("The hub acknowledged none of a batch of " + batch.size() + " events.", 500,
-                        null);
+                throw new HubException(
+                        "The hub acknowledged none of a batch of " + batch.size() + " events.", 500, null);
             }
         }
     }
@@ -202,8 +211,9 @@ public final class SyncWorker implements AutoCloseable {
             List<UUID> ids = new ArrayList<>(page.events().size());
             for (WireEvent w : page.events()) {
                 ids.add(w.id());
-                Wire.toEvent(w).ifPresentOrElse(events::add,
-                        () -> LOG.warn("Skipped event {} of unknown kind {}", w.id(), w.kind()));
+                Wire.toEvent(w)
+                        .ifPresentOrElse(
+                                events::add, () -> LOG.warn("Skipped event {} of unknown kind {}", w.id(), w.kind()));
             }
             pulled += log.applyRemote(events);
             // Our own events coming back prove the hub holds them, even if a push receipt was lost.
@@ -252,8 +262,14 @@ public final class SyncWorker implements AutoCloseable {
 
     private SyncStatus snapshot(String error) {
         SyncStateRecord r = state.read();
-        return new SyncStatus(client != null, online, log.pendingCount(), r.getLastSyncAt(),
-                error != null ? error : r.getLastError(), r.getEventCursor(), r.getRosterVersion());
+        return new SyncStatus(
+                client != null,
+                online,
+                log.pendingCount(),
+                r.getLastSyncAt(),
+                error != null ? error : r.getLastError(),
+                r.getEventCursor(),
+                r.getRosterVersion());
     }
 
     /**

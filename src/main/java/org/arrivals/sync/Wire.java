@@ -11,12 +11,11 @@ import org.arrivals.sync.protocol.WireEvent;
 
 /** Between the station's own types and the protocol's. */
 public final class Wire {
-    private Wire() {
-    }
+    private Wire() {}
 
     public static WireEvent of(CheckInEvent e) {
-        return new WireEvent(e.id(), e.attendeeCode(), e.kind().name(), e.stationId(), e.wallTime(), e.hlc(),
-                e.details());
+        return new WireEvent(
+                e.id(), e.attendeeCode(), e.kind().name(), e.stationId(), e.wallTime(), e.hlc(), e.details());
     }
 
     public static List<WireEvent> of(List<CheckInEvent> events) {
@@ -31,13 +30,25 @@ public final class Wire {
         } catch (IllegalArgumentException unknown) {
             return Optional.empty();
         }
-        return Optional.of(new CheckInEvent(w.id(), w.attendeeCode(), kind, w.stationId(), w.wallTime(), w.hlc(),
-                w.details()));
+        return Optional.of(
+                new CheckInEvent(w.id(), w.attendeeCode(), kind, w.stationId(), w.wallTime(), w.hlc(), w.details()));
     }
 
     public static RosterRow rosterRow(Attendee a) {
-        return new RosterRow(a.code(), a.barcode(), a.firstName(), a.lastName(), a.badgeName(), a.pronouns(),
-                a.email(), a.organization(), a.title(), a.type(), a.status().name(), a.extra(), a.walkIn());
+        return new RosterRow(
+                a.code(),
+                a.barcode(),
+                a.firstName(),
+                a.lastName(),
+                a.badgeName(),
+                a.pronouns(),
+                a.email(),
+                a.organization(),
+                a.title(),
+                a.type(),
+                a.status().name(),
+                a.extra(),
+                a.walkIn());
     }
 
     public static Attendee attendee(RosterRow r) {
@@ -47,9 +58,20 @@ public final class Wire {
         } catch (IllegalArgumentException | NullPointerException unknown) {
             status = RegistrationStatus.PENDING;
         }
-        return new Attendee(0, r.code(), r.barcode(), r.firstName(), r.lastName() == null ? "" : r.lastName(),
-                r.badgeName(), r.pronouns(), r.email(), r.organization(), r.title(),
-                r.type() == null ? "General Admission" : r.type(), status,
-                r.extra() == null ? java.util.Map.of() : r.extra(), r.walkIn());
+        return new Attendee(
+                0,
+                r.code(),
+                r.barcode(),
+                r.firstName(),
+                r.lastName() == null ? "" : r.lastName(),
+                r.badgeName(),
+                r.pronouns(),
+                r.email(),
+                r.organization(),
+                r.title(),
+                r.type() == null ? "General Admission" : r.type(),
+                status,
+                r.extra() == null ? java.util.Map.of() : r.extra(),
+                r.walkIn());
     }
 }

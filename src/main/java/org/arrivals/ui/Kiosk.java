@@ -9,8 +9,8 @@ import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationKey;
 import org.arrivals.ui.common.I18n;
-import org.arrivals.ui.common.UnlockView;
 import org.arrivals.ui.common.Tasks;
+import org.arrivals.ui.common.UnlockView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +26,14 @@ public final class Kiosk {
     private static volatile StaffPin pin;
     /** Set when the kiosk starts locked: opens the station with the key typed on screen. */
     private static volatile Function<StationKey, Station> unlock;
+
     private static volatile String language;
     /** Why the kiosk starts locked although a key was meant to be given (a message key), or null. */
     private static volatile String lockedReason;
     /** Set when the kiosk opens its station beside the window: the station, once open. */
     private static volatile java.util.concurrent.CompletableFuture<Station> opening;
 
-    private Kiosk() {
-    }
+    private Kiosk() {}
 
     public static void run(Station s, KioskSettings k, StaffPin p) {
         station = s;
@@ -58,13 +58,15 @@ public final class Kiosk {
     public static void runOpening(Function<StationKey, Station> open, StationKey key, KioskSettings k, StaffPin p) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
         opening = new java.util.concurrent.CompletableFuture<>();
-        Thread opener = new Thread(() -> {
-            try {
-                opening.complete(open.apply(key));
-            } catch (Throwable e) {
-                opening.completeExceptionally(e);
-            }
-        }, "arrivals-open");
+        Thread opener = new Thread(
+                () -> {
+                    try {
+                        opening.complete(open.apply(key));
+                    } catch (Throwable e) {
+                        opening.completeExceptionally(e);
+                    }
+                },
+                "arrivals-open");
         opener.setDaemon(true);
         opener.start();
         runLocked(open, k, p);
@@ -130,7 +132,8 @@ public final class Kiosk {
                         open(stage);
                     } else {
                         Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                                ? e.getCause() : e;
+                                ? e.getCause()
+                                : e;
                         LOG.warn("The station did not open with the key given: {}", cause.getMessage());
                         locked(stage, i18n).say(UnlockView.reason(i18n, cause));
                     }
@@ -157,7 +160,9 @@ public final class Kiosk {
         private static void show(Stage stage, javafx.scene.Parent root) {
             if (stage.getScene() == null) {
                 stage.setScene(new javafx.scene.Scene(root, 1280, 800));
-                stage.getScene().getStylesheets().add(Kiosk.class.getResource("kiosk.css").toExternalForm());
+                stage.getScene()
+                        .getStylesheets()
+                        .add(Kiosk.class.getResource("kiosk.css").toExternalForm());
             } else {
                 stage.getScene().setRoot(root);
             }
@@ -177,8 +182,12 @@ public final class Kiosk {
                     @Override
                     public void handle(long now) {
                         stop();
-                        long ms = ProcessHandle.current().info().startInstant()
-                                .map(t -> java.time.Duration.between(t, java.time.Instant.now()).toMillis()).orElse(-1L);
+                        long ms = ProcessHandle.current()
+                                .info()
+                                .startInstant()
+                                .map(t -> java.time.Duration.between(t, java.time.Instant.now())
+                                        .toMillis())
+                                .orElse(-1L);
                         System.err.println("Ready in " + ms + " ms");
                         Platform.exit();
                     }

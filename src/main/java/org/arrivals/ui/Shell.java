@@ -68,8 +68,13 @@ public final class Shell {
     }
 
     /** @param keyClock the clock that tells a scanner's burst from a person's typing (tests drive it) */
-    public Shell(Stage stage, Station station, KioskSettings settings, StaffPin pin, Tasks tasks,
-                 java.util.function.LongSupplier keyClock) {
+    public Shell(
+            Stage stage,
+            Station station,
+            KioskSettings settings,
+            StaffPin pin,
+            Tasks tasks,
+            java.util.function.LongSupplier keyClock) {
         this.stage = stage;
         this.station = station;
         this.settings = settings;
@@ -179,38 +184,48 @@ public final class Shell {
             }
             case STAFF -> {
                 frame.setTop(header(true));
-                frame.setCenter(new StaffView(staff, status, i18n, new StaffView.Actions() {
-                    @Override
-                    public void desk() {
-                        show(Mode.DESK);
-                    }
+                frame.setCenter(new StaffView(
+                                staff,
+                                status,
+                                i18n,
+                                new StaffView.Actions() {
+                                    @Override
+                                    public void desk() {
+                                        show(Mode.DESK);
+                                    }
 
-                    @Override
-                    public void self() {
-                        show(Mode.SELF);
-                    }
+                                    @Override
+                                    public void self() {
+                                        show(Mode.SELF);
+                                    }
 
-                    @Override
-                    public void exit() {
-                        Platform.exit();
-                    }
+                                    @Override
+                                    public void exit() {
+                                        Platform.exit();
+                                    }
 
-                    @Override
-                    public void largeText(boolean on) {
-                        largeText = on;
-                        tasks.run(() -> {
-                            org.arrivals.station.StationFile.set(station.home(),
-                                    java.util.Map.of("kiosk.large.text", Boolean.toString(on)));
-                            return on;
-                        }, ok -> { }, e -> { });
-                        show(Mode.STAFF);
-                    }
+                                    @Override
+                                    public void largeText(boolean on) {
+                                        largeText = on;
+                                        tasks.run(
+                                                () -> {
+                                                    org.arrivals.station.StationFile.set(
+                                                            station.home(),
+                                                            java.util.Map.of("kiosk.large.text", Boolean.toString(on)));
+                                                    return on;
+                                                },
+                                                ok -> {},
+                                                e -> {});
+                                        show(Mode.STAFF);
+                                    }
 
-                    @Override
-                    public boolean largeText() {
-                        return largeText;
-                    }
-                }, pinGate).root());
+                                    @Override
+                                    public boolean largeText() {
+                                        return largeText;
+                                    }
+                                },
+                                pinGate)
+                        .root());
                 frame.setBottom(new StatusBar(status, i18n));
                 fullScreen(false);
             }
@@ -257,8 +272,12 @@ public final class Shell {
         });
         Button modeButton = inStaff
                 ? Ui.id(Ui.button(i18n.t("header.lock"), "header-button", () -> show(Mode.DESK)), "lock")
-                : Ui.id(Ui.button(i18n.t("header.staff"), "header-button",
-                        () -> askPin(i18n.t("pin.why.staff"), () -> enterStaff("staff mode"))), "staff");
+                : Ui.id(
+                        Ui.button(
+                                i18n.t("header.staff"),
+                                "header-button",
+                                () -> askPin(i18n.t("pin.why.staff"), () -> enterStaff("staff mode"))),
+                        "staff");
         HBox h = new HBox(16, title, modeLabel, Ui.spacer(), language, modeButton);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");
@@ -269,7 +288,7 @@ public final class Shell {
     private void enterStaff(String action) {
         org.arrivals.station.Role role = pinGate.acceptedRole();
         staff.actor(role);
-        tasks.run(() -> station.audit().record(role.id(), action, null, null), e -> { }, e -> { });
+        tasks.run(() -> station.audit().record(role.id(), action, null, null), e -> {}, e -> {});
         show(Mode.STAFF);
     }
 

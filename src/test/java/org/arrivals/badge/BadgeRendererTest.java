@@ -29,12 +29,26 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every shipped template, every script, the edge cases: real PDFs, read back as a machine and a person would. */
 class BadgeRendererTest {
-    static final BadgeToken TOKENS = new BadgeToken("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    static final BadgeToken TOKENS =
+            new BadgeToken("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
     static final BadgeRenderer RENDERER = new BadgeRenderer(TOKENS);
 
     static Attendee person(String code, String first, String last, String org, String type) {
-        return new Attendee(1, code, null, first, last, null, "they/them", null, org, null, type,
-                RegistrationStatus.ATTENDING, Map.of(), false);
+        return new Attendee(
+                1,
+                code,
+                null,
+                first,
+                last,
+                null,
+                "they/them",
+                null,
+                org,
+                null,
+                type,
+                RegistrationStatus.ATTENDING,
+                Map.of(),
+                false);
     }
 
     /** Names in every script the conference sees, and the edge cases. */
@@ -51,8 +65,12 @@ class BadgeRendererTest {
             person("M-1", "အောင်ဆန်း", "", null, "Press"),
             person("R-1", "Олена", "Коваленко", "Ukrainian Welcome Center", "Volunteer"),
             person("G-1", "Ελένη", "Παπαδοπούλου", "Hellenic Aid", "Speaker"),
-            person("L-1", "María de los Ángeles", "Gutiérrez-Villanueva de la Torre y Mendoza",
-                    "Clínica Jurídica para Personas Refugiadas y Migrantes de la Frontera Norte de Mexicali", "Volunteer"),
+            person(
+                    "L-1",
+                    "María de los Ángeles",
+                    "Gutiérrez-Villanueva de la Torre y Mendoza",
+                    "Clínica Jurídica para Personas Refugiadas y Migrantes de la Frontera Norte de Mexicali",
+                    "Volunteer"),
             person("P-1", "Łukasz", "Żółć", "", "General Admission"));
 
     static List<String> templates() {
@@ -67,9 +85,11 @@ class BadgeRendererTest {
         byte[] pdf = RENDERER.renderAll(template, PEOPLE, "", placed);
 
         for (BadgeRenderer.PlacedText p : placed) {
-            assertThat(p.widestLine()).as("%s: \"%s\" fits its box's width", name, p.value())
+            assertThat(p.widestLine())
+                    .as("%s: \"%s\" fits its box's width", name, p.value())
                     .isLessThanOrEqualTo(p.boxWidth() + 0.01f);
-            assertThat(p.blockHeight()).as("%s: \"%s\" fits its box's height", name, p.value())
+            assertThat(p.blockHeight())
+                    .as("%s: \"%s\" fits its box's height", name, p.value())
                     .isLessThanOrEqualTo(p.boxHeight() + 0.01f);
         }
         try (PDDocument doc = Loader.loadPDF(pdf)) {
@@ -80,14 +100,18 @@ class BadgeRendererTest {
                 String text = PdfText.page(pdf, i + 1);
                 // The family name always whole; the given names may be cut to initials when very long.
                 for (String part : List.of(a.firstName().split(" ")[0], a.lastName())) {
-                    assertThat(text).as("%s page %d: the name extracts", name, i + 1)
+                    assertThat(text)
+                            .as("%s page %d: the name extracts", name, i + 1)
                             .contains(part.replaceAll("\\s+", ""));
                 }
                 BufferedImage image = raster.renderImageWithDPI(i, 200, ImageType.GRAY);
-                assertThat(TOKENS.verify(decodeQr(image))).as("%s page %d: the QR is this person's token", name, i + 1)
+                assertThat(TOKENS.verify(decodeQr(image)))
+                        .as("%s page %d: the QR is this person's token", name, i + 1)
                         .contains(a.code());
                 for (PDFont font : fontsOf(doc, i)) {
-                    assertThat(font.isEmbedded()).as(font.getName() + " is embedded").isTrue();
+                    assertThat(font.isEmbedded())
+                            .as(font.getName() + " is embedded")
+                            .isTrue();
                     assertThat(font.getName()).as("embedded as a subset").matches("[A-Z]{6}\\+.*");
                 }
             }
@@ -115,15 +139,16 @@ class BadgeRendererTest {
     @org.junit.jupiter.api.Test
     void aTooLongNameKeepsItsFamilyNamesAndShortensTheMiddleNames() {
         Attendee a = PEOPLE.get(12);
-        assertThat(Placeholders.withShortName("{name}", a, "")).isEqualTo(
-                "María d. l. Á. Gutiérrez-Villanueva de la Torre y Mendoza");
+        assertThat(Placeholders.withShortName("{name}", a, ""))
+                .isEqualTo("María d. l. Á. Gutiérrez-Villanueva de la Torre y Mendoza");
         assertThat(Placeholders.withShortName("{name}", PEOPLE.get(0), "")).isEqualTo("Minh K. Nguyễn Thị");
         assertThat(Placeholders.withShortName("{org}", a, "")).isNull();
     }
 
     @org.junit.jupiter.api.Test
     void emojiAreDroppedNotDrawnAsBoxes() {
-        assertThat(Shaper.shape("Amara 😀 Okafor", 20, FontChain.regular()).text()).isEqualTo("Amara Okafor");
+        assertThat(Shaper.shape("Amara 😀 Okafor", 20, FontChain.regular()).text())
+                .isEqualTo("Amara Okafor");
     }
 
     @org.junit.jupiter.api.Test
@@ -137,11 +162,16 @@ class BadgeRendererTest {
         String file = s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC)
                 ? "NotoSansArabic-Regular.ttf"
                 : s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.DEVANAGARI)
-                ? "NotoSansDevanagari-Regular.ttf"
-                : s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.MYANMAR)
-                ? "NotoSansMyanmar-Regular.ttf"
-                : s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ETHIOPIC)
-                ? "NotoSansEthiopic-Regular.ttf" : "NotoSans-Regular.ttf";
+                        ? "NotoSansDevanagari-Regular.ttf"
+                        : s.codePoints()
+                                        .anyMatch(
+                                                cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.MYANMAR)
+                                ? "NotoSansMyanmar-Regular.ttf"
+                                : s.codePoints()
+                                                .anyMatch(cp -> Character.UnicodeScript.of(cp)
+                                                        == Character.UnicodeScript.ETHIOPIC)
+                                        ? "NotoSansEthiopic-Regular.ttf"
+                                        : "NotoSans-Regular.ttf";
         try (var in = BadgeRendererTest.class.getResourceAsStream("/fonts/" + file)) {
             return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
         } catch (Exception e) {
@@ -150,8 +180,10 @@ class BadgeRendererTest {
     }
 
     private static String decodeQr(BufferedImage image) throws Exception {
-        Result r = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+        Result r = new QRCodeReader()
+                .decode(
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                        Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
         return r.getText();
     }
 

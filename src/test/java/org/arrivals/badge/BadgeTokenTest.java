@@ -6,7 +6,8 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class BadgeTokenTest {
-    static final BadgeToken TOKENS = new BadgeToken("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    static final BadgeToken TOKENS =
+            new BadgeToken("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
 
     @Test
     void aTokenCarriesTheCodeOpaquelyAndVerifies() {
@@ -14,7 +15,9 @@ class BadgeTokenTest {
         assertThat(token).startsWith("AR1:").doesNotContain("000123").matches("AR1:[A-Z2-7]+");
         assertThat(token.length()).as("small enough for a version 2-3 QR code").isLessThanOrEqualTo(44);
         assertThat(TOKENS.verify(token)).contains("AR-000123");
-        assertThat(TOKENS.verify(token.toLowerCase())).as("scanners may send lower case").contains("AR-000123");
+        assertThat(TOKENS.verify(token.toLowerCase()))
+                .as("scanners may send lower case")
+                .contains("AR-000123");
         assertThat(TOKENS.issue("AR-000123")).as("the same badge, the same QR").isEqualTo(token);
     }
 
@@ -26,7 +29,9 @@ class BadgeTokenTest {
                 for (char c : "ABQZ27".toCharArray()) {
                     if (c != token.charAt(i)) {
                         String altered = token.substring(0, i) + c + token.substring(i + 1);
-                        assertThat(TOKENS.verify(altered)).as(code + " changed at " + i + " to " + c).isEmpty();
+                        assertThat(TOKENS.verify(altered))
+                                .as(code + " changed at " + i + " to " + c)
+                                .isEmpty();
                     }
                 }
             }

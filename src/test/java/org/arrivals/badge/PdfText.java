@@ -11,15 +11,24 @@ import java.nio.file.Path;
  * wraps right-to-left text in are removed, so tests compare letters in logical order.
  */
 final class PdfText {
-    private PdfText() {
-    }
+    private PdfText() {}
 
     static String page(byte[] pdf, int page) throws IOException, InterruptedException {
         Path file = Files.createTempFile("badge", ".pdf");
         try {
             Files.write(file, pdf);
-            Process p = new ProcessBuilder("pdftotext", "-f", String.valueOf(page), "-l", String.valueOf(page),
-                    "-enc", "UTF-8", file.toString(), "-").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "pdftotext",
+                            "-f",
+                            String.valueOf(page),
+                            "-l",
+                            String.valueOf(page),
+                            "-enc",
+                            "UTF-8",
+                            file.toString(),
+                            "-")
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (p.waitFor() != 0) {
                 throw new IOException("pdftotext failed: " + out);

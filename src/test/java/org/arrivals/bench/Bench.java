@@ -21,8 +21,7 @@ import org.arrivals.testing.TestStore;
  * from system properties ({@code -Dbench.rows}, {@code -Dbench.runs}); nothing is asserted.
  */
 public final class Bench {
-    private Bench() {
-    }
+    private Bench() {}
 
     public static void main(String[] args) throws Exception {
         System.setProperty("org.jooq.no-logo", "true");
@@ -38,12 +37,15 @@ public final class Bench {
             PrintBench.run(Integer.getInteger("bench.prints", 50));
         }
         if (which.isEmpty() || which.contains("sync")) {
-            SyncBench.run(Integer.getInteger("bench.stations", 10), Integer.getInteger("bench.offline", 1000),
-                    Integer.getInteger("bench.runs", 3), Integer.getInteger("bench.roster", 100_000));
+            SyncBench.run(
+                    Integer.getInteger("bench.stations", 10),
+                    Integer.getInteger("bench.offline", 1000),
+                    Integer.getInteger("bench.runs", 3),
+                    Integer.getInteger("bench.roster", 100_000));
         }
         if (which.isEmpty() || which.contains("desk")) {
-            org.arrivals.ui.desk.DeskKeystrokeBench.run(Integer.getInteger("bench.event", 1200),
-                    Integer.getInteger("bench.names", 300));
+            org.arrivals.ui.desk.DeskKeystrokeBench.run(
+                    Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.names", 300));
         }
         if (which.isEmpty() || which.contains("search")) {
             SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
@@ -68,12 +70,14 @@ public final class Bench {
         for (int run = 0; run < runs; run++) {
             Path dir = Files.createTempDirectory("arrivals-bench");
             try (TestStore t = new TestStore(dir)) {
-                parse.add(time(() -> t.importer.importBytes(csv, "bench.csv",
-                        new RosterImporter.Options(java.util.Map.of(), null, true))));
+                parse.add(time(() -> t.importer.importBytes(
+                        csv, "bench.csv", new RosterImporter.Options(java.util.Map.of(), null, true))));
                 ImportReport[] r = new ImportReport[1];
-                first.add(time(() -> r[0] = t.importer.importBytes(csv, "bench.csv", RosterImporter.Options.defaults())));
+                first.add(
+                        time(() -> r[0] = t.importer.importBytes(csv, "bench.csv", RosterImporter.Options.defaults())));
                 check(r[0].added() == rows, "first import added " + r[0].added());
-                again.add(time(() -> r[0] = t.importer.importBytes(csv, "bench.csv", RosterImporter.Options.defaults())));
+                again.add(
+                        time(() -> r[0] = t.importer.importBytes(csv, "bench.csv", RosterImporter.Options.defaults())));
                 check(r[0].unchanged() == rows, "re-import left " + r[0].unchanged() + " unchanged");
             } finally {
                 deleteTree(dir);
@@ -93,9 +97,17 @@ public final class Bench {
     private static void report(String what, List<Double> ms, int rows, List<Double> baseline) {
         double[] s = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = percentile(s, 50);
-        double base = percentile(baseline.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
-        System.out.printf(Locale.ROOT, "  %-62s p50 %8.0f ms  p90 %8.0f ms  max %8.0f ms  %,9.0f rows/s  x%.2f baseline%n",
-                what, median, percentile(s, 90), s[s.length - 1], rows / (median / 1000), median / base);
+        double base = percentile(
+                baseline.stream().mapToDouble(Double::doubleValue).sorted().toArray(), 50);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-62s p50 %8.0f ms  p90 %8.0f ms  max %8.0f ms  %,9.0f rows/s  x%.2f baseline%n",
+                what,
+                median,
+                percentile(s, 90),
+                s[s.length - 1],
+                rows / (median / 1000),
+                median / base);
     }
 
     static double percentile(double[] sorted, double p) {
@@ -116,7 +128,8 @@ public final class Bench {
 
     static void deleteTree(Path dir) throws java.io.IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -23,25 +23,43 @@ import org.arrivals.station.Station;
  * it: a thermal printer takes about 1 to 2 s to print a 4 x 3 in badge.
  */
 final class PrintBench {
-    private PrintBench() {
-    }
+    private PrintBench() {}
 
     static void run(int badges) throws Exception {
         Path dir = Files.createTempDirectory("arrivals-print-bench");
         try (FakeZebraForCli zebra = new FakeZebraForCli();
-             Station s = Station.open(dir, "bench", "desk-1", Clock.systemUTC(), null,
-                     org.arrivals.station.StationKey.passphrase("bench-station-key"))) {
+                Station s = Station.open(
+                        dir,
+                        "bench",
+                        "desk-1",
+                        Clock.systemUTC(),
+                        null,
+                        org.arrivals.station.StationKey.passphrase("bench-station-key"))) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
                 DemoEventGenerator.writeCsv(w, 5, badges * 5);
             }
             s.importer().importBytes(buf.toByteArray(), "bench.csv", RosterImporter.Options.defaults());
-            var people = s.attendees().all().stream().filter(a -> a.status().name().equals("ATTENDING")).toList();
-            System.out.printf(Locale.ROOT, "print: %d badges per printer; the physical limit is 1 to 2 s per 4x3 in badge%n",
+            var people = s.attendees().all().stream()
+                    .filter(a -> a.status().name().equals("ATTENDING"))
+                    .toList();
+            System.out.printf(
+                    Locale.ROOT,
+                    "print: %d badges per printer; the physical limit is 1 to 2 s per 4x3 in badge%n",
                     badges);
             String queue = "arrivals-bench-" + ProcessHandle.current().pid();
-            boolean cups = exec("lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:" + zebra.port(), "-m",
-                    "drv:///sample.drv/zebra.ppd", "-o", "PageSize=w288h216") == 0;
+            boolean cups = exec(
+                            "lpadmin",
+                            "-p",
+                            queue,
+                            "-E",
+                            "-v",
+                            "socket://127.0.0.1:" + zebra.port(),
+                            "-m",
+                            "drv:///sample.drv/zebra.ppd",
+                            "-o",
+                            "PageSize=w288h216")
+                    == 0;
             try {
                 // warm up the JVM on people not measured, so the numbers are a desk's, not a cold start's
                 measure(s, people.subList(3 * badges, 4 * badges), "zebra://127.0.0.1:" + zebra.port());
@@ -51,7 +69,8 @@ final class PrintBench {
                 } else {
                     System.out.println("  CUPS: not measured (no scheduler, or no right to add a queue)");
                 }
-                line("scan to job on a raw Zebra (ZPL over TCP, loopback)",
+                line(
+                        "scan to job on a raw Zebra (ZPL over TCP, loopback)",
                         measure(s, people.subList(badges, 2 * badges), "zebra://127.0.0.1:" + zebra.port()));
             } finally {
                 if (cups) {
@@ -87,7 +106,9 @@ final class PrintBench {
         }
         for (int i = 0; i < 100; i++) {
             try {
-                Process p = new ProcessBuilder("lpstat", "-o", printer).redirectErrorStream(true).start();
+                Process p = new ProcessBuilder("lpstat", "-o", printer)
+                        .redirectErrorStream(true)
+                        .start();
                 String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
                 p.waitFor();
                 if (out.isBlank()) {
@@ -106,8 +127,13 @@ final class PrintBench {
     private static void line(String what, double[] ms) {
         double[] s = ms.clone();
         Arrays.sort(s);
-        System.out.printf(Locale.ROOT, "  %-52s p50 %6.1f ms  p90 %6.1f ms  max %6.1f ms  (x%.0f under the 1 s a "
-                + "printer needs)%n", what, Bench.percentile(s, 50), Bench.percentile(s, 90), s[s.length - 1],
+        System.out.printf(
+                Locale.ROOT,
+                "  %-52s p50 %6.1f ms  p90 %6.1f ms  max %6.1f ms  (x%.0f under the 1 s a " + "printer needs)%n",
+                what,
+                Bench.percentile(s, 50),
+                Bench.percentile(s, 90),
+                s[s.length - 1],
                 1000 / Bench.percentile(s, 50));
     }
 

@@ -26,8 +26,7 @@ import org.arrivals.testing.TestStore;
  * heap; and a scan through to a committed check-in.
  */
 final class SearchBench {
-    private SearchBench() {
-    }
+    private SearchBench() {}
 
     static void run(int rows, int names) throws Exception {
         Path dir = Files.createTempDirectory("arrivals-search-bench");
@@ -37,8 +36,11 @@ final class SearchBench {
                 DemoEventGenerator.writeCsv(w, 7, rows);
             }
             t.importer.importBytes(buf.toByteArray(), "bench.csv", RosterImporter.Options.defaults());
-            System.out.printf(Locale.ROOT, "search: %,d attendees, names typed keystroke by keystroke from %d real rows%n",
-                    rows, names);
+            System.out.printf(
+                    Locale.ROOT,
+                    "search: %,d attendees, names typed keystroke by keystroke from %d real rows%n",
+                    rows,
+                    names);
 
             // Build and heap: what the kiosk keeps in memory for search.
             List<Attendee> roster = t.attendees.all();
@@ -51,8 +53,12 @@ final class SearchBench {
             });
             long after = usedHeapAfterGc();
             Lookup lookup = keep[0];
-            System.out.printf(Locale.ROOT, "  index build (load from H2 + index)  %8.0f ms; heap held by the index and its "
-                    + "roster %6.1f MB (target <= 64 MB)%n", buildMs, (after - before) / 1e6);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  index build (load from H2 + index)  %8.0f ms; heap held by the index and its "
+                            + "roster %6.1f MB (target <= 64 MB)%n",
+                    buildMs,
+                    (after - before) / 1e6);
 
             // Queries: every prefix of "first last" of randomly chosen people, as typed.
             Random random = new Random(11);
@@ -99,8 +105,11 @@ final class SearchBench {
             line("SQL LIKE '%q%' baseline, same sample (" + sampleSize + ")", like, indexSame);
 
             // Scan to committed check-in: resolve what the scanner typed, then check in.
-            ScanResolver scans = new ScanResolver(t.attendees,
-                    new BadgeToken("bench-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII)), "", "");
+            ScanResolver scans = new ScanResolver(
+                    t.attendees,
+                    new BadgeToken("bench-key-0123456789abcdef".getBytes(StandardCharsets.US_ASCII)),
+                    "",
+                    "");
             int n = Math.min(1000, roster.size());
             double[] checkIn = new double[n];
             for (int i = 0; i < n; i++) {
@@ -123,11 +132,20 @@ final class SearchBench {
         if (baseline != null) {
             double[] b = baseline.clone();
             java.util.Arrays.sort(b);
-            ratio = String.format(Locale.ROOT, "  x%.0f slower than the index (p50), x%.0f (p99)",
-                    Bench.percentile(s, 50) / Bench.percentile(b, 50), Bench.percentile(s, 99) / Bench.percentile(b, 99));
+            ratio = String.format(
+                    Locale.ROOT,
+                    "  x%.0f slower than the index (p50), x%.0f (p99)",
+                    Bench.percentile(s, 50) / Bench.percentile(b, 50),
+                    Bench.percentile(s, 99) / Bench.percentile(b, 99));
         }
-        System.out.printf(Locale.ROOT, "  %-52s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms%s%n", what,
-                Bench.percentile(s, 50), Bench.percentile(s, 99), s[s.length - 1], ratio);
+        System.out.printf(
+                Locale.ROOT,
+                "  %-52s p50 %7.3f ms  p99 %7.3f ms  max %7.3f ms%s%n",
+                what,
+                Bench.percentile(s, 50),
+                Bench.percentile(s, 99),
+                s[s.length - 1],
+                ratio);
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -34,11 +34,11 @@ import org.arrivals.sync.protocol.WireEvent;
  * at least 5,000 events/s). Against an H2 hub and an embedded PostgreSQL hub.
  */
 final class SyncBench {
-    private SyncBench() {
-    }
+    private SyncBench() {}
 
     static void run(int stations, int offline, int runs, int rosterRows) throws Exception {
-        System.out.printf(Locale.ROOT, "sync: %d stations x %,d offline check-ins, hub on loopback%n", stations, offline);
+        System.out.printf(
+                Locale.ROOT, "sync: %d stations x %,d offline check-ins, hub on loopback%n", stations, offline);
         Path rosterDir = Files.createTempDirectory("arrivals-roster-bench");
         try {
             roster(rosterDir, rosterRows);
@@ -75,14 +75,25 @@ final class SyncBench {
                 hub.importDemoRoster(17, rows);
                 return null;
             });
-            try (TestStation s = new TestStation(dir.resolve("station"), "desk-1", Clock.systemUTC(), hub.uri(),
-                    hub.token("desk-1"), Duration.ofSeconds(60))) {
+            try (TestStation s = new TestStation(
+                    dir.resolve("station"),
+                    "desk-1",
+                    Clock.systemUTC(),
+                    hub.uri(),
+                    hub.token("desk-1"),
+                    Duration.ofSeconds(60))) {
                 double pull = Bench.time(s::syncOnce);
                 if (s.station.attendees().count() != rows) {
-                    throw new IllegalStateException("station holds " + s.station.attendees().count());
+                    throw new IllegalStateException(
+                            "station holds " + s.station.attendees().count());
                 }
-                System.out.printf(Locale.ROOT, "  [h2] roster of %,d people: parsed and loaded at the hub in %.1f s; "
-                        + "a new station's first pull %.1f s (%,.0f rows/s)%n", rows, load / 1000, pull / 1000,
+                System.out.printf(
+                        Locale.ROOT,
+                        "  [h2] roster of %,d people: parsed and loaded at the hub in %.1f s; "
+                                + "a new station's first pull %.1f s (%,.0f rows/s)%n",
+                        rows,
+                        load / 1000,
+                        pull / 1000,
                         rows / (pull / 1000));
             }
         }
@@ -93,7 +104,8 @@ final class SyncBench {
             return TestHub.h2(dir.resolve("hub-" + (++databases)));
         }
         String name = "bench" + (++databases);
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         return new TestHub(postgres.getJdbcUrl("postgres", name), null);
@@ -108,14 +120,22 @@ final class SyncBench {
             try {
                 for (int i = 0; i < stationCount; i++) {
                     String id = "desk-" + (i + 1);
-                    stations.add(new TestStation(dir.resolve(db + "-" + id), id, Clock.systemUTC(), hub.uri(),
-                            hub.token(id), Duration.ofSeconds(30)));
+                    stations.add(new TestStation(
+                            dir.resolve(db + "-" + id),
+                            id,
+                            Clock.systemUTC(),
+                            hub.uri(),
+                            hub.token(id),
+                            Duration.ofSeconds(30)));
                 }
                 for (TestStation s : stations) {
                     s.syncOnce();
                 }
                 List<String> attending = stations.get(0).station.attendees().all().stream()
-                        .filter(a -> a.status() == RegistrationStatus.ATTENDING).map(Attendee::code).sorted().toList();
+                        .filter(a -> a.status() == RegistrationStatus.ATTENDING)
+                        .map(Attendee::code)
+                        .sorted()
+                        .toList();
                 if (attending.size() < stationCount * offline) {
                     throw new IllegalStateException("roster too small: " + attending.size());
                 }
@@ -133,8 +153,12 @@ final class SyncBench {
                 for (Future<?> f : work) {
                     f.get();
                 }
-                System.out.printf(Locale.ROOT, "  [%s] setup: %,d offline check-ins recorded in %.1f s%n", db,
-                        stationCount * offline, (System.nanoTime() - t0) / 1e9);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  [%s] setup: %,d offline check-ins recorded in %.1f s%n",
+                        db,
+                        stationCount * offline,
+                        (System.nanoTime() - t0) / 1e9);
                 hub.restart();
 
                 int total = stationCount * offline;
@@ -142,7 +166,8 @@ final class SyncBench {
                 List<Future<Double>> done = new ArrayList<>();
                 for (TestStation s : stations) {
                     done.add(pool.submit(() -> {
-                        while (s.sync.status().pending() > 0 || s.station.checkIns().allEvents().size() < total) {
+                        while (s.sync.status().pending() > 0
+                                || s.station.checkIns().allEvents().size() < total) {
                             try {
                                 s.syncOnce();
                             } catch (org.arrivals.sync.HubException e) {
@@ -159,12 +184,22 @@ final class SyncBench {
                 double all = (System.nanoTime() - start) / 1e9;
                 Arrays.sort(perStation);
                 long arrived = stations.get(0).station.checkIns().checkedInCount();
-                boolean agree = stations.stream().allMatch(s -> s.arrivals().equals(stations.get(0).arrivals()));
-                System.out.printf(Locale.ROOT, "  [%s] convergence after reconnect: all %d stations hold all %,d events "
+                boolean agree = stations.stream()
+                        .allMatch(s -> s.arrivals().equals(stations.get(0).arrivals()));
+                System.out.printf(
+                        Locale.ROOT,
+                        "  [%s] convergence after reconnect: all %d stations hold all %,d events "
                                 + "in %.2f s (target <= 10 s); per station p50 %.2f s, max %.2f s; hub holds %,d; "
-                                + "%,d arrived everywhere: %s%n", db, stationCount, total, all,
-                        Bench.percentile(perStation, 50), perStation[stationCount - 1], hub.store.eventCount(),
-                        arrived, agree ? "all stations agree" : "STATIONS DISAGREE");
+                                + "%,d arrived everywhere: %s%n",
+                        db,
+                        stationCount,
+                        total,
+                        all,
+                        Bench.percentile(perStation, 50),
+                        perStation[stationCount - 1],
+                        hub.store.eventCount(),
+                        arrived,
+                        agree ? "all stations agree" : "STATIONS DISAGREE");
             } finally {
                 pool.shutdownNow();
                 stations.forEach(TestStation::close);
@@ -190,15 +225,28 @@ final class SyncBench {
                     for (int from = 0; from < perPusher; from += 1000) {
                         List<WireEvent> b = new ArrayList<>();
                         for (int i = from; i < Math.min(perPusher, from + 1000); i++) {
-                            b.add(new WireEvent(UUID.randomUUID(), "AR-" + p + "-" + i, "CHECKED_IN", "pusher-" + p,
-                                    wall, ++hlc, null));
+                            b.add(new WireEvent(
+                                    UUID.randomUUID(),
+                                    "AR-" + p + "-" + i,
+                                    "CHECKED_IN",
+                                    "pusher-" + p,
+                                    wall,
+                                    ++hlc,
+                                    null));
                         }
                         batches.add(b);
                     }
                 }
                 // one warm-up push, not counted
-                clients.get(0).push(List.of(new WireEvent(UUID.randomUUID(), "warm", "CHECKED_IN", "pusher-0", wall,
-                        HybridClock.millis(hlc) << 16, null)));
+                clients.get(0)
+                        .push(List.of(new WireEvent(
+                                UUID.randomUUID(),
+                                "warm",
+                                "CHECKED_IN",
+                                "pusher-0",
+                                wall,
+                                HybridClock.millis(hlc) << 16,
+                                null)));
                 ExecutorService pool = Executors.newFixedThreadPool(pushers);
                 long start = System.nanoTime();
                 List<Future<List<Double>>> futures = new ArrayList<>();
@@ -229,11 +277,21 @@ final class SyncBench {
             }
         }
         double[] r = rates.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        double[] l = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "  [%s] hub ingest, %d pushers x %,d new events in batches of 1,000, %d runs: "
+        double[] l =
+                latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "  [%s] hub ingest, %d pushers x %,d new events in batches of 1,000, %d runs: "
                         + "p50 %,.0f events/s (min %,.0f, max %,.0f; target >= 5,000); one batch p50 %.0f ms, p99 %.0f ms%n",
-                db, pushers, perPusher, runs, Bench.percentile(r, 50), r[0], r[r.length - 1],
-                Bench.percentile(l, 50), Bench.percentile(l, 99));
+                db,
+                pushers,
+                perPusher,
+                runs,
+                Bench.percentile(r, 50),
+                r[0],
+                r[r.length - 1],
+                Bench.percentile(l, 50),
+                Bench.percentile(l, 99));
     }
 
     static String summary(List<Double> values) {

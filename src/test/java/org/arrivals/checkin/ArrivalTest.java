@@ -13,8 +13,14 @@ import org.junit.jupiter.api.Test;
 class ArrivalTest {
     private static CheckInEvent event(EventKind kind, String station, long millis, int counter) {
         long hlc = millis << 16 | counter;
-        return new CheckInEvent(Uuid7.at(millis), "A1", kind, station,
-                OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(millis), ZoneOffset.UTC), hlc, null);
+        return new CheckInEvent(
+                Uuid7.at(millis),
+                "A1",
+                kind,
+                station,
+                OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(millis), ZoneOffset.UTC),
+                hlc,
+                null);
     }
 
     @Test
@@ -43,8 +49,11 @@ class ArrivalTest {
     @Test
     void firstCheckInWinsWhenTwoStationsCheckTheSamePersonIn() {
         long t0 = 1_795_000_000_000L;
-        Arrival a = Arrival.of("A1", List.of(event(EventKind.CHECKED_IN, "desk-2", t0 + 1, 0),
-                event(EventKind.CHECKED_IN, "desk-1", t0, 0)));
+        Arrival a = Arrival.of(
+                "A1",
+                List.of(
+                        event(EventKind.CHECKED_IN, "desk-2", t0 + 1, 0),
+                        event(EventKind.CHECKED_IN, "desk-1", t0, 0)));
         assertThat(a.stationId()).isEqualTo("desk-1");
         assertThat(a.checkedInAt().toInstant().toEpochMilli()).isEqualTo(t0);
     }

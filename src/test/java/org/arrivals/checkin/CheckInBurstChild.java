@@ -29,8 +29,7 @@ import org.arrivals.testing.TestStore;
  * gets there.
  */
 public final class CheckInBurstChild {
-    private CheckInBurstChild() {
-    }
+    private CheckInBurstChild() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {

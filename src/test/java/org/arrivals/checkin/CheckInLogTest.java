@@ -19,14 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckInLogTest {
     @TempDir
     Path dir;
+
     TestStore t;
 
     @BeforeEach
     void roster() throws Exception {
         t = new TestStore(dir.resolve("db"));
-        t.importer.importFile(Files2.write(dir, "r.csv", crlf("code,first_name,last_name,status",
-                "A1,Ana,Silva,Attending", "C1,Carl,Cancel,Cancelled", "P1,Pat,Pending,Pending"),
-                StandardCharsets.UTF_8, false), RosterImporter.Options.defaults());
+        t.importer.importFile(
+                Files2.write(
+                        dir,
+                        "r.csv",
+                        crlf(
+                                "code,first_name,last_name,status",
+                                "A1,Ana,Silva,Attending",
+                                "C1,Carl,Cancel,Cancelled",
+                                "P1,Pat,Pending,Pending"),
+                        StandardCharsets.UTF_8,
+                        false),
+                RosterImporter.Options.defaults());
     }
 
     @AfterEach
@@ -42,7 +52,8 @@ class CheckInLogTest {
         assertThat(first.outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
         assertThat(second.outcome()).isEqualTo(CheckInResult.Outcome.ALREADY_CHECKED_IN);
         assertThat(second.arrival().stationId()).isEqualTo("desk-1");
-        assertThat(second.arrival().checkedInAt()).isEqualTo(TestStore.CLOCK.instant().atOffset(ZoneOffset.UTC));
+        assertThat(second.arrival().checkedInAt())
+                .isEqualTo(TestStore.CLOCK.instant().atOffset(ZoneOffset.UTC));
         assertThat(t.checkIns.events("A1")).extracting(CheckInEvent::kind).containsExactly(EventKind.CHECKED_IN);
         assertThat(t.checkIns.checkedInCount()).isEqualTo(1);
     }
@@ -56,8 +67,11 @@ class CheckInLogTest {
         CheckInResult r = t.checkIns.checkIn("C1", "paid at the door");
 
         assertThat(r.outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN_OVERRIDE);
-        assertThat(t.checkIns.events("C1")).singleElement()
-                .satisfies(e -> assertThat(e.details()).contains("\"overrodeStatus\":\"cancelled\"").contains("paid at the door"));
+        assertThat(t.checkIns.events("C1"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.details())
+                        .contains("\"overrodeStatus\":\"cancelled\"")
+                        .contains("paid at the door"));
     }
 
     @Test
@@ -67,7 +81,8 @@ class CheckInLogTest {
         assertThat(t.checkIns.undo("A1").outcome()).isEqualTo(CheckInResult.Outcome.NOT_CHECKED_IN);
 
         assertThat(t.checkIns.arrival("A1").checkedIn()).isFalse();
-        assertThat(t.checkIns.events("A1")).extracting(CheckInEvent::kind)
+        assertThat(t.checkIns.events("A1"))
+                .extracting(CheckInEvent::kind)
                 .containsExactly(EventKind.CHECKED_IN, EventKind.CHECK_IN_UNDONE);
         assertThat(t.checkIns.checkIn("A1", null).outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
     }
@@ -87,7 +102,8 @@ class CheckInLogTest {
 
         t.checkIns.undo("A1");
 
-        assertThat(t.checkIns.events("A1")).extracting(CheckInEvent::hlc)
+        assertThat(t.checkIns.events("A1"))
+                .extracting(CheckInEvent::hlc)
                 .satisfies(h -> assertThat(h.get(1)).isGreaterThan(firstHlc));
         assertThat(t.checkIns.arrival("A1").checkedIn()).isFalse();
     }

@@ -73,8 +73,10 @@ class CrashDurabilityTest {
             try (Writer w = new OutputStreamWriter(csv, StandardCharsets.UTF_8)) {
                 DemoEventGenerator.writeCsv(w, 7, rosterSize);
             }
-            assertThat(t.importer.importBytes(csv.toByteArray(), "roster.csv", RosterImporter.Options.defaults())
-                    .added()).isEqualTo(rosterSize);
+            assertThat(t.importer
+                            .importBytes(csv.toByteArray(), "roster.csv", RosterImporter.Options.defaults())
+                            .added())
+                    .isEqualTo(rosterSize);
             fresh = freshCodes(t, Set.of());
         }
 
@@ -86,26 +88,37 @@ class CrashDurabilityTest {
             String where = String.format(Locale.ROOT, "round %d of %d, seed %d", round, KILLS, SEED);
             int killAfter = 1 + random.nextInt(MAX_ACKS_BEFORE_KILL);
             long killDelayNanos = TimeUnit.MICROSECONDS.toNanos(random.nextInt(MAX_KILL_DELAY_MICROS));
-            assertThat(fresh).as("%s: fresh attending codes left in the roster", where).hasSizeGreaterThan(killAfter);
+            assertThat(fresh)
+                    .as("%s: fresh attending codes left in the roster", where)
+                    .hasSizeGreaterThan(killAfter);
             List<String> handed = fresh.subList(0, Math.min(fresh.size(), killAfter + SPARE_CODES));
 
             List<String> acked = burstAndKill(db, handed, killAfter, killDelayNanos, where, round);
 
-            assertThat(acked).as("%s: acknowledgements come in the order of the codes", where)
+            assertThat(acked)
+                    .as("%s: acknowledgements come in the order of the codes", where)
                     .hasSizeGreaterThanOrEqualTo(killAfter)
                     .isEqualTo(handed.subList(0, acked.size()));
 
             try (TestStore t = new TestStore(db)) { // the database opens after the kill
                 Set<String> now = t.checkIns.arrivedCodes();
-                assertThat(now).as("%s: arrivals of earlier rounds are still there", where).containsAll(arrived);
+                assertThat(now)
+                        .as("%s: arrivals of earlier rounds are still there", where)
+                        .containsAll(arrived);
                 for (String code : acked) {
-                    assertThat(t.checkIns.arrival(code).checkedIn()).as("%s: acknowledged %s is checked in", where, code)
+                    assertThat(t.checkIns.arrival(code).checkedIn())
+                            .as("%s: acknowledged %s is checked in", where, code)
                             .isTrue();
-                    assertThat(t.checkIns.events(code)).as("%s: events of acknowledged %s", where, code)
-                            .filteredOn(e -> e.kind() == EventKind.CHECKED_IN).hasSize(1);
+                    assertThat(t.checkIns.events(code))
+                            .as("%s: events of acknowledged %s", where, code)
+                            .filteredOn(e -> e.kind() == EventKind.CHECKED_IN)
+                            .hasSize(1);
                 }
-                assertThat(codesWithMoreThanOneCheckIn(t)).as("%s: codes checked in more than once", where).isEmpty();
-                assertThat(codesWithCheckInEvent(t)).as("%s: the projection agrees with the log", where)
+                assertThat(codesWithMoreThanOneCheckIn(t))
+                        .as("%s: codes checked in more than once", where)
+                        .isEmpty();
+                assertThat(codesWithCheckInEvent(t))
+                        .as("%s: the projection agrees with the log", where)
                         .isEqualTo(now);
 
                 Set<String> unacknowledged = new HashSet<>(now);
@@ -114,7 +127,8 @@ class CrashDurabilityTest {
                 // Only the check-in the child was in the middle of when it died can have committed
                 // without its acknowledgement: the code right after the last one acknowledged.
                 List<String> inFlight = acked.size() < handed.size() ? List.of(handed.get(acked.size())) : List.of();
-                assertThat(unacknowledged).as("%s: check-ins committed but never acknowledged", where)
+                assertThat(unacknowledged)
+                        .as("%s: check-ins committed but never acknowledged", where)
                         .hasSizeLessThanOrEqualTo(1)
                         .isSubsetOf(inFlight);
 
@@ -125,8 +139,14 @@ class CrashDurabilityTest {
                 fresh = freshCodes(t, arrived);
             }
         }
-        System.out.printf(Locale.ROOT, "CrashDurabilityTest: %d kills (seed %d), %d check-ins acknowledged and all "
-                + "kept, %d committed without an acknowledgement%n", KILLS, SEED, totalAcks, totalUnacknowledged);
+        System.out.printf(
+                Locale.ROOT,
+                "CrashDurabilityTest: %d kills (seed %d), %d check-ins acknowledged and all "
+                        + "kept, %d committed without an acknowledgement%n",
+                KILLS,
+                SEED,
+                totalAcks,
+                totalUnacknowledged);
     }
 
     /** Attending people who have not arrived, in code order. */
@@ -150,14 +170,22 @@ class CrashDurabilityTest {
      * A line the child wrote before the kill is in the file, whole; a line cut short has no line
      * end, and is not counted, as the person never saw it.
      */
-    private List<String> burstAndKill(Path db, List<String> codes, int killAfter, long killDelayNanos, String where,
-            int round) throws Exception {
+    private List<String> burstAndKill(
+            Path db, List<String> codes, int killAfter, long killDelayNanos, String where, int round) throws Exception {
         Path stdout = dir.resolve("child-" + round + ".out");
         Path stderr = dir.resolve("child-" + round + ".err");
-        List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-Dorg.jooq.no-logo=true",
-                "-Dorg.jooq.no-tips=true", "-cp", System.getProperty("java.class.path"),
-                CheckInBurstChild.class.getName(), db.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                javaCommand(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Dfile.encoding=UTF-8",
+                "-Dorg.jooq.no-logo=true",
+                "-Dorg.jooq.no-tips=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CheckInBurstChild.class.getName(),
+                db.toString()));
         command.addAll(codes);
         Process child = new ProcessBuilder(command)
                 .redirectOutput(stdout.toFile())
@@ -180,9 +208,10 @@ class CrashDurabilityTest {
                     }
                     String state = child.isAlive() ? "hung" : "ended";
                     child.destroyForcibly().waitFor();
-                    fail("%s: the child %s after %d of %d acknowledgements (ready: %s, other output: %s); "
-                                    + "its standard error:%n%s", where, state,
-                            out.acked.size(), killAfter, out.ready, out.other, Files.readString(stderr));
+                    fail(
+                            "%s: the child %s after %d of %d acknowledgements (ready: %s, other output: %s); "
+                                    + "its standard error:%n%s",
+                            where, state, out.acked.size(), killAfter, out.ready, out.other, Files.readString(stderr));
                 }
                 LockSupport.parkNanos(200_000);
             }
@@ -203,11 +232,13 @@ class CrashDurabilityTest {
             out = all;
         }
         assertThat(out.ready).as("%s: the child said READY", where).isTrue();
-        assertThat(out.other).as("%s: the child reported no problem and did not run out of codes", where)
+        assertThat(out.other)
+                .as("%s: the child reported no problem and did not run out of codes", where)
                 .noneMatch(l -> l.startsWith("NOT_RECORDED") || l.equals("DONE"));
         if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
-            assertThat(exit).as("%s: exit status of the child, 128 + 9 (SIGKILL); stderr:%n%s", where,
-                    Files.readString(stderr)).isEqualTo(128 + 9);
+            assertThat(exit)
+                    .as("%s: exit status of the child, 128 + 9 (SIGKILL); stderr:%n%s", where, Files.readString(stderr))
+                    .isEqualTo(128 + 9);
         }
         return out.acked;
     }
@@ -249,12 +280,17 @@ class CrashDurabilityTest {
     }
 
     private static String javaCommand() {
-        return ProcessHandle.current().info().command()
+        return ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
     private static List<String> codesWithMoreThanOneCheckIn(TestStore t) {
-        return t.store.dsl().select(CHECKIN_EVENT.ATTENDEE_CODE).from(CHECKIN_EVENT)
+        return t.store
+                .dsl()
+                .select(CHECKIN_EVENT.ATTENDEE_CODE)
+                .from(CHECKIN_EVENT)
                 .where(CHECKIN_EVENT.KIND.eq(EventKind.CHECKED_IN.name()))
                 .groupBy(CHECKIN_EVENT.ATTENDEE_CODE)
                 .having(DSL.count().gt(1))
@@ -262,7 +298,10 @@ class CrashDurabilityTest {
     }
 
     private static Set<String> codesWithCheckInEvent(TestStore t) {
-        return new HashSet<>(t.store.dsl().selectDistinct(CHECKIN_EVENT.ATTENDEE_CODE).from(CHECKIN_EVENT)
+        return new HashSet<>(t.store
+                .dsl()
+                .selectDistinct(CHECKIN_EVENT.ATTENDEE_CODE)
+                .from(CHECKIN_EVENT)
                 .where(CHECKIN_EVENT.KIND.eq(EventKind.CHECKED_IN.name()))
                 .fetch(CHECKIN_EVENT.ATTENDEE_CODE));
     }

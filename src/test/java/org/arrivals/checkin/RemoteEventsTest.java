@@ -20,13 +20,20 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteEventsTest {
     @TempDir
     Path dir;
+
     TestStore t;
 
     @BeforeEach
     void roster() throws Exception {
         t = new TestStore(dir.resolve("db"));
-        t.importer.importFile(Files2.write(dir, "r.csv", crlf("code,first_name,last_name",
-                "A1,Ana,Lima", "B2,Bo,Chen"), StandardCharsets.UTF_8, false), RosterImporter.Options.defaults());
+        t.importer.importFile(
+                Files2.write(
+                        dir,
+                        "r.csv",
+                        crlf("code,first_name,last_name", "A1,Ana,Lima", "B2,Bo,Chen"),
+                        StandardCharsets.UTF_8,
+                        false),
+                RosterImporter.Options.defaults());
     }
 
     @AfterEach
@@ -35,16 +42,23 @@ class RemoteEventsTest {
     }
 
     private static CheckInEvent remote(String code, EventKind kind, String station, long millis) {
-        return new CheckInEvent(Uuid7.at(millis), code, kind, station,
-                OffsetDateTime.parse("2026-11-22T08:40:00Z"), millis << 16, null);
+        return new CheckInEvent(
+                Uuid7.at(millis),
+                code,
+                kind,
+                station,
+                OffsetDateTime.parse("2026-11-22T08:40:00Z"),
+                millis << 16,
+                null);
     }
 
     @Test
     void remoteEventsAreStoredOnceAcknowledgedAndFoldedIntoTheArrival() {
         long at = TestStore.CLOCK.millis() - 60_000;
-        List<CheckInEvent> batch = List.of(remote("A1", EventKind.CHECKED_IN, "desk-9", at),
-                remote("B2", EventKind.CHECKED_IN, "desk-9", at + 1), remote("B2", EventKind.CHECK_IN_UNDONE, "desk-8",
-                        at + 2));
+        List<CheckInEvent> batch = List.of(
+                remote("A1", EventKind.CHECKED_IN, "desk-9", at),
+                remote("B2", EventKind.CHECKED_IN, "desk-9", at + 1),
+                remote("B2", EventKind.CHECK_IN_UNDONE, "desk-8", at + 2));
         List<Arrival> told = new ArrayList<>();
         t.checkIns.addListener(told::add);
 
@@ -52,7 +66,9 @@ class RemoteEventsTest {
         assertThat(t.checkIns.applyRemote(batch)).as("the same events again").isZero();
 
         assertThat(t.checkIns.allEvents()).hasSize(3);
-        assertThat(t.checkIns.pendingCount()).as("another station's events are not ours to push").isZero();
+        assertThat(t.checkIns.pendingCount())
+                .as("another station's events are not ours to push")
+                .isZero();
         assertThat(t.checkIns.arrival("A1").checkedIn()).isTrue();
         assertThat(t.checkIns.arrival("A1").stationId()).isEqualTo("desk-9");
         assertThat(t.checkIns.arrival("B2").checkedIn()).isFalse();
@@ -70,8 +86,9 @@ class RemoteEventsTest {
         t.checkIns.undo("A1");
 
         List<CheckInEvent> events = t.checkIns.events("A1");
-        assertThat(events).extracting(CheckInEvent::kind).containsExactly(EventKind.CHECKED_IN,
-                EventKind.CHECK_IN_UNDONE);
+        assertThat(events)
+                .extracting(CheckInEvent::kind)
+                .containsExactly(EventKind.CHECKED_IN, EventKind.CHECK_IN_UNDONE);
         assertThat(events.get(1).hlc()).isGreaterThan(future << 16);
         assertThat(t.checkIns.arrival("A1").checkedIn()).isFalse();
     }
@@ -84,7 +101,11 @@ class RemoteEventsTest {
         assertThat(pending).hasSize(2);
 
         assertThat(t.checkIns.markAcked(List.of(pending.get(0).id()))).isEqualTo(1);
-        assertThat(t.checkIns.pending(10)).extracting(CheckInEvent::attendeeCode).containsExactly("B2");
-        assertThat(t.checkIns.markAcked(List.of(pending.get(0).id()))).as("already acknowledged").isZero();
+        assertThat(t.checkIns.pending(10))
+                .extracting(CheckInEvent::attendeeCode)
+                .containsExactly("B2");
+        assertThat(t.checkIns.markAcked(List.of(pending.get(0).id())))
+                .as("already acknowledged")
+                .isZero();
     }
 }

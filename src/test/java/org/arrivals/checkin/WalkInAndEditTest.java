@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WalkInAndEditTest {
     @TempDir
     Path dir;
+
     TestStore t;
 
     @BeforeEach
@@ -35,14 +36,14 @@ class WalkInAndEditTest {
     }
 
     private ImportReport importRoster(String name, String... lines) throws Exception {
-        return t.importer.importFile(Files2.write(dir, name, crlf(lines), StandardCharsets.UTF_8, false),
-                RosterImporter.Options.defaults());
+        return t.importer.importFile(
+                Files2.write(dir, name, crlf(lines), StandardCharsets.UTF_8, false), RosterImporter.Options.defaults());
     }
 
     @Test
     void walkInGetsAFreshCodeIsMarkedAndCanCheckIn() {
-        Attendee a = t.checkIns.registerWalkIn(new WalkIn("  Amina ", "Yusuf", null, "she/her", null,
-                "Somali Bantu Association", null, null));
+        Attendee a = t.checkIns.registerWalkIn(
+                new WalkIn("  Amina ", "Yusuf", null, "she/her", null, "Somali Bantu Association", null, null));
         Attendee b = t.checkIns.registerWalkIn(new WalkIn("Thiha", null, null, null, null, null, null, "Press"));
 
         assertThat(a.code()).matches("W-[A-Z2-7]{7}");
@@ -73,10 +74,14 @@ class WalkInAndEditTest {
 
         assertThat(fixed.firstName()).isEqualTo("John");
         assertThat(fixed.badgeName()).isEqualTo("Johnny");
-        assertThat(t.checkIns.events("E1")).hasSize(2).allSatisfy(e -> assertThat(e.kind())
-                .isEqualTo(EventKind.ATTENDEE_EDITED));
-        assertThat(t.checkIns.events("E1")).anySatisfy(e -> assertThat(e.details())
-                .contains("\"field\":\"first\"").contains("\"old\":\"Jhon\"").contains("\"new\":\"John\""));
+        assertThat(t.checkIns.events("E1"))
+                .hasSize(2)
+                .allSatisfy(e -> assertThat(e.kind()).isEqualTo(EventKind.ATTENDEE_EDITED));
+        assertThat(t.checkIns.events("E1"))
+                .anySatisfy(e -> assertThat(e.details())
+                        .contains("\"field\":\"first\"")
+                        .contains("\"old\":\"Jhon\"")
+                        .contains("\"new\":\"John\""));
 
         ImportReport again = importRoster("v2.csv", "code,first_name,last_name,organization", "E1,Jhon,Smith,New Org");
         Attendee after = t.attendees.findByCode("E1").orElseThrow();
@@ -107,7 +112,12 @@ class WalkInAndEditTest {
 
     @Test
     void statsCountArrivedAgainstExpectedByTypeAndPerQuarterHour() throws Exception {
-        importRoster("v1.csv", "code,first_name,type,status", "S1,Ana,Speaker,", "S2,Ben,Speaker,", "G1,Cy,,",
+        importRoster(
+                "v1.csv",
+                "code,first_name,type,status",
+                "S1,Ana,Speaker,",
+                "S2,Ben,Speaker,",
+                "G1,Cy,,",
                 "G2,Di,,Cancelled");
         t.checkIns.checkIn("S1", null);
         t.checkIns.checkIn("G2", "paid at the door");

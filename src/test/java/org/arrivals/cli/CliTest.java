@@ -56,18 +56,30 @@ class CliTest {
         assertThat(jose.get("checkedIn").asBoolean()).isFalse();
 
         assertThat(run("--home", home(), "checkin", "1001").exit()).isZero();
-        assertThat(run("--home", home(), "search", "1001", "--json").json().get(0).get("checkedIn").asBoolean())
+        assertThat(run("--home", home(), "search", "1001", "--json")
+                        .json()
+                        .get(0)
+                        .get("checkedIn")
+                        .asBoolean())
                 .isTrue();
         assertThat(run("--home", home(), "checkin", "1001").exit()).isEqualTo(3);
-        assertThat(run("--home", home(), "checkin", "1004").exit()).as("cancelled").isEqualTo(5);
-        assertThat(run("--home", home(), "search", "محمد", "--limit", "5", "--json").json()).hasSize(1);
+        assertThat(run("--home", home(), "checkin", "1004").exit())
+                .as("cancelled")
+                .isEqualTo(5);
+        assertThat(run("--home", home(), "search", "محمد", "--limit", "5", "--json")
+                        .json())
+                .hasSize(1);
     }
 
     @Test
     void brokenFileExitsTwoNamesTheLineAndChangesNothing() throws Exception {
         Path good = Files2.write(dir, "good.csv", crlf("code,first_name", "A1,Ana"), StandardCharsets.UTF_8, false);
-        Path broken = Files2.write(dir, "broken.csv", crlf("code,first_name", "A2,Ben", "A3,\"Cy", "A4,Di"),
-                StandardCharsets.UTF_8, false);
+        Path broken = Files2.write(
+                dir,
+                "broken.csv",
+                crlf("code,first_name", "A2,Ben", "A3,\"Cy", "A4,Di"),
+                StandardCharsets.UTF_8,
+                false);
         assertThat(run("--home", home(), "import", good.toString()).exit()).isZero();
 
         CliRun r = run("--home", home(), "import", broken.toString(), "--json");
@@ -80,7 +92,8 @@ class CliTest {
 
     @Test
     void fileWithOnlyProblemRowsExitsTwo() throws Exception {
-        Path file = Files2.write(dir, "empty.csv", crlf("code,first_name", ",Ana", "B1,"), StandardCharsets.UTF_8, false);
+        Path file =
+                Files2.write(dir, "empty.csv", crlf("code,first_name", ",Ana", "B1,"), StandardCharsets.UTF_8, false);
         CliRun r = run("--home", home(), "import", file.toString(), "--json");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.json().get("problems")).hasSize(2);
@@ -103,8 +116,24 @@ class CliTest {
         CliRun v = run("--version");
         assertThat(v.exit()).isZero();
         assertThat(v.out()).startsWith("arrivals ");
-        for (String cmd : new String[] {"import", "search", "export", "demo", "checkin", "undo", "walkin", "edit",
-            "history", "stats", "badge", "badges", "print", "reprint", "queue", "printers"}) {
+        for (String cmd : new String[] {
+            "import",
+            "search",
+            "export",
+            "demo",
+            "checkin",
+            "undo",
+            "walkin",
+            "edit",
+            "history",
+            "stats",
+            "badge",
+            "badges",
+            "print",
+            "reprint",
+            "queue",
+            "printers"
+        }) {
             CliRun h = run(cmd, "--help");
             assertThat(h.exit()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: arrivals " + cmd).contains("--home");
@@ -129,7 +158,9 @@ class CliTest {
         assertThat(first.out()).contains("1200 added");
         CliRun again = run("--home", home(), "demo");
         assertThat(again.out()).contains("0 added").contains("1200 unchanged");
-        assertThat(run("--home", home(), "search", "nguyễn", "--limit", "100", "--json").json().size())
+        assertThat(run("--home", home(), "search", "nguyễn", "--limit", "100", "--json")
+                        .json()
+                        .size())
                 .isGreaterThan(1);
     }
 
@@ -142,7 +173,9 @@ class CliTest {
         assertThat(ok.exit()).isZero();
         JsonNode okJson = ok.json();
         assertThat(okJson.get("result").asText()).isEqualTo("ok");
-        assertThat(okJson.get("code").asText()).as("the barcode resolved to the attendee").isEqualTo("1002");
+        assertThat(okJson.get("code").asText())
+                .as("the barcode resolved to the attendee")
+                .isEqualTo("1002");
         assertThat(okJson.get("name").asText()).isEqualTo("Nguyễn Thị Minh Khai");
         assertThat(okJson.get("station").asText()).isEqualTo("desk-3");
         assertThat(okJson.get("at").asText()).isNotBlank();
@@ -155,7 +188,9 @@ class CliTest {
         CliRun blocked = run("--home", home(), "checkin", "1004", "--json");
         assertThat(blocked.exit()).isEqualTo(5);
         assertThat(blocked.json().get("result").asText()).isEqualTo("blocked");
-        assertThat(run("--home", home(), "checkin", "1004", "--override", "paid at the door").exit()).isZero();
+        assertThat(run("--home", home(), "checkin", "1004", "--override", "paid at the door")
+                        .exit())
+                .isZero();
 
         CliRun unknown = run("--home", home(), "checkin", "NOPE-1", "--json");
         assertThat(unknown.exit()).isEqualTo(4);
@@ -164,15 +199,21 @@ class CliTest {
         assertThat(invalid.exit()).isEqualTo(4);
         assertThat(invalid.json().get("result").asText()).isEqualTo("invalid");
 
-        CliRun walkin = run("--home", home(), "walkin", "--first", "Amina", "--last", "Yusuf", "--org", "Somali Bantu",
-                "--json");
+        CliRun walkin = run(
+                "--home", home(), "walkin", "--first", "Amina", "--last", "Yusuf", "--org", "Somali Bantu", "--json");
         assertThat(walkin.exit()).isZero();
         String code = walkin.json().get("code").asText();
         assertThat(code).startsWith("W-");
-        assertThat(run("--home", home(), "search", "amina", "--json").json().get(0).get("code").asText())
+        assertThat(run("--home", home(), "search", "amina", "--json")
+                        .json()
+                        .get(0)
+                        .get("code")
+                        .asText())
                 .isEqualTo(code);
 
-        assertThat(run("--home", home(), "edit", "1005", "--badge-name", "Aung San Suu").exit()).isZero();
+        assertThat(run("--home", home(), "edit", "1005", "--badge-name", "Aung San Suu")
+                        .exit())
+                .isZero();
         JsonNode history = run("--home", home(), "history", "1005", "--json").json();
         assertThat(history).hasSize(1);
         assertThat(history.get(0).get("kind").asText()).isEqualTo("ATTENDEE_EDITED");
@@ -182,7 +223,9 @@ class CliTest {
 
         JsonNode stats = run("--home", home(), "stats", "--json").json();
         assertThat(stats.get("arrived").asInt()).isEqualTo(1);
-        assertThat(stats.get("expected").asInt()).as("six attending, one walk-in").isEqualTo(6);
+        assertThat(stats.get("expected").asInt())
+                .as("six attending, one walk-in")
+                .isEqualTo(6);
         assertThat(stats.get("byType").get("Volunteer").get("arrived").asInt()).isEqualTo(1);
         assertThat(stats.get("per15min")).hasSize(1);
     }
@@ -206,10 +249,13 @@ class CliTest {
         run("--home", home(), "import", file.toString());
         Path pdf = dir.resolve("one.pdf");
         Path png = dir.resolve("one.png");
-        assertThat(run("--home", home(), "badge", "1003", "--out", pdf.toString()).exit()).isZero();
+        assertThat(run("--home", home(), "badge", "1003", "--out", pdf.toString())
+                        .exit())
+                .isZero();
         assertThat(Files.readAllBytes(pdf)).startsWith('%', 'P', 'D', 'F');
         assertThat(run("--home", home(), "badge", "1003", "--out", png.toString(), "--template", "brother-62x100")
-                .exit()).isZero();
+                        .exit())
+                .isZero();
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
         assertThat(image.getWidth()).as("62 mm at 300 dpi").isBetween(730, 734);
 
@@ -217,9 +263,12 @@ class CliTest {
         CliRun r = run("--home", home(), "badges", "--out", all.toString(), "--sort", "org");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Wrote 5 badges");
-        assertThat(run("--home", home(), "badges", "--out", all.toString(), "--type", "Speaker").out())
+        assertThat(run("--home", home(), "badges", "--out", all.toString(), "--type", "Speaker")
+                        .out())
                 .contains("Wrote 1 badge to");
-        assertThat(run("--home", home(), "badge", "NOPE", "--out", pdf.toString()).exit()).isEqualTo(2);
+        assertThat(run("--home", home(), "badge", "NOPE", "--out", pdf.toString())
+                        .exit())
+                .isEqualTo(2);
     }
 
     @Test
@@ -231,8 +280,13 @@ class CliTest {
             CliRun p = run("--home", home(), "print", "1002", "--printer", printer, "--json");
             assertThat(p.exit()).as(p.err()).isZero();
             assertThat(p.json().get("state").asText()).isEqualTo("done");
-            assertThat(run("--home", home(), "print", "1002", "--printer", printer).exit()).as("once").isEqualTo(6);
-            assertThat(run("--home", home(), "reprint", "1002", "--reason", "lost", "--printer", printer).exit()).isZero();
+            assertThat(run("--home", home(), "print", "1002", "--printer", printer)
+                            .exit())
+                    .as("once")
+                    .isEqualTo(6);
+            assertThat(run("--home", home(), "reprint", "1002", "--reason", "lost", "--printer", printer)
+                            .exit())
+                    .isZero();
             zebra.paperOut(true);
             CliRun out = run("--home", home(), "print", "1003", "--printer", printer, "--json");
             assertThat(out.exit()).isEqualTo(6);

@@ -55,8 +55,9 @@ class CompactCommandTest {
             s.loadDemo(20, 5);
         }
         Path marker = DataHome.eventDirectory(home, "default").resolve("arrivals.compacting");
-        try (var channel = java.nio.channels.FileChannel.open(marker, java.nio.file.StandardOpenOption.CREATE,
-                java.nio.file.StandardOpenOption.WRITE); var lock = channel.lock()) {
+        try (var channel = java.nio.channels.FileChannel.open(
+                        marker, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                var lock = channel.lock()) {
             CliRun during = CliRun.of("--home", home.toString(), "stats");
             assertThat(during.exit()).isNotZero();
             assertThat(during.err()).contains("is being compacted");
@@ -68,7 +69,10 @@ class CompactCommandTest {
     }
 
     private static java.util.List<String> state(Station s) {
-        return java.util.List.of(Integer.toString(s.attendees().all().size()), s.checkIns().allEvents().toString(),
-                s.audit().all().toString(), s.printing().queue().all().toString());
+        return java.util.List.of(
+                Integer.toString(s.attendees().all().size()),
+                s.checkIns().allEvents().toString(),
+                s.audit().all().toString(),
+                s.printing().queue().all().toString());
     }
 }

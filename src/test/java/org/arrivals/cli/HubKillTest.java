@@ -44,18 +44,37 @@ class HubKillTest {
             DemoEventGenerator.writeCsv(w, 21, checkIns * 3 / 2);
         }
         StringWriter token = new StringWriter();
-        assertThat(ArrivalsCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                "hub", "import", roster.toString(), "--home", hubHome.toString())).isZero();
-        ArrivalsCommand.run(new PrintWriter(token, true), new PrintWriter(new StringWriter()), "hub", "add-station",
-                "desk-1", "--home", hubHome.toString());
+        assertThat(ArrivalsCommand.run(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(new StringWriter()),
+                        "hub",
+                        "import",
+                        roster.toString(),
+                        "--home",
+                        hubHome.toString()))
+                .isZero();
+        ArrivalsCommand.run(
+                new PrintWriter(token, true),
+                new PrintWriter(new StringWriter()),
+                "hub",
+                "add-station",
+                "desk-1",
+                "--home",
+                hubHome.toString());
 
         Process hub = HubProcessTest.startHub(hubHome, 0);
         try (FaultyProxy proxy = new FaultyProxy(HubProcessTest.portOf(hub));
-             TestStation station = new TestStation(dir.resolve("station"), "desk-1", Clock.systemUTC(), proxy.uri(),
-                     token.toString().strip())) {
+                TestStation station = new TestStation(
+                        dir.resolve("station"),
+                        "desk-1",
+                        Clock.systemUTC(),
+                        proxy.uri(),
+                        token.toString().strip())) {
             station.syncOnce();
             List<String> codes = station.station.attendees().all().stream()
-                    .filter(a -> a.status() == RegistrationStatus.ATTENDING).map(Attendee::code).limit(checkIns)
+                    .filter(a -> a.status() == RegistrationStatus.ATTENDING)
+                    .map(Attendee::code)
+                    .limit(checkIns)
                     .toList();
             codes.forEach(c -> station.station.checkIns().checkIn(c, null));
             int recorded = station.station.checkIns().pendingCount();
@@ -75,8 +94,11 @@ class HubKillTest {
             hub.destroyForcibly();
             assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();
             assertThat(hub.exitValue()).as("killed by SIGKILL").isEqualTo(137);
-            assertThat(pushing.get(60, TimeUnit.SECONDS)).as("the kill cut the sync short").isFalse();
-            assertThat(station.station.checkIns().pendingCount()).as("some batches acknowledged, not all")
+            assertThat(pushing.get(60, TimeUnit.SECONDS))
+                    .as("the kill cut the sync short")
+                    .isFalse();
+            assertThat(station.station.checkIns().pendingCount())
+                    .as("some batches acknowledged, not all")
                     .isBetween(1, recorded - 1);
 
             hub = HubProcessTest.startHub(hubHome, 0);

@@ -31,9 +31,20 @@ class HubProcessTest {
 
     static Process startHub(Path hubHome, int port) throws java.io.IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "org.arrivals.Main", "hub", "--home", hubHome.toString(), "--port", Integer.toString(port),
-                "--bind", "127.0.0.1")).redirectErrorStream(true).start();
+        return new ProcessBuilder(List.of(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        "org.arrivals.Main",
+                        "hub",
+                        "--home",
+                        hubHome.toString(),
+                        "--port",
+                        Integer.toString(port),
+                        "--bind",
+                        "127.0.0.1"))
+                .redirectErrorStream(true)
+                .start();
     }
 
     /** Reads the hub's first line; the rest of its output is drained so it never blocks. */
@@ -66,7 +77,8 @@ class HubProcessTest {
     void aRunningHubTakesANewStationAndItsCheckIns() throws Exception {
         Path hubHome = dir.resolve("hub");
         Path roster = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
-        assertThat(run(new StringWriter(), "hub", "import", roster.toString(), "--home", hubHome.toString())).isZero();
+        assertThat(run(new StringWriter(), "hub", "import", roster.toString(), "--home", hubHome.toString()))
+                .isZero();
 
         Process hub = startHub(hubHome, 0);
         try {
@@ -74,7 +86,8 @@ class HubProcessTest {
 
             StringWriter token = new StringWriter();
             assertThat(run(token, "hub", "add-station", "desk-1", "--home", hubHome.toString()))
-                    .as("registering while the hub holds its database").isZero();
+                    .as("registering while the hub holds its database")
+                    .isZero();
             assertThat(token.toString()).matches("[A-Za-z0-9_-]{43}\\R");
 
             String station = dir.resolve("station").toString();
@@ -82,7 +95,8 @@ class HubProcessTest {
             String t = token.toString().strip();
             assertThat(run(new StringWriter(), "--home", station, "sync", "--once", "--hub", url, "--token", t))
                     .isZero();
-            assertThat(run(new StringWriter(), "--home", station, "checkin", "1001")).isZero();
+            assertThat(run(new StringWriter(), "--home", station, "checkin", "1001"))
+                    .isZero();
             StringWriter synced = new StringWriter();
             assertThat(run(synced, "--home", station, "sync", "--once", "--hub", url, "--token", t, "--json"))
                     .isZero();

@@ -34,8 +34,16 @@ class PinCommandTest {
             s.loadDemo(10, 1);
         }
         Path wrongKey = Files.writeString(dir.resolve("wrong.key"), "not-this-station-key\n");
-        CliRun refused = withStdin("97531\n", "--home", home.toString(), "--key-file", wrongKey.toString(),
-                "pin", "set", "--role", "admin");
+        CliRun refused = withStdin(
+                "97531\n",
+                "--home",
+                home.toString(),
+                "--key-file",
+                wrongKey.toString(),
+                "pin",
+                "set",
+                "--role",
+                "admin");
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("station key is wrong");
         assertThat(Files.readString(home.resolve("station.properties"))).doesNotContain("staff.pin.admin");

@@ -43,8 +43,12 @@ class SyncCliTest {
     void syncOnceSendsEverythingAndStatusSaysSo() throws Exception {
         Path hubHome = dir.resolve("hub");
         Path roster = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
-        assertThat(run("hub", "import", roster.toString(), "--home", hubHome.toString()).exit()).isZero();
-        String token = run("hub", "add-station", "desk-1", "--home", hubHome.toString()).out().strip();
+        assertThat(run("hub", "import", roster.toString(), "--home", hubHome.toString())
+                        .exit())
+                .isZero();
+        String token = run("hub", "add-station", "desk-1", "--home", hubHome.toString())
+                .out()
+                .strip();
         String station = dir.resolve("station").toString();
 
         CliRun alone = run("--home", station, "sync", "--status", "--json");
@@ -63,8 +67,10 @@ class SyncCliTest {
             assertThat(wrong.out()).contains("refused").contains("1 events wait");
 
             // from the configuration this time
-            Files.writeString(Path.of(station, "station.properties"),
-                    "\nhub.url=" + url + "\nhub.token=" + token + "\n", StandardCharsets.UTF_8,
+            Files.writeString(
+                    Path.of(station, "station.properties"),
+                    "\nhub.url=" + url + "\nhub.token=" + token + "\n",
+                    StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.APPEND);
             CliRun once = run("--home", station, "sync", "--once", "--json");
             assertThat(once.exit()).as(once.out() + once.err()).isZero();

@@ -22,11 +22,11 @@ class KioskSetupScriptTest {
     @TempDir
     Path root;
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     private Run setup(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("bash", "installer/kiosk/setup-kiosk.sh", "--root", root.toString()));
+        List<String> cmd =
+                new ArrayList<>(List.of("bash", "installer/kiosk/setup-kiosk.sh", "--root", root.toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -36,8 +36,17 @@ class KioskSetupScriptTest {
 
     @Test
     void aSelfServiceKioskStartsArrivalsAloneRestartsItAndKeepsNoPrintedBadges() throws Exception {
-        Run r = setup("--station", "self-2", "--printer", "lobby-zebra", "--hub-url", "http://hub.local:8480",
-                "--hub-token", "t0k3n", "--language", "es");
+        Run r = setup(
+                "--station",
+                "self-2",
+                "--printer",
+                "lobby-zebra",
+                "--hub-url",
+                "http://hub.local:8480",
+                "--hub-token",
+                "t0k3n",
+                "--language",
+                "es");
         assertThat(r.exit()).as(r.output()).isZero();
         Path data = root.resolve("home/arrivals-kiosk/.local/share/arrivals");
         StationSettings station = StationSettings.load(data);
@@ -50,13 +59,19 @@ class KioskSetupScriptTest {
 
         Path unit = root.resolve("etc/systemd/system/arrivals-kiosk.service");
         String text = Files.readString(unit);
-        assertThat(text).contains("User=arrivals-kiosk", "Restart=always",
-                "ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode self", "WantedBy=graphical.target");
+        assertThat(text)
+                .contains(
+                        "User=arrivals-kiosk",
+                        "Restart=always",
+                        "ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode self",
+                        "WantedBy=graphical.target");
         assertThat(Files.readString(root.resolve("etc/cups/cupsd.conf")))
                 .contains("PreserveJobFiles No", "PreserveJobHistory No");
 
         if (Files.isExecutable(Path.of("/usr/bin/systemd-analyze")) && Files.isExecutable(Path.of("/usr/bin/cage"))) {
-            Process v = new ProcessBuilder("systemd-analyze", "verify", unit.toString()).redirectErrorStream(true).start();
+            Process v = new ProcessBuilder("systemd-analyze", "verify", unit.toString())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(v.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(v.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(v.exitValue()).as(out).isZero();
@@ -79,12 +94,17 @@ class KioskSetupScriptTest {
         Run r = setup("--station", "self-3", "--key-file", "/media/usb/station.key");
         assertThat(r.exit()).as(r.output()).isZero();
         String unit = Files.readString(root.resolve("etc/systemd/system/arrivals-kiosk.service"));
-        assertThat(unit).contains("ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode self --key-file /media/usb/station.key");
+        assertThat(unit)
+                .contains(
+                        "ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode self --key-file /media/usb/station.key");
         Run without = setup("--station", "self-4");
         assertThat(Files.readString(root.resolve("etc/systemd/system/arrivals-kiosk.service")))
-                .as(without.output()).doesNotContain("--key-file");
+                .as(without.output())
+                .doesNotContain("--key-file");
         // the kiosk's CUPS privacy comes from the one script that also serves other stations
-        assertThat(Files.readString(root.resolve("etc/cups/cupsd.conf")).lines()
-                .filter(l -> l.startsWith("PreserveJob"))).containsExactly("PreserveJobFiles No", "PreserveJobHistory No");
+        assertThat(Files.readString(root.resolve("etc/cups/cupsd.conf"))
+                        .lines()
+                        .filter(l -> l.startsWith("PreserveJob")))
+                .containsExactly("PreserveJobFiles No", "PreserveJobHistory No");
     }
 }

@@ -40,19 +40,30 @@ class CupsPrintingTest {
         }
         zebra = new FakeZebra();
         queue = "arrivals-test-" + ProcessHandle.current().pid();
-        if (run("lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:" + zebra.port(), "-m",
-                "drv:///sample.drv/zebra.ppd", "-o", "PageSize=w288h432") != 0) {
+        if (run(
+                        "lpadmin",
+                        "-p",
+                        queue,
+                        "-E",
+                        "-v",
+                        "socket://127.0.0.1:" + zebra.port(),
+                        "-m",
+                        "drv:///sample.drv/zebra.ppd",
+                        "-o",
+                        "PageSize=w288h432")
+                != 0) {
             unavailable("lpadmin could not create a test queue (it needs root or lpadmin rights)");
         }
         // Added before the first lookup: javax.print caches the spooler's queue list for minutes.
-        if (run("lpadmin", "-p", queue + "-pdf", "-E", "-v", "cups-pdf:/", "-m",
-                "lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd") != 0) {
+        if (run("lpadmin", "-p", queue + "-pdf", "-E", "-v", "cups-pdf:/", "-m", "lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd")
+                != 0) {
             unavailable("the cups-pdf printer could not be added (package printer-driver-cups-pdf)");
         }
     }
 
     private static void unavailable(String why) {
-        String message = "CUPS PRINTING TESTS NOT RUN: " + why + ". Run ./scripts/test, which installs and starts CUPS.";
+        String message =
+                "CUPS PRINTING TESTS NOT RUN: " + why + ". Run ./scripts/test, which installs and starts CUPS.";
         System.err.println(message);
         if (System.getenv("CI") != null) {
             fail(message);
@@ -80,9 +91,20 @@ class CupsPrintingTest {
 
     private Station station(String name) throws Exception {
         Station s = Station.open(dir.resolve(name), "test", "desk-1", Clock.systemUTC());
-        s.importer().importFile(Files2.write(dir, name + ".csv", crlf("code,first_name,last_name,organization",
-                "P1,Minh Khai,Nguyễn Thị,Boat People SOS", "P2,محمد,عبد الله,Arab American Family Services",
-                "P3,Ana,Silva,Org", "P4,Ben,Lee,Org"), StandardCharsets.UTF_8, false), RosterImporter.Options.defaults());
+        s.importer()
+                .importFile(
+                        Files2.write(
+                                dir,
+                                name + ".csv",
+                                crlf(
+                                        "code,first_name,last_name,organization",
+                                        "P1,Minh Khai,Nguyễn Thị,Boat People SOS",
+                                        "P2,محمد,عبد الله,Arab American Family Services",
+                                        "P3,Ana,Silva,Org",
+                                        "P4,Ben,Lee,Org"),
+                                StandardCharsets.UTF_8,
+                                false),
+                        RosterImporter.Options.defaults());
         return s;
     }
 
@@ -111,7 +133,8 @@ class CupsPrintingTest {
 
             PrintService.Outcome reprint = s.printing().reprint("P1", queue, "thermal-4x3", "lost");
             assertThat(reprint.job().state()).isEqualTo(PrintJob.State.DONE);
-            assertThat(s.checkIns().events("P1")).extracting(e -> e.kind())
+            assertThat(s.checkIns().events("P1"))
+                    .extracting(e -> e.kind())
                     .containsExactly(EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
             assertThat(s.checkIns().arrival("P1").reprints()).isEqualTo(1);
             assertThat(waitForJobs(before + 2)).isEqualTo(before + 2);
@@ -121,17 +144,22 @@ class CupsPrintingTest {
     /** What a ZPL job says about its size: the graphic's header and the print width, not the megabytes between. */
     private static String zpl(int index) {
         String zpl = new String(zebra.jobs.get(index), StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher graphic = java.util.regex.Pattern.compile("~DGR:CUPS\\.GRF,\\d+,\\d+,").matcher(zpl);
-        java.util.regex.Matcher width = java.util.regex.Pattern.compile("\\^PW\\d+").matcher(zpl);
+        java.util.regex.Matcher graphic =
+                java.util.regex.Pattern.compile("~DGR:CUPS\\.GRF,\\d+,\\d+,").matcher(zpl);
+        java.util.regex.Matcher width =
+                java.util.regex.Pattern.compile("\\^PW\\d+").matcher(zpl);
         return (graphic.find() ? graphic.group() : "no graphic") + " " + (width.find() ? width.group() : "no width");
     }
 
     /** The attendee code in the QR code of what the printer would print, read from the driver's ZPL. */
     private static java.util.Optional<String> qrOf(int index, Station s) throws Exception {
         var label = ZplGraphic.decode(new String(zebra.jobs.get(index), StandardCharsets.ISO_8859_1));
-        String token = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                new com.google.zxing.common.HybridBinarizer(new com.google.zxing.client.j2se.BufferedImageLuminanceSource(
-                        label))), java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true)).getText();
+        String token = new com.google.zxing.qrcode.QRCodeReader()
+                .decode(
+                        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(label))),
+                        java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
+                .getText();
         return s.tokens().verify(token);
     }
 
@@ -154,8 +182,10 @@ class CupsPrintingTest {
         try (Station s = station("pages")) {
             int before = zebra.jobs.size();
             var template = org.arrivals.badge.TemplateLoader.named("thermal-4x3", null);
-            byte[] pdf = s.badges().render(template, s.attendees().findByCode("P2").orElseThrow(), "");
-            assertThat(new SpoolerPrinter(queue, true).send(pdf, LabelStock.of(template))).isNull();
+            byte[] pdf =
+                    s.badges().render(template, s.attendees().findByCode("P2").orElseThrow(), "");
+            assertThat(new SpoolerPrinter(queue, true).send(pdf, LabelStock.of(template)))
+                    .isNull();
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
             assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
             assertThat(qrOf(before, s)).contains("P2");
@@ -171,7 +201,8 @@ class CupsPrintingTest {
             assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
             assertThat(s.printing().queue().all()).isEmpty();
             assertThat(s.checkIns().stationActivity()).isEmpty();
-            assertThat(s.printing().testBadge("no-such-queue", "thermal-4x3")).startsWith("No printer named no-such-queue");
+            assertThat(s.printing().testBadge("no-such-queue", "thermal-4x3"))
+                    .startsWith("No printer named no-such-queue");
         }
     }
 
@@ -183,8 +214,9 @@ class CupsPrintingTest {
             try {
                 PrintService.Outcome o = s.printing().print("P2", queue, "thermal-4x3");
                 assertThat(o.job().state()).isEqualTo(PrintJob.State.SENT);
-                assertThat(o.message()).isEqualTo(queue + " is paused. Badges wait in the printer's queue and print "
-                        + "when it is resumed.");
+                assertThat(o.message())
+                        .isEqualTo(queue + " is paused. Badges wait in the printer's queue and print "
+                                + "when it is resumed.");
                 Thread.sleep(1500);
                 assertThat(zebra.jobs).hasSize(before);
             } finally {
@@ -204,7 +236,8 @@ class CupsPrintingTest {
                 o = s.printing().print("P3", queue, "thermal-4x3");
                 assertThat(o.job().state()).isEqualTo(PrintJob.State.FAILED);
                 assertThat(o.message()).contains("is not accepting jobs");
-                assertThat(s.printing().queue().all()).singleElement()
+                assertThat(s.printing().queue().all())
+                        .singleElement()
                         .satisfies(j -> assertThat(j.error()).contains("not accepting"));
             } finally {
                 run("cupsaccept", queue);
@@ -212,7 +245,9 @@ class CupsPrintingTest {
             PrintService.Outcome retried = s.printing().retry(o.job().id());
             assertThat(retried.job().state()).isEqualTo(PrintJob.State.DONE);
             assertThat(retried.job().attempts()).isEqualTo(2);
-            assertThat(s.printing().retry(o.job().id()).job().state()).as("not sent twice").isEqualTo(PrintJob.State.DONE);
+            assertThat(s.printing().retry(o.job().id()).job().state())
+                    .as("not sent twice")
+                    .isEqualTo(PrintJob.State.DONE);
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
             Thread.sleep(1500);
             assertThat(zebra.jobs).as("exactly once").hasSize(before + 1);
@@ -233,8 +268,11 @@ class CupsPrintingTest {
                 Thread.sleep(100);
                 if (java.nio.file.Files.isDirectory(out)) {
                     try (var files = java.nio.file.Files.list(out)) {
-                        printed = files.filter(f -> f.toFile().lastModified() >= start && f.toString().endsWith(".pdf"))
-                                .filter(f -> f.toFile().length() > 0).findFirst().orElse(null);
+                        printed = files.filter(f -> f.toFile().lastModified() >= start
+                                        && f.toString().endsWith(".pdf"))
+                                .filter(f -> f.toFile().length() > 0)
+                                .findFirst()
+                                .orElse(null);
                     }
                 }
             }
@@ -246,12 +284,14 @@ class CupsPrintingTest {
             // is checked here is that the badge went through the spooler whole, its QR readable.
             try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
                 assertThat(doc.getNumberOfPages()).isEqualTo(1);
-                var image = new org.apache.pdfbox.rendering.PDFRenderer(doc).renderImageWithDPI(0, 200,
-                        org.apache.pdfbox.rendering.ImageType.GRAY);
-                String token = new com.google.zxing.qrcode.QRCodeReader().decode(new com.google.zxing.BinaryBitmap(
-                        new com.google.zxing.common.HybridBinarizer(
-                                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
-                        java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true)).getText();
+                var image = new org.apache.pdfbox.rendering.PDFRenderer(doc)
+                        .renderImageWithDPI(0, 200, org.apache.pdfbox.rendering.ImageType.GRAY);
+                String token = new com.google.zxing.qrcode.QRCodeReader()
+                        .decode(
+                                new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
+                                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
+                        .getText();
                 assertThat(s.tokens().verify(token)).contains("P3");
             }
             java.nio.file.Files.deleteIfExists(printed);

@@ -13,13 +13,16 @@ class QueueOptionsTest {
 
     @Test
     void aFourByThreeBadgePicksTheDriversFourByThreeSizeAndKeepsItsOrientation() {
-        assertThat(QueueOptions.settings(ZEBRA, new LabelStock(101.6, 76.2, 203))).containsExactly("PageSize=w288h216");
-        assertThat(QueueOptions.settings(ZEBRA, new LabelStock(152.4, 101.6, 203))).containsExactly("PageSize=w432h288");
+        assertThat(QueueOptions.settings(ZEBRA, new LabelStock(101.6, 76.2, 203)))
+                .containsExactly("PageSize=w288h216");
+        assertThat(QueueOptions.settings(ZEBRA, new LabelStock(152.4, 101.6, 203)))
+                .containsExactly("PageSize=w432h288");
     }
 
     @Test
     void nothingChangesWhenTheQueueAlreadyPrintsTheStock() {
-        assertThat(QueueOptions.settings(ZEBRA, new LabelStock(101.6, 152.4, 203))).isEmpty();
+        assertThat(QueueOptions.settings(ZEBRA, new LabelStock(101.6, 152.4, 203)))
+                .isEmpty();
     }
 
     @Test

@@ -24,9 +24,23 @@ import org.junit.jupiter.api.Test;
 
 /** The raw Zebra driver against a listener on loopback: the ZPL decodes back to the badge. */
 class ZebraRawPrinterTest {
-    static final BadgeToken TOKENS = new BadgeToken("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
-    static final Attendee ANA = new Attendee(1, "AR-42", null, "محمد", "عبد الله", null, null, null,
-            "Arab American Family Services", null, "Speaker", RegistrationStatus.ATTENDING, Map.of(), false);
+    static final BadgeToken TOKENS =
+            new BadgeToken("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    static final Attendee ANA = new Attendee(
+            1,
+            "AR-42",
+            null,
+            "محمد",
+            "عبد الله",
+            null,
+            null,
+            null,
+            "Arab American Family Services",
+            null,
+            "Speaker",
+            RegistrationStatus.ATTENDING,
+            Map.of(),
+            false);
 
     @Test
     void aBadgeArrivesAsOneGraphicOfTheLabelsSizeWhoseQrDecodes() throws Exception {
@@ -38,8 +52,11 @@ class ZebraRawPrinterTest {
             BufferedImage label = decodeZpl(new String(zebra.jobs.get(0), StandardCharsets.US_ASCII));
             assertThat(label.getWidth()).as("4 in at 203 dpi").isBetween(811, 813);
             assertThat(label.getHeight()).as("3 in at 203 dpi").isBetween(608, 610);
-            String token = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new BufferedImageLuminanceSource(label))), Map.of(DecodeHintType.TRY_HARDER, true)).getText();
+            String token = new QRCodeReader()
+                    .decode(
+                            new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(label))),
+                            Map.of(DecodeHintType.TRY_HARDER, true))
+                    .getText();
             assertThat(TOKENS.verify(token)).contains("AR-42");
         }
     }
@@ -76,8 +93,9 @@ class ZebraRawPrinterTest {
 
     /** Reads back what the printer would print: ^PW and ^LL, and the ^GFA hex image. */
     static BufferedImage decodeZpl(String zpl) {
-        Matcher m = Pattern.compile("\\^PW(\\d+)\\^LL(\\d+).*?\\^GFA,(\\d+),(\\d+),(\\d+),\\s*([0-9A-F\\s]+)\\^FS",
-                Pattern.DOTALL).matcher(zpl);
+        Matcher m = Pattern.compile(
+                        "\\^PW(\\d+)\\^LL(\\d+).*?\\^GFA,(\\d+),(\\d+),(\\d+),\\s*([0-9A-F\\s]+)\\^FS", Pattern.DOTALL)
+                .matcher(zpl);
         assertThat(m.find()).as("a ^GF graphic field").isTrue();
         int w = Integer.parseInt(m.group(1));
         int h = Integer.parseInt(m.group(2));

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
 final class ZplGraphic {
     private static final Pattern DOWNLOAD = Pattern.compile("~DG[^,]*,(\\d+),(\\d+),");
 
-    private ZplGraphic() {
-    }
+    private ZplGraphic() {}
 
     static BufferedImage decode(String zpl) {
         Matcher m = DOWNLOAD.matcher(zpl);

@@ -32,9 +32,19 @@ class LookupTest {
             Lookup lookup = s.lookup();
             assertThat(codes(lookup, "nguyen")).isEmpty();
 
-            s.importer().importFile(Files2.write(dir, "r.csv", crlf("code,first_name,last_name",
-                    "V1,Minh,Nguyễn", "V2,Lan,Nguyễn", "P1,Ana,Silva"), StandardCharsets.UTF_8, false),
-                    RosterImporter.Options.defaults());
+            s.importer()
+                    .importFile(
+                            Files2.write(
+                                    dir,
+                                    "r.csv",
+                                    crlf(
+                                            "code,first_name,last_name",
+                                            "V1,Minh,Nguyễn",
+                                            "V2,Lan,Nguyễn",
+                                            "P1,Ana,Silva"),
+                                    StandardCharsets.UTF_8,
+                                    false),
+                            RosterImporter.Options.defaults());
             assertThat(codes(lookup, "nguyen")).containsExactly("V2", "V1");
 
             var walkIn = s.checkIns().registerWalkIn(new WalkIn("Hùng", "Nguyễn", null, null, null, null, null, null));
@@ -46,9 +56,13 @@ class LookupTest {
 
             s.checkIns().checkIn("V2", null);
             assertThat(codes(lookup, "lan nguyen")).containsExactly("V2");
-            assertThat(lookup.search("nguyen", 10)).filteredOn(h -> h.attendee().code().equals("V2"))
-                    .singleElement().satisfies(h -> assertThat(h.arrived()).isTrue());
-            assertThat(codes(lookup, "nguyen")).as("arrived people rank after those still expected").endsWith("V2");
+            assertThat(lookup.search("nguyen", 10))
+                    .filteredOn(h -> h.attendee().code().equals("V2"))
+                    .singleElement()
+                    .satisfies(h -> assertThat(h.arrived()).isTrue());
+            assertThat(codes(lookup, "nguyen"))
+                    .as("arrived people rank after those still expected")
+                    .endsWith("V2");
         }
     }
 
@@ -56,8 +70,15 @@ class LookupTest {
     void aFreshStationBuildsItsIndexFromTheStore() throws Exception {
         Path home = dir.resolve("home");
         try (Station s = Station.open(home, "test", "desk-1", Clock.systemUTC())) {
-            s.importer().importFile(Files2.write(dir, "r.csv", crlf("code,first_name,last_name", "K1,민준,김"),
-                    StandardCharsets.UTF_8, false), RosterImporter.Options.defaults());
+            s.importer()
+                    .importFile(
+                            Files2.write(
+                                    dir,
+                                    "r.csv",
+                                    crlf("code,first_name,last_name", "K1,민준,김"),
+                                    StandardCharsets.UTF_8,
+                                    false),
+                            RosterImporter.Options.defaults());
         }
         try (Station s = Station.open(home, "test", "desk-1", Clock.systemUTC())) {
             assertThat(codes(s.lookup(), "민준")).containsExactly("K1");

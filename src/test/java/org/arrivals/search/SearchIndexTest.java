@@ -17,8 +17,21 @@ class SearchIndexTest {
     }
 
     static Attendee person(String code, String first, String last, String badge, String org, String email) {
-        return new Attendee(++seq, code, null, first, last, badge, null, email, org, null, "General Admission",
-                RegistrationStatus.ATTENDING, Map.of(), false);
+        return new Attendee(
+                ++seq,
+                code,
+                null,
+                first,
+                last,
+                badge,
+                null,
+                email,
+                org,
+                null,
+                "General Admission",
+                RegistrationStatus.ATTENDING,
+                Map.of(),
+                false);
     }
 
     static final List<Attendee> ROSTER = List.of(
@@ -75,7 +88,8 @@ class SearchIndexTest {
 
     @Test
     void tokenPrefixesMatchInAnyOrder() {
-        assertThat(codes("mart jo")).as("Marta Jordán matches too: both words are prefixes")
+        assertThat(codes("mart jo"))
+                .as("Marta Jordán matches too: both words are prefixes")
                 .containsExactlyInAnyOrder("S1", "S2", "S3");
         assertThat(codes("jo mart")).containsExactlyInAnyOrder("S1", "S2", "S3");
         assertThat(codes("jose martinez")).containsExactly("S1");
@@ -128,19 +142,26 @@ class SearchIndexTest {
     @Test
     void wholeNameMatchesComeBeforeOrganizationMatches() {
         SearchIndex idx = SearchIndex.build(List.of(
-                person("O1", "Ana", "Silva", "Martínez Foundation"),
-                person("N9", "Luis", "Martínez", "Other Org")));
-        assertThat(idx.search("martinez", 10)).extracting(h -> h.attendee().code()).containsExactly("N9", "O1");
+                person("O1", "Ana", "Silva", "Martínez Foundation"), person("N9", "Luis", "Martínez", "Other Org")));
+        assertThat(idx.search("martinez", 10))
+                .extracting(h -> h.attendee().code())
+                .containsExactly("N9", "O1");
     }
 
     @Test
     void peopleNotYetArrivedComeFirst() {
-        SearchIndex idx = SearchIndex.build(List.of(person("L1", "Ana", "Lopez", "X"), person("L2", "Ana", "Lopez", "Y"),
+        SearchIndex idx = SearchIndex.build(List.of(
+                person("L1", "Ana", "Lopez", "X"),
+                person("L2", "Ana", "Lopez", "Y"),
                 person("L3", "Ana", "Lopez", "Z")));
         idx.setArrived("L1", true);
-        assertThat(idx.search("ana lopez", 10)).extracting(h -> h.attendee().code()).containsExactly("L2", "L3", "L1");
+        assertThat(idx.search("ana lopez", 10))
+                .extracting(h -> h.attendee().code())
+                .containsExactly("L2", "L3", "L1");
         idx.setArrived("L1", false);
-        assertThat(idx.search("ana lopez", 10)).extracting(h -> h.attendee().code()).containsExactly("L1", "L2", "L3");
+        assertThat(idx.search("ana lopez", 10))
+                .extracting(h -> h.attendee().code())
+                .containsExactly("L1", "L2", "L3");
     }
 
     @Test

@@ -26,8 +26,7 @@ class AuditAndWipeTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     @AfterEach
     void restoreLogging() {
@@ -35,11 +34,13 @@ class AuditAndWipeTest {
     }
 
     private Run run(String... cmd) {
-        List<String> args = new ArrayList<>(List.of("--home", dir.resolve("home").toString(), "--station", "desk-7"));
+        List<String> args =
+                new ArrayList<>(List.of("--home", dir.resolve("home").toString(), "--station", "desk-7"));
         args.addAll(List.of(cmd));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = ArrivalsCommand.run(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(new String[0]));
+        int exit = ArrivalsCommand.run(
+                new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(new String[0]));
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -48,10 +49,12 @@ class AuditAndWipeTest {
         Path csv = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         Run imp = run("import", csv.toString());
         assertThat(imp.exit()).as(imp.err()).isZero();
-        assertThat(run("checkin", "1004", "--override", "paid at the door").exit()).isZero();
+        assertThat(run("checkin", "1004", "--override", "paid at the door").exit())
+                .isZero();
         assertThat(run("search", "josé").exit()).isZero(); // a read: not audited
         assertThat(run("undo", "1004").exit()).isZero();
-        assertThat(run("export", "--out", dir.resolve("out.csv").toString()).exit()).isZero();
+        assertThat(run("export", "--out", dir.resolve("out.csv").toString()).exit())
+                .isZero();
 
         Run audit = run("audit", "--json");
         assertThat(audit.exit()).as(audit.err()).isZero();
@@ -67,7 +70,10 @@ class AuditAndWipeTest {
         assertThat(override.get("detail").asText()).contains("exit 0").contains("--override");
         assertThat(override.get("at").asText()).isNotBlank();
         // the audit names no one: codes, not names; option names, not their values
-        assertThat(audit.out()).doesNotContain("Łukasz").doesNotContain("paid at the door").doesNotContain("@");
+        assertThat(audit.out())
+                .doesNotContain("Łukasz")
+                .doesNotContain("paid at the door")
+                .doesNotContain("@");
         // the export of the audit log is itself audited
         assertThat(run("audit").out()).contains("cli  audit");
     }
@@ -82,7 +88,8 @@ class AuditAndWipeTest {
         }
         Path eventDir = DataHome.eventDirectory(dir.resolve("home"), "default");
         // someone with the key rewrites history by hand
-        try (org.arrivals.store.Store store = org.arrivals.store.Store.open(eventDir,
+        try (org.arrivals.store.Store store = org.arrivals.store.Store.open(
+                eventDir,
                 org.arrivals.store.StoreKey.of(System.getenv("ARRIVALS_KEY").toCharArray()))) {
             store.dsl().execute("UPDATE audit_log SET actor = 'volunteer' WHERE seq = 2");
         }
@@ -97,7 +104,9 @@ class AuditAndWipeTest {
         Path home = dir.resolve("home");
         Path csv = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         List<String> withLogs = List.of("--config", "kiosk-config");
-        assertThat(run(withLogs.get(0), withLogs.get(1), "import", csv.toString()).exit()).isZero();
+        assertThat(run(withLogs.get(0), withLogs.get(1), "import", csv.toString())
+                        .exit())
+                .isZero();
         assertThat(run("--event", "other", "demo", "--attendees", "3").exit()).isZero();
         Path eventDir = DataHome.eventDirectory(home, "default");
         assertThat(eventDir.resolve("arrivals.mv.db")).exists();
@@ -109,7 +118,8 @@ class AuditAndWipeTest {
         assertThat(unconfirmed.exit()).isNotZero();
         assertThat(unconfirmed.err()).contains("--yes");
         Path keyFile = Files.writeString(dir.resolve("wrong.key"), "not the station key");
-        assertThat(run("--key-file", keyFile.toString(), "wipe", "--yes").exit()).isNotZero();
+        assertThat(run("--key-file", keyFile.toString(), "wipe", "--yes").exit())
+                .isNotZero();
         assertThat(eventDir.resolve("arrivals.mv.db")).exists();
 
         Run wipe = run("wipe", "--yes");

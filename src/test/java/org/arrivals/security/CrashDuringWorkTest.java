@@ -48,8 +48,9 @@ class CrashDuringWorkTest {
     private static final long SEED = Long.getLong("arrivals.crash.seed", 20261122L);
     private static final long GUARD_SECONDS = 120;
     /** Which work to kill, in turn ({@code arrivals.crash.work.modes}, default all three). */
-    private static final List<String> MODES = List.of(System.getProperty("arrivals.crash.work.modes",
-            "import,print,sync,import-close,compact").split(","));
+    private static final List<String> MODES =
+            List.of(System.getProperty("arrivals.crash.work.modes", "import,print,sync,import-close,compact")
+                    .split(","));
 
     @TempDir
     Path dir;
@@ -58,8 +59,16 @@ class CrashDuringWorkTest {
     static byte[] roster(int round, int rows) {
         StringBuilder b = new StringBuilder("code,first_name,last_name,email,organization,type,status\r\n");
         for (int i = 0; i < rows; i++) {
-            b.append(String.format(Locale.ROOT, "I%d-%05d,Person%d,Round%d,p%d.r%d@example.org,Org %d,General Admission,"
-                    + "attending\r\n", round, i, i, round, i, round, i % 97));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "I%d-%05d,Person%d,Round%d,p%d.r%d@example.org,Org %d,General Admission," + "attending\r\n",
+                    round,
+                    i,
+                    i,
+                    round,
+                    i,
+                    round,
+                    i % 97));
         }
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -78,7 +87,8 @@ class CrashDuringWorkTest {
         Random random = new Random(SEED);
         Map<String, Integer> kills = new HashMap<>();
         int acknowledged = 0;
-        try (TestHub hub = TestHub.h2(dir); FakeZebraForCli zebra = new FakeZebraForCli()) {
+        try (TestHub hub = TestHub.h2(dir);
+                FakeZebraForCli zebra = new FakeZebraForCli()) {
             String token = hub.token("desk-9");
             String printer = "zebra://127.0.0.1:" + zebra.port();
             for (int round = 1; round <= KILLS; round++) {
@@ -113,7 +123,10 @@ class CrashDuringWorkTest {
                     delayMicros = random.nextInt(20_000);
                     handed = new ArrayList<>(fresh.subList(0, killAfter + 10));
                     fresh.subList(0, killAfter + 10).clear();
-                    args.addAll(mode.equals("print") ? List.of(printer) : List.of(hub.direct().toString(), token));
+                    args.addAll(
+                            mode.equals("print")
+                                    ? List.of(printer)
+                                    : List.of(hub.direct().toString(), token));
                     args.addAll(handed);
                 }
                 Child.Result r = Child.runAndKill(dir, round, args, killAfter, delayMicros, where);
@@ -124,31 +137,45 @@ class CrashDuringWorkTest {
                     switch (mode) {
                         case "import", "import-close" -> {
                             String prefix = "I" + round + "-";
-                            long present = s.attendees().all().stream().filter(a -> a.code().startsWith(prefix)).count();
-                            assertThat(present).as("%s: all or nothing of %d rows", where, rows).isIn(0L, (long) rows);
+                            long present = s.attendees().all().stream()
+                                    .filter(a -> a.code().startsWith(prefix))
+                                    .count();
+                            assertThat(present)
+                                    .as("%s: all or nothing of %d rows", where, rows)
+                                    .isIn(0L, (long) rows);
                             if (!r.acked().isEmpty()) {
-                                assertThat(present).as("%s: an acknowledged import is all there", where).isEqualTo(rows);
+                                assertThat(present)
+                                        .as("%s: an acknowledged import is all there", where)
+                                        .isEqualTo(rows);
                             }
                         }
                         case "compact" -> {
-                            assertThat(Snapshot.of(s)).as("%s: the database holds what it held", where).isEqualTo(before);
+                            assertThat(Snapshot.of(s))
+                                    .as("%s: the database holds what it held", where)
+                                    .isEqualTo(before);
                             // a half-written compacted copy left behind is encrypted too
-                            try (var files = Files.list(org.arrivals.station.DataHome.eventDirectory(home, "default"))) {
+                            try (var files =
+                                    Files.list(org.arrivals.station.DataHome.eventDirectory(home, "default"))) {
                                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                                     assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
-                                            .as("%s: %s names no one", where, f.getFileName()).doesNotContain("@example.org");
+                                            .as("%s: %s names no one", where, f.getFileName())
+                                            .doesNotContain("@example.org");
                                 }
                             }
                         }
                         case "print" -> {
                             for (String line : r.acked()) {
                                 String code = line.split(" ")[0];
-                                assertThat(s.checkIns().arrival(code).checkedIn()).as("%s: %s checked in", where, code)
+                                assertThat(s.checkIns().arrival(code).checkedIn())
+                                        .as("%s: %s checked in", where, code)
                                         .isTrue();
-                                assertThat(line).as("%s: the badge was handed to the printer", where).endsWith("DONE");
-                                assertThat(s.printing().queue().all()).as("%s: %s's job is recorded as printed", where,
-                                        code).anyMatch(j -> j.attendeeCode().equals(code)
-                                        && j.state() == org.arrivals.print.PrintJob.State.DONE);
+                                assertThat(line)
+                                        .as("%s: the badge was handed to the printer", where)
+                                        .endsWith("DONE");
+                                assertThat(s.printing().queue().all())
+                                        .as("%s: %s's job is recorded as printed", where, code)
+                                        .anyMatch(j -> j.attendeeCode().equals(code)
+                                                && j.state() == org.arrivals.print.PrintJob.State.DONE);
                             }
                         }
                         default -> {
@@ -156,18 +183,26 @@ class CrashDuringWorkTest {
                                     .filter(e -> e.kind().equals(EventKind.CHECKED_IN.name()))
                                     .collect(Collectors.groupingBy(WireEvent::attendeeCode, Collectors.counting()));
                             for (String code : r.acked()) {
-                                assertThat(atHub.get(code)).as("%s: %s's check-in is at the hub once", where, code)
+                                assertThat(atHub.get(code))
+                                        .as("%s: %s's check-in is at the hub once", where, code)
                                         .isEqualTo(1L);
-                                assertThat(s.checkIns().arrival(code).checkedIn()).isTrue();
+                                assertThat(s.checkIns().arrival(code).checkedIn())
+                                        .isTrue();
                             }
                         }
                     }
                 }
-                try (Store store = Store.open(org.arrivals.station.DataHome.eventDirectory(home, "default"),
+                try (Store store = Store.open(
+                        org.arrivals.station.DataHome.eventDirectory(home, "default"),
                         StoreKey.of(System.getenv("ARRIVALS_KEY").toCharArray()))) {
-                    assertThat(store.dsl().select(PRINT_JOB.ATTENDEE_CODE).from(PRINT_JOB)
-                            .where(PRINT_JOB.REPRINT_REASON.isNull()).groupBy(PRINT_JOB.ATTENDEE_CODE)
-                            .having(org.jooq.impl.DSL.count().gt(1)).fetch()).as("%s: no one has two first badges", where)
+                    assertThat(store.dsl()
+                                    .select(PRINT_JOB.ATTENDEE_CODE)
+                                    .from(PRINT_JOB)
+                                    .where(PRINT_JOB.REPRINT_REASON.isNull())
+                                    .groupBy(PRINT_JOB.ATTENDEE_CODE)
+                                    .having(org.jooq.impl.DSL.count().gt(1))
+                                    .fetch())
+                            .as("%s: no one has two first badges", where)
                             .isEmpty();
                 }
             }
@@ -176,21 +211,38 @@ class CrashDuringWorkTest {
                 s.syncWith(hub.direct().toString(), token).syncOnce();
                 List<WireEvent> all = hub.allEvents();
                 assertThat(all.stream().map(WireEvent::id).distinct().count()).isEqualTo(all.size());
-                assertThat(all.stream().filter(e -> e.kind().equals(EventKind.CHECKED_IN.name()))
-                        .collect(Collectors.groupingBy(WireEvent::attendeeCode, Collectors.counting())).values())
+                assertThat(all.stream()
+                                .filter(e -> e.kind().equals(EventKind.CHECKED_IN.name()))
+                                .collect(Collectors.groupingBy(WireEvent::attendeeCode, Collectors.counting()))
+                                .values())
                         .allMatch(n -> n == 1L);
             }
         }
-        System.out.printf(Locale.ROOT, "CrashDuringWorkTest: %d kills (seed %d) %s, %d acknowledgements, all kept%n",
-                KILLS, SEED, kills, acknowledged);
+        System.out.printf(
+                Locale.ROOT,
+                "CrashDuringWorkTest: %d kills (seed %d) %s, %d acknowledgements, all kept%n",
+                KILLS,
+                SEED,
+                kills,
+                acknowledged);
     }
 
     /** What a database holds, to compare before and after a compaction: people, arrivals, jobs, the audit chain. */
-    record Snapshot(int people, int arrived, List<org.arrivals.checkin.CheckInEvent> events, int jobs, int audit,
-                    java.util.Optional<Long> auditBroken) {
+    record Snapshot(
+            int people,
+            int arrived,
+            List<org.arrivals.checkin.CheckInEvent> events,
+            int jobs,
+            int audit,
+            java.util.Optional<Long> auditBroken) {
         static Snapshot of(Station s) {
-            return new Snapshot(s.attendees().all().size(), s.checkIns().checkedInCount(), s.checkIns().allEvents(),
-                    s.printing().queue().all().size(), s.audit().all().size(), s.audit().verify());
+            return new Snapshot(
+                    s.attendees().all().size(),
+                    s.checkIns().checkedInCount(),
+                    s.checkIns().allEvents(),
+                    s.printing().queue().all().size(),
+                    s.audit().all().size(),
+                    s.audit().verify());
         }
     }
 
@@ -200,20 +252,31 @@ class CrashDuringWorkTest {
 
     /** Starts {@link WorkChild}, waits for READY and {@code killAfter} acknowledgements and the delay, then SIGKILL. */
     static final class Child {
-        record Result(List<String> acked, List<String> other, boolean killedMidWork) {
-        }
+        record Result(List<String> acked, List<String> other, boolean killedMidWork) {}
 
         static Result runAndKill(Path dir, int round, List<String> args, int killAfter, long delayMicros, String where)
                 throws Exception {
             Path stdout = dir.resolve("work-" + round + ".out");
             Path stderr = dir.resolve("work-" + round + ".err");
-            List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command()
-                            .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()),
-                    "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8",
-                    "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true", "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(
+                    ProcessHandle.current()
+                            .info()
+                            .command()
+                            .orElse(Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString()),
+                    "-Xmx384m",
+                    "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1",
+                    "-Dfile.encoding=UTF-8",
+                    "-Dorg.jooq.no-logo=true",
+                    "-Dorg.jooq.no-tips=true",
+                    "-cp",
+                    System.getProperty("java.class.path"),
                     WorkChild.class.getName()));
             command.addAll(args);
-            Process child = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+            Process child = new ProcessBuilder(command)
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
                     .start();
             child.getOutputStream().close();
             List<String> lines = new ArrayList<>();
@@ -230,8 +293,9 @@ class CrashDuringWorkTest {
                             break;
                         }
                         child.destroyForcibly().waitFor();
-                        fail("%s: the child stopped early (%s); its standard error:%n%s", where, lines,
-                                Files.readString(stderr));
+                        fail(
+                                "%s: the child stopped early (%s); its standard error:%n%s",
+                                where, lines, Files.readString(stderr));
                     }
                     LockSupport.parkNanos(200_000);
                 }
@@ -250,12 +314,21 @@ class CrashDuringWorkTest {
                     // all the child wrote before it died
                 }
             }
-            List<String> acked = lines.stream().filter(l -> l.startsWith("ACK ")).map(l -> l.substring(4)).toList();
-            List<String> other = lines.stream().filter(l -> !l.startsWith("ACK ") && !l.equals("READY")).toList();
-            assertThat(other).as("%s: the child reported no problem", where)
+            List<String> acked = lines.stream()
+                    .filter(l -> l.startsWith("ACK "))
+                    .map(l -> l.substring(4))
+                    .toList();
+            List<String> other = lines.stream()
+                    .filter(l -> !l.startsWith("ACK ") && !l.equals("READY"))
+                    .toList();
+            assertThat(other)
+                    .as("%s: the child reported no problem", where)
                     .noneMatch(l -> l.startsWith("NOT_RECORDED") || l.startsWith("PENDING"));
-            if (!other.contains("DONE") && !other.contains("CLOSED") && System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
-                assertThat(exit).as("%s: killed by SIGKILL; stderr:%n%s", where, Files.readString(stderr))
+            if (!other.contains("DONE")
+                    && !other.contains("CLOSED")
+                    && System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
+                assertThat(exit)
+                        .as("%s: killed by SIGKILL; stderr:%n%s", where, Files.readString(stderr))
                         .isEqualTo(128 + 9);
             }
             return new Result(acked, other, exit == 128 + 9);
@@ -265,7 +338,8 @@ class CrashDuringWorkTest {
             return (int) lines.stream().filter(l -> l.startsWith("ACK ")).count();
         }
 
-        private static boolean read(InputStream in, ByteArrayOutputStream partial, List<String> lines) throws IOException {
+        private static boolean read(InputStream in, ByteArrayOutputStream partial, List<String> lines)
+                throws IOException {
             byte[] buf = new byte[8192];
             int n = in.read(buf);
             if (n <= 0) {

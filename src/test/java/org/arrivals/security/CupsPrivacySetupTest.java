@@ -17,8 +17,18 @@ class CupsPrivacySetupTest {
     @Test
     void theKioskSetUpMakesCupsKeepNoPrintedBadge() throws Exception {
         Path conf = dir.resolve("cupsd.conf");
-        Files.writeString(conf, String.join("\n", "LogLevel warn", "PreserveJobFiles Yes", "  PreserveJobHistory On",
-                "MaxLogSize 0", "<Location />", "  Order allow,deny", "</Location>", ""));
+        Files.writeString(
+                conf,
+                String.join(
+                        "\n",
+                        "LogLevel warn",
+                        "PreserveJobFiles Yes",
+                        "  PreserveJobHistory On",
+                        "MaxLogSize 0",
+                        "<Location />",
+                        "  Order allow,deny",
+                        "</Location>",
+                        ""));
         for (int run = 0; run < 2; run++) {
             ProcessBuilder pb = new ProcessBuilder("bash", "installer/kiosk/cups-privacy.sh").redirectErrorStream(true);
             pb.environment().put("CUPSD_CONF", conf.toString());
@@ -28,8 +38,8 @@ class CupsPrivacySetupTest {
             assertThat(p.exitValue()).as(out).isZero();
         }
         List<String> lines = Files.readAllLines(conf);
-        assertThat(lines.stream().filter(l -> l.strip().startsWith("PreserveJob"))).containsExactly(
-                "PreserveJobFiles No", "PreserveJobHistory No");
+        assertThat(lines.stream().filter(l -> l.strip().startsWith("PreserveJob")))
+                .containsExactly("PreserveJobFiles No", "PreserveJobHistory No");
         assertThat(lines).contains("LogLevel warn", "MaxLogSize 0", "<Location />", "</Location>");
     }
 }

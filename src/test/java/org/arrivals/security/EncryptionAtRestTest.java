@@ -29,9 +29,22 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A lost laptop shows no names: every file Arrivals writes in its data folder is unreadable without the key. */
 class EncryptionAtRestTest {
-    static final List<String> PERSONAL = List.of("José", "Martínez", "jose@example.org", "Nguyễn", "محمد", "Łukasz",
-            "Żółć", "Aung San", "አበበ", "Casa de Esperanza", "Boat People", "@example.org", "Zephyrine",
-            "Quixote-Walkin", "walkin@example.net");
+    static final List<String> PERSONAL = List.of(
+            "José",
+            "Martínez",
+            "jose@example.org",
+            "Nguyễn",
+            "محمد",
+            "Łukasz",
+            "Żółć",
+            "Aung San",
+            "አበበ",
+            "Casa de Esperanza",
+            "Boat People",
+            "@example.org",
+            "Zephyrine",
+            "Quixote-Walkin",
+            "walkin@example.net");
 
     @TempDir
     Path dir;
@@ -44,8 +57,8 @@ class EncryptionAtRestTest {
     private int run(Path home, String... cmd) {
         List<String> args = new ArrayList<>(List.of("--home", home.toString(), "--config", "kiosk-config"));
         args.addAll(List.of(cmd));
-        return ArrivalsCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
-                args.toArray(new String[0]));
+        return ArrivalsCommand.run(
+                new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), args.toArray(new String[0]));
     }
 
     @Test
@@ -58,13 +71,24 @@ class EncryptionAtRestTest {
             assertThat(run(home, "import", csv.toString())).isZero();
             assertThat(run(home, "checkin", "1001")).isZero();
             assertThat(run(home, "search", "nguyễn")).isZero();
-            assertThat(run(home, "walkin", "--first", "Zephyrine", "--last", "Quixote-Walkin", "--email",
-                    "walkin@example.net")).isZero();
-            assertThat(run(home, "edit", "1002", "--org", "Boat People SOS Houston")).isZero();
+            assertThat(run(
+                            home,
+                            "walkin",
+                            "--first",
+                            "Zephyrine",
+                            "--last",
+                            "Quixote-Walkin",
+                            "--email",
+                            "walkin@example.net"))
+                    .isZero();
+            assertThat(run(home, "edit", "1002", "--org", "Boat People SOS Houston"))
+                    .isZero();
             assertThat(run(home, "print", "1001", "--printer", printer)).isZero();
-            assertThat(run(home, "reprint", "1001", "--reason", "lost", "--printer", printer)).isZero();
+            assertThat(run(home, "reprint", "1001", "--reason", "lost", "--printer", printer))
+                    .isZero();
             assertThat(run(home, "undo", "1001")).isZero();
-            assertThat(run(home, "export", "--out", dir.resolve("export.csv").toString())).isZero();
+            assertThat(run(home, "export", "--out", dir.resolve("export.csv").toString()))
+                    .isZero();
             assertThat(zebra.jobCount()).isEqualTo(2);
         }
         // the export (excepted: a person asked for it) does hold the names: the search is real
@@ -76,16 +100,21 @@ class EncryptionAtRestTest {
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         try (Stream<Path> all = Files.walk(tmp, 1)) {
-            all.filter(Files::isRegularFile).filter(p -> modifiedAfter(p, started)).forEach(files::add);
+            all.filter(Files::isRegularFile)
+                    .filter(p -> modifiedAfter(p, started))
+                    .forEach(files::add);
         }
-        assertThat(files).anyMatch(p -> p.getFileName().toString().equals("arrivals.mv.db"))
+        assertThat(files)
+                .anyMatch(p -> p.getFileName().toString().equals("arrivals.mv.db"))
                 .anyMatch(p -> p.getFileName().toString().equals("arrivals.log"));
         for (Path f : files) {
             byte[] bytes = Files.readAllBytes(f);
             for (Charset cs : List.of(StandardCharsets.UTF_8, StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
                 String text = new String(bytes, cs);
                 for (String personal : PERSONAL) {
-                    assertThat(text).as(f + " must not hold " + personal + " (" + cs + ")").doesNotContain(personal);
+                    assertThat(text)
+                            .as(f + " must not hold " + personal + " (" + cs + ")")
+                            .doesNotContain(personal);
                 }
             }
         }
@@ -102,20 +131,21 @@ class EncryptionAtRestTest {
     @Test
     void aWrongKeyIsASentenceNotAStackTrace() throws Exception {
         Path home = dir.resolve("home");
-        try (Station s = Station.open(home, "default", null, Clock.systemUTC(), null,
-                StationKey.passphrase("correct horse battery"))) {
+        try (Station s = Station.open(
+                home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("correct horse battery"))) {
             s.loadDemo(5, 1);
         }
-        assertThatThrownBy(() -> Station.open(home, "default", null, Clock.systemUTC(), null,
-                StationKey.passphrase("wrong horse battery")))
-                .isInstanceOf(StoreException.class).hasMessageContaining("The station key is wrong");
+        assertThatThrownBy(() -> Station.open(
+                        home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("wrong horse battery")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("The station key is wrong");
         StringWriter err = new StringWriter();
-        int exit = ArrivalsCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                "--home", home.toString(), "stats");
+        int exit = ArrivalsCommand.run(
+                new PrintWriter(new StringWriter()), new PrintWriter(err, true), "--home", home.toString(), "stats");
         assertThat(exit).isNotZero();
         assertThat(err.toString()).contains("The station key is wrong").doesNotContain("at org.");
-        try (Station s = Station.open(home, "default", null, Clock.systemUTC(), null,
-                StationKey.passphrase("correct horse battery"))) {
+        try (Station s = Station.open(
+                home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("correct horse battery"))) {
             assertThat(s.attendees().all()).hasSize(5);
         }
     }
@@ -127,22 +157,42 @@ class EncryptionAtRestTest {
         Files.writeString(keyFile, "a passphrase on a stick\n");
         Path home = dir.resolve("home");
         StringWriter err = new StringWriter();
-        assertThat(ArrivalsCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                "--home", home.toString(), "--key-file", keyFile.toString(), "demo", "--attendees", "3")).isZero();
+        assertThat(ArrivalsCommand.run(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err, true),
+                        "--home",
+                        home.toString(),
+                        "--key-file",
+                        keyFile.toString(),
+                        "demo",
+                        "--attendees",
+                        "3"))
+                .isZero();
         // the key file and the same passphrase typed are one key
-        try (Station s = Station.open(home, "default", null, Clock.systemUTC(), null,
+        try (Station s = Station.open(
+                home,
+                "default",
+                null,
+                Clock.systemUTC(),
+                null,
                 StationKey.resolve(null, java.util.Map.of(), () -> "a passphrase on a stick".toCharArray()))) {
             assertThat(s.attendees().all()).hasSize(3);
         }
         assertThatThrownBy(() -> StationKey.resolve(null, java.util.Map.of(), () -> null))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--key-file")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--key-file")
                 .hasMessageContaining("ARRIVALS_KEY");
         assertThatThrownBy(() -> StationKey.resolve(dir.resolve("no-such.key"), java.util.Map.of(), null))
                 .hasMessageContaining("Cannot read the station key file");
         // ARRIVALS_KEY (set for the tests in pom.xml) does not open this station: it was made with the file
         StringWriter err2 = new StringWriter();
-        assertThat(ArrivalsCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err2, true),
-                "--home", home.toString(), "stats")).isNotZero();
+        assertThat(ArrivalsCommand.run(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err2, true),
+                        "--home",
+                        home.toString(),
+                        "stats"))
+                .isNotZero();
         assertThat(err2.toString()).contains("The station key is wrong");
     }
 
@@ -154,18 +204,30 @@ class EncryptionAtRestTest {
             plain.dsl().execute("create table legacy_probe(x varchar(40))");
             plain.dsl().execute("insert into legacy_probe values ('Zephyrine Legacy')");
         }
-        assertThat(Files.readAllBytes(eventDir.resolve("arrivals.mv.db"))).asString(StandardCharsets.UTF_8)
+        assertThat(Files.readAllBytes(eventDir.resolve("arrivals.mv.db")))
+                .asString(StandardCharsets.UTF_8)
                 .contains("Zephyrine Legacy");
         StringWriter err = new StringWriter();
-        assertThat(ArrivalsCommand.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
-                "--home", home.toString(), "stats")).isNotZero();
+        assertThat(ArrivalsCommand.run(
+                        new PrintWriter(new StringWriter()),
+                        new PrintWriter(err, true),
+                        "--home",
+                        home.toString(),
+                        "stats"))
+                .isNotZero();
         assertThat(err.toString()).contains("not encrypted").contains("arrivals encrypt");
 
         StringWriter out = new StringWriter();
-        assertThat(ArrivalsCommand.run(new PrintWriter(out, true), new PrintWriter(new StringWriter()),
-                "--home", home.toString(), "encrypt")).isZero();
+        assertThat(ArrivalsCommand.run(
+                        new PrintWriter(out, true),
+                        new PrintWriter(new StringWriter()),
+                        "--home",
+                        home.toString(),
+                        "encrypt"))
+                .isZero();
         assertThat(out.toString()).contains("now encrypted");
-        assertThat(Files.readAllBytes(eventDir.resolve("arrivals.mv.db"))).asString(StandardCharsets.UTF_8)
+        assertThat(Files.readAllBytes(eventDir.resolve("arrivals.mv.db")))
+                .asString(StandardCharsets.UTF_8)
                 .doesNotContain("Zephyrine Legacy");
         try (Station s = Station.open(home, "default", Clock.systemUTC())) {
             assertThat(s.attendees().all()).isEmpty();

@@ -30,21 +30,27 @@ class SealedHubTokenTest {
         try (TestHub hub = TestHub.h2(dir)) {
             hub.importDemoRoster(7, 20);
             String token = hub.token("desk-1");
-            StationFile.set(home, Map.of("station.id", "desk-1", "hub.url", hub.direct().toString(), "hub.token", token));
+            StationFile.set(
+                    home, Map.of("station.id", "desk-1", "hub.url", hub.direct().toString(), "hub.token", token));
 
             try (Station s = Station.open(home, "default", Clock.systemUTC())) {
                 assertThat(s.sync().syncOnce().rosterRows()).isEqualTo(20);
             }
             String settings = Files.readString(home.resolve("station.properties"));
             assertThat(settings).doesNotContain(token).contains("hub.token.sealed=default");
-            assertThat(filesHolding(home, token)).as("no file under the data folder holds the token").isEmpty();
-            assertThat(ConfigCheck.run(home, Path.of("kiosk-config"))).noneMatch(f -> f.severity() == ConfigCheck.Severity.ERROR);
+            assertThat(filesHolding(home, token))
+                    .as("no file under the data folder holds the token")
+                    .isEmpty();
+            assertThat(ConfigCheck.run(home, Path.of("kiosk-config")))
+                    .noneMatch(f -> f.severity() == ConfigCheck.Severity.ERROR);
 
             // the next start syncs with the sealed token: a check-in reaches the hub
             try (Station s = Station.open(home, "default", Clock.systemUTC())) {
                 String code = s.attendees().all().stream()
-                        .filter(a -> a.status() == org.arrivals.attendee.RegistrationStatus.ATTENDING).findFirst()
-                        .orElseThrow().code();
+                        .filter(a -> a.status() == org.arrivals.attendee.RegistrationStatus.ATTENDING)
+                        .findFirst()
+                        .orElseThrow()
+                        .code();
                 assertThat(s.checkIns().checkIn(code, null).recorded()).isTrue();
                 var report = s.sync().syncOnce();
                 assertThat(report.pushed()).as(report + " " + s.sync().status()).isEqualTo(1);
@@ -64,13 +70,15 @@ class SealedHubTokenTest {
 
     private static java.util.List<Path> filesHolding(Path root, String secret) throws Exception {
         try (Stream<Path> all = Files.walk(root)) {
-            return all.filter(Files::isRegularFile).filter(f -> {
-                try {
-                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret);
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            return all.filter(Files::isRegularFile)
+                    .filter(f -> {
+                        try {
+                            return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret);
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
     }
 }

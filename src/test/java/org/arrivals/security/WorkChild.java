@@ -26,15 +26,15 @@ import org.arrivals.sync.SyncWorker;
  * </ul>
  */
 public final class WorkChild {
-    private WorkChild() {
-    }
+    private WorkChild() {}
 
     public static void main(String[] args) throws Exception {
         String mode = args[0];
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         if (mode.equals("compact")) {
             line(out, "READY");
-            long[] sizes = Station.compact(Path.of(args[1]), "default", org.arrivals.station.StationKey.fromEnvironment());
+            long[] sizes =
+                    Station.compact(Path.of(args[1]), "default", org.arrivals.station.StationKey.fromEnvironment());
             line(out, "ACK compact " + sizes[0] + " " + sizes[1]);
             line(out, "DONE");
             return;
@@ -43,22 +43,33 @@ public final class WorkChild {
             line(out, "READY");
             switch (mode) {
                 case "import" -> {
-                    s.importer().importBytes(CrashDuringWorkTest.roster(Integer.parseInt(args[2]), Integer.parseInt(args[3])),
-                            "round.csv", RosterImporter.Options.defaults());
+                    s.importer()
+                            .importBytes(
+                                    CrashDuringWorkTest.roster(Integer.parseInt(args[2]), Integer.parseInt(args[3])),
+                                    "round.csv",
+                                    RosterImporter.Options.defaults());
                     line(out, "ACK import");
                     // a station goes on running after an import: the kill finds it still open
                     Thread.sleep(60_000);
                 }
                 case "import-close" -> { // an import, then the station closes (as every CLI command does)
-                    s.importer().importBytes(CrashDuringWorkTest.roster(Integer.parseInt(args[2]), Integer.parseInt(args[3])),
-                            "round.csv", RosterImporter.Options.defaults());
+                    s.importer()
+                            .importBytes(
+                                    CrashDuringWorkTest.roster(Integer.parseInt(args[2]), Integer.parseInt(args[3])),
+                                    "round.csv",
+                                    RosterImporter.Options.defaults());
                     line(out, "ACK import");
                 }
                 case "print" -> {
                     for (String code : Arrays.copyOfRange(args, 3, args.length)) {
                         checkIn(s, code, out);
                         PrintService.Outcome o = s.printing().print(code, args[2], "thermal-4x3");
-                        line(out, "ACK " + code + " " + (o.job() == null ? "none" : o.job().id() + " " + o.job().state()));
+                        line(
+                                out,
+                                "ACK " + code + " "
+                                        + (o.job() == null
+                                                ? "none"
+                                                : o.job().id() + " " + o.job().state()));
                     }
                 }
                 case "sync" -> {

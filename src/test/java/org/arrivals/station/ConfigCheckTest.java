@@ -14,7 +14,9 @@ class ConfigCheckTest {
 
     private List<String> check(String station) throws Exception {
         Files.writeString(dir.resolve("station.properties"), station);
-        return ConfigCheck.run(dir, Path.of("kiosk-config")).stream().map(Object::toString).toList();
+        return ConfigCheck.run(dir, Path.of("kiosk-config")).stream()
+                .map(Object::toString)
+                .toList();
     }
 
     @Test
@@ -24,7 +26,9 @@ class ConfigCheckTest {
         Files.copy(sample, dir.resolve("station.properties"));
         StaffPin.set(dir, "1234");
         findings = ConfigCheck.run(dir, Path.of("kiosk-config"));
-        assertThat(findings).filteredOn(f -> f.severity() == ConfigCheck.Severity.ERROR).isEmpty();
+        assertThat(findings)
+                .filteredOn(f -> f.severity() == ConfigCheck.Severity.ERROR)
+                .isEmpty();
         assertThat(findings).filteredOn(f -> f.file().endsWith(".json")).hasSizeGreaterThanOrEqualTo(4);
         assertThat(findings).anyMatch(f -> f.file().endsWith("logback.xml") && f.severity() == ConfigCheck.Severity.OK);
     }
@@ -42,8 +46,11 @@ class ConfigCheckTest {
         String file = dir.resolve("station.properties").toString();
         assertThat(out).contains("ERROR  " + file + ": kiosk.mode = 'kiosk' is not valid. Use desk, self or staff.");
         assertThat(out).anyMatch(l -> l.startsWith("WARNING  " + file + ": 'kiosk.idle.secs' is not a setting"));
-        assertThat(out).anyMatch(l -> l.startsWith("ERROR  " + file + ": printer = 'zebra://printer:port' is not a Zebra address"));
-        assertThat(out).anyMatch(l -> l.startsWith("ERROR  " + file + ": hub.url = 'hub.local:8480' is not a web address"));
+        assertThat(out)
+                .anyMatch(l ->
+                        l.startsWith("ERROR  " + file + ": printer = 'zebra://printer:port' is not a Zebra address"));
+        assertThat(out)
+                .anyMatch(l -> l.startsWith("ERROR  " + file + ": hub.url = 'hub.local:8480' is not a web address"));
         assertThat(out).anyMatch(l -> l.contains("no staff PIN is set"));
     }
 
@@ -51,8 +58,10 @@ class ConfigCheckTest {
     void aBrokenLoggingFileNamesItsLine() throws Exception {
         Path config = dir.resolve("config");
         Files.createDirectories(config);
-        Files.writeString(config.resolve("logback.xml"), "<configuration>\n  <root level=\"INFO\">\n</configuration>\n");
-        assertThat(ConfigCheck.run(dir, config)).anyMatch(f -> f.severity() == ConfigCheck.Severity.ERROR
-                && f.message().startsWith("line 3"));
+        Files.writeString(
+                config.resolve("logback.xml"), "<configuration>\n  <root level=\"INFO\">\n</configuration>\n");
+        assertThat(ConfigCheck.run(dir, config))
+                .anyMatch(f -> f.severity() == ConfigCheck.Severity.ERROR
+                        && f.message().startsWith("line 3"));
     }
 }

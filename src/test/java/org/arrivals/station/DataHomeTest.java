@@ -20,7 +20,8 @@ class DataHomeTest {
                 .isEqualTo(Path.of("/x/arrivals"));
         assertThat(DataHome.resolve(null, Map.of(), "Mac OS X", "/Users/u"))
                 .isEqualTo(Path.of("/Users/u/Library/Application Support/Arrivals"));
-        assertThat(DataHome.resolve(null, Map.of("LOCALAPPDATA", "C:/Users/u/AppData/Local"), "Windows 11", "C:/Users/u"))
+        assertThat(DataHome.resolve(
+                        null, Map.of("LOCALAPPDATA", "C:/Users/u/AppData/Local"), "Windows 11", "C:/Users/u"))
                 .isEqualTo(Path.of("C:/Users/u/AppData/Local/Arrivals"));
     }
 

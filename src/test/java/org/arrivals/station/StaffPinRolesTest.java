@@ -59,7 +59,10 @@ class StaffPinRolesTest {
         StaffPin.set(home, Role.SUPERVISOR, "2468");
         StaffPin.set(home, Role.ADMIN, "97531");
         String file = Files.readString(home.resolve("station.properties"));
-        assertThat(file).doesNotContain("2468").doesNotContain("97531").contains("staff.pin=pbkdf2-sha256$")
+        assertThat(file)
+                .doesNotContain("2468")
+                .doesNotContain("97531")
+                .contains("staff.pin=pbkdf2-sha256$")
                 .contains("staff.pin.admin=pbkdf2-sha256$");
         StaffPin.set(home, Role.ADMIN, "97531");
         assertThat(Files.readString(home.resolve("station.properties"))).isNotEqualTo(file); // a fresh salt
@@ -87,8 +90,8 @@ class StaffPinRolesTest {
 
     @Test
     void theOldSingleStaffPinIsTheSupervisors() throws Exception {
-        Files.writeString(home.resolve("station.properties"), "station.id=desk-1\nstaff.pin="
-                + StaffPin.hash("1234") + "\n");
+        Files.writeString(
+                home.resolve("station.properties"), "station.id=desk-1\nstaff.pin=" + StaffPin.hash("1234") + "\n");
         StaffPin pins = StaffPin.load(home, Clock.systemUTC());
         assertThat(pins.isSet(Role.SUPERVISOR)).isTrue();
         assertThat(pins.isSet(Role.ADMIN)).isFalse();
@@ -109,7 +112,8 @@ class StaffPinRolesTest {
         StaffPin again = StaffPin.load(home, clock);
         assertThat(again.check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
         clock.advance(Duration.ofSeconds(31));
-        assertThat(StaffPin.load(home, clock).check("0000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(60)));
+        assertThat(StaffPin.load(home, clock).check("0000"))
+                .isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(60)));
 
         // a state file someone broke keeps the gate closed rather than open
         Files.writeString(home.resolve(StaffPin.STATE_FILE), "failures=banana\n");

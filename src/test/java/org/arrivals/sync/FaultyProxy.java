@@ -18,7 +18,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * the hub and then drops the connection before the answer gets back (pushes only: a POST).
  */
 public final class FaultyProxy implements AutoCloseable {
-    public enum Mode { PASS, SERVER_ERROR, SLOW, DROP_RESPONSE, REFUSE }
+    public enum Mode {
+        PASS,
+        SERVER_ERROR,
+        SLOW,
+        DROP_RESPONSE,
+        REFUSE
+    }
 
     private final ServerSocket server;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -85,8 +91,10 @@ public final class FaultyProxy implements AutoCloseable {
             }
             if (m == Mode.SERVER_ERROR) {
                 client.getInputStream().read(new byte[8192]);
-                client.getOutputStream().write(("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
-                        + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                client.getOutputStream()
+                        .write(("HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                        + "Connection: close\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
                 client.getOutputStream().flush();
                 closeQuietly(client);
                 return;
@@ -106,7 +114,8 @@ public final class FaultyProxy implements AutoCloseable {
 
     private void pump(Socket from, Socket to, boolean answers, Mode m, java.util.concurrent.atomic.AtomicBoolean post) {
         byte[] buf = new byte[64 * 1024];
-        try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        try (InputStream in = from.getInputStream();
+                OutputStream out = to.getOutputStream()) {
             for (int n; (n = in.read(buf)) > 0; ) {
                 if (!answers && n >= 5) {
                     String start = new String(buf, 0, 5, StandardCharsets.US_ASCII);

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 class HubApiTest {
     @TempDir
     Path dir;
+
     TestHub hub;
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeEach
     void start() throws Exception {
@@ -38,7 +40,8 @@ class HubApiTest {
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.direct() + path)).timeout(Duration.ofSeconds(10));
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(hub.direct() + path)).timeout(Duration.ofSeconds(10));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
@@ -46,13 +49,14 @@ class HubApiTest {
     }
 
     private HttpResponse<String> post(String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.direct() + path)).timeout(Duration.ofSeconds(10))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(hub.direct() + path))
+                .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json");
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        return http.send(b.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                b.POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -60,7 +64,8 @@ class HubApiTest {
         String token = hub.token("desk-1");
         assertThat(get(Protocol.HEALTH, null).statusCode()).isEqualTo(200);
         assertThat(get(Protocol.EVENTS + "?after=0", null).statusCode()).isEqualTo(401);
-        assertThat(get(Protocol.ROSTER + "?after=0", "not-a-token").statusCode()).isEqualTo(401);
+        assertThat(get(Protocol.ROSTER + "?after=0", "not-a-token").statusCode())
+                .isEqualTo(401);
         assertThat(post(Protocol.EVENTS, null, "{\"events\":[]}").statusCode()).isEqualTo(401);
         assertThat(get(Protocol.EVENTS + "?after=0", token).statusCode()).isEqualTo(200);
         assertThat(get(Protocol.ROSTER + "?after=0", token).statusCode()).isEqualTo(200);
@@ -85,8 +90,9 @@ class HubApiTest {
             s.setSoTimeout(10_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST " + Protocol.EVENTS + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
-                    + "Content-Length: " + contentLength + "\r\n\r\n{\"events\":[").getBytes(StandardCharsets.US_ASCII));
+                            + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                            + "Content-Length: " + contentLength + "\r\n\r\n{\"events\":[")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
         }
@@ -96,7 +102,8 @@ class HubApiTest {
     void onlyAnAdministratorRegistersStationsAndTheNewTokenWorks() throws Exception {
         String desk = hub.token("desk-1");
         String admin = hub.store.addStation("organizer", true);
-        assertThat(post(Protocol.STATIONS, desk, "{\"name\":\"desk-2\"}").statusCode()).isEqualTo(403);
+        assertThat(post(Protocol.STATIONS, desk, "{\"name\":\"desk-2\"}").statusCode())
+                .isEqualTo(403);
 
         HttpResponse<String> made = post(Protocol.STATIONS, admin, "{\"name\":\"desk-2\"}");
         assertThat(made.statusCode()).isEqualTo(201);
@@ -104,16 +111,20 @@ class HubApiTest {
         assertThat(t.name()).isEqualTo("desk-2");
         assertThat(t.token()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(get(Protocol.EVENTS + "?after=0", t.token()).statusCode()).isEqualTo(200);
-        assertThat(post(Protocol.STATIONS, admin, "{\"name\":\"desk-2\"}").statusCode()).as("names are unique")
+        assertThat(post(Protocol.STATIONS, admin, "{\"name\":\"desk-2\"}").statusCode())
+                .as("names are unique")
                 .isEqualTo(400);
     }
 
     @Test
     void aMalformedPushIsABadRequestAndStoresNothing() throws Exception {
         String token = hub.token("desk-1");
-        assertThat(post(Protocol.EVENTS, token, "{\"events\":[{\"id\":\"nope\"}]}").statusCode()).isEqualTo(400);
+        assertThat(post(Protocol.EVENTS, token, "{\"events\":[{\"id\":\"nope\"}]}")
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(post(Protocol.EVENTS, token, "{\"events\":[{\"id\":\"0190c5a0-0000-7000-8000-000000000001\"}]}")
-                .statusCode()).isEqualTo(400);
+                        .statusCode())
+                .isEqualTo(400);
         assertThat(hub.store.eventCount()).isZero();
     }
 
@@ -127,12 +138,15 @@ class HubApiTest {
         HttpResponse<String> up = post(Protocol.ROSTER, admin, rows);
         assertThat(up.statusCode()).isEqualTo(200);
         assertThat(up.body()).isEqualTo("{\"rows\":1,\"changed\":1}");
-        assertThat(post(Protocol.ROSTER, admin, rows).body()).as("the same again changes nothing")
+        assertThat(post(Protocol.ROSTER, admin, rows).body())
+                .as("the same again changes nothing")
                 .isEqualTo("{\"rows\":1,\"changed\":0}");
-        assertThat(post(Protocol.ROSTER, admin, "{\"rows\":[{\"code\":\"R-2\"}]}").statusCode()).isEqualTo(400);
+        assertThat(post(Protocol.ROSTER, admin, "{\"rows\":[{\"code\":\"R-2\"}]}")
+                        .statusCode())
+                .isEqualTo(400);
 
-        var page = Protocol.JSON.readValue(get(Protocol.ROSTER + "?after=0", desk).body(),
-                org.arrivals.sync.protocol.RosterResponse.class);
+        var page = Protocol.JSON.readValue(
+                get(Protocol.ROSTER + "?after=0", desk).body(), org.arrivals.sync.protocol.RosterResponse.class);
         assertThat(page.rows()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("R-1");
             assertThat(r.extra()).containsEntry("track", "Data");

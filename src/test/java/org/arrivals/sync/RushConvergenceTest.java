@@ -59,7 +59,8 @@ class RushConvergenceTest {
             postgres = EmbeddedPostgres.builder().start();
         }
         String name = "rush" + DATABASES.incrementAndGet();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         }
         return new TestHub(postgres.getJdbcUrl("postgres", name), null);
@@ -82,7 +83,9 @@ class RushConvergenceTest {
                     s.syncOnce();
                 }
                 List<String> attending = stations.get(0).station.attendees().all().stream()
-                        .filter(a -> a.status() == RegistrationStatus.ATTENDING).map(Attendee::code).sorted()
+                        .filter(a -> a.status() == RegistrationStatus.ATTENDING)
+                        .map(Attendee::code)
+                        .sorted()
                         .collect(Collectors.toCollection(ArrayList::new));
                 Collections.shuffle(attending, new Random(7));
                 List<List<String[]>> scripts = script(attending, checkIns, stationCount, new Random(42));
@@ -97,7 +100,8 @@ class RushConvergenceTest {
                     List<String[]> steps = scripts.get(i);
                     running.add(desks.submit(() -> {
                         for (String[] step : steps) {
-                            CheckInResult r = step[0].equals("in") ? s.station.checkIns().checkIn(step[1], null)
+                            CheckInResult r = step[0].equals("in")
+                                    ? s.station.checkIns().checkIn(step[1], null)
                                     : s.station.checkIns().undo(step[1]);
                             if (r.recorded()) {
                                 recorded.incrementAndGet();
@@ -111,16 +115,19 @@ class RushConvergenceTest {
                 SyncTest.awaitTrue(() -> done.get() >= total / 3);
                 hub.kill();
                 SyncTest.awaitTrue(() -> done.get() >= 2 * total / 3);
-                assertThat(stations).as("with the hub down, events wait in the outboxes")
-                        .anySatisfy(s -> assertThat(s.station.checkIns().pendingCount()).isPositive());
+                assertThat(stations)
+                        .as("with the hub down, events wait in the outboxes")
+                        .anySatisfy(s ->
+                                assertThat(s.station.checkIns().pendingCount()).isPositive());
                 hub.restart();
                 for (Future<?> f : running) {
                     f.get();
                 }
                 desks.shutdown();
 
-                SyncTest.awaitTrue(() -> stations.stream().allMatch(s -> s.sync.status().pending() == 0
-                        && s.station.checkIns().allEvents().size() == recorded.get()));
+                SyncTest.awaitTrue(() -> stations.stream()
+                        .allMatch(s -> s.sync.status().pending() == 0
+                                && s.station.checkIns().allEvents().size() == recorded.get()));
                 for (TestStation s : stations) {
                     s.sync.close();
                 }
@@ -137,7 +144,9 @@ class RushConvergenceTest {
                 }
                 int arrivedByHub = foldArrivals(atHub);
                 for (TestStation s : stations) {
-                    assertThat(s.station.checkIns().checkedInCount()).as("count at " + s.id).isEqualTo(arrivedByHub);
+                    assertThat(s.station.checkIns().checkedInCount())
+                            .as("count at " + s.id)
+                            .isEqualTo(arrivedByHub);
                 }
                 assertThat(arrivedByHub).isPositive();
             } finally {
@@ -168,7 +177,9 @@ class RushConvergenceTest {
                     s.syncOnce();
                 }
                 List<String> attending = stations.get(1).station.attendees().all().stream()
-                        .filter(a -> a.status() == RegistrationStatus.ATTENDING).map(Attendee::code).sorted()
+                        .filter(a -> a.status() == RegistrationStatus.ATTENDING)
+                        .map(Attendee::code)
+                        .sorted()
                         .collect(Collectors.toCollection(ArrayList::new));
                 Collections.shuffle(attending, new Random(3));
                 List<List<String[]>> scripts = script(attending, checkIns, stations.size(), new Random(5));
@@ -181,7 +192,8 @@ class RushConvergenceTest {
                     List<String[]> steps = scripts.get(i);
                     running.add(desks.submit(() -> {
                         for (String[] step : steps) {
-                            CheckInResult r = step[0].equals("in") ? s.station.checkIns().checkIn(step[1], null)
+                            CheckInResult r = step[0].equals("in")
+                                    ? s.station.checkIns().checkIn(step[1], null)
                                     : s.station.checkIns().undo(step[1]);
                             if (r.recorded()) {
                                 recorded.incrementAndGet();
@@ -194,8 +206,9 @@ class RushConvergenceTest {
                     f.get();
                 }
                 desks.shutdown();
-                SyncTest.awaitTrue(() -> stations.stream().allMatch(s -> s.sync.status().pending() == 0
-                        && s.station.checkIns().allEvents().size() == recorded.get()));
+                SyncTest.awaitTrue(() -> stations.stream()
+                        .allMatch(s -> s.sync.status().pending() == 0
+                                && s.station.checkIns().allEvents().size() == recorded.get()));
                 stations.forEach(s -> s.sync.close());
 
                 Set<UUID> hubIds = first.allEvents().stream().map(WireEvent::id).collect(Collectors.toSet());
@@ -203,7 +216,9 @@ class RushConvergenceTest {
                 assertThat(second.store.eventCount()).isEqualTo(recorded.get());
                 for (TestStation s : stations) {
                     assertThat(s.eventIds()).as("events at " + s.id).isEqualTo(hubIds);
-                    assertThat(s.arrivals()).as("arrivals at " + s.id).isEqualTo(stations.get(0).arrivals());
+                    assertThat(s.arrivals())
+                            .as("arrivals at " + s.id)
+                            .isEqualTo(stations.get(0).arrivals());
                 }
             } finally {
                 stations.forEach(TestStation::close);
@@ -250,6 +265,8 @@ class RushConvergenceTest {
             CheckInEvent e = Wire.toEvent(w).orElseThrow();
             byCode.computeIfAbsent(e.attendeeCode(), k -> new ArrayList<>()).add(e);
         }
-        return (int) byCode.entrySet().stream().filter(e -> Arrival.of(e.getKey(), e.getValue()).checkedIn()).count();
+        return (int) byCode.entrySet().stream()
+                .filter(e -> Arrival.of(e.getKey(), e.getValue()).checkedIn())
+                .count();
     }
 }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SyncTest {
     @TempDir
     Path dir;
+
     TestHub hub;
     final ManualClock clockA = new ManualClock("2026-11-22T08:30:00Z");
     final ManualClock clockB = new ManualClock("2026-11-22T08:30:00Z");
@@ -49,15 +50,21 @@ class SyncTest {
     }
 
     private List<String> attending(int n) {
-        return a.station.attendees().all().stream().filter(p -> p.status() == RegistrationStatus.ATTENDING)
-                .map(Attendee::code).sorted().limit(n).toList();
+        return a.station.attendees().all().stream()
+                .filter(p -> p.status() == RegistrationStatus.ATTENDING)
+                .map(Attendee::code)
+                .sorted()
+                .limit(n)
+                .toList();
     }
 
     @Test
     void rosterImportedAtTheHubReachesEveryStation() {
         assertThat(a.station.attendees().count()).isEqualTo(60);
-        assertThat(b.station.attendees().all()).extracting(Attendee::code)
-                .containsExactlyInAnyOrderElementsOf(a.station.attendees().all().stream().map(Attendee::code).toList());
+        assertThat(b.station.attendees().all())
+                .extracting(Attendee::code)
+                .containsExactlyInAnyOrderElementsOf(
+                        a.station.attendees().all().stream().map(Attendee::code).toList());
     }
 
     @Test
@@ -67,12 +74,45 @@ class SyncTest {
         a.syncOnce();
         Attendee before = b.station.attendees().findByCode(codes.get(1)).orElseThrow();
         hub.store.importRoster(List.of(
-                new org.arrivals.sync.protocol.RosterRow(codes.get(0), null, "Changed", "AtHub", "From file", null,
-                        null, null, null, "Speaker", "ATTENDING", java.util.Map.of()),
-                new org.arrivals.sync.protocol.RosterRow(codes.get(1), before.barcode(), "Renamed", before.lastName(),
-                        null, null, null, null, null, before.type(), "CANCELLED", java.util.Map.of()),
-                new org.arrivals.sync.protocol.RosterRow("LATE-1", null, "Late", "Registrant", null, null, null, null,
-                        null, "General Admission", "ATTENDING", java.util.Map.of())));
+                new org.arrivals.sync.protocol.RosterRow(
+                        codes.get(0),
+                        null,
+                        "Changed",
+                        "AtHub",
+                        "From file",
+                        null,
+                        null,
+                        null,
+                        null,
+                        "Speaker",
+                        "ATTENDING",
+                        java.util.Map.of()),
+                new org.arrivals.sync.protocol.RosterRow(
+                        codes.get(1),
+                        before.barcode(),
+                        "Renamed",
+                        before.lastName(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        before.type(),
+                        "CANCELLED",
+                        java.util.Map.of()),
+                new org.arrivals.sync.protocol.RosterRow(
+                        "LATE-1",
+                        null,
+                        "Late",
+                        "Registrant",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "General Admission",
+                        "ATTENDING",
+                        java.util.Map.of())));
 
         assertThat(b.syncOnce().rosterRows()).isEqualTo(3);
         a.syncOnce();
@@ -81,12 +121,17 @@ class SyncTest {
             Attendee edited = s.station.attendees().findByCode(codes.get(0)).orElseThrow();
             assertThat(edited.firstName()).isEqualTo("Changed");
             assertThat(edited.type()).isEqualTo("Speaker");
-            assertThat(edited.badgeName()).as("the desk's correction outlives the hub's import at " + s.id)
+            assertThat(edited.badgeName())
+                    .as("the desk's correction outlives the hub's import at " + s.id)
                     .isEqualTo("Ren");
-            assertThat(s.station.attendees().findByCode(codes.get(1)).orElseThrow().status())
+            assertThat(s.station
+                            .attendees()
+                            .findByCode(codes.get(1))
+                            .orElseThrow()
+                            .status())
                     .isEqualTo(RegistrationStatus.CANCELLED);
-            assertThat(s.station.checkIns().checkIn("LATE-1", null).outcome()).isIn(CheckInResult.Outcome.CHECKED_IN,
-                    CheckInResult.Outcome.ALREADY_CHECKED_IN);
+            assertThat(s.station.checkIns().checkIn("LATE-1", null).outcome())
+                    .isIn(CheckInResult.Outcome.CHECKED_IN, CheckInResult.Outcome.ALREADY_CHECKED_IN);
         }
         assertThat(b.syncOnce().rosterRows()).as("nothing new").isZero();
     }
@@ -109,7 +154,8 @@ class SyncTest {
         a.syncOnce();
 
         for (TestStation s : List.of(a, b)) {
-            assertThat(s.station.checkIns().events(code)).as("both events kept at " + s.id)
+            assertThat(s.station.checkIns().events(code))
+                    .as("both events kept at " + s.id)
                     .extracting(e -> e.kind() + "@" + e.stationId())
                     .containsExactly("CHECKED_IN@desk-a", "CHECKED_IN@desk-b");
             CheckInResult again = s.station.checkIns().checkIn(code, null);
@@ -156,9 +202,11 @@ class SyncTest {
 
         for (TestStation s : List.of(a, b)) {
             assertThat(s.station.checkIns().arrival(early).checkedIn())
-                    .as("the undo at 09:00 comes after A's check-in at 08:55, at " + s.id).isFalse();
+                    .as("the undo at 09:00 comes after A's check-in at 08:55, at " + s.id)
+                    .isFalse();
             assertThat(s.station.checkIns().arrival(late).checkedIn())
-                    .as("A's check-in at 09:05 comes after the undo at 09:00, at " + s.id).isTrue();
+                    .as("A's check-in at 09:05 comes after the undo at 09:00, at " + s.id)
+                    .isTrue();
             assertThat(s.station.checkIns().arrival(late).stationId()).isEqualTo("desk-a");
         }
         assertThat(a.arrivals()).isEqualTo(b.arrivals());
@@ -178,8 +226,9 @@ class SyncTest {
         b.syncOnce();
         a.syncOnce();
 
-        assertThat(a.station.checkIns().arrival(code).checkedIn()).as("B's undo, though its wall clock reads "
-                + "earlier, sorts after the check-in B had seen").isFalse();
+        assertThat(a.station.checkIns().arrival(code).checkedIn())
+                .as("B's undo, though its wall clock reads " + "earlier, sorts after the check-in B had seen")
+                .isFalse();
         assertThat(b.station.checkIns().arrival(code).checkedIn()).isFalse();
         var events = a.station.checkIns().events(code);
         assertThat(events).extracting(e -> e.kind()).containsExactly(EventKind.CHECKED_IN, EventKind.CHECK_IN_UNDONE);
@@ -189,8 +238,10 @@ class SyncTest {
     @Test
     void walkInsAndEditsReachTheOtherStations() throws Exception {
         String code = attending(1).get(0);
-        Attendee walkIn = a.station.checkIns().registerWalkIn(new WalkIn("Amina", "Yusuf", null, null, null,
-                "Somali Bantu Association", null, "Press"));
+        Attendee walkIn = a.station
+                .checkIns()
+                .registerWalkIn(
+                        new WalkIn("Amina", "Yusuf", null, null, null, "Somali Bantu Association", null, "Press"));
         a.station.checkIns().checkIn(walkIn.code(), null);
         clockA.advance(java.time.Duration.ofSeconds(5));
         a.station.checkIns().edit(code, java.util.Map.of(AttendeeField.BADGE_NAME, "Ren"));
@@ -204,7 +255,8 @@ class SyncTest {
         assertThat(there.walkIn()).isTrue();
         assertThat(there.type()).isEqualTo("Press");
         assertThat(b.station.checkIns().arrival(walkIn.code()).checkedIn()).isTrue();
-        assertThat(b.station.attendees().findByCode(code).orElseThrow().badgeName()).isEqualTo("Ren");
+        assertThat(b.station.attendees().findByCode(code).orElseThrow().badgeName())
+                .isEqualTo("Ren");
         assertThat(b.station.lookup().search("Amina", 5)).isNotEmpty();
 
         // A later edit at B wins at both; an earlier one would not.
@@ -212,7 +264,8 @@ class SyncTest {
         b.station.checkIns().edit(code, java.util.Map.of(AttendeeField.BADGE_NAME, "Rennie"));
         b.syncOnce();
         a.syncOnce();
-        assertThat(a.station.attendees().findByCode(code).orElseThrow().badgeName()).isEqualTo("Rennie");
+        assertThat(a.station.attendees().findByCode(code).orElseThrow().badgeName())
+                .isEqualTo("Rennie");
     }
 
     @Test
@@ -228,7 +281,9 @@ class SyncTest {
         assertThat(first.stored()).isEqualTo(5);
         assertThat(second.stored()).isZero();
         assertThat(second.duplicates()).isEqualTo(5);
-        assertThat(second.acked()).containsExactlyInAnyOrderElementsOf(batch.stream().map(WireEvent::id).toList());
+        assertThat(second.acked())
+                .containsExactlyInAnyOrderElementsOf(
+                        batch.stream().map(WireEvent::id).toList());
         assertThat(hub.store.eventCount()).isEqualTo(5);
     }
 
@@ -240,7 +295,9 @@ class SyncTest {
 
         assertThatThrownBy(a::syncOnce).isInstanceOf(HubException.class);
         assertThat(hub.store.eventCount()).as("the hub stored the batch").isEqualTo(20);
-        assertThat(a.sync.status().pending()).as("but the station never heard so").isEqualTo(20);
+        assertThat(a.sync.status().pending())
+                .as("but the station never heard so")
+                .isEqualTo(20);
 
         hub.proxy.mode(FaultyProxy.Mode.PASS);
         a.syncOnce();
@@ -257,17 +314,19 @@ class SyncTest {
         codes.forEach(c -> a.station.checkIns().checkIn(c, null));
 
         hub.proxy.mode(FaultyProxy.Mode.SERVER_ERROR);
-        assertThatThrownBy(a::syncOnce).isInstanceOfSatisfying(HubException.class,
-                e -> assertThat(e.status()).isEqualTo(503));
+        assertThatThrownBy(a::syncOnce)
+                .isInstanceOfSatisfying(
+                        HubException.class, e -> assertThat(e.status()).isEqualTo(503));
         assertThat(a.sync.status().pending()).isEqualTo(3);
         assertThat(a.sync.status().online()).isFalse();
 
         hub.proxy.slowBy(1500);
         hub.proxy.mode(FaultyProxy.Mode.SLOW);
-        try (TestStation impatient = new TestStation(dir.resolve("c"), "desk-c", clockA, hub.uri(), hub.token("desk-c"),
-                java.time.Duration.ofMillis(500))) {
-            assertThatThrownBy(impatient::syncOnce).isInstanceOfSatisfying(HubException.class,
-                    e -> assertThat(e.retryable()).isTrue());
+        try (TestStation impatient = new TestStation(
+                dir.resolve("c"), "desk-c", clockA, hub.uri(), hub.token("desk-c"), java.time.Duration.ofMillis(500))) {
+            assertThatThrownBy(impatient::syncOnce)
+                    .isInstanceOfSatisfying(
+                            HubException.class, e -> assertThat(e.retryable()).isTrue());
         }
         hub.proxy.slowBy(100);
         a.syncOnce();

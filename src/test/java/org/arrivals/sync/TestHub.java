@@ -34,7 +34,8 @@ public final class TestHub implements AutoCloseable {
     }
 
     public static TestHub h2(Path dir) throws IOException {
-        return new TestHub("jdbc:h2:file:" + dir.resolve("hub").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000",
+        return new TestHub(
+                "jdbc:h2:file:" + dir.resolve("hub").toAbsolutePath() + ";WRITE_DELAY=0;LOCK_TIMEOUT=30000",
                 "arrivals");
     }
 
@@ -79,11 +80,23 @@ public final class TestHub implements AutoCloseable {
         try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
             DemoEventGenerator.writeCsv(w, seed, size);
         }
-        RosterImporter.Parsed parsed = RosterImporter.parse(buf.toByteArray(), "roster.csv",
-                RosterImporter.Options.defaults(), Station.STANDARD_TYPES);
-        List<RosterRow> rows = parsed.rows().stream().map(r -> new RosterRow(r.code(), r.barcode(), r.firstName(),
-                r.lastName(), r.badgeName(), r.pronouns(), r.email(), r.organization(), r.title(), r.type(),
-                r.status().name(), r.extra())).toList();
+        RosterImporter.Parsed parsed = RosterImporter.parse(
+                buf.toByteArray(), "roster.csv", RosterImporter.Options.defaults(), Station.STANDARD_TYPES);
+        List<RosterRow> rows = parsed.rows().stream()
+                .map(r -> new RosterRow(
+                        r.code(),
+                        r.barcode(),
+                        r.firstName(),
+                        r.lastName(),
+                        r.badgeName(),
+                        r.pronouns(),
+                        r.email(),
+                        r.organization(),
+                        r.title(),
+                        r.type(),
+                        r.status().name(),
+                        r.extra()))
+                .toList();
         store.importRoster(rows);
     }
 

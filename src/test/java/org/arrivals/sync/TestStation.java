@@ -27,7 +27,8 @@ public final class TestStation implements AutoCloseable {
         this(home, id, clock, hub, token, Duration.ofSeconds(5));
     }
 
-    public TestStation(Path home, String id, Clock clock, URI hub, String token, Duration callTimeout) throws IOException {
+    public TestStation(Path home, String id, Clock clock, URI hub, String token, Duration callTimeout)
+            throws IOException {
         this.id = id;
         Files.createDirectories(home);
         Properties p = new Properties();
@@ -52,7 +53,8 @@ public final class TestStation implements AutoCloseable {
     /** Who is in, where and since when: the projection, comparable across stations. */
     public Map<String, String> arrivals() {
         Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, ArrivalStates.State> e : station.checkIns().byCode().entrySet()) {
+        for (Map.Entry<String, ArrivalStates.State> e :
+                station.checkIns().byCode().entrySet()) {
             ArrivalStates.State s = e.getValue();
             out.put(e.getKey(), s.checkedIn() ? "in at " + s.station() + " " + s.at().toInstant() : "out");
         }

@@ -4,8 +4,7 @@ import static org.arrivals.testing.Files2.crlf;
 
 /** Registration exports as they really arrive, shared by the import and CLI tests. */
 public final class Exports {
-    private Exports() {
-    }
+    private Exports() {}
 
     /** An Eventbrite-style export as it really arrives: BOM, CRLF, a quoted line break, a formula, many scripts. */
     public static final String MESSY_EVENTBRITE = crlf(

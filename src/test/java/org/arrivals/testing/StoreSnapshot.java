@@ -7,8 +7,7 @@ import org.jooq.Table;
 
 /** Every row of every roster table, for proving that a failed operation changed nothing. */
 public final class StoreSnapshot {
-    private StoreSnapshot() {
-    }
+    private StoreSnapshot() {}
 
     public static List<String> of(DSLContext dsl) {
         List<String> rows = new ArrayList<>();

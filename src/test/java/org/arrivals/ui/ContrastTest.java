@@ -49,7 +49,8 @@ class ContrastTest {
             if (t.find() && b.find()) {
                 double ratio = contrast(t.group(1), b.group(1));
                 checked.add(rule.group(1).strip());
-                assertThat(ratio).as(rule.group(1).strip() + " " + t.group(1) + " on " + b.group(1))
+                assertThat(ratio)
+                        .as(rule.group(1).strip() + " " + t.group(1) + " on " + b.group(1))
                         .isGreaterThanOrEqualTo(4.5);
             }
         }
@@ -61,7 +62,9 @@ class ContrastTest {
             }
         }
         for (String light : new String[] {"#ffffff", "#dbe6f7"}) {
-            assertThat(contrast(light, "#1f3a68")).as(light + " on the self-service blue").isGreaterThanOrEqualTo(4.5);
+            assertThat(contrast(light, "#1f3a68"))
+                    .as(light + " on the self-service blue")
+                    .isGreaterThanOrEqualTo(4.5);
             assertThat(contrast(light, "#14213d")).isGreaterThanOrEqualTo(4.5);
         }
     }

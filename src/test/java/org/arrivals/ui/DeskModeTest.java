@@ -23,6 +23,7 @@ import org.testfx.framework.junit5.Start;
 class DeskModeTest {
     @TempDir
     static Path dir;
+
     private KioskFixture kiosk;
 
     @Start
@@ -49,9 +50,11 @@ class DeskModeTest {
         robot.type(KeyCode.ENTER);
         assertThat(message(robot)).isEqualTo("Minh Khai Nguyễn Thị is checked in. The badge is printing.");
         robot.write("sel");
-        assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).as("the next name replaces the last")
+        assertThat(robot.lookup("#search").queryAs(TextField.class).getText())
+                .as("the next name replaces the last")
                 .isEqualTo("sel");
-        assertThat(kiosk.station.checkIns().events("AR-0001")).extracting(e -> e.kind())
+        assertThat(kiosk.station.checkIns().events("AR-0001"))
+                .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED);
         waitForJobs(1);
     }
@@ -59,9 +62,11 @@ class DeskModeTest {
     @Test
     void resultsFollowEveryKeystroke(FxRobot robot) {
         robot.clickOn("#search").write("gar");
-        int afterThree = robot.lookup("#results").queryAs(ListView.class).getItems().size();
+        int afterThree =
+                robot.lookup("#results").queryAs(ListView.class).getItems().size();
         robot.write("c");
-        int afterFour = robot.lookup("#results").queryAs(ListView.class).getItems().size();
+        int afterFour =
+                robot.lookup("#results").queryAs(ListView.class).getItems().size();
         assertThat(afterThree).isGreaterThan(afterFour).isGreaterThanOrEqualTo(5);
         assertThat(afterFour).isBetween(1, 3);
     }
@@ -97,11 +102,13 @@ class DeskModeTest {
         robot.write("AR-0003").type(KeyCode.ENTER);
         robot.write("AR-0003").type(KeyCode.ENTER);
         kiosk.personSpeed();
-        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText()).startsWith("Already checked in at desk-1");
+        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText())
+                .startsWith("Already checked in at desk-1");
         waitForJobs(1);
         Thread.sleep(300);
         assertThat(kiosk.zebra.jobCount()).isEqualTo(1);
-        assertThat(kiosk.station.checkIns().events("AR-0003")).extracting(e -> e.kind())
+        assertThat(kiosk.station.checkIns().events("AR-0003"))
+                .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED);
     }
 
@@ -136,10 +143,12 @@ class DeskModeTest {
         kiosk.zebra.paperOut(true);
         robot.clickOn("#search").write("garfield");
         robot.type(KeyCode.ENTER);
-        assertThat(message(robot)).startsWith("Garfield Okafor is checked in, but the badge did not print: ")
+        assertThat(message(robot))
+                .startsWith("Garfield Okafor is checked in, but the badge did not print: ")
                 .contains("out of labels");
         assertThat(kiosk.station.checkIns().arrival("AR-0006").checkedIn()).isTrue();
-        assertThat(kiosk.station.printing().queue().all()).singleElement()
+        assertThat(kiosk.station.printing().queue().all())
+                .singleElement()
                 .satisfies(j -> assertThat(j.state().name()).isEqualTo("FAILED"));
     }
 
@@ -167,7 +176,9 @@ class DeskModeTest {
         robot.write(KioskFixture.PIN).type(KeyCode.ENTER);
         assertThat(kiosk.station.checkIns().arrival("AR-0004").checkedIn()).isTrue();
         assertThat(kiosk.station.checkIns().events("AR-0004").get(0).details()).contains("overrodeStatus", "cancelled");
-        assertThat(robot.lookup("#override").queryButton().isVisible()).as("done: no second override").isFalse();
+        assertThat(robot.lookup("#override").queryButton().isVisible())
+                .as("done: no second override")
+                .isFalse();
         assertThat(kiosk.station.audit().all()).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("supervisor");
             assertThat(e.action()).isEqualTo("override");
@@ -179,15 +190,27 @@ class DeskModeTest {
     @Test
     void undoingAnotherStationsCheckInNeedsASupervisorButOneMadeHereDoesNot(FxRobot robot) throws Exception {
         long at = System.currentTimeMillis() - 60_000;
-        kiosk.station.checkIns().applyRemote(java.util.List.of(new org.arrivals.checkin.CheckInEvent(
-                org.arrivals.checkin.Uuid7.at(at), "AR-0008", EventKind.CHECKED_IN, "desk-2",
-                java.time.OffsetDateTime.now().minusMinutes(1), at << 16, null)));
+        kiosk.station
+                .checkIns()
+                .applyRemote(java.util.List.of(new org.arrivals.checkin.CheckInEvent(
+                        org.arrivals.checkin.Uuid7.at(at),
+                        "AR-0008",
+                        EventKind.CHECKED_IN,
+                        "desk-2",
+                        java.time.OffsetDateTime.now().minusMinutes(1),
+                        at << 16,
+                        null)));
         robot.clickOn("#search").write("mendes");
-        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText()).startsWith("Already checked in at desk-2");
+        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText())
+                .startsWith("Already checked in at desk-2");
         robot.clickOn("#undo-arrival");
-        assertThat(robot.lookup("#pin-field").tryQuery()).as("the PIN is asked for").isPresent();
+        assertThat(robot.lookup("#pin-field").tryQuery())
+                .as("the PIN is asked for")
+                .isPresent();
         robot.clickOn("#pin-cancel");
-        assertThat(kiosk.station.checkIns().arrival("AR-0008").checkedIn()).as("cancelled: nothing undone").isTrue();
+        assertThat(kiosk.station.checkIns().arrival("AR-0008").checkedIn())
+                .as("cancelled: nothing undone")
+                .isTrue();
         robot.clickOn("#undo-arrival");
         robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);
         assertThat(kiosk.station.checkIns().arrival("AR-0008").checkedIn()).isFalse();
@@ -199,16 +222,21 @@ class DeskModeTest {
         });
 
         // checked in here, a while ago (not the last one, so not Ctrl+Z's): a volunteer undoes it without a PIN
-        assertThat(robot.lookup("#search").queryAs(TextField.class).isFocused()).as("typing goes on").isTrue();
+        assertThat(robot.lookup("#search").queryAs(TextField.class).isFocused())
+                .as("typing goes on")
+                .isTrue();
         robot.type(KeyCode.ESCAPE).write("gary").type(KeyCode.ENTER);
         robot.write("garfield").type(KeyCode.ENTER);
         robot.write("gary");
-        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText()).startsWith("Already checked in at desk-1");
+        assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText())
+                .startsWith("Already checked in at desk-1");
         robot.clickOn("#undo-arrival");
         assertThat(robot.lookup("#pin-field").tryQuery()).isEmpty();
         assertThat(kiosk.station.checkIns().arrival("AR-0007").checkedIn()).isFalse();
-        assertThat(kiosk.station.audit().all()).filteredOn(e -> "AR-0007".equals(e.subject()) && e.action().equals("undo"))
-                .singleElement().satisfies(e -> assertThat(e.actor()).isEqualTo("volunteer"));
+        assertThat(kiosk.station.audit().all())
+                .filteredOn(e -> "AR-0007".equals(e.subject()) && e.action().equals("undo"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo("volunteer"));
     }
 
     @Test
@@ -217,15 +245,31 @@ class DeskModeTest {
         assertThat(kiosk.station.checkIns().arrival("AR-0007").stationId()).isEqualTo("desk-1");
         // meanwhile desk-2 undid it and checked Gary in itself; sync brings both here
         long later = System.currentTimeMillis() + 5_000;
-        kiosk.station.checkIns().applyRemote(java.util.List.of(
-                new org.arrivals.checkin.CheckInEvent(org.arrivals.checkin.Uuid7.at(later), "AR-0007",
-                        EventKind.CHECK_IN_UNDONE, "desk-2", java.time.OffsetDateTime.now(), later << 16, null),
-                new org.arrivals.checkin.CheckInEvent(org.arrivals.checkin.Uuid7.at(later + 1), "AR-0007",
-                        EventKind.CHECKED_IN, "desk-2", java.time.OffsetDateTime.now(), (later + 1) << 16, null)));
+        kiosk.station
+                .checkIns()
+                .applyRemote(java.util.List.of(
+                        new org.arrivals.checkin.CheckInEvent(
+                                org.arrivals.checkin.Uuid7.at(later),
+                                "AR-0007",
+                                EventKind.CHECK_IN_UNDONE,
+                                "desk-2",
+                                java.time.OffsetDateTime.now(),
+                                later << 16,
+                                null),
+                        new org.arrivals.checkin.CheckInEvent(
+                                org.arrivals.checkin.Uuid7.at(later + 1),
+                                "AR-0007",
+                                EventKind.CHECKED_IN,
+                                "desk-2",
+                                java.time.OffsetDateTime.now(),
+                                (later + 1) << 16,
+                                null)));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertThat(message(robot)).isEqualTo("This check-in was made at desk-2: undoing it needs a supervisor.");
         assertThat(kiosk.station.checkIns().arrival("AR-0007").checkedIn()).isTrue();
-        assertThat(robot.lookup("#undo-arrival").queryButton().isVisible()).as("the supervisor's undo is offered").isTrue();
+        assertThat(robot.lookup("#undo-arrival").queryButton().isVisible())
+                .as("the supervisor's undo is offered")
+                .isTrue();
     }
 
     private void waitForJobs(int n) throws InterruptedException {

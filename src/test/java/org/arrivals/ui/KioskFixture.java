@@ -26,11 +26,13 @@ final class KioskFixture implements AutoCloseable {
     static final String PIN = "2468";
     /** The admin's PIN (configuration, the audit log). */
     static final String ADMIN_PIN = "97531";
+
     final FakeZebraForCli zebra;
     final Station station;
     Shell shell;
     /** The keyboard clock: each key read advances it by {@link #keyGapNanos}. */
     final AtomicLong clock = new AtomicLong();
+
     volatile long keyGapNanos = 200_000_000L;
 
     KioskFixture(Path dir) throws Exception {
@@ -45,24 +47,36 @@ final class KioskFixture implements AutoCloseable {
         StaffPin.set(dir, PIN);
         StaffPin.set(dir, org.arrivals.station.Role.ADMIN, ADMIN_PIN);
         station = Station.open(dir, "test", null, Clock.systemUTC());
-        station.importer().importFile(Files2.write(dir, "roster.csv", crlf(
-                "code,first_name,last_name,organization,type,status,notes",
-                "AR-0001,Minh Khai,Nguyễn Thị,Boat People SOS,Speaker,attending,",
-                "AR-0002,محمد,عبد الله,Arab American Family Services,General Admission,attending,",
-                "AR-0003,Ana,García López,Centro Legal de la Raza,General Admission,attending,Needs a seat near the stage",
-                "AR-0004,Ben,Garber,Refugee Council,General Admission,cancelled,",
-                "AR-0005,Selam,Tesfaye,Ethiopian Community Center,Volunteer,attending,",
-                "AR-0006,Garfield,Okafor,Welcoming Cities,Press,attending,",
-                "AR-0007,Gary,Nakamura,Asian Law Caucus,General Admission,attending,",
-                "AR-0008,Garcia,Mendes,Casa de Esperanza,General Admission,attending,",
-                "AR-0009,Margaret,Garcés,Voces Unidas,General Admission,attending,",
-                "AR-0010,Garrett,Lindqvist,Nordic Newcomers,General Admission,attending,"),
-                StandardCharsets.UTF_8, false), RosterImporter.Options.defaults());
+        station.importer()
+                .importFile(
+                        Files2.write(
+                                dir,
+                                "roster.csv",
+                                crlf(
+                                        "code,first_name,last_name,organization,type,status,notes",
+                                        "AR-0001,Minh Khai,Nguyễn Thị,Boat People SOS,Speaker,attending,",
+                                        "AR-0002,محمد,عبد الله,Arab American Family Services,General Admission,attending,",
+                                        "AR-0003,Ana,García López,Centro Legal de la Raza,General Admission,attending,Needs a seat near the stage",
+                                        "AR-0004,Ben,Garber,Refugee Council,General Admission,cancelled,",
+                                        "AR-0005,Selam,Tesfaye,Ethiopian Community Center,Volunteer,attending,",
+                                        "AR-0006,Garfield,Okafor,Welcoming Cities,Press,attending,",
+                                        "AR-0007,Gary,Nakamura,Asian Law Caucus,General Admission,attending,",
+                                        "AR-0008,Garcia,Mendes,Casa de Esperanza,General Admission,attending,",
+                                        "AR-0009,Margaret,Garcés,Voces Unidas,General Admission,attending,",
+                                        "AR-0010,Garrett,Lindqvist,Nordic Newcomers,General Admission,attending,"),
+                                StandardCharsets.UTF_8,
+                                false),
+                        RosterImporter.Options.defaults());
     }
 
     Shell start(Stage stage, KioskSettings settings) {
-        shell = new Shell(stage, station, settings, StaffPin.load(station.home(), Clock.systemUTC()),
-                Tasks.sameThread(), () -> clock.addAndGet(keyGapNanos));
+        shell = new Shell(
+                stage,
+                station,
+                settings,
+                StaffPin.load(station.home(), Clock.systemUTC()),
+                Tasks.sameThread(),
+                () -> clock.addAndGet(keyGapNanos));
         stage.show();
         return shell;
     }

@@ -33,6 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class KioskThroughCupsTest {
     @TempDir
     static Path dir;
+
     static FakeZebraForCli printer;
     static String queue;
     private KioskFixture kiosk;
@@ -41,8 +42,17 @@ class KioskThroughCupsTest {
     static void queue() throws Exception {
         printer = new FakeZebraForCli();
         queue = "arrivals-ui-" + ProcessHandle.current().pid();
-        Process p = new ProcessBuilder("lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:" + printer.port(), "-m",
-                "drv:///sample.drv/zebra.ppd").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "lpadmin",
+                        "-p",
+                        queue,
+                        "-E",
+                        "-v",
+                        "socket://127.0.0.1:" + printer.port(),
+                        "-m",
+                        "drv:///sample.drv/zebra.ppd")
+                .redirectErrorStream(true)
+                .start();
         p.getInputStream().readAllBytes();
         boolean made = p.waitFor(20, TimeUnit.SECONDS) && p.exitValue() == 0;
         if (!made) {
@@ -99,19 +109,24 @@ class KioskThroughCupsTest {
         robot.clickOn("#reprint-go");
         waitForJobs(before + 2);
 
-        WaitForAsyncUtils.asyncFx(() -> kiosk.shell.show(KioskSettings.Mode.SELF)).get();
+        WaitForAsyncUtils.asyncFx(() -> kiosk.shell.show(KioskSettings.Mode.SELF))
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#find");
         for (char c : "GARF".toCharArray()) {
             robot.clickOn("#key-" + c);
         }
-        robot.clickOn(robot.lookup("#self-matches").queryAs(javafx.scene.layout.VBox.class).getChildren().get(0));
+        robot.clickOn(robot.lookup("#self-matches")
+                .queryAs(javafx.scene.layout.VBox.class)
+                .getChildren()
+                .get(0));
         robot.clickOn("#confirm-yes");
         assertThat(robot.lookup("#done-title").queryAs(Label.class).getText()).isEqualTo("Welcome, Garfield!");
         waitForJobs(before + 3);
         Thread.sleep(1000);
         assertThat(printer.jobCount()).as("nothing printed twice").isEqualTo(before + 3);
-        assertThat(kiosk.station.checkIns().events("AR-0005")).extracting(e -> e.kind())
+        assertThat(kiosk.station.checkIns().events("AR-0005"))
+                .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
     }
 }

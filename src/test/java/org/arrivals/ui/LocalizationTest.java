@@ -16,9 +16,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Every key in every language, with the same arguments; every key the screens use exists. */
 class LocalizationTest {
@@ -55,7 +55,8 @@ class LocalizationTest {
             assertThat(args(text)).as(language + " " + key).isEqualTo(args(en.getProperty(key)));
             // MessageFormat silently drops text after a lone apostrophe: every word must come through
             String formatted = new MessageFormat(text).format(new Object[] {"\u0001", "\u0001", "\u0001", "\u0001"});
-            assertThat(formatted.replace("\u0001", "")).as(language + " " + key + " keeps all its text")
+            assertThat(formatted.replace("\u0001", ""))
+                    .as(language + " " + key + " keeps all its text")
                     .isEqualTo(text.replaceAll("\\{\\d+}", "").replace("''", "'"));
         }
     }

@@ -34,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PinGateTest {
     @TempDir
     static Path home;
+
     private PinGate gate;
     private final List<Runnable> held = new ArrayList<>();
     private final List<Role> approved = new ArrayList<>();
@@ -63,15 +64,17 @@ class PinGateTest {
 
     private void release() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            List<Runnable> now = new ArrayList<>(held);
-            held.clear();
-            now.forEach(Runnable::run);
-        }).get();
+                    List<Runnable> now = new ArrayList<>(held);
+                    held.clear();
+                    now.forEach(Runnable::run);
+                })
+                .get();
     }
 
     @Test
     void aRightPinCheckedAfterCancelApprovesNothing(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> gate.ask("override", Role.SUPERVISOR, approved::add)).get();
+        WaitForAsyncUtils.asyncFx(() -> gate.ask("override", Role.SUPERVISOR, approved::add))
+                .get();
         robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
         robot.clickOn("#pin-cancel");
         release();
@@ -79,11 +82,15 @@ class PinGateTest {
         assertThat(gate.isOpen()).isFalse();
 
         // the same with a second gate opened before the first answer came back
-        WaitForAsyncUtils.asyncFx(() -> gate.ask("first", Role.SUPERVISOR, r -> approved.add(Role.ADMIN))).get();
+        WaitForAsyncUtils.asyncFx(() -> gate.ask("first", Role.SUPERVISOR, r -> approved.add(Role.ADMIN)))
+                .get();
         robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
-        WaitForAsyncUtils.asyncFx(() -> gate.ask("second", Role.SUPERVISOR, approved::add)).get();
+        WaitForAsyncUtils.asyncFx(() -> gate.ask("second", Role.SUPERVISOR, approved::add))
+                .get();
         release();
-        assertThat(approved).as("the first gate's answer neither approves nor closes the second").isEmpty();
+        assertThat(approved)
+                .as("the first gate's answer neither approves nor closes the second")
+                .isEmpty();
         assertThat(gate.isOpen()).isTrue();
         robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
         release();
@@ -92,7 +99,8 @@ class PinGateTest {
 
     @Test
     void anAdminActionWithNoAdminPinSaysSoAndCountsNoWrongTries(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> gate.ask("settings", Role.ADMIN, approved::add)).get();
+        WaitForAsyncUtils.asyncFx(() -> gate.ask("settings", Role.ADMIN, approved::add))
+                .get();
         assertThat(robot.lookup("#pin-message").queryAs(Label.class).getText()).startsWith("No admin PIN is set");
         for (int i = 0; i < 6; i++) {
             robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
@@ -102,7 +110,8 @@ class PinGateTest {
         assertThat(approved).isEmpty();
         robot.clickOn("#pin-cancel");
         // six tries later the supervisor's own gate is not locked
-        WaitForAsyncUtils.asyncFx(() -> gate.ask("staff", Role.SUPERVISOR, approved::add)).get();
+        WaitForAsyncUtils.asyncFx(() -> gate.ask("staff", Role.SUPERVISOR, approved::add))
+                .get();
         robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
         release();
         assertThat(approved).containsExactly(Role.SUPERVISOR);

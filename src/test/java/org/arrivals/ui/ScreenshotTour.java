@@ -41,14 +41,22 @@ class ScreenshotTour {
         kiosk.station.lookup().rosterReloaded();
         stage.setWidth(1280);
         stage.setHeight(800);
-        kiosk.start(stage, new KioskSettings(KioskSettings.Mode.DESK, 300, "en", false, "thermal-4x3",
-                "National Immigrant Integration Conference 2026"));
+        kiosk.start(
+                stage,
+                new KioskSettings(
+                        KioskSettings.Mode.DESK,
+                        300,
+                        "en",
+                        false,
+                        "thermal-4x3",
+                        "National Immigrant Integration Conference 2026"));
     }
 
     private void shot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(400);
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+        WritableImage img =
+                WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
         BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < out.getHeight(); y++) {
             for (int x = 0; x < out.getWidth(); x++) {
@@ -67,7 +75,8 @@ class ScreenshotTour {
 
     @Test
     void everyMainScreenInEnglishAndArabic(FxRobot robot) throws Exception {
-        for (String lang : System.getProperty("arrivals.screenshots.languages", "en,ar").split(",")) {
+        for (String lang :
+                System.getProperty("arrivals.screenshots.languages", "en,ar").split(",")) {
             fx(() -> kiosk.shell.show(KioskSettings.Mode.DESK));
             fx(() -> kiosk.shell.i18n().setLanguage(lang));
             shot(lang + "-01-desk-ready");
@@ -92,7 +101,9 @@ class ScreenshotTour {
             shot(lang + "-08-staff-queue");
             robot.clickOn("#tab-settings");
             shot(lang + "-09-staff-settings");
-            fx(() -> robot.lookup(".scroll-pane").queryAll().forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+            fx(() -> robot.lookup(".scroll-pane")
+                    .queryAll()
+                    .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
             shot(lang + "-09b-staff-admin-settings");
             robot.clickOn("#tab-export");
             shot(lang + "-09c-staff-export");
@@ -104,13 +115,17 @@ class ScreenshotTour {
                 robot.clickOn("#key-" + k);
             }
             shot(lang + "-11-self-find");
-            robot.clickOn(robot.lookup("#self-matches").queryAs(javafx.scene.layout.VBox.class).getChildren().get(0));
+            robot.clickOn(robot.lookup("#self-matches")
+                    .queryAs(javafx.scene.layout.VBox.class)
+                    .getChildren()
+                    .get(0));
             shot(lang + "-12-self-confirm");
             robot.clickOn("#confirm-yes");
             shot(lang + "-13-self-done");
             fx(() -> kiosk.shell.show(KioskSettings.Mode.DESK));
         }
-        assertThat(Files.list(Path.of(OUT)).filter(f -> f.toString().endsWith("-13-self-done.png"))).isNotEmpty();
+        assertThat(Files.list(Path.of(OUT)).filter(f -> f.toString().endsWith("-13-self-done.png")))
+                .isNotEmpty();
         Platform.runLater(() -> kiosk.shell.stop());
     }
 }

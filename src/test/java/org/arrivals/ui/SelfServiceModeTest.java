@@ -29,6 +29,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SelfServiceModeTest {
     @TempDir
     static Path dir;
+
     private KioskFixture kiosk;
     private Stage stage;
 
@@ -59,11 +60,18 @@ class SelfServiceModeTest {
     void findYourNameShowsAtMostFiveFirstNamesWithInitialsThenConfirmPrintsTheBadge(FxRobot robot) throws Exception {
         robot.clickOn("#find");
         touchKeys(robot, "ga");
-        assertThat(matches(robot).getChildren()).as("fewer than three letters show no one").isEmpty();
+        assertThat(matches(robot).getChildren())
+                .as("fewer than three letters show no one")
+                .isEmpty();
         touchKeys(robot, "r");
         assertThat(matches(robot).getChildren()).hasSize(5);
-        String shown = robot.lookup("#self-matches").queryAll().stream().map(this::allText).reduce("", String::concat);
-        assertThat(shown).doesNotContain("García López").doesNotContain("Garber").doesNotContain("@");
+        String shown = robot.lookup("#self-matches").queryAll().stream()
+                .map(this::allText)
+                .reduce("", String::concat);
+        assertThat(shown)
+                .doesNotContain("García López")
+                .doesNotContain("Garber")
+                .doesNotContain("@");
         touchKeys(robot, "cia");
         Button only = (Button) matches(robot).getChildren().get(0);
         assertThat(allText(only)).contains("Ana G.").contains("Centro Legal de la Raza");
@@ -104,7 +112,8 @@ class SelfServiceModeTest {
         robot.clickOn("#done-ok");
         robot.write("AR-0002").type(KeyCode.ENTER);
         kiosk.personSpeed();
-        assertThat(robot.lookup("#desk-reason").queryAs(Label.class).getText()).isEqualTo("You are already checked in.");
+        assertThat(robot.lookup("#desk-reason").queryAs(Label.class).getText())
+                .isEqualTo("You are already checked in.");
     }
 
     @Test
@@ -112,11 +121,14 @@ class SelfServiceModeTest {
         robot.clickOn("#find");
         touchKeys(robot, "gar");
         assertThat(matches(robot).getChildren()).isNotEmpty();
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS,
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
                 () -> robot.lookup("#self-title").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#find");
-        assertThat(robot.lookup("#self-query").queryAs(TextField.class).getText()).isEmpty();
+        assertThat(robot.lookup("#self-query").queryAs(TextField.class).getText())
+                .isEmpty();
         assertThat(matches(robot).getChildren()).isEmpty();
     }
 
@@ -125,7 +137,8 @@ class SelfServiceModeTest {
         robot.type(KeyCode.ESCAPE);
         assertThat(robot.lookup("#pin-field").tryQuery()).isPresent();
         robot.clickOn("#pin-cancel");
-        WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST))).get();
+        WaitForAsyncUtils.asyncFx(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)))
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.isShowing()).as("closing is caught").isTrue();
         assertThat(robot.lookup("#pin-field").tryQuery()).isPresent();
@@ -150,7 +163,10 @@ class SelfServiceModeTest {
         assertThat(robot.lookup("#self-title").queryAs(Label.class).getEffectiveNodeOrientation())
                 .isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
         robot.clickOn("#find");
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> robot.lookup("#self-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#self-title").tryQuery().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#self-title").queryAs(Label.class).getText()).isEqualTo("Welcome");
         assertThat(robot.lookup("#self-title").queryAs(Label.class).getEffectiveNodeOrientation())
@@ -175,8 +191,12 @@ class SelfServiceModeTest {
             if (!b.isVisible()) {
                 continue;
             }
-            assertThat(b.getHeight()).as(screen + ": height of " + b.getAccessibleText()).isGreaterThanOrEqualTo(48);
-            assertThat(b.getWidth()).as(screen + ": width of " + b.getAccessibleText()).isGreaterThanOrEqualTo(48);
+            assertThat(b.getHeight())
+                    .as(screen + ": height of " + b.getAccessibleText())
+                    .isGreaterThanOrEqualTo(48);
+            assertThat(b.getWidth())
+                    .as(screen + ": width of " + b.getAccessibleText())
+                    .isGreaterThanOrEqualTo(48);
             assertThat(b.getAccessibleText()).as(screen + ": accessible text").isNotBlank();
         }
     }

@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class StaffModeTest {
     @TempDir
     static Path dir;
+
     private KioskFixture kiosk;
 
     @Start
@@ -60,12 +61,14 @@ class StaffModeTest {
         robot.clickOn("#reprint-go");
         assertThat(robot.lookup("#reprint-message").queryAs(Label.class).getText())
                 .isEqualTo("A new badge for Minh Khai Nguyễn Thị is printing.");
-        assertThat(kiosk.station.checkIns().events("AR-0001")).extracting(e -> e.kind())
+        assertThat(kiosk.station.checkIns().events("AR-0001"))
+                .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
         assertThat(kiosk.station.checkIns().arrival("AR-0001").reprints()).isEqualTo(1);
         // the audit log says the supervisor's PIN opened staff mode and who reprinted whose badge, and why
-        assertThat(kiosk.station.audit().all()).extracting(e -> e.actor() + " " + e.action() + " " + e.subject()
-                + " " + e.detail() + " " + e.stationId())
+        assertThat(kiosk.station.audit().all())
+                .extracting(
+                        e -> e.actor() + " " + e.action() + " " + e.subject() + " " + e.detail() + " " + e.stationId())
                 .containsExactly("supervisor staff mode null null desk-1", "supervisor reprint AR-0001 lost desk-1");
     }
 
@@ -98,7 +101,8 @@ class StaffModeTest {
         WaitForAsyncUtils.waitForFxEvents();
         unlock(robot);
         assertThat(robot.lookup("#dash-arrived").queryAs(Label.class).getText()).isEqualTo("2 of 9");
-        assertThat(robot.lookup("#status-arrived").queryAs(Label.class).getText()).isEqualTo("Arrived 2 of 9");
+        assertThat(robot.lookup("#status-arrived").queryAs(Label.class).getText())
+                .isEqualTo("Arrived 2 of 9");
         robot.clickOn("#lock");
         assertThat(kiosk.shell.mode()).isEqualTo(KioskSettings.Mode.DESK);
     }
@@ -112,7 +116,8 @@ class StaffModeTest {
         assertThat(robot.lookup("#checkin").queryButton().getText()).isEqualTo("تسجيل الحضور والطباعة - Enter");
         robot.clickOn("#search").write("محمد");
         assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("محمد عبد الله");
-        assertThat(robot.lookup("#card-name").queryAs(Label.class).getFont().getFamily()).isEqualTo("Noto Sans Arabic UI");
+        assertThat(robot.lookup("#card-name").queryAs(Label.class).getFont().getFamily())
+                .isEqualTo("Noto Sans Arabic UI");
     }
 
     private static String text(FxRobot robot, String id) {
@@ -133,14 +138,17 @@ class StaffModeTest {
         // a folder that is not there (the stick was pulled out): a sentence, and no file anywhere
         setText(robot, "#export-folder", usb.resolve("gone").toString());
         robot.clickOn("#export-list");
-        assertThat(text(robot, "#export-message")).startsWith("There is no folder ").contains("gone");
+        assertThat(text(robot, "#export-message"))
+                .startsWith("There is no folder ")
+                .contains("gone");
         assertThat(usb.resolve("gone")).doesNotExist();
 
         setText(robot, "#export-folder", usb.toString());
         robot.clickOn("#export-list");
         assertThat(text(robot, "#export-message")).startsWith("Saved 10 people to ");
         try (var files = java.nio.file.Files.list(usb)) {
-            Path csv = files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+            Path csv =
+                    files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
             assertThat(csv.getFileName().toString()).startsWith("arrivals-list-desk-1-");
             assertThat(java.nio.file.Files.readString(csv)).contains("Nguyễn Thị", "García López");
         }
@@ -156,13 +164,17 @@ class StaffModeTest {
             json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
         }
         var entries = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
-        assertThat(entries).extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
+        assertThat(entries)
+                .extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
                 .contains("supervisor staff mode", "supervisor export");
         // the audit export itself is recorded once it is written
-        assertThat(kiosk.station.audit().all()).extracting(e -> e.actor() + " " + e.action())
+        assertThat(kiosk.station.audit().all())
+                .extracting(e -> e.actor() + " " + e.action())
                 .endsWith("admin export audit");
         // the audit log names no one
-        assertThat(java.nio.file.Files.readString(json)).doesNotContain("Nguyễn").doesNotContain("Minh");
+        assertThat(java.nio.file.Files.readString(json))
+                .doesNotContain("Nguyễn")
+                .doesNotContain("Minh");
     }
 
     @Test
@@ -180,9 +192,10 @@ class StaffModeTest {
         @SuppressWarnings("unchecked")
         ComboBox<java.util.Locale> language = robot.lookup("#admin-language").queryAs(ComboBox.class);
         WaitForAsyncUtils.asyncFx(() -> {
-            mode.setValue(KioskSettings.Mode.SELF);
-            language.setValue(java.util.Locale.forLanguageTag("es"));
-        }).get();
+                    mode.setValue(KioskSettings.Mode.SELF);
+                    language.setValue(java.util.Locale.forLanguageTag("es"));
+                })
+                .get();
         robot.clickOn("#admin-save");
         // a supervisor's PIN does not save them
         robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);

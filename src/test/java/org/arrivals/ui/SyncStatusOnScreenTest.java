@@ -24,6 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SyncStatusOnScreenTest {
     @TempDir
     static Path dir;
+
     private TestHub hub;
     private KioskFixture kiosk;
 
@@ -31,8 +32,8 @@ class SyncStatusOnScreenTest {
     void start(Stage stage) throws Exception {
         Path here = dir.resolve("sync-" + System.nanoTime());
         hub = TestHub.h2(here.resolve("hub"));
-        kiosk = new KioskFixture(here.resolve("station"), Map.of("hub.url", hub.uri().toString(),
-                "hub.token", hub.token("desk-1")));
+        kiosk = new KioskFixture(
+                here.resolve("station"), Map.of("hub.url", hub.uri().toString(), "hub.token", hub.token("desk-1")));
         kiosk.start(stage, KioskFixture.settings(KioskSettings.Mode.DESK, 30));
     }
 
@@ -69,9 +70,11 @@ class SyncStatusOnScreenTest {
         kiosk.station.sync().syncOnce();
         kiosk.shell.status().refresh(Platform::runLater);
         WaitForAsyncUtils.waitForFxEvents();
-        WaitForAsyncUtils.asyncFx(() -> kiosk.shell.show(KioskSettings.Mode.STAFF)).get();
+        WaitForAsyncUtils.asyncFx(() -> kiosk.shell.show(KioskSettings.Mode.STAFF))
+                .get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#dash-stations").queryAs(Label.class).getText())
-                .contains("Online. Waiting to sync: 0.").contains("desk-1: 2 check-ins, last at ");
+                .contains("Online. Waiting to sync: 0.")
+                .contains("desk-1: 2 check-ins, last at ");
     }
 }

@@ -27,18 +27,22 @@ import org.testfx.framework.junit5.Start;
 class UnlockScreenTest {
     @TempDir
     static Path dir;
+
     private Path home;
     private final AtomicReference<Station> unlocked = new AtomicReference<>();
 
     @Start
     void start(Stage stage) {
         home = dir.resolve("unlock-" + System.nanoTime());
-        try (Station s = Station.open(home, "default", null, Clock.systemUTC(), null,
-                StationKey.passphrase("the right station key"))) {
+        try (Station s = Station.open(
+                home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("the right station key"))) {
             s.loadDemo(4, 3);
         }
-        UnlockView view = new UnlockView(new I18n("en"), Tasks.sameThread(),
-                key -> Station.open(home, "default", null, Clock.systemUTC(), null, key), unlocked::set);
+        UnlockView view = new UnlockView(
+                new I18n("en"),
+                Tasks.sameThread(),
+                key -> Station.open(home, "default", null, Clock.systemUTC(), null, key),
+                unlocked::set);
         Scene scene = new Scene(view.root(), 800, 600);
         scene.getStylesheets().add(Shell.class.getResource("kiosk.css").toExternalForm());
         stage.setScene(scene);

@@ -26,6 +26,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class ViewLifetimeTest {
     @TempDir
     static Path dir;
+
     private KioskFixture kiosk;
 
     @Start
@@ -44,18 +45,22 @@ class ViewLifetimeTest {
         List<WeakReference<Node>> left = new ArrayList<>();
         kiosk.shell.status().refresh(javafx.application.Platform::runLater);
         for (int i = 0; i < 3; i++) {
-            left.add(new WeakReference<>(robot.lookup("#search").query().getParent().getParent()));
+            left.add(new WeakReference<>(
+                    robot.lookup("#search").query().getParent().getParent()));
             left.add(new WeakReference<>(robot.lookup("#status-network").query().getParent()));
-            WaitForAsyncUtils.asyncFx(() -> kiosk.shell.show(KioskSettings.Mode.STAFF)).get();
+            WaitForAsyncUtils.asyncFx(() -> kiosk.shell.show(KioskSettings.Mode.STAFF))
+                    .get();
             WaitForAsyncUtils.waitForFxEvents();
             left.add(new WeakReference<>(robot.lookup("#dash-arrived").query()));
             left.add(new WeakReference<>(robot.lookup(".staff-tabs").query()));
             left.add(new WeakReference<>(robot.lookup("#chart-by-type").query()));
             left.add(new WeakReference<>(robot.lookup("#settings-printer").query()));
-            WaitForAsyncUtils.asyncFx(() -> kiosk.shell.show(KioskSettings.Mode.DESK)).get();
+            WaitForAsyncUtils.asyncFx(() -> kiosk.shell.show(KioskSettings.Mode.DESK))
+                    .get();
             WaitForAsyncUtils.waitForFxEvents();
             String language = i % 2 == 0 ? "es" : "en";
-            WaitForAsyncUtils.asyncFx(() -> kiosk.shell.i18n().setLanguage(language)).get();
+            WaitForAsyncUtils.asyncFx(() -> kiosk.shell.i18n().setLanguage(language))
+                    .get();
             WaitForAsyncUtils.waitForFxEvents();
         }
         // the models still change after the screens are gone: nothing may reach back to them
@@ -66,7 +71,11 @@ class ViewLifetimeTest {
             Thread.sleep(50);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        assertThat(left.stream().map(r -> r.get() == null ? "collected" : r.get().getClass().getSimpleName()))
-                .as("screens left behind").containsOnly("collected");
+        assertThat(left.stream()
+                        .map(r -> r.get() == null
+                                ? "collected"
+                                : r.get().getClass().getSimpleName()))
+                .as("screens left behind")
+                .containsOnly("collected");
     }
 }

@@ -11,6 +11,5 @@ public interface ArrivalStates {
     /** Attendee code to arrival, for everyone with any check-in history. */
     Map<String, State> byCode();
 
-    record State(boolean checkedIn, OffsetDateTime at, String station) {
-    }
+    record State(boolean checkedIn, OffsetDateTime at, String station) {}
 }

@@ -26,8 +26,21 @@ import org.slf4j.LoggerFactory;
  */
 public final class RosterExport {
     private static final Logger LOG = LoggerFactory.getLogger(RosterExport.class);
-    static final List<String> COLUMNS = List.of("code", "first_name", "last_name", "badge_name", "pronouns", "email",
-            "organization", "title", "type", "status", "walk_in", "barcode", "checked_in", "checked_in_at",
+    static final List<String> COLUMNS = List.of(
+            "code",
+            "first_name",
+            "last_name",
+            "badge_name",
+            "pronouns",
+            "email",
+            "organization",
+            "title",
+            "type",
+            "status",
+            "walk_in",
+            "barcode",
+            "checked_in",
+            "checked_in_at",
             "checked_in_station");
 
     private final AttendeeStore attendees;
@@ -53,9 +66,7 @@ public final class RosterExport {
         everyone.forEach(a -> extraColumns.addAll(a.extra().keySet()));
         Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
         w.write('\uFEFF');
-        CsvWriter csv = CsvWriter.builder()
-                .lineDelimiter(LineDelimiter.CRLF)
-                .build(w);
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(w);
         List<String> header = new ArrayList<>(COLUMNS);
         extraColumns.forEach(c -> header.add(SpreadsheetSafe.cell(c)));
         csv.writeRecord(header);

@@ -6,8 +6,7 @@ package org.arrivals.attendee.export;
  * as text. A registration form is an open door, and "=HYPERLINK(...)" in a company name is old news.
  */
 public final class SpreadsheetSafe {
-    private SpreadsheetSafe() {
-    }
+    private SpreadsheetSafe() {}
 
     public static String cell(String value) {
         if (value == null || value.isEmpty()) {

@@ -23,28 +23,89 @@ public final class ColumnMapping {
     private static final Map<AttendeeField, List<String>> ALIASES = new EnumMap<>(AttendeeField.class);
 
     static {
-        alias(AttendeeField.CODE, "code", "attendee code", "attendee #", "attendee number", "attendee id",
-                "confirmation number", "confirmation #", "confirmation no", "registration id", "registration number",
-                "registration code", "order code", "ticket code", "id");
+        alias(
+                AttendeeField.CODE,
+                "code",
+                "attendee code",
+                "attendee #",
+                "attendee number",
+                "attendee id",
+                "confirmation number",
+                "confirmation #",
+                "confirmation no",
+                "registration id",
+                "registration number",
+                "registration code",
+                "order code",
+                "ticket code",
+                "id");
         alias(AttendeeField.POSITION, "position id");
-        alias(AttendeeField.BARCODE, "barcode", "barcode #", "barcode number", "ticket secret", "secret", "qr code",
+        alias(
+                AttendeeField.BARCODE,
+                "barcode",
+                "barcode #",
+                "barcode number",
+                "ticket secret",
+                "secret",
+                "qr code",
                 "ticket barcode");
-        alias(AttendeeField.FIRST, "first", "first name", "first_name", "given name", "attendee name given name",
-                "forename", "prenom", "nombre");
-        alias(AttendeeField.LAST, "last", "last name", "last_name", "surname", "family name",
-                "attendee name family name", "nom", "nom de famille", "apellido", "apellidos");
+        alias(
+                AttendeeField.FIRST,
+                "first",
+                "first name",
+                "first_name",
+                "given name",
+                "attendee name given name",
+                "forename",
+                "prenom",
+                "nombre");
+        alias(
+                AttendeeField.LAST,
+                "last",
+                "last name",
+                "last_name",
+                "surname",
+                "family name",
+                "attendee name family name",
+                "nom",
+                "nom de famille",
+                "apellido",
+                "apellidos");
         alias(AttendeeField.FULL_NAME, "name", "full name", "attendee name", "nombre completo", "nom complet");
         alias(AttendeeField.BADGE_NAME, "badge name", "badgename", "name on badge", "preferred name", "nickname");
         alias(AttendeeField.PRONOUNS, "pronouns", "pronoun", "personal pronouns");
-        alias(AttendeeField.EMAIL, "attendee email", "email", "email address", "e-mail", "correo electronico",
+        alias(
+                AttendeeField.EMAIL,
+                "attendee email",
+                "email",
+                "email address",
+                "e-mail",
+                "correo electronico",
                 "courriel");
-        alias(AttendeeField.ORG, "org", "organization", "organisation", "company", "company name",
-                "company / organization", "employer", "agency", "organizacion");
+        alias(
+                AttendeeField.ORG,
+                "org",
+                "organization",
+                "organisation",
+                "company",
+                "company name",
+                "company / organization",
+                "employer",
+                "agency",
+                "organizacion");
         alias(AttendeeField.TITLE, "title", "job title", "position title", "puesto");
-        alias(AttendeeField.TYPE, "type", "attendee type", "ticket type", "registration type", "product",
-                "ticket", "category", "admission type", "tipo");
-        alias(AttendeeField.STATUS, "status", "attendee status", "registration status", "order status",
-                "estado");
+        alias(
+                AttendeeField.TYPE,
+                "type",
+                "attendee type",
+                "ticket type",
+                "registration type",
+                "product",
+                "ticket",
+                "category",
+                "admission type",
+                "tipo");
+        alias(AttendeeField.STATUS, "status", "attendee status", "registration status", "order status", "estado");
     }
 
     private static void alias(AttendeeField field, String... headers) {
@@ -100,8 +161,10 @@ public final class ColumnMapping {
         for (var choice : explicit.entrySet()) {
             int c = findHeader(header, choice.getValue());
             if (c < 0) {
-                throw new ImportException(description + " has no column named \"" + choice.getValue() + "\" (asked for by --map "
-                        + choice.getKey().cliName() + "=...). Its columns are: " + String.join(", ", header), 1);
+                throw new ImportException(
+                        description + " has no column named \"" + choice.getValue() + "\" (asked for by --map "
+                                + choice.getKey().cliName() + "=...). Its columns are: " + String.join(", ", header),
+                        1);
             }
             columns.put(choice.getKey(), c);
         }
@@ -112,13 +175,19 @@ public final class ColumnMapping {
         }
         ColumnMapping mapping = new ColumnMapping(header, columns);
         if (!columns.containsKey(AttendeeField.CODE)) {
-            throw new ImportException(description + " has no attendee code column. Name it with --map code=\"Header\". "
-                    + "Its columns are: " + String.join(", ", header), 1);
+            throw new ImportException(
+                    description + " has no attendee code column. Name it with --map code=\"Header\". "
+                            + "Its columns are: " + String.join(", ", header),
+                    1);
         }
-        if (!columns.containsKey(AttendeeField.FIRST) && !columns.containsKey(AttendeeField.LAST)
-                && !columns.containsKey(AttendeeField.FULL_NAME) && !columns.containsKey(AttendeeField.BADGE_NAME)) {
-            throw new ImportException(description + " has no name column. Name it with --map first=\"Header\",last=\"Header\". "
-                    + "Its columns are: " + String.join(", ", header), 1);
+        if (!columns.containsKey(AttendeeField.FIRST)
+                && !columns.containsKey(AttendeeField.LAST)
+                && !columns.containsKey(AttendeeField.FULL_NAME)
+                && !columns.containsKey(AttendeeField.BADGE_NAME)) {
+            throw new ImportException(
+                    description + " has no name column. Name it with --map first=\"Header\",last=\"Header\". "
+                            + "Its columns are: " + String.join(", ", header),
+                    1);
         }
         return mapping;
     }
@@ -171,8 +240,9 @@ public final class ColumnMapping {
                 throw new IllegalArgumentException("--map takes field=Header, got \"" + pair + "\"");
             }
             String name = pair.substring(0, eq);
-            AttendeeField field = AttendeeField.byCliName(name).orElseThrow(() -> new IllegalArgumentException(
-                    "--map: unknown field \"" + name + "\". Fields: " + AttendeeField.cliNames()));
+            AttendeeField field = AttendeeField.byCliName(name)
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--map: unknown field \"" + name + "\". Fields: " + AttendeeField.cliNames()));
             explicit.put(field, pair.substring(eq + 1));
         }
         return explicit;

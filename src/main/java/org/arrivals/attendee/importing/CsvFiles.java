@@ -8,8 +8,7 @@ import java.util.List;
 
 /** Reads CSV text (comma, semicolon or tab separated, RFC 4180 quoting) into a {@link TabularFile}. */
 final class CsvFiles {
-    private CsvFiles() {
-    }
+    private CsvFiles() {}
 
     static TabularFile parse(String text, String description) throws ImportException {
         char separator = guessSeparator(text);
@@ -35,8 +34,11 @@ final class CsvFiles {
                 }
             }
         } catch (CsvParseException e) {
-            throw new ImportException(description + ": " + lineOf(e) + "text follows a closing quote. "
-                    + "A quote inside a field must be doubled (\"\").", 0, e);
+            throw new ImportException(
+                    description + ": " + lineOf(e) + "text follows a closing quote. "
+                            + "A quote inside a field must be doubled (\"\").",
+                    0,
+                    e);
         } catch (java.io.IOException e) {
             throw new ImportException(description + ": " + e.getMessage(), 0, e);
         }
@@ -49,7 +51,10 @@ final class CsvFiles {
     private static String lineOf(CsvParseException e) {
         String m = e.getMessage() == null ? "" : e.getMessage();
         int at = m.indexOf("started in line ");
-        return at < 0 ? "" : "the record on line " + m.substring(at + "started in line ".length()).strip() + ": ";
+        return at < 0
+                ? ""
+                : "the record on line "
+                        + m.substring(at + "started in line ".length()).strip() + ": ";
     }
 
     private static boolean isBlank(CsvRecord record) {
@@ -95,8 +100,9 @@ final class CsvFiles {
             }
         }
         if (inQuotes) {
-            throw new ImportException("Line " + openedOn + " opens a quoted field that never closes: "
-                    + "every row after it would be swallowed. Add the missing quote (\") and import again.",
+            throw new ImportException(
+                    "Line " + openedOn + " opens a quoted field that never closes: "
+                            + "every row after it would be swallowed. Add the missing quote (\") and import again.",
                     openedOn);
         }
     }
@@ -118,8 +124,7 @@ final class CsvFiles {
                     case ',' -> commas++;
                     case ';' -> semicolons++;
                     case '\t' -> tabs++;
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
         }

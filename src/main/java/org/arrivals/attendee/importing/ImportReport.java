@@ -7,8 +7,13 @@ import java.util.Map;
  * What an import did (or, for a dry run, would do). Problems are listed by line; rows with a
  * problem that prevents import (no code, no name, a duplicate code) are not counted as added.
  */
-public record ImportReport(int added, int updated, int unchanged, List<ImportProblem> problems, boolean dryRun,
-                           Map<String, String> columns) {
+public record ImportReport(
+        int added,
+        int updated,
+        int unchanged,
+        List<ImportProblem> problems,
+        boolean dryRun,
+        Map<String, String> columns) {
     public ImportReport {
         problems = List.copyOf(problems);
         columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));

@@ -17,5 +17,4 @@ public record ImportedRow(
         String title,
         String type,
         RegistrationStatus status,
-        Map<String, String> extra) {
-}
+        Map<String, String> extra) {}

@@ -9,8 +9,8 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.sql.PreparedStatement;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -82,11 +82,17 @@ public final class RosterImporter {
         List<ImportProblem> problems = new ArrayList<>(read.problems());
         ImportReport report = options.dryRun()
                 ? plan(dsl, read.rows(), problems).report(problems, true)
-                : store.bulkWrite(() -> dsl.transactionResult(tx -> apply(tx.dsl(), read.rows(), problems, fileName, bytes)));
+                : store.bulkWrite(
+                        () -> dsl.transactionResult(tx -> apply(tx.dsl(), read.rows(), problems, fileName, bytes)));
         report = report.withColumns(mapping.describe());
-        LOG.info("Import of {} rows from a {} file: {} added, {} updated, {} unchanged, {} problems{}",
-                table.rows().size(), fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.')) : "plain",
-                report.added(), report.updated(), report.unchanged(), report.problems().size(),
+        LOG.info(
+                "Import of {} rows from a {} file: {} added, {} updated, {} unchanged, {} problems{}",
+                table.rows().size(),
+                fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.')) : "plain",
+                report.added(),
+                report.updated(),
+                report.unchanged(),
+                report.problems().size(),
                 options.dryRun() ? " (dry run)" : "");
         if (!options.dryRun() && report.added() + report.updated() > 0) {
             attendees.fireReloaded();
@@ -95,8 +101,7 @@ public final class RosterImporter {
     }
 
     /** A file's rows and problems, read and checked, without a store: what a hub loads. */
-    public record Parsed(List<ImportedRow> rows, List<ImportProblem> problems) {
-    }
+    public record Parsed(List<ImportedRow> rows, List<ImportProblem> problems) {}
 
     public static Parsed parse(byte[] bytes, String fileName, Options options, List<String> eventTypes)
             throws ImportException {
@@ -111,7 +116,8 @@ public final class RosterImporter {
             return XlsxFiles.parse(bytes, fileName);
         }
         if (XlsxFiles.looksLikeOldExcel(bytes)) {
-            throw new ImportException(fileName + " is an old Excel (.xls) workbook. Open it and save it as .xlsx or .csv.", 0);
+            throw new ImportException(
+                    fileName + " is an old Excel (.xls) workbook. Open it and save it as .xlsx or .csv.", 0);
         }
         return CsvFiles.parse(TextEncoding.decode(bytes, encoding).text(), fileName);
     }
@@ -123,8 +129,7 @@ public final class RosterImporter {
         }
     }
 
-    private record Update(long id, ImportedRow row, boolean barcodeChanged) {
-    }
+    private record Update(long id, ImportedRow row, boolean barcodeChanged) {}
 
     private static Plan plan(DSLContext t, List<ImportedRow> rows, List<ImportProblem> problems) {
         Map<String, AttendeeRecord> byCode = new HashMap<>();
@@ -136,8 +141,9 @@ public final class RosterImporter {
             }
         }
         Map<Long, Map<String, String>> edits = new HashMap<>();
-        t.selectFrom(ATTENDEE_EDIT).forEach(e -> edits.computeIfAbsent(e.getAttendeeId(), k -> new HashMap<>())
-                .put(e.getField(), e.getFieldValue()));
+        t.selectFrom(ATTENDEE_EDIT)
+                .forEach(e -> edits.computeIfAbsent(e.getAttendeeId(), k -> new HashMap<>())
+                        .put(e.getField(), e.getFieldValue()));
         Set<String> codesInFile = new HashSet<>();
         rows.forEach(r -> codesInFile.add(r.code()));
 
@@ -150,8 +156,11 @@ public final class RosterImporter {
             // A barcode may move to this row when its current holder is in the file too: the file
             // gives each barcode to one row only, so the holder's own row no longer carries it.
             if (holder != null && !holder.equals(r.code()) && !codesInFile.contains(holder)) {
-                problems.add(new ImportProblem(r.line(), r.code(), "barcode " + r.barcode() + " already belongs to "
-                        + holder + "; it was not attached to this attendee"));
+                problems.add(new ImportProblem(
+                        r.line(),
+                        r.code(),
+                        "barcode " + r.barcode() + " already belongs to " + holder
+                                + "; it was not attached to this attendee"));
                 r = RowReader.withBarcode(r, null);
             }
             AttendeeRecord old = byCode.get(r.code());
@@ -171,17 +180,21 @@ public final class RosterImporter {
     }
 
     private static boolean sameAsStored(AttendeeRecord s, ImportedRow r) {
-        return s.getFirstName().equals(r.firstName()) && s.getLastName().equals(r.lastName())
-                && Objects.equals(s.getBadgeName(), r.badgeName()) && Objects.equals(s.getPronouns(), r.pronouns())
-                && Objects.equals(s.getEmail(), r.email()) && Objects.equals(s.getOrganization(), r.organization())
-                && Objects.equals(s.getTitle(), r.title()) && s.getAttendeeType().equals(r.type())
+        return s.getFirstName().equals(r.firstName())
+                && s.getLastName().equals(r.lastName())
+                && Objects.equals(s.getBadgeName(), r.badgeName())
+                && Objects.equals(s.getPronouns(), r.pronouns())
+                && Objects.equals(s.getEmail(), r.email())
+                && Objects.equals(s.getOrganization(), r.organization())
+                && Objects.equals(s.getTitle(), r.title())
+                && s.getAttendeeType().equals(r.type())
                 && s.getStatus().equals(r.status().name())
                 && Objects.equals(s.getExtra(), ExtraFields.toJson(r.extra()));
     }
 
     /** The file changed a field that was corrected on site: the correction stays, and we say so. */
-    private static void reportKeptEdits(AttendeeRecord s, ImportedRow r, Map<String, String> edits,
-                                        List<ImportProblem> problems) {
+    private static void reportKeptEdits(
+            AttendeeRecord s, ImportedRow r, Map<String, String> edits, List<ImportProblem> problems) {
         for (var e : edits.entrySet()) {
             AttendeeField f = AttendeeField.byCliName(e.getKey()).orElse(null);
             if (f == null) {
@@ -190,8 +203,10 @@ public final class RosterImporter {
             String before = importedValue(s, f);
             String now = importedValue(r, f);
             if (!Objects.equals(before, now)) {
-                problems.add(new ImportProblem(r.line(), r.code(), "kept the on-site edit of " + f.cliName()
-                        + "; the file's new value was not applied to it"));
+                problems.add(new ImportProblem(
+                        r.line(),
+                        r.code(),
+                        "kept the on-site edit of " + f.cliName() + "; the file's new value was not applied to it"));
             }
         }
     }
@@ -224,8 +239,8 @@ public final class RosterImporter {
         };
     }
 
-    private ImportReport apply(DSLContext t, List<ImportedRow> rows, List<ImportProblem> problems,
-                               String fileName, byte[] bytes) {
+    private ImportReport apply(
+            DSLContext t, List<ImportedRow> rows, List<ImportProblem> problems, String fileName, byte[] bytes) {
         Plan plan = plan(t, rows, problems);
         ImportReport report = plan.report(problems, false);
         if (plan.toAdd().isEmpty() && plan.toUpdate().isEmpty()) {
@@ -243,38 +258,124 @@ public final class RosterImporter {
             if (u.barcodeChanged()) {
                 released.add(new Object[] {u.id()});
             }
-            updates.add(new Object[] {r.barcode(), r.firstName(), r.lastName(), r.badgeName(), r.pronouns(),
-                r.email(), r.organization(), r.title(), r.type(), r.status().name(), ExtraFields.toJson(r.extra()),
-                version, now, u.id()});
+            updates.add(new Object[] {
+                r.barcode(),
+                r.firstName(),
+                r.lastName(),
+                r.badgeName(),
+                r.pronouns(),
+                r.email(),
+                r.organization(),
+                r.title(),
+                r.type(),
+                r.status().name(),
+                ExtraFields.toJson(r.extra()),
+                version,
+                now,
+                u.id()
+            });
         }
-        inBatches(t, t.update(ATTENDEE).set(ATTENDEE.BARCODE, DSL.inline((String) null))
-                .where(ATTENDEE.ID.eq((Long) null)), released);
-        inBatches(t, t.update(ATTENDEE)
-                .set(ATTENDEE.BARCODE, (String) null)
-                .set(ATTENDEE.FIRST_NAME, (String) null).set(ATTENDEE.LAST_NAME, (String) null)
-                .set(ATTENDEE.BADGE_NAME, (String) null).set(ATTENDEE.PRONOUNS, (String) null)
-                .set(ATTENDEE.EMAIL, (String) null).set(ATTENDEE.ORGANIZATION, (String) null)
-                .set(ATTENDEE.TITLE, (String) null).set(ATTENDEE.ATTENDEE_TYPE, (String) null)
-                .set(ATTENDEE.STATUS, (String) null).set(ATTENDEE.EXTRA, (String) null)
-                .set(ATTENDEE.ROSTER_VERSION, (Long) null).set(ATTENDEE.UPDATED_AT, (OffsetDateTime) null)
-                .where(ATTENDEE.ID.eq((Long) null)), updates);
+        inBatches(
+                t,
+                t.update(ATTENDEE)
+                        .set(ATTENDEE.BARCODE, DSL.inline((String) null))
+                        .where(ATTENDEE.ID.eq((Long) null)),
+                released);
+        inBatches(
+                t,
+                t.update(ATTENDEE)
+                        .set(ATTENDEE.BARCODE, (String) null)
+                        .set(ATTENDEE.FIRST_NAME, (String) null)
+                        .set(ATTENDEE.LAST_NAME, (String) null)
+                        .set(ATTENDEE.BADGE_NAME, (String) null)
+                        .set(ATTENDEE.PRONOUNS, (String) null)
+                        .set(ATTENDEE.EMAIL, (String) null)
+                        .set(ATTENDEE.ORGANIZATION, (String) null)
+                        .set(ATTENDEE.TITLE, (String) null)
+                        .set(ATTENDEE.ATTENDEE_TYPE, (String) null)
+                        .set(ATTENDEE.STATUS, (String) null)
+                        .set(ATTENDEE.EXTRA, (String) null)
+                        .set(ATTENDEE.ROSTER_VERSION, (Long) null)
+                        .set(ATTENDEE.UPDATED_AT, (OffsetDateTime) null)
+                        .where(ATTENDEE.ID.eq((Long) null)),
+                updates);
 
         List<Object[]> inserts = new ArrayList<>(plan.toAdd().size());
         for (ImportedRow r : plan.toAdd()) {
-            inserts.add(new Object[] {r.code(), r.barcode(), r.firstName(), r.lastName(), r.badgeName(), r.pronouns(),
-                r.email(), r.organization(), r.title(), r.type(), r.status().name(), ExtraFields.toJson(r.extra()),
-                false, version, now, now});
+            inserts.add(new Object[] {
+                r.code(),
+                r.barcode(),
+                r.firstName(),
+                r.lastName(),
+                r.badgeName(),
+                r.pronouns(),
+                r.email(),
+                r.organization(),
+                r.title(),
+                r.type(),
+                r.status().name(),
+                ExtraFields.toJson(r.extra()),
+                false,
+                version,
+                now,
+                now
+            });
         }
-        inBatches(t, t.insertInto(ATTENDEE, ATTENDEE.CODE, ATTENDEE.BARCODE, ATTENDEE.FIRST_NAME,
-                        ATTENDEE.LAST_NAME, ATTENDEE.BADGE_NAME, ATTENDEE.PRONOUNS, ATTENDEE.EMAIL,
-                        ATTENDEE.ORGANIZATION, ATTENDEE.TITLE, ATTENDEE.ATTENDEE_TYPE, ATTENDEE.STATUS, ATTENDEE.EXTRA,
-                        ATTENDEE.WALK_IN, ATTENDEE.ROSTER_VERSION, ATTENDEE.CREATED_AT, ATTENDEE.UPDATED_AT)
-                .values((String) null, null, null, null, null, null, null, null, null, null, null, null,
-                        (Boolean) null, (Long) null, (OffsetDateTime) null, (OffsetDateTime) null), inserts);
+        inBatches(
+                t,
+                t.insertInto(
+                                ATTENDEE,
+                                ATTENDEE.CODE,
+                                ATTENDEE.BARCODE,
+                                ATTENDEE.FIRST_NAME,
+                                ATTENDEE.LAST_NAME,
+                                ATTENDEE.BADGE_NAME,
+                                ATTENDEE.PRONOUNS,
+                                ATTENDEE.EMAIL,
+                                ATTENDEE.ORGANIZATION,
+                                ATTENDEE.TITLE,
+                                ATTENDEE.ATTENDEE_TYPE,
+                                ATTENDEE.STATUS,
+                                ATTENDEE.EXTRA,
+                                ATTENDEE.WALK_IN,
+                                ATTENDEE.ROSTER_VERSION,
+                                ATTENDEE.CREATED_AT,
+                                ATTENDEE.UPDATED_AT)
+                        .values(
+                                (String) null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                null,
+                                (Boolean) null,
+                                (Long) null,
+                                (OffsetDateTime) null,
+                                (OffsetDateTime) null),
+                inserts);
 
-        t.insertInto(IMPORT_RUN, IMPORT_RUN.FILE_NAME, IMPORT_RUN.FILE_SHA256, IMPORT_RUN.IMPORTED_AT,
-                        IMPORT_RUN.ADDED, IMPORT_RUN.UPDATED, IMPORT_RUN.UNCHANGED, IMPORT_RUN.PROBLEMS)
-                .values(fileName, sha256(bytes), now, report.added(), report.updated(), report.unchanged(),
+        t.insertInto(
+                        IMPORT_RUN,
+                        IMPORT_RUN.FILE_NAME,
+                        IMPORT_RUN.FILE_SHA256,
+                        IMPORT_RUN.IMPORTED_AT,
+                        IMPORT_RUN.ADDED,
+                        IMPORT_RUN.UPDATED,
+                        IMPORT_RUN.UNCHANGED,
+                        IMPORT_RUN.PROBLEMS)
+                .values(
+                        fileName,
+                        sha256(bytes),
+                        now,
+                        report.added(),
+                        report.updated(),
+                        report.unchanged(),
                         problems.size())
                 .execute();
         return report;

@@ -22,12 +22,14 @@ import org.arrivals.attendee.RegistrationStatus;
 final class RowReader {
     /** Longer than any real name and still fits a badge's smallest type; longer values are reported. */
     static final int MAX_NAME = 300;
+
     static final int MAX_FIELD = 1000;
     /**
      * The other columns of a row, together (names and values). They are kept as JSON in a column
      * of a million characters, and escaping can make JSON six times longer than its text.
      */
     static final int MAX_EXTRA = 100_000;
+
     static final String DEFAULT_TYPE = "General Admission";
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
 
@@ -41,8 +43,7 @@ final class RowReader {
         }
     }
 
-    record Result(List<ImportedRow> rows, List<ImportProblem> problems) {
-    }
+    record Result(List<ImportedRow> rows, List<ImportProblem> problems) {}
 
     Result read(TabularFile file) {
         List<ImportedRow> rows = new ArrayList<>();
@@ -57,14 +58,19 @@ final class RowReader {
             }
             Long first = firstLineOfCode.putIfAbsent(r.code(), row.line());
             if (first != null) {
-                problems.add(new ImportProblem(row.line(), r.code(), "duplicate code: line " + first
-                        + " has the same code and was imported; this row was not"));
+                problems.add(new ImportProblem(
+                        row.line(),
+                        r.code(),
+                        "duplicate code: line " + first + " has the same code and was imported; this row was not"));
                 continue;
             }
             String owner = r.barcode() == null ? null : codeOfBarcode.putIfAbsent(r.barcode(), r.code());
             if (owner != null) {
-                problems.add(new ImportProblem(row.line(), r.code(), "barcode " + r.barcode()
-                        + " also belongs to " + owner + "; it was not attached to this attendee"));
+                problems.add(new ImportProblem(
+                        row.line(),
+                        r.code(),
+                        "barcode " + r.barcode() + " also belongs to " + owner
+                                + "; it was not attached to this attendee"));
                 r = withBarcode(r, null);
             }
             rows.add(r);
@@ -114,31 +120,51 @@ final class RowReader {
         String statusText = v.get(AttendeeField.STATUS);
         RegistrationStatus status = RegistrationStatus.parse(statusText).orElse(null);
         if (status == null) {
-            problems.add(new ImportProblem(row.line(), code, "unknown registration status \"" + statusText
-                    + "\"; imported as pending so the desk asks before printing"));
+            problems.add(new ImportProblem(
+                    row.line(),
+                    code,
+                    "unknown registration status \"" + statusText
+                            + "\"; imported as pending so the desk asks before printing"));
             status = RegistrationStatus.PENDING;
         } else if (status != RegistrationStatus.ATTENDING) {
-            problems.add(new ImportProblem(row.line(), code, "registration " + status.label()
-                    + "; imported, and the desk will be told"));
+            problems.add(new ImportProblem(
+                    row.line(), code, "registration " + status.label() + "; imported, and the desk will be told"));
         }
         String type = v.get(AttendeeField.TYPE);
         type = type.isEmpty() ? DEFAULT_TYPE : knownTypes.getOrDefault(type.toLowerCase(Locale.ROOT), type);
         String barcode = v.get(AttendeeField.BARCODE);
-        return new ImportedRow(row.line(), code, emptyToNull(barcode), first, last,
-                emptyToNull(v.get(AttendeeField.BADGE_NAME)), emptyToNull(v.get(AttendeeField.PRONOUNS)),
-                emptyToNull(v.get(AttendeeField.EMAIL)), emptyToNull(v.get(AttendeeField.ORG)),
-                emptyToNull(v.get(AttendeeField.TITLE)), type, status, extra);
+        return new ImportedRow(
+                row.line(),
+                code,
+                emptyToNull(barcode),
+                first,
+                last,
+                emptyToNull(v.get(AttendeeField.BADGE_NAME)),
+                emptyToNull(v.get(AttendeeField.PRONOUNS)),
+                emptyToNull(v.get(AttendeeField.EMAIL)),
+                emptyToNull(v.get(AttendeeField.ORG)),
+                emptyToNull(v.get(AttendeeField.TITLE)),
+                type,
+                status,
+                extra);
     }
 
     private static String firstTooLong(String code, String first, String last, Map<AttendeeField, String> v) {
         if (code.length() > 200) {
             return "attendee code longer than 200 characters";
         }
-        if (first.length() > MAX_NAME || last.length() > MAX_NAME || v.get(AttendeeField.BADGE_NAME).length() > MAX_NAME) {
+        if (first.length() > MAX_NAME
+                || last.length() > MAX_NAME
+                || v.get(AttendeeField.BADGE_NAME).length() > MAX_NAME) {
             return "name longer than " + MAX_NAME + " characters";
         }
-        for (AttendeeField f : List.of(AttendeeField.PRONOUNS, AttendeeField.EMAIL, AttendeeField.ORG,
-                AttendeeField.TITLE, AttendeeField.TYPE, AttendeeField.BARCODE)) {
+        for (AttendeeField f : List.of(
+                AttendeeField.PRONOUNS,
+                AttendeeField.EMAIL,
+                AttendeeField.ORG,
+                AttendeeField.TITLE,
+                AttendeeField.TYPE,
+                AttendeeField.BARCODE)) {
             int limit = f == AttendeeField.PRONOUNS || f == AttendeeField.TYPE ? 200 : MAX_FIELD;
             if (v.get(f).length() > limit) {
                 return f.cliName() + " longer than " + limit + " characters";
@@ -191,8 +217,20 @@ final class RowReader {
     }
 
     static ImportedRow withBarcode(ImportedRow r, String barcode) {
-        return new ImportedRow(r.line(), r.code(), barcode, r.firstName(), r.lastName(), r.badgeName(),
-                r.pronouns(), r.email(), r.organization(), r.title(), r.type(), r.status(), r.extra());
+        return new ImportedRow(
+                r.line(),
+                r.code(),
+                barcode,
+                r.firstName(),
+                r.lastName(),
+                r.badgeName(),
+                r.pronouns(),
+                r.email(),
+                r.organization(),
+                r.title(),
+                r.type(),
+                r.status(),
+                r.extra());
     }
 
     private static String emptyToNull(String s) {
@@ -261,8 +299,11 @@ final class RowReader {
 
     /** Every character tested here is in the Basic Multilingual Plane, so a char is enough. */
     private static boolean isInvisibleControl(int cp) {
-        return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)
-                || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)
+        return cp < 0x20
+                || cp == 0x7F
+                || (cp >= 0x80 && cp < 0xA0)
+                || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069)
                 || cp == 0xFEFF;
     }
 }

@@ -2,8 +2,8 @@ package org.arrivals.attendee.importing;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
 import java.nio.charset.Charset;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
@@ -18,11 +18,9 @@ import java.nio.charset.StandardCharsets;
 public final class TextEncoding {
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-    private TextEncoding() {
-    }
+    private TextEncoding() {}
 
-    public record Decoded(String text, Charset charset, boolean hadBom) {
-    }
+    public record Decoded(String text, Charset charset, boolean hadBom) {}
 
     public static Decoded decode(byte[] bytes, Charset forced) throws ImportException {
         if (forced != null) {
@@ -92,24 +90,29 @@ public final class TextEncoding {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        CharBuffer out = CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16L,
-                (long) ((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 16));
+        CharBuffer out = CharBuffer.allocate((int) Math.min(
+                Integer.MAX_VALUE - 16L, (long) ((bytes.length - offset) * (double) decoder.maxCharsPerByte()) + 16));
         CoderResult result = decoder.decode(in, out, true);
         if (!result.isError()) {
             result = decoder.flush(out);
         }
         if (result.isError()) {
             long line = lineAt(bytes, in.position(), cs);
-            throw new ImportException("Line " + line + " is not valid " + cs.displayName()
-                    + " text. Save the file again as UTF-8, or name its encoding with --encoding.", line);
+            throw new ImportException(
+                    "Line " + line + " is not valid " + cs.displayName()
+                            + " text. Save the file again as UTF-8, or name its encoding with --encoding.",
+                    line);
         }
         return out.flip().toString();
     }
 
     /** Counts line feeds before a byte offset; UTF-16 writes each as two bytes. */
     private static long lineAt(byte[] bytes, int position, Charset cs) {
-        int step = cs.equals(StandardCharsets.UTF_16LE) || cs.equals(StandardCharsets.UTF_16BE)
-                || cs.equals(StandardCharsets.UTF_16) ? 2 : 1;
+        int step = cs.equals(StandardCharsets.UTF_16LE)
+                        || cs.equals(StandardCharsets.UTF_16BE)
+                        || cs.equals(StandardCharsets.UTF_16)
+                ? 2
+                : 1;
         int lfIndex = cs.equals(StandardCharsets.UTF_16BE) ? 1 : 0;
         long line = 1;
         int partner = lfIndex == 0 ? 1 : -1;

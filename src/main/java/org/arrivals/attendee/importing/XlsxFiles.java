@@ -12,8 +12,7 @@ import org.dhatim.fastexcel.reader.Row;
 
 /** Reads the first sheet of an .xlsx workbook into a {@link TabularFile}; "line" means the sheet's row number. */
 final class XlsxFiles {
-    private XlsxFiles() {
-    }
+    private XlsxFiles() {}
 
     static boolean looksLikeXlsx(byte[] bytes) {
         return bytes.length >= 4 && ReadableWorkbook.isOOXMLZipHeader(bytes);
@@ -27,7 +26,7 @@ final class XlsxFiles {
         List<TabularFile.Row> rows = new ArrayList<>();
         List<String> header = null;
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(bytes));
-             Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
+                Stream<Row> sheet = workbook.getFirstSheet().openStream()) {
             for (Row row : (Iterable<Row>) sheet::iterator) {
                 List<String> cells = cells(row);
                 if (cells.stream().allMatch(String::isBlank)) {
@@ -40,8 +39,11 @@ final class XlsxFiles {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new ImportException(description + " is not a readable Excel workbook (" + e.getMessage()
-                    + "). Open it in a spreadsheet program and save it again as .xlsx or .csv.", 0, e);
+            throw new ImportException(
+                    description + " is not a readable Excel workbook (" + e.getMessage()
+                            + "). Open it in a spreadsheet program and save it again as .xlsx or .csv.",
+                    0,
+                    e);
         }
         if (header == null) {
             throw new ImportException(description + " is empty: its first sheet has no header row.", 1);

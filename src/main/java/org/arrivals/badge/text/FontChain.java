@@ -16,15 +16,21 @@ public final class FontChain {
     private FontChain(boolean isBold) {
         String w = isBold ? "Bold" : "Regular";
         this.faces = List.of(
-                new FontFace("NotoSans-" + w + ".ttf", List.of(UnicodeScript.LATIN, UnicodeScript.GREEK,
-                        UnicodeScript.CYRILLIC)),
+                new FontFace(
+                        "NotoSans-" + w + ".ttf",
+                        List.of(UnicodeScript.LATIN, UnicodeScript.GREEK, UnicodeScript.CYRILLIC)),
                 new FontFace("NotoSansArabic-" + w + ".ttf", List.of(UnicodeScript.ARABIC)),
                 new FontFace("NotoSansHebrew-" + w + ".ttf", List.of(UnicodeScript.HEBREW)),
                 new FontFace("NotoSansDevanagari-" + w + ".ttf", List.of(UnicodeScript.DEVANAGARI)),
                 new FontFace("NotoSansEthiopic-" + w + ".ttf", List.of(UnicodeScript.ETHIOPIC)),
                 new FontFace("NotoSansMyanmar-" + w + ".ttf", List.of(UnicodeScript.MYANMAR)),
-                new FontFace("DroidSansFallbackFull.ttf", List.of(UnicodeScript.HAN, UnicodeScript.HIRAGANA,
-                        UnicodeScript.KATAKANA, UnicodeScript.BOPOMOFO)),
+                new FontFace(
+                        "DroidSansFallbackFull.ttf",
+                        List.of(
+                                UnicodeScript.HAN,
+                                UnicodeScript.HIRAGANA,
+                                UnicodeScript.KATAKANA,
+                                UnicodeScript.BOPOMOFO)),
                 // Droid Sans Fallback has no precomposed Hangul syllables.
                 new FontFace(isBold ? "NanumGothicBold.ttf" : "NanumGothic.ttf", List.of(UnicodeScript.HANGUL)));
     }

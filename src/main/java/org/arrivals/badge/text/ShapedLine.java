@@ -17,16 +17,13 @@ public record ShapedLine(String text, float size, List<Run> runs) {
     }
 
     /** A glyph id and its position relative to the run's origin, in points, y up. */
-    public record Glyph(int gid, float x, float y) {
-    }
+    public record Glyph(int gid, float x, float y) {}
 
     /**
      * The glyphs standing for one piece of logical text. {@code actualText} is null when the font's
      * own character map already gives that text back (copy and paste works without help).
      */
-    public record Cluster(List<Glyph> glyphs, String actualText) {
-    }
+    public record Cluster(List<Glyph> glyphs, String actualText) {}
 
-    public record Run(FontFace face, float size, List<Cluster> clusters, float advance) {
-    }
+    public record Run(FontFace face, float size, List<Cluster> clusters, float advance) {}
 }

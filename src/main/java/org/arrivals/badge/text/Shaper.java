@@ -21,12 +21,11 @@ import java.util.TreeSet;
  * Characters no font can draw (emoji) are dropped, never drawn as a missing-glyph box.
  */
 public final class Shaper {
-    private static final Map<TextAttribute, Object> KERN_LIGA = Map.of(TextAttribute.KERNING,
-            TextAttribute.KERNING_ON, TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON);
+    private static final Map<TextAttribute, Object> KERN_LIGA = Map.of(
+            TextAttribute.KERNING, TextAttribute.KERNING_ON, TextAttribute.LIGATURES, TextAttribute.LIGATURES_ON);
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
 
-    private Shaper() {
-    }
+    private Shaper() {}
 
     public static ShapedLine shape(String text, float size, FontChain chain) {
         String s = dropUndrawable(text == null ? "" : text, chain);
@@ -70,8 +69,8 @@ public final class Shaper {
 
     private static ShapedLine.Run shapeRun(FontFace face, float size, char[] chars, int start, int limit, boolean rtl) {
         Font f = face.awt().deriveFont(size).deriveFont(KERN_LIGA);
-        GlyphVector gv = f.layoutGlyphVector(FRC, chars, start, limit,
-                rtl ? Font.LAYOUT_RIGHT_TO_LEFT : Font.LAYOUT_LEFT_TO_RIGHT);
+        GlyphVector gv = f.layoutGlyphVector(
+                FRC, chars, start, limit, rtl ? Font.LAYOUT_RIGHT_TO_LEFT : Font.LAYOUT_LEFT_TO_RIGHT);
         int ng = gv.getNumGlyphs();
         String text = new String(chars, start, limit - start);
         TreeSet<Integer> clusterStarts = new TreeSet<>();
@@ -94,12 +93,14 @@ public final class Shaper {
             Integer next = clusterStarts.higher(ci);
             String ct = text.substring(ci, next == null ? text.length() : next);
             if (!glyphs.isEmpty()) {
-                boolean mapsBack = glyphs.size() == 1 && ct.equals(face.toUnicode(glyphs.get(0).gid()));
+                boolean mapsBack = glyphs.size() == 1
+                        && ct.equals(face.toUnicode(glyphs.get(0).gid()));
                 clusters.add(new ShapedLine.Cluster(glyphs, mapsBack ? null : ct));
             }
             g = h;
         }
-        return new ShapedLine.Run(face, size, clusters, (float) gv.getGlyphPosition(ng).getX());
+        return new ShapedLine.Run(
+                face, size, clusters, (float) gv.getGlyphPosition(ng).getX());
     }
 
     private static boolean isIgnorable(int cp) {

@@ -23,6 +23,5 @@ public final class Protocol {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    private Protocol() {
-    }
+    private Protocol() {}
 }

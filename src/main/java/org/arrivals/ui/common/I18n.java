@@ -16,8 +16,8 @@ import javafx.geometry.NodeOrientation;
  */
 public final class I18n {
     public static final String BUNDLE = "org.arrivals.ui.messages";
-    public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, new Locale("es"), new Locale("ar"),
-            Locale.FRENCH);
+    public static final List<Locale> LANGUAGES =
+            List.of(Locale.ENGLISH, new Locale("es"), new Locale("ar"), Locale.FRENCH);
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Locale.ENGLISH);
     private ResourceBundle bundle = load(Locale.ENGLISH);
@@ -27,8 +27,8 @@ public final class I18n {
     }
 
     private static ResourceBundle load(Locale l) {
-        return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
+        return ResourceBundle.getBundle(
+                BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public void setLanguage(String language) {

@@ -16,15 +16,25 @@ import org.slf4j.LoggerFactory;
 public final class NameFonts {
     private static final Logger LOG = LoggerFactory.getLogger(NameFonts.class);
     public static final String LATIN = "Noto Sans";
-    private static final List<String> FILES = List.of("NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
-            "NotoSansArabicUI-Regular.ttf", "NotoSansArabicUI-Bold.ttf", "NotoSansDevanagari-Regular.ttf",
-            "NotoSansDevanagari-Bold.ttf", "NotoSansEthiopic-Regular.ttf", "NotoSansEthiopic-Bold.ttf",
-            "NotoSansHebrew-Regular.ttf", "NotoSansHebrew-Bold.ttf", "NotoSansMyanmar-Regular.ttf",
-            "NotoSansMyanmar-Bold.ttf", "NanumGothic.ttf", "NanumGothicBold.ttf", "DroidSansFallbackFull.ttf");
+    private static final List<String> FILES = List.of(
+            "NotoSans-Regular.ttf",
+            "NotoSans-Bold.ttf",
+            "NotoSansArabicUI-Regular.ttf",
+            "NotoSansArabicUI-Bold.ttf",
+            "NotoSansDevanagari-Regular.ttf",
+            "NotoSansDevanagari-Bold.ttf",
+            "NotoSansEthiopic-Regular.ttf",
+            "NotoSansEthiopic-Bold.ttf",
+            "NotoSansHebrew-Regular.ttf",
+            "NotoSansHebrew-Bold.ttf",
+            "NotoSansMyanmar-Regular.ttf",
+            "NotoSansMyanmar-Bold.ttf",
+            "NanumGothic.ttf",
+            "NanumGothicBold.ttf",
+            "DroidSansFallbackFull.ttf");
     private static volatile boolean loaded;
 
-    private NameFonts() {
-    }
+    private NameFonts() {}
 
     /** Loads the shipped fonts into JavaFX once. */
     public static synchronized void load() {
@@ -53,14 +63,25 @@ public final class NameFonts {
             i += Character.charCount(cp);
             UnicodeScript s = UnicodeScript.of(cp);
             switch (s) {
-                case ARABIC: return "Noto Sans Arabic UI";
-                case DEVANAGARI: return "Noto Sans Devanagari";
-                case ETHIOPIC: return "Noto Sans Ethiopic";
-                case HEBREW: return "Noto Sans Hebrew";
-                case MYANMAR: return "Noto Sans Myanmar";
-                case HANGUL: return "NanumGothic";
-                case HAN: case HIRAGANA: case KATAKANA: case BOPOMOFO: return "Droid Sans Fallback";
-                default: break;
+                case ARABIC:
+                    return "Noto Sans Arabic UI";
+                case DEVANAGARI:
+                    return "Noto Sans Devanagari";
+                case ETHIOPIC:
+                    return "Noto Sans Ethiopic";
+                case HEBREW:
+                    return "Noto Sans Hebrew";
+                case MYANMAR:
+                    return "Noto Sans Myanmar";
+                case HANGUL:
+                    return "NanumGothic";
+                case HAN:
+                case HIRAGANA:
+                case KATAKANA:
+                case BOPOMOFO:
+                    return "Droid Sans Fallback";
+                default:
+                    break;
             }
         }
         return LATIN;

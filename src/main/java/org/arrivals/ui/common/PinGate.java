@@ -23,6 +23,7 @@ public final class PinGate implements Authority {
     private StackPane overlay;
     /** Where the focus was before the gate opened: it goes back there, so typing carries on. */
     private javafx.scene.Node focusBefore;
+
     private org.arrivals.station.Role acceptedRole = org.arrivals.station.Role.VOLUNTEER;
 
     public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n) {
@@ -51,7 +52,10 @@ public final class PinGate implements Authority {
      * whose PIN it was. Cancel closes without doing anything.
      */
     @Override
-    public void ask(String why, org.arrivals.station.Role needed, java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
+    public void ask(
+            String why,
+            org.arrivals.station.Role needed,
+            java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
         close();
         focusBefore = host.getScene() == null ? null : host.getScene().getFocusOwner();
         PasswordField field = new PasswordField();
@@ -61,8 +65,13 @@ public final class PinGate implements Authority {
         Label title = Ui.label(i18n.t("pin.title"), "pin-title");
         Label reason = Ui.label(why, "muted");
         Label message = Ui.id(Ui.label("", "message"), "pin-message");
-        Ui.showMessage(message, pin.isSetFor(needed) ? Message.NONE : new Message(Tone.ERROR, i18n.t(
-                needed == org.arrivals.station.Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
+        Ui.showMessage(
+                message,
+                pin.isSetFor(needed)
+                        ? Message.NONE
+                        : new Message(
+                                Tone.ERROR,
+                                i18n.t(needed == org.arrivals.station.Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
         GridPane keypad = new GridPane();
         keypad.setHgap(10);
         keypad.setVgap(10);
@@ -106,29 +115,47 @@ public final class PinGate implements Authority {
         field.requestFocus();
     }
 
-    private void check(PasswordField field, Label message, org.arrivals.station.Role needed,
-                       java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
+    private void check(
+            PasswordField field,
+            Label message,
+            org.arrivals.station.Role needed,
+            java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
         String entered = field.getText();
         field.clear();
         StackPane asked = overlay; // the answer counts only while this very gate is open
-        tasks.run(() -> pin.check(entered, needed), result -> {
-            if (overlay != asked) {
-                return; // cancelled, or replaced by another gate, while the PIN was being checked
-            }
-            if (result instanceof StaffPin.Check.Accepted a) {
-                acceptedRole = a.role();
-                close();
-                onAccepted.accept(a.role());
-            } else if (result instanceof StaffPin.Check.Refused r) {
-                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("pin.wrong", r.triesLeftBeforeLockout())));
-            } else if (result instanceof StaffPin.Check.NotSet) {
-                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t(
-                        needed == org.arrivals.station.Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
-            } else if (result instanceof StaffPin.Check.Locked l) {
-                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("pin.locked",
-                        Math.max(1, l.remaining().toSeconds()))));
-            }
-        }, e -> Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("error.unexpected"))));
+        tasks.run(
+                () -> pin.check(entered, needed),
+                result -> {
+                    if (overlay != asked) {
+                        return; // cancelled, or replaced by another gate, while the PIN was being checked
+                    }
+                    if (result instanceof StaffPin.Check.Accepted a) {
+                        acceptedRole = a.role();
+                        close();
+                        onAccepted.accept(a.role());
+                    } else if (result instanceof StaffPin.Check.Refused r) {
+                        Ui.showMessage(
+                                message, new Message(Tone.ERROR, i18n.t("pin.wrong", r.triesLeftBeforeLockout())));
+                    } else if (result instanceof StaffPin.Check.NotSet) {
+                        Ui.showMessage(
+                                message,
+                                new Message(
+                                        Tone.ERROR,
+                                        i18n.t(
+                                                needed == org.arrivals.station.Role.ADMIN
+                                                        ? "pin.notSet.admin"
+                                                        : "pin.notSet")));
+                    } else if (result instanceof StaffPin.Check.Locked l) {
+                        Ui.showMessage(
+                                message,
+                                new Message(
+                                        Tone.ERROR,
+                                        i18n.t(
+                                                "pin.locked",
+                                                Math.max(1, l.remaining().toSeconds()))));
+                    }
+                },
+                e -> Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("error.unexpected"))));
     }
 
     public void close() {

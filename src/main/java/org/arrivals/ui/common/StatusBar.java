@@ -34,11 +34,14 @@ public final class StatusBar extends HBox {
         if (!sync.configured()) {
             return i18n.t("status.sync.none", s.pending());
         }
-        String last = sync.lastSync() == null ? i18n.t("status.sync.never")
-                : sync.lastSync().atZoneSameInstant(java.time.ZoneId.systemDefault()).format(
-                        java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+        String last = sync.lastSync() == null
+                ? i18n.t("status.sync.never")
+                : sync.lastSync()
+                        .atZoneSameInstant(java.time.ZoneId.systemDefault())
+                        .format(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
                                 .withLocale(i18n.locale()));
-        return sync.online() ? i18n.t("status.sync.online", s.pending(), last)
+        return sync.online()
+                ? i18n.t("status.sync.online", s.pending(), last)
                 : i18n.t("status.sync.offline", s.pending(), last);
     }
 
@@ -58,13 +61,18 @@ public final class StatusBar extends HBox {
             printer.setText(i18n.t("status.printer.ready", s.printer()));
             printer.getStyleClass().add("status-ok");
         }
-        printer.setTooltip(s.printerProblem() == null || s.printerProblem().isBlank() ? null
-                : new javafx.scene.control.Tooltip(s.printerProblem()));
+        printer.setTooltip(
+                s.printerProblem() == null || s.printerProblem().isBlank()
+                        ? null
+                        : new javafx.scene.control.Tooltip(s.printerProblem()));
         network.setText(syncLine(i18n, s));
         network.getStyleClass().removeAll("status-ok", "status-bad");
         network.getStyleClass().add(s.sync().configured() && !s.sync().online() ? "status-bad" : "status-ok");
         NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
-        arrived.setText(i18n.t("status.arrived", n.format(s.stats().arrived()), n.format(s.stats().expected())));
+        arrived.setText(i18n.t(
+                "status.arrived",
+                n.format(s.stats().arrived()),
+                n.format(s.stats().expected())));
         for (Label l : new Label[] {station, printer, network, arrived}) {
             l.setAccessibleText(l.getText());
         }

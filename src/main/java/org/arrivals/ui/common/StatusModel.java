@@ -11,9 +11,9 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.arrivals.checkin.StationActivity;
 import org.arrivals.checkin.Stats;
-import org.arrivals.sync.SyncStatus;
 import org.arrivals.print.PrintJob;
 import org.arrivals.station.Station;
+import org.arrivals.sync.SyncStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +26,16 @@ public final class StatusModel {
     private static final Logger LOG = LoggerFactory.getLogger(StatusModel.class);
 
     /** One look at the station. {@code printerProblem} is null when the printer looks ready. */
-    public record Snapshot(String printer, String printerProblem, int pending, Stats stats, long queued, long failed,
-                           SyncStatus sync, java.util.List<StationActivity> stations, Instant at) {
-    }
+    public record Snapshot(
+            String printer,
+            String printerProblem,
+            int pending,
+            Stats stats,
+            long queued,
+            long failed,
+            SyncStatus sync,
+            java.util.List<StationActivity> stations,
+            Instant at) {}
 
     private final Station station;
     private final Supplier<String> printer;
@@ -63,10 +70,20 @@ public final class StatusModel {
             station.printing().retryDue(Instant.now());
         }
         var jobs = station.printing().queue().all();
-        long queued = jobs.stream().filter(j -> j.state() == PrintJob.State.QUEUED).count();
-        long failed = jobs.stream().filter(j -> j.state() == PrintJob.State.FAILED).count();
-        return new Snapshot(p, problem, station.checkIns().pendingCount(), station.checkIns().stats(), queued, failed,
-                station.sync().status(), station.checkIns().stationActivity(), Instant.now());
+        long queued =
+                jobs.stream().filter(j -> j.state() == PrintJob.State.QUEUED).count();
+        long failed =
+                jobs.stream().filter(j -> j.state() == PrintJob.State.FAILED).count();
+        return new Snapshot(
+                p,
+                problem,
+                station.checkIns().pendingCount(),
+                station.checkIns().stats(),
+                queued,
+                failed,
+                station.sync().status(),
+                station.checkIns().stationActivity(),
+                Instant.now());
     }
 
     public void refresh(Consumer<Runnable> onFx) {
@@ -81,13 +98,17 @@ public final class StatusModel {
             t.setDaemon(true);
             return t;
         });
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                refresh(Platform::runLater);
-            } catch (RuntimeException e) {
-                LOG.warn("Status refresh failed", e);
-            }
-        }, 0, seconds, TimeUnit.SECONDS);
+        poller.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        refresh(Platform::runLater);
+                    } catch (RuntimeException e) {
+                        LOG.warn("Status refresh failed", e);
+                    }
+                },
+                0,
+                seconds,
+                TimeUnit.SECONDS);
     }
 
     /** Asks for a fresh look soon, after something changed (a check-in, a new printer). */

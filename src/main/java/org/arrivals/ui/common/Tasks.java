@@ -61,8 +61,7 @@ public interface Tasks {
         }
 
         @Override
-        public void shutdown() {
-        }
+        public void shutdown() {}
     }
 
     final class Background implements Tasks {
@@ -92,8 +91,8 @@ public interface Tasks {
             submit(renders, work, onSuccess, onFailure);
         }
 
-        private static <T> void submit(ExecutorService on, Callable<T> work, Consumer<T> onSuccess,
-                                       Consumer<Throwable> onFailure) {
+        private static <T> void submit(
+                ExecutorService on, Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
             on.execute(() -> {
                 try {
                     T result = work.call();

@@ -2,7 +2,11 @@ package org.arrivals.ui.common;
 
 /** How a message should look: it picks the colors and the icon, never the words. */
 public enum Tone {
-    NONE, INFO, SUCCESS, WARNING, ERROR;
+    NONE,
+    INFO,
+    SUCCESS,
+    WARNING,
+    ERROR;
 
     public String styleClass() {
         return "tone-" + name().toLowerCase(java.util.Locale.ROOT);

@@ -4,14 +4,13 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.HBox;
 
 /** Small builders shared by the screens, so every button and message looks and reads alike. */
 public final class Ui {
-    private Ui() {
-    }
+    private Ui() {}
 
     public static Button button(String text, String styleClass, Runnable action) {
         Button b = new Button(text);
@@ -63,7 +62,8 @@ public final class Ui {
      * A screen that was left (its node has no scene) is not updated any more: updating detached
      * JavaFX controls (an editable combo box, a chart) was seen to keep them reachable.
      */
-    public static <T> void listen(Node owner, ObservableValue<T> value, javafx.beans.value.ChangeListener<? super T> l) {
+    public static <T> void listen(
+            Node owner, ObservableValue<T> value, javafx.beans.value.ChangeListener<? super T> l) {
         javafx.beans.value.ChangeListener<T> onScreen = (o, was, now) -> {
             if (owner.getScene() != null) {
                 l.changed(o, was, now);
@@ -74,8 +74,8 @@ public final class Ui {
     }
 
     /** As {@link #listen(Node, ObservableValue, javafx.beans.value.ChangeListener)}, for a list. */
-    public static <T> void listen(Node owner, javafx.collections.ObservableList<T> list,
-                                  javafx.collections.ListChangeListener<? super T> l) {
+    public static <T> void listen(
+            Node owner, javafx.collections.ObservableList<T> list, javafx.collections.ListChangeListener<? super T> l) {
         javafx.collections.ListChangeListener<T> onScreen = c -> {
             if (owner.getScene() != null) {
                 l.onChanged(c);

@@ -44,25 +44,29 @@ public final class UnlockView {
             if (length < org.arrivals.station.StationKey.MIN_LENGTH) {
                 // no station key is this short (a new one needs as many): say so without a slow try
                 Arrays.fill(typed, '\0');
-                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("unlock.short",
-                        org.arrivals.station.StationKey.MIN_LENGTH)));
+                Ui.showMessage(
+                        message,
+                        new Message(Tone.ERROR, i18n.t("unlock.short", org.arrivals.station.StationKey.MIN_LENGTH)));
                 return;
             }
             field.setDisable(true);
-            tasks.run(() -> {
-                try {
-                    return unlock.apply(StationKey.passphrase(typed));
-                } finally {
-                    Arrays.fill(typed, '\0');
-                }
-            }, station -> {
-                field.setDisable(false);
-                unlocked.accept(station);
-            }, e -> {
-                field.setDisable(false);
-                say(reason(i18n, e));
-                field.requestFocus();
-            });
+            tasks.run(
+                    () -> {
+                        try {
+                            return unlock.apply(StationKey.passphrase(typed));
+                        } finally {
+                            Arrays.fill(typed, '\0');
+                        }
+                    },
+                    station -> {
+                        field.setDisable(false);
+                        unlocked.accept(station);
+                    },
+                    e -> {
+                        field.setDisable(false);
+                        say(reason(i18n, e));
+                        field.requestFocus();
+                    });
         };
         field.setOnKeyPressed(k -> {
             if (k.getCode() == KeyCode.ENTER) {
@@ -70,8 +74,13 @@ public final class UnlockView {
             }
         });
         Button ok = Ui.id(Ui.button(i18n.t("unlock.ok"), "primary", go), "unlock-ok");
-        VBox card = new VBox(14, Ui.label(i18n.t("unlock.title"), "pin-title"), Ui.label(i18n.t("unlock.why"), "muted"),
-                field, message, ok);
+        VBox card = new VBox(
+                14,
+                Ui.label(i18n.t("unlock.title"), "pin-title"),
+                Ui.label(i18n.t("unlock.why"), "muted"),
+                field,
+                message,
+                ok);
         card.setAlignment(Pos.CENTER_LEFT);
         root = Ui.overlay(card, 460, i18n);
     }

@@ -57,6 +57,7 @@ public final class DeskModel {
     final BooleanProperty busy = new SimpleBooleanProperty();
     /** The attendee whose check-in the last action recorded, for Undo. */
     final StringProperty undoable = new SimpleStringProperty();
+
     private long searchSeq;
     private volatile long selectSeq;
 
@@ -75,15 +76,18 @@ public final class DeskModel {
             results.clear();
             return;
         }
-        tasks.query(() -> station.lookup().search(q, RESULTS), hits -> {
-            if (seq != searchSeq) {
-                return; // a newer keystroke already asked
-            }
-            results.setAll(hits);
-            if (!hits.isEmpty()) {
-                select(hits.get(0).attendee());
-            }
-        }, this::failed);
+        tasks.query(
+                () -> station.lookup().search(q, RESULTS),
+                hits -> {
+                    if (seq != searchSeq) {
+                        return; // a newer keystroke already asked
+                    }
+                    results.setAll(hits);
+                    if (!hits.isEmpty()) {
+                        select(hits.get(0).attendee());
+                    }
+                },
+                this::failed);
     }
 
     void select(Attendee a) {
@@ -96,25 +100,31 @@ public final class DeskModel {
             return;
         }
         // the index keeps a slim copy of each person: the card shows the stored one, notes and all
-        tasks.query(() -> new Selection(station.attendees().findByCode(a.code()).orElse(a),
-                station.checkIns().arrival(a.code())), s -> {
-            if (seq == selectSeq) {
-                selected.set(s.attendee());
-                arrival.set(s.arrival());
-                alert.set(alertFor(s.attendee(), s.arrival()));
-                preview.set(null);
-                // the preview takes milliseconds to draw: on its own thread, and only if still wanted
-                tasks.render(() -> seq == selectSeq ? previewOf(s.attendee()) : null, image -> {
-                    if (seq == selectSeq && image != null) {
-                        preview.set(image);
+        tasks.query(
+                () -> new Selection(
+                        station.attendees().findByCode(a.code()).orElse(a),
+                        station.checkIns().arrival(a.code())),
+                s -> {
+                    if (seq == selectSeq) {
+                        selected.set(s.attendee());
+                        arrival.set(s.arrival());
+                        alert.set(alertFor(s.attendee(), s.arrival()));
+                        preview.set(null);
+                        // the preview takes milliseconds to draw: on its own thread, and only if still wanted
+                        tasks.render(
+                                () -> seq == selectSeq ? previewOf(s.attendee()) : null,
+                                image -> {
+                                    if (seq == selectSeq && image != null) {
+                                        preview.set(image);
+                                    }
+                                },
+                                this::failed);
                     }
-                }, this::failed);
-            }
-        }, this::failed);
+                },
+                this::failed);
     }
 
-    private record Selection(Attendee attendee, Arrival arrival) {
-    }
+    private record Selection(Attendee attendee, Arrival arrival) {}
 
     private Image previewOf(Attendee a) {
         var t = TemplateLoader.named(template.get(), station.configDir());
@@ -124,14 +134,19 @@ public final class DeskModel {
 
     Message alertFor(Attendee a, Arrival arr) {
         if (a.status() != RegistrationStatus.ATTENDING) {
-            return new Message(Tone.ERROR, i18n.t("desk.alert.status", i18n.t("status." + a.status().name())));
+            return new Message(
+                    Tone.ERROR,
+                    i18n.t("desk.alert.status", i18n.t("status." + a.status().name())));
         }
         if (arr != null && arr.checkedIn()) {
             return new Message(Tone.WARNING, already(arr));
         }
         String note = a.extra().entrySet().stream()
-                .filter(e -> e.getKey().strip().toLowerCase(java.util.Locale.ROOT).matches("(staff )?notes?"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+                .filter(e ->
+                        e.getKey().strip().toLowerCase(java.util.Locale.ROOT).matches("(staff )?notes?"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
         if (note != null && !note.isBlank()) {
             return new Message(Tone.INFO, i18n.t("desk.alert.note", note));
         }
@@ -139,8 +154,12 @@ public final class DeskModel {
     }
 
     String already(Arrival arr) {
-        String when = arr.checkedInAt() == null ? "" : arr.checkedInAt().atZoneSameInstant(ZoneId.systemDefault())
-                .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(i18n.locale()));
+        String when = arr.checkedInAt() == null
+                ? ""
+                : arr.checkedInAt()
+                        .atZoneSameInstant(ZoneId.systemDefault())
+                        .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
+                                .withLocale(i18n.locale()));
         return i18n.t("desk.alert.already", arr.stationId(), when);
     }
 
@@ -156,21 +175,24 @@ public final class DeskModel {
     public void scan(String raw) {
         searchSeq++; // answers to the keystrokes the scanner typed are dropped
         busy.set(true);
-        tasks.run(() -> station.scans().resolve(raw), r -> {
-            busy.set(false);
-            if (r.kind() == ScanResolver.Kind.FOUND) {
-                // the scanned person replaces whatever was being typed
-                query.set("");
-                select(r.attendee());
-                checkInAndPrint();
-            } else if (r.kind() == ScanResolver.Kind.INVALID) {
-                message.set(new Message(Tone.ERROR, i18n.t("desk.scan.invalid")));
-            } else {
-                // not a code anyone has: treat it as typing, so a name typed very fast still finds people
-                query.set(r.cleaned());
-                message.set(new Message(Tone.WARNING, i18n.t("desk.scan.unknown", r.cleaned())));
-            }
-        }, this::failed);
+        tasks.run(
+                () -> station.scans().resolve(raw),
+                r -> {
+                    busy.set(false);
+                    if (r.kind() == ScanResolver.Kind.FOUND) {
+                        // the scanned person replaces whatever was being typed
+                        query.set("");
+                        select(r.attendee());
+                        checkInAndPrint();
+                    } else if (r.kind() == ScanResolver.Kind.INVALID) {
+                        message.set(new Message(Tone.ERROR, i18n.t("desk.scan.invalid")));
+                    } else {
+                        // not a code anyone has: treat it as typing, so a name typed very fast still finds people
+                        query.set(r.cleaned());
+                        message.set(new Message(Tone.WARNING, i18n.t("desk.scan.unknown", r.cleaned())));
+                    }
+                },
+                this::failed);
     }
 
     public void checkInAndPrint() {
@@ -196,43 +218,54 @@ public final class DeskModel {
         busy.set(true);
         String p = printer.get();
         String t = template.get();
-        tasks.run(() -> {
-            CheckInResult r = station.checkIns().checkIn(a.code(), overrideReason);
-            if (r.recorded()) {
-                station.audit().record(by.id(), overrideReason == null ? "checkin" : "override", a.code(),
-                        overrideReason == null ? null : "status " + a.status().label());
-            }
-            PrintService.Outcome printed = null;
-            if (r.recorded() && p != null && !p.isBlank()) {
-                printed = station.printing().print(a.code(), p, t);
-            }
-            return new Done(r, printed);
-        }, d -> {
-            busy.set(false);
-            // the card may show someone else by now (a PIN was typed meanwhile): it only updates for this person
-            boolean shown = selected.get() != null && selected.get().code().equals(a.code());
-            if (shown) {
-                arrival.set(d.result().arrival());
-            }
-            if (d.result().recorded()) {
-                message.set(describe(d, p));
-                undoable.set(a.code());
-                if (shown) {
-                    alert.set(Message.NONE);
-                }
-            } else if (shown) {
-                // already in, or blocked: the card's alert says it; one sentence, not two
-                message.set(Message.NONE);
-                alert.set(alertFor(a, d.result().arrival()));
-            } else {
-                Message m = alertFor(a, d.result().arrival());
-                message.set(new Message(m.tone(), a.displayName() + ": " + m.text())); // not the person on the card
-            }
-        }, this::failed);
+        tasks.run(
+                () -> {
+                    CheckInResult r = station.checkIns().checkIn(a.code(), overrideReason);
+                    if (r.recorded()) {
+                        station.audit()
+                                .record(
+                                        by.id(),
+                                        overrideReason == null ? "checkin" : "override",
+                                        a.code(),
+                                        overrideReason == null
+                                                ? null
+                                                : "status " + a.status().label());
+                    }
+                    PrintService.Outcome printed = null;
+                    if (r.recorded() && p != null && !p.isBlank()) {
+                        printed = station.printing().print(a.code(), p, t);
+                    }
+                    return new Done(r, printed);
+                },
+                d -> {
+                    busy.set(false);
+                    // the card may show someone else by now (a PIN was typed meanwhile): it only updates for this
+                    // person
+                    boolean shown =
+                            selected.get() != null && selected.get().code().equals(a.code());
+                    if (shown) {
+                        arrival.set(d.result().arrival());
+                    }
+                    if (d.result().recorded()) {
+                        message.set(describe(d, p));
+                        undoable.set(a.code());
+                        if (shown) {
+                            alert.set(Message.NONE);
+                        }
+                    } else if (shown) {
+                        // already in, or blocked: the card's alert says it; one sentence, not two
+                        message.set(Message.NONE);
+                        alert.set(alertFor(a, d.result().arrival()));
+                    } else {
+                        Message m = alertFor(a, d.result().arrival());
+                        message.set(
+                                new Message(m.tone(), a.displayName() + ": " + m.text())); // not the person on the card
+                    }
+                },
+                this::failed);
     }
 
-    private record Done(CheckInResult result, PrintService.Outcome printed) {
-    }
+    private record Done(CheckInResult result, PrintService.Outcome printed) {}
 
     private Message describe(Done d, String p) {
         String name = d.result().attendee() == null ? "" : d.result().attendee().displayName();
@@ -242,13 +275,21 @@ public final class DeskModel {
                     yield new Message(Tone.WARNING, i18n.t("desk.done.noPrinter", name));
                 }
                 if (d.printed() != null && d.printed().message() != null) {
-                    yield new Message(Tone.WARNING, i18n.t("desk.done.printProblem", name, d.printed().message()));
+                    yield new Message(
+                            Tone.WARNING,
+                            i18n.t("desk.done.printProblem", name, d.printed().message()));
                 }
                 yield new Message(Tone.SUCCESS, i18n.t("desk.done.printing", name));
             }
-            case ALREADY_CHECKED_IN -> new Message(Tone.WARNING, already(d.result().arrival()));
-            case BLOCKED -> new Message(Tone.ERROR, i18n.t("desk.alert.status",
-                    i18n.t("status." + d.result().attendee().status().name())));
+            case ALREADY_CHECKED_IN ->
+                new Message(Tone.WARNING, already(d.result().arrival()));
+            case BLOCKED ->
+                new Message(
+                        Tone.ERROR,
+                        i18n.t(
+                                "desk.alert.status",
+                                i18n.t("status."
+                                        + d.result().attendee().status().name())));
             default -> new Message(Tone.ERROR, i18n.t("desk.scan.unknown", ""));
         };
     }
@@ -283,55 +324,72 @@ public final class DeskModel {
             return;
         }
         busy.set(true);
-        tasks.run(() -> {
-            String madeAt = station.checkIns().arrival(code).stationId();
-            if (madeAt != null && !madeAt.equals(station.checkIns().stationId()) && !by.allows(Role.SUPERVISOR)) {
-                throw new IllegalArgumentException(i18n.t("pin.why.undoOther", madeAt));
-            }
-            var r = station.checkIns().undo(code);
-            if (r.outcome() == CheckInResult.Outcome.UNDONE) {
-                station.audit().record(by.id(), "undo", code, madeAt == null
-                        || madeAt.equals(station.checkIns().stationId()) ? null : "checked in at " + madeAt);
-            }
-            return r;
-        }, r -> {
-            busy.set(false);
-            if (code.equals(undoable.get())) {
-                undoable.set(null);
-            }
-            if (r.outcome() != CheckInResult.Outcome.UNDONE) {
-                return;
-            }
-            message.set(new Message(Tone.INFO, i18n.t("desk.undone", r.attendee().displayName())));
-            if (selected.get() != null && selected.get().code().equals(code)) {
-                arrival.set(r.arrival());
-                alert.set(alertFor(selected.get(), r.arrival()));
-            }
-        }, e -> {
-            failed(e);
-            // refused (the check-in is another station's now): Ctrl+Z lets go of it, and the card
-            // offers the supervisor's undo instead
-            if (code.equals(undoable.get())) {
-                undoable.set(null);
-            }
-            if (selected.get() != null) {
-                select(selected.get());
-            }
-        });
+        tasks.run(
+                () -> {
+                    String madeAt = station.checkIns().arrival(code).stationId();
+                    if (madeAt != null
+                            && !madeAt.equals(station.checkIns().stationId())
+                            && !by.allows(Role.SUPERVISOR)) {
+                        throw new IllegalArgumentException(i18n.t("pin.why.undoOther", madeAt));
+                    }
+                    var r = station.checkIns().undo(code);
+                    if (r.outcome() == CheckInResult.Outcome.UNDONE) {
+                        station.audit()
+                                .record(
+                                        by.id(),
+                                        "undo",
+                                        code,
+                                        madeAt == null
+                                                        || madeAt.equals(station.checkIns()
+                                                                .stationId())
+                                                ? null
+                                                : "checked in at " + madeAt);
+                    }
+                    return r;
+                },
+                r -> {
+                    busy.set(false);
+                    if (code.equals(undoable.get())) {
+                        undoable.set(null);
+                    }
+                    if (r.outcome() != CheckInResult.Outcome.UNDONE) {
+                        return;
+                    }
+                    message.set(new Message(
+                            Tone.INFO, i18n.t("desk.undone", r.attendee().displayName())));
+                    if (selected.get() != null && selected.get().code().equals(code)) {
+                        arrival.set(r.arrival());
+                        alert.set(alertFor(selected.get(), r.arrival()));
+                    }
+                },
+                e -> {
+                    failed(e);
+                    // refused (the check-in is another station's now): Ctrl+Z lets go of it, and the card
+                    // offers the supervisor's undo instead
+                    if (code.equals(undoable.get())) {
+                        undoable.set(null);
+                    }
+                    if (selected.get() != null) {
+                        select(selected.get());
+                    }
+                });
     }
 
     public void walkIn(WalkIn w) {
         busy.set(true);
-        tasks.run(() -> {
-            var a = station.checkIns().registerWalkIn(w);
-            station.audit().record("volunteer", "walkin", a.code(), null);
-            return a;
-        }, a -> {
-            busy.set(false);
-            results.setAll(List.of());
-            select(a);
-            checkInAndPrint();
-        }, this::failed);
+        tasks.run(
+                () -> {
+                    var a = station.checkIns().registerWalkIn(w);
+                    station.audit().record("volunteer", "walkin", a.code(), null);
+                    return a;
+                },
+                a -> {
+                    busy.set(false);
+                    results.setAll(List.of());
+                    select(a);
+                    checkInAndPrint();
+                },
+                this::failed);
     }
 
     public void edit(Map<AttendeeField, String> changes) {
@@ -339,20 +397,23 @@ public final class DeskModel {
         if (a == null || changes.isEmpty()) {
             return;
         }
-        tasks.run(() -> {
-            var updated = station.checkIns().edit(a.code(), changes);
-            station.audit().record("volunteer", "edit", a.code(), "fields " + changes.keySet());
-            return updated;
-        }, updated -> {
-            message.set(new Message(Tone.SUCCESS, i18n.t("desk.edited", updated.displayName())));
-            select(updated);
-        }, this::failed);
+        tasks.run(
+                () -> {
+                    var updated = station.checkIns().edit(a.code(), changes);
+                    station.audit().record("volunteer", "edit", a.code(), "fields " + changes.keySet());
+                    return updated;
+                },
+                updated -> {
+                    message.set(new Message(Tone.SUCCESS, i18n.t("desk.edited", updated.displayName())));
+                    select(updated);
+                },
+                this::failed);
     }
 
     private void failed(Throwable e) {
         busy.set(false);
-        message.set(new Message(Tone.ERROR, e instanceof IllegalArgumentException ? e.getMessage()
-                : i18n.t("error.unexpected")));
+        message.set(new Message(
+                Tone.ERROR, e instanceof IllegalArgumentException ? e.getMessage() : i18n.t("error.unexpected")));
     }
 
     public List<String> types() {

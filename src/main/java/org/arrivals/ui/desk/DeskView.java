@@ -81,7 +81,11 @@ public final class DeskView {
         list.setCellFactory(v -> new HitCell());
         list.setPlaceholder(Ui.label(i18n.t("desk.results.empty"), "muted"));
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-            if (now != null && (model.selected.get() == null || !now.attendee().code().equals(model.selected.get().code()))) {
+            if (now != null
+                    && (model.selected.get() == null
+                            || !now.attendee()
+                                    .code()
+                                    .equals(model.selected.get().code()))) {
                 model.select(now.attendee());
             }
         });
@@ -116,15 +120,20 @@ public final class DeskView {
             name.setWrapText(false);
             org.setWrapText(false);
             name.setMinWidth(0);
-            Label state = Ui.label(hit.arrived() ? i18n.t("desk.hit.arrived")
-                    : a.status() != RegistrationStatus.ATTENDING ? i18n.t("status." + a.status().name()) : "",
+            Label state = Ui.label(
+                    hit.arrived()
+                            ? i18n.t("desk.hit.arrived")
+                            : a.status() != RegistrationStatus.ATTENDING
+                                    ? i18n.t("status." + a.status().name())
+                                    : "",
                     hit.arrived() ? "chip-arrived" : "chip-blocked");
             state.setVisible(!state.getText().isEmpty());
             HBox top = new HBox(8, name, Ui.spacer(), state);
             top.setAlignment(Pos.CENTER_LEFT);
             VBox box = new VBox(2, top, org);
             setGraphic(box);
-            setAccessibleText(a.displayName() + ", " + org.getText() + (state.getText().isEmpty() ? "" : ", " + state.getText()));
+            setAccessibleText(
+                    a.displayName() + ", " + org.getText() + (state.getText().isEmpty() ? "" : ", " + state.getText()));
         }
     }
 
@@ -148,24 +157,36 @@ public final class DeskView {
         Button undo = Ui.id(Ui.button(i18n.t("desk.action.undo"), "secondary", model::undo), "undo");
         undo.disableProperty().bind(model.undoable.isNull().or(model.busy));
         // a supervisor's actions on the person shown: check in over a block, undo a check-in from elsewhere
-        Button override = Ui.id(Ui.button(i18n.t("desk.action.override"), "secondary", () -> {
-            Attendee asked = model.selected.get(); // the PIN approves this person, whoever is shown when it is checked
-            authority.ask(i18n.t("pin.why.override"), Role.SUPERVISOR, by -> {
-                model.override(asked, by);
-                focusSearch(); // the button is gone: typing goes on in the search box
-            });
-        }), "override");
-        var blocked = javafx.beans.binding.Bindings.createBooleanBinding(() -> model.selected.get() != null
-                && model.selected.get().status() != RegistrationStatus.ATTENDING
-                && (model.arrival.get() == null || !model.arrival.get().checkedIn()), model.selected, model.arrival);
+        Button override = Ui.id(
+                Ui.button(i18n.t("desk.action.override"), "secondary", () -> {
+                    Attendee asked =
+                            model.selected.get(); // the PIN approves this person, whoever is shown when it is checked
+                    authority.ask(i18n.t("pin.why.override"), Role.SUPERVISOR, by -> {
+                        model.override(asked, by);
+                        focusSearch(); // the button is gone: typing goes on in the search box
+                    });
+                }),
+                "override");
+        var blocked = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.selected.get() != null
+                        && model.selected.get().status() != RegistrationStatus.ATTENDING
+                        && (model.arrival.get() == null || !model.arrival.get().checkedIn()),
+                model.selected,
+                model.arrival);
         showWhen(override, blocked);
         override.disableProperty().bind(model.busy);
-        Button undoArrival = Ui.id(Ui.button(i18n.t("desk.action.undoArrival"), "secondary", this::undoArrival),
-                "undo-arrival");
+        Button undoArrival =
+                Ui.id(Ui.button(i18n.t("desk.action.undoArrival"), "secondary", this::undoArrival), "undo-arrival");
         // Ctrl+Z already undoes this station's last check-in; this is for any other
-        showWhen(undoArrival, javafx.beans.binding.Bindings.createBooleanBinding(() -> model.undoNeeds() != null
-                && (model.selected.get() == null || !model.selected.get().code().equals(model.undoable.get())),
-                model.selected, model.arrival, model.undoable));
+        showWhen(
+                undoArrival,
+                javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> model.undoNeeds() != null
+                                && (model.selected.get() == null
+                                        || !model.selected.get().code().equals(model.undoable.get())),
+                        model.selected,
+                        model.arrival,
+                        model.undoable));
         undoArrival.disableProperty().bind(model.busy);
         FlowPane actions = new FlowPane(10, 10, checkIn, edit, walkIn, undo, override, undoArrival);
 
@@ -180,7 +201,9 @@ public final class DeskView {
         previewBox.visibleProperty().bind(model.preview.isNotNull());
 
         VBox details = new VBox(6, name, pronouns, org, new HBox(8, type, status), alert);
-        VBox empty = new VBox(8, Ui.label(i18n.t("desk.card.empty.title"), "card-empty-title"),
+        VBox empty = new VBox(
+                8,
+                Ui.label(i18n.t("desk.card.empty.title"), "card-empty-title"),
                 Ui.label(i18n.t("desk.card.empty.hint"), "muted"));
         details.visibleProperty().bind(model.selected.isNotNull());
         details.managedProperty().bind(details.visibleProperty());

@@ -23,8 +23,14 @@ import org.arrivals.ui.common.NameFonts;
 
 /** The two forms of the desk: correct someone's badge fields, and register a walk-in. */
 final class PersonDialog {
-    private static final List<AttendeeField> EDITABLE = List.of(AttendeeField.FIRST, AttendeeField.LAST,
-            AttendeeField.BADGE_NAME, AttendeeField.PRONOUNS, AttendeeField.ORG, AttendeeField.TITLE, AttendeeField.EMAIL);
+    private static final List<AttendeeField> EDITABLE = List.of(
+            AttendeeField.FIRST,
+            AttendeeField.LAST,
+            AttendeeField.BADGE_NAME,
+            AttendeeField.PRONOUNS,
+            AttendeeField.ORG,
+            AttendeeField.TITLE,
+            AttendeeField.EMAIL);
 
     private final I18n i18n;
 
@@ -41,17 +47,19 @@ final class PersonDialog {
             fields.get(f).setText(v == null ? "" : v);
             fields.get(f).setStyle(NameFonts.style(v));
         }
-        return d.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE).map(b -> {
-            Map<AttendeeField, String> changes = new EnumMap<>(AttendeeField.class);
-            for (AttendeeField f : EDITABLE) {
-                String now = fields.get(f).getText().strip();
-                String was = a.editableValue(f);
-                if (!Objects.equals(now, was == null ? "" : was)) {
-                    changes.put(f, now);
-                }
-            }
-            return changes;
-        });
+        return d.showAndWait()
+                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .map(b -> {
+                    Map<AttendeeField, String> changes = new EnumMap<>(AttendeeField.class);
+                    for (AttendeeField f : EDITABLE) {
+                        String now = fields.get(f).getText().strip();
+                        String was = a.editableValue(f);
+                        if (!Objects.equals(now, was == null ? "" : was)) {
+                            changes.put(f, now);
+                        }
+                    }
+                    return changes;
+                });
     }
 
     Optional<WalkIn> walkIn(Window owner, List<String> types) {
@@ -61,21 +69,28 @@ final class PersonDialog {
         type.getSelectionModel().select(0);
         type.setAccessibleText(i18n.t("field.TYPE"));
         Dialog<ButtonType> d = dialog(owner, i18n.t("walkin.title"), fields, type);
-        javafx.scene.Node ok = d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(0));
+        javafx.scene.Node ok = d.getDialogPane()
+                .lookupButton(d.getDialogPane().getButtonTypes().get(0));
         ok.disableProperty().bind(fields.get(AttendeeField.FIRST).textProperty().isEmpty());
-        return d.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
-                .map(b -> new WalkIn(text(fields, AttendeeField.FIRST), text(fields, AttendeeField.LAST),
-                        text(fields, AttendeeField.BADGE_NAME), text(fields, AttendeeField.PRONOUNS),
-                        text(fields, AttendeeField.EMAIL), text(fields, AttendeeField.ORG),
-                        text(fields, AttendeeField.TITLE), type.getValue()));
+        return d.showAndWait()
+                .filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
+                .map(b -> new WalkIn(
+                        text(fields, AttendeeField.FIRST),
+                        text(fields, AttendeeField.LAST),
+                        text(fields, AttendeeField.BADGE_NAME),
+                        text(fields, AttendeeField.PRONOUNS),
+                        text(fields, AttendeeField.EMAIL),
+                        text(fields, AttendeeField.ORG),
+                        text(fields, AttendeeField.TITLE),
+                        type.getValue()));
     }
 
     private static String text(Map<AttendeeField, TextField> fields, AttendeeField f) {
         return fields.get(f).getText();
     }
 
-    private Dialog<ButtonType> dialog(Window owner, String title, Map<AttendeeField, TextField> fields,
-                                      ComboBox<String> type) {
+    private Dialog<ButtonType> dialog(
+            Window owner, String title, Map<AttendeeField, TextField> fields, ComboBox<String> type) {
         Dialog<ButtonType> d = new Dialog<>();
         d.initOwner(owner);
         d.setTitle(title);
@@ -86,8 +101,11 @@ final class PersonDialog {
             d.getDialogPane().setNodeOrientation(owner.getScene().getNodeOrientation());
             d.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
         }
-        d.getDialogPane().getButtonTypes().setAll(new ButtonType(i18n.t("dialog.save"), ButtonBar.ButtonData.OK_DONE),
-                new ButtonType(i18n.t("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        d.getDialogPane()
+                .getButtonTypes()
+                .setAll(
+                        new ButtonType(i18n.t("dialog.save"), ButtonBar.ButtonData.OK_DONE),
+                        new ButtonType(i18n.t("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);

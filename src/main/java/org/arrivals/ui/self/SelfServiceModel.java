@@ -25,14 +25,24 @@ public final class SelfServiceModel {
     public static final int MIN_LETTERS = 3;
     public static final int MAX_MATCHES = 5;
 
-    public enum Screen { WELCOME, FIND, CONFIRM, DONE, SEE_DESK }
+    public enum Screen {
+        WELCOME,
+        FIND,
+        CONFIRM,
+        DONE,
+        SEE_DESK
+    }
 
     /** Why the attendee is sent to the desk. */
-    public enum DeskReason { ALREADY, BLOCKED, NOT_FOUND, PRINTER }
+    public enum DeskReason {
+        ALREADY,
+        BLOCKED,
+        NOT_FOUND,
+        PRINTER
+    }
 
     /** One match as the station may show it to a stranger. */
-    public record Match(Attendee attendee, String shortName, String organization) {
-    }
+    public record Match(Attendee attendee, String shortName, String organization) {}
 
     private final Station station;
     private final Tasks tasks;
@@ -83,18 +93,24 @@ public final class SelfServiceModel {
             matches.clear();
             return;
         }
-        tasks.query(() -> station.lookup().search(q, MAX_MATCHES).stream().map(SearchHit::attendee)
-                .map(SelfServiceModel::match).toList(), found -> {
+        tasks.query(
+                () -> station.lookup().search(q, MAX_MATCHES).stream()
+                        .map(SearchHit::attendee)
+                        .map(SelfServiceModel::match)
+                        .toList(),
+                found -> {
                     if (s == seq) {
                         matches.setAll(found);
                     }
-                }, e -> matches.clear());
+                },
+                e -> matches.clear());
     }
 
     /** First name, last initial: enough for a person to recognize themselves, not to learn who came. */
     static Match match(Attendee a) {
         String last = a.lastName();
-        String initial = last == null || last.isEmpty() ? "" : " " + new String(Character.toChars(last.codePointAt(0))) + ".";
+        String initial =
+                last == null || last.isEmpty() ? "" : " " + new String(Character.toChars(last.codePointAt(0))) + ".";
         return new Match(a, a.firstName() + initial, a.organization() == null ? "" : a.organization());
     }
 
@@ -105,15 +121,18 @@ public final class SelfServiceModel {
 
     /** A confirmation QR shown at the scanner. */
     public void scan(String raw) {
-        tasks.run(() -> station.scans().resolve(raw), r -> {
-            if (r.kind() == ScanResolver.Kind.FOUND) {
-                chosen.set(match(r.attendee()));
-                confirm();
-            } else {
-                deskReason.set(DeskReason.NOT_FOUND);
-                screen.set(Screen.SEE_DESK);
-            }
-        }, e -> toDesk(DeskReason.NOT_FOUND));
+        tasks.run(
+                () -> station.scans().resolve(raw),
+                r -> {
+                    if (r.kind() == ScanResolver.Kind.FOUND) {
+                        chosen.set(match(r.attendee()));
+                        confirm();
+                    } else {
+                        deskReason.set(DeskReason.NOT_FOUND);
+                        screen.set(Screen.SEE_DESK);
+                    }
+                },
+                e -> toDesk(DeskReason.NOT_FOUND));
     }
 
     /** "Yes, this is me": check in and print. A second badge is never printed here: that is the desk's. */
@@ -124,27 +143,31 @@ public final class SelfServiceModel {
         }
         String p = printer.get();
         String t = template.get();
-        tasks.run(() -> {
-            CheckInResult r = station.checkIns().checkIn(m.attendee().code(), null);
-            PrintService.Outcome printed = r.recorded() && p != null && !p.isBlank()
-                    ? station.printing().print(m.attendee().code(), p, t) : null;
-            return new Object[] {r, printed};
-        }, done -> {
-            CheckInResult r = (CheckInResult) done[0];
-            PrintService.Outcome printed = (PrintService.Outcome) done[1];
-            switch (r.outcome()) {
-                case CHECKED_IN, CHECKED_IN_OVERRIDE -> {
-                    if (printed == null || printed.message() != null) {
-                        toDesk(DeskReason.PRINTER);
-                    } else {
-                        screen.set(Screen.DONE);
+        tasks.run(
+                () -> {
+                    CheckInResult r = station.checkIns().checkIn(m.attendee().code(), null);
+                    PrintService.Outcome printed = r.recorded() && p != null && !p.isBlank()
+                            ? station.printing().print(m.attendee().code(), p, t)
+                            : null;
+                    return new Object[] {r, printed};
+                },
+                done -> {
+                    CheckInResult r = (CheckInResult) done[0];
+                    PrintService.Outcome printed = (PrintService.Outcome) done[1];
+                    switch (r.outcome()) {
+                        case CHECKED_IN, CHECKED_IN_OVERRIDE -> {
+                            if (printed == null || printed.message() != null) {
+                                toDesk(DeskReason.PRINTER);
+                            } else {
+                                screen.set(Screen.DONE);
+                            }
+                        }
+                        case ALREADY_CHECKED_IN -> toDesk(DeskReason.ALREADY);
+                        case BLOCKED -> toDesk(DeskReason.BLOCKED);
+                        default -> toDesk(DeskReason.NOT_FOUND);
                     }
-                }
-                case ALREADY_CHECKED_IN -> toDesk(DeskReason.ALREADY);
-                case BLOCKED -> toDesk(DeskReason.BLOCKED);
-                default -> toDesk(DeskReason.NOT_FOUND);
-            }
-        }, e -> toDesk(DeskReason.PRINTER));
+                },
+                e -> toDesk(DeskReason.PRINTER));
     }
 
     private void toDesk(DeskReason why) {

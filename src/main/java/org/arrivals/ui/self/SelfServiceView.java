@@ -32,6 +32,7 @@ public final class SelfServiceView {
     private final PauseTransition doneTimer = new PauseTransition(Duration.seconds(10));
     /** Made once and reused by every visit to the find screen, so no listener is added per visit. */
     private final VBox results = new VBox(10);
+
     private final Label hint = Ui.label("", "self-hint");
 
     public SelfServiceView(SelfServiceModel model, I18n i18n, int idleSeconds, String homeLanguage) {
@@ -42,8 +43,8 @@ public final class SelfServiceView {
         idle = new PauseTransition(Duration.seconds(idleSeconds));
         idle.setOnFinished(e -> resetToWelcome());
         doneTimer.setOnFinished(e -> resetToWelcome());
-        for (var type : java.util.List.<javafx.event.EventType<? extends InputEvent>>of(KeyEvent.ANY,
-                MouseEvent.MOUSE_PRESSED, TouchEvent.ANY)) {
+        for (var type : java.util.List.<javafx.event.EventType<? extends InputEvent>>of(
+                KeyEvent.ANY, MouseEvent.MOUSE_PRESSED, TouchEvent.ANY)) {
             root.addEventFilter(type, e -> idle.playFromStart());
         }
         results.setId("self-matches");
@@ -122,7 +123,10 @@ public final class SelfServiceView {
     private Node welcome() {
         Label title = Ui.id(Ui.label(i18n.t("self.welcome.title"), "self-title"), "self-title");
         Label sub = Ui.label(i18n.t("self.welcome.subtitle"), "self-subtitle");
-        VBox scan = new VBox(12, Ui.label("▣", "scan-icon"), Ui.label(i18n.t("self.welcome.scan"), "choice-title"),
+        VBox scan = new VBox(
+                12,
+                Ui.label("▣", "scan-icon"),
+                Ui.label(i18n.t("self.welcome.scan"), "choice-title"),
                 Ui.label(i18n.t("self.welcome.scan.hint"), "choice-hint"));
         scan.getStyleClass().add("choice");
         scan.setAlignment(Pos.CENTER);
@@ -148,8 +152,7 @@ public final class SelfServiceView {
         field.setPromptText(i18n.t("self.find.prompt"));
         field.setAccessibleText(i18n.t("self.find.prompt"));
         field.textProperty().bindBidirectional(model.query);
-        field.textProperty().addListener((o, was, now) -> field.setStyle(
-                org.arrivals.ui.common.NameFonts.style(now)));
+        field.textProperty().addListener((o, was, now) -> field.setStyle(org.arrivals.ui.common.NameFonts.style(now)));
         fillMatches();
         VBox left = new VBox(14, field, hint, results);
         left.getStyleClass().add("self-find");
@@ -180,8 +183,10 @@ public final class SelfServiceView {
             results.getChildren().add(b);
         }
         int letters = SelfServiceModel.letters(model.query.get());
-        hint.setText(letters < SelfServiceModel.MIN_LETTERS ? i18n.t("self.find.more", SelfServiceModel.MIN_LETTERS)
-                : model.matches.isEmpty() ? i18n.t("self.find.none") : i18n.t("self.find.pick"));
+        hint.setText(
+                letters < SelfServiceModel.MIN_LETTERS
+                        ? i18n.t("self.find.more", SelfServiceModel.MIN_LETTERS)
+                        : model.matches.isEmpty() ? i18n.t("self.find.none") : i18n.t("self.find.pick"));
     }
 
     private Node confirm() {
@@ -201,13 +206,16 @@ public final class SelfServiceView {
 
     private Node done() {
         SelfServiceModel.Match m = model.chosen.get();
-        Label title = Ui.id(Ui.name(i18n.t("self.done.title", m == null ? "" : m.attendee().firstName()), "self-title"),
+        Label title = Ui.id(
+                Ui.name(i18n.t("self.done.title", m == null ? "" : m.attendee().firstName()), "self-title"),
                 "done-title");
         return ending("✓", title, i18n.t("self.done.collect"), "done-ok");
     }
 
     private Node seeDesk() {
-        String reason = model.deskReason.get() == null ? "NOT_FOUND" : model.deskReason.get().name();
+        String reason = model.deskReason.get() == null
+                ? "NOT_FOUND"
+                : model.deskReason.get().name();
         Label title = Ui.id(Ui.label(i18n.t("self.desk." + reason), "self-title-small"), "desk-reason");
         return ending("ⓘ", title, i18n.t("self.desk.hint"), "desk-ok");
     }

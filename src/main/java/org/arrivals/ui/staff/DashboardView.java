@@ -82,17 +82,29 @@ public final class DashboardView {
         Stats st = s.stats();
         NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
         total.setText(i18n.t("dash.arrivedOf", n.format(st.arrived()), n.format(st.expected())));
-        percent.setText(st.expected() == 0 ? "" : NumberFormat.getPercentInstance(i18n.locale())
-                .format(st.arrived() / (double) st.expected()));
+        percent.setText(
+                st.expected() == 0
+                        ? ""
+                        : NumberFormat.getPercentInstance(i18n.locale()).format(st.arrived() / (double) st.expected()));
         queue.setText(i18n.t("dash.queueCounts", s.queued(), s.failed()));
-        printer.setText(s.printerProblem() == null ? i18n.t("status.printer.ready", s.printer())
-                : s.printerProblem().isBlank() ? i18n.t("status.printer.none") : s.printerProblem());
+        printer.setText(
+                s.printerProblem() == null
+                        ? i18n.t("status.printer.ready", s.printer())
+                        : s.printerProblem().isBlank() ? i18n.t("status.printer.none") : s.printerProblem());
         StringBuilder lines = new StringBuilder(org.arrivals.ui.common.StatusBar.syncLine(i18n, s));
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
                 .withLocale(i18n.locale());
         for (var a : s.stations()) {
-            lines.append('\n').append(i18n.t("dash.station", a.stationId(), a.checkIns(),
-                    a.lastEvent() == null ? "" : a.lastEvent().atZoneSameInstant(ZoneId.systemDefault()).format(time)));
+            lines.append('\n')
+                    .append(i18n.t(
+                            "dash.station",
+                            a.stationId(),
+                            a.checkIns(),
+                            a.lastEvent() == null
+                                    ? ""
+                                    : a.lastEvent()
+                                            .atZoneSameInstant(ZoneId.systemDefault())
+                                            .format(time)));
         }
         stations.setText(lines.toString());
         XYChart.Series<String, Number> arrived = new XYChart.Series<>();
@@ -110,8 +122,9 @@ public final class DashboardView {
         XYChart.Series<String, Number> quarters = new XYChart.Series<>();
         DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
         for (Stats.Bucket b : st.per15min()) {
-            quarters.getData().add(new XYChart.Data<>(b.start().atZoneSameInstant(ZoneId.systemDefault()).format(hm),
-                    b.count()));
+            quarters.getData()
+                    .add(new XYChart.Data<>(
+                            b.start().atZoneSameInstant(ZoneId.systemDefault()).format(hm), b.count()));
         }
         perQuarter.getData().setAll(java.util.List.of(quarters));
         root.setAccessibleText(total.getText());

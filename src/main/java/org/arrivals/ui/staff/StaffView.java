@@ -55,12 +55,14 @@ public final class StaffView {
         this.authority = authority;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getStyleClass().add("staff-tabs");
-        tabs.getTabs().addAll(tab("tab-dashboard", i18n.t("staff.tab.dashboard"), new DashboardView(status, i18n).root()),
-                tab("tab-reprint", i18n.t("staff.tab.reprint"), reprint()),
-                tab("tab-queue", i18n.t("staff.tab.queue"), queue()),
-                tab("tab-import", i18n.t("staff.tab.import"), importing()),
-                tab("tab-export", i18n.t("staff.tab.export"), exporting()),
-                tab("tab-settings", i18n.t("staff.tab.settings"), settings(actions)));
+        tabs.getTabs()
+                .addAll(
+                        tab("tab-dashboard", i18n.t("staff.tab.dashboard"), new DashboardView(status, i18n).root()),
+                        tab("tab-reprint", i18n.t("staff.tab.reprint"), reprint()),
+                        tab("tab-queue", i18n.t("staff.tab.queue"), queue()),
+                        tab("tab-import", i18n.t("staff.tab.import"), importing()),
+                        tab("tab-export", i18n.t("staff.tab.export"), exporting()),
+                        tab("tab-settings", i18n.t("staff.tab.settings"), settings(actions)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null && "tab-queue".equals(now.getId())) {
                 model.refreshJobs();
@@ -90,7 +92,10 @@ public final class StaffView {
             @Override
             protected void updateItem(Attendee a, boolean empty) {
                 super.updateItem(a, empty);
-                setText(empty || a == null ? null : a.displayName() + " · " + (a.organization() == null ? "" : a.organization()));
+                setText(
+                        empty || a == null
+                                ? null
+                                : a.displayName() + " · " + (a.organization() == null ? "" : a.organization()));
                 setStyle(empty || a == null ? "" : org.arrivals.ui.common.NameFonts.style(a.displayName()));
             }
         });
@@ -107,12 +112,22 @@ public final class StaffView {
         }
         reason.setCellFactory(v -> reasonCell());
         reason.setButtonCell(reasonCell());
-        Button go = Ui.id(Ui.button(i18n.t("staff.reprint.go"), "primary",
-                () -> model.reprint(people.getSelectionModel().getSelectedItem(), reason.getValue())), "reprint-go");
+        Button go = Ui.id(
+                Ui.button(
+                        i18n.t("staff.reprint.go"),
+                        "primary",
+                        () -> model.reprint(people.getSelectionModel().getSelectedItem(), reason.getValue())),
+                "reprint-go");
         Label message = Ui.id(Ui.label("", "message"), "reprint-message");
         Ui.bindMessage(message, model.reprintMessage);
-        return new VBox(12, Ui.label(i18n.t("staff.reprint.title"), "section-title"),
-                Ui.label(i18n.t("staff.reprint.hint"), "muted"), find, people, new HBox(12, reason, go), message);
+        return new VBox(
+                12,
+                Ui.label(i18n.t("staff.reprint.title"), "section-title"),
+                Ui.label(i18n.t("staff.reprint.hint"), "muted"),
+                find,
+                people,
+                new HBox(12, reason, go),
+                message);
     }
 
     private ListCell<String> reasonCell() {
@@ -143,29 +158,39 @@ public final class StaffView {
         table.getColumns().add(column(i18n.t("staff.queue.error"), PrintJob::error, 420));
         table.setPlaceholder(Ui.label(i18n.t("staff.queue.empty"), "muted"));
         VBox.setVgrow(table, Priority.ALWAYS);
-        Button retry = Ui.id(Ui.button(i18n.t("staff.queue.retry"), "primary", () -> {
-            PrintJob j = table.getSelectionModel().getSelectedItem();
-            if (j != null) {
-                model.retry(j);
-            }
-        }), "queue-retry");
-        Button cancel = Ui.id(Ui.button(i18n.t("staff.queue.cancel"), "secondary", () -> {
-            PrintJob j = table.getSelectionModel().getSelectedItem();
-            if (j != null) {
-                model.cancel(j);
-            }
-        }), "queue-cancel");
-        retry.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        cancel.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button retry = Ui.id(
+                Ui.button(i18n.t("staff.queue.retry"), "primary", () -> {
+                    PrintJob j = table.getSelectionModel().getSelectedItem();
+                    if (j != null) {
+                        model.retry(j);
+                    }
+                }),
+                "queue-retry");
+        Button cancel = Ui.id(
+                Ui.button(i18n.t("staff.queue.cancel"), "secondary", () -> {
+                    PrintJob j = table.getSelectionModel().getSelectedItem();
+                    if (j != null) {
+                        model.cancel(j);
+                    }
+                }),
+                "queue-cancel");
+        retry.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
+        cancel.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         Button refresh = Ui.button(i18n.t("staff.queue.refresh"), "secondary", model::refreshJobs);
         Label message = Ui.id(Ui.label("", "message"), "queue-message");
         Ui.bindMessage(message, model.queueMessage);
-        return new VBox(12, Ui.label(i18n.t("staff.tab.queue"), "section-title"), table,
-                new HBox(12, retry, cancel, refresh), message);
+        return new VBox(
+                12,
+                Ui.label(i18n.t("staff.tab.queue"), "section-title"),
+                table,
+                new HBox(12, retry, cancel, refresh),
+                message);
     }
 
-    private static <T> TableColumn<PrintJob, T> column(String title, java.util.function.Function<PrintJob, T> value,
-                                                       double width) {
+    private static <T> TableColumn<PrintJob, T> column(
+            String title, java.util.function.Function<PrintJob, T> value, double width) {
         TableColumn<PrintJob, T> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setPrefWidth(width);
@@ -174,24 +199,33 @@ public final class StaffView {
 
     private Parent importing() {
         Label file = Ui.label(i18n.t("staff.import.none"), "muted");
-        Ui.listen(file, model.importFile, (o, was, now) -> file.setText(now == null ? i18n.t("staff.import.none")
-                : now.getFileName().toString()));
-        Button choose = Ui.id(Ui.button(i18n.t("staff.import.choose"), "secondary", () -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(i18n.t("staff.import.choose"));
-            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV, XLSX", "*.csv", "*.xlsx", "*.txt"));
-            var f = chooser.showOpenDialog(tabs.getScene().getWindow());
-            if (f != null) {
-                model.previewImport(f.toPath());
-            }
-        }), "import-choose");
+        Ui.listen(
+                file,
+                model.importFile,
+                (o, was, now) -> file.setText(
+                        now == null
+                                ? i18n.t("staff.import.none")
+                                : now.getFileName().toString()));
+        Button choose = Ui.id(
+                Ui.button(i18n.t("staff.import.choose"), "secondary", () -> {
+                    FileChooser chooser = new FileChooser();
+                    chooser.setTitle(i18n.t("staff.import.choose"));
+                    chooser.getExtensionFilters()
+                            .add(new FileChooser.ExtensionFilter("CSV, XLSX", "*.csv", "*.xlsx", "*.txt"));
+                    var f = chooser.showOpenDialog(tabs.getScene().getWindow());
+                    if (f != null) {
+                        model.previewImport(f.toPath());
+                    }
+                }),
+                "import-choose");
         GridPane columns = new GridPane();
         columns.setHgap(16);
         columns.setVgap(4);
         columns.setId("import-columns");
         ListView<String> problems = Ui.id(new ListView<>(), "import-problems");
         problems.setPrefHeight(200);
-        Button commit = Ui.id(Ui.button(i18n.t("staff.import.commit"), "primary", model::commitImport), "import-commit");
+        Button commit =
+                Ui.id(Ui.button(i18n.t("staff.import.commit"), "primary", model::commitImport), "import-commit");
         commit.disableProperty().bind(model.importPreview.isNull());
         Ui.listen(columns, model.importPreview, (o, was, r) -> {
             columns.getChildren().clear();
@@ -200,7 +234,9 @@ public final class StaffView {
                 return;
             }
             int row = 0;
-            columns.addRow(row++, Ui.label(i18n.t("staff.import.field"), "dash-title"),
+            columns.addRow(
+                    row++,
+                    Ui.label(i18n.t("staff.import.field"), "dash-title"),
                     Ui.label(i18n.t("staff.import.column"), "dash-title"));
             for (var e : r.columns().entrySet()) {
                 columns.addRow(row++, new Label(e.getKey()), new Label(e.getValue()));
@@ -211,9 +247,16 @@ public final class StaffView {
         });
         Label message = Ui.id(Ui.label("", "message"), "import-message");
         Ui.bindMessage(message, model.importMessage);
-        return new VBox(12, Ui.label(i18n.t("staff.tab.import"), "section-title"), Ui.label(i18n.t("staff.import.hint"),
-                "muted"), new HBox(12, choose, file), message, columns, Ui.label(i18n.t("staff.import.problems"), "muted"),
-                problems, commit);
+        return new VBox(
+                12,
+                Ui.label(i18n.t("staff.tab.import"), "section-title"),
+                Ui.label(i18n.t("staff.import.hint"), "muted"),
+                new HBox(12, choose, file),
+                message,
+                columns,
+                Ui.label(i18n.t("staff.import.problems"), "muted"),
+                problems,
+                commit);
     }
 
     /** Runs {@code action} as an admin: at once when an admin's PIN opened staff mode, else after asking for it. */
@@ -229,36 +272,49 @@ public final class StaffView {
         TextField folder = Ui.id(new TextField(), "export-folder");
         folder.setAccessibleText(i18n.t("staff.export.folder"));
         folder.setPrefColumnCount(36);
-        folder.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT); // a path reads left to right in every language
+        folder.setNodeOrientation(
+                javafx.geometry.NodeOrientation.LEFT_TO_RIGHT); // a path reads left to right in every language
         Ui.listen(folder, model.exportFolder, (o, was, now) -> folder.setText(now == null ? "" : now.toString()));
         model.suggestExportFolder();
         if (model.exportFolder.get() != null) {
             folder.setText(model.exportFolder.get().toString());
         }
-        Button choose = Ui.id(Ui.button(i18n.t("staff.export.choose"), "secondary", () -> {
-            javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
-            chooser.setTitle(i18n.t("staff.export.choose"));
-            var f = chooser.showDialog(tabs.getScene().getWindow());
-            if (f != null) {
-                model.exportFolder.set(f.toPath());
-            }
-        }), "export-choose");
+        Button choose = Ui.id(
+                Ui.button(i18n.t("staff.export.choose"), "secondary", () -> {
+                    javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+                    chooser.setTitle(i18n.t("staff.export.choose"));
+                    var f = chooser.showDialog(tabs.getScene().getWindow());
+                    if (f != null) {
+                        model.exportFolder.set(f.toPath());
+                    }
+                }),
+                "export-choose");
         java.util.function.Supplier<java.nio.file.Path> chosen = () -> {
             String t = folder.getText().strip();
             return t.isEmpty() ? null : java.nio.file.Path.of(t);
         };
-        Button list = Ui.id(Ui.button(i18n.t("staff.export.run"), "primary",
-                () -> model.exportList(chosen.get())), "export-list");
-        Button audit = Ui.id(Ui.button(i18n.t("staff.audit.run"), "secondary",
-                () -> asAdmin(by -> model.exportAudit(chosen.get(), by))), "export-audit");
+        Button list = Ui.id(
+                Ui.button(i18n.t("staff.export.run"), "primary", () -> model.exportList(chosen.get())), "export-list");
+        Button audit = Ui.id(
+                Ui.button(
+                        i18n.t("staff.audit.run"),
+                        "secondary",
+                        () -> asAdmin(by -> model.exportAudit(chosen.get(), by))),
+                "export-audit");
         Label message = Ui.id(Ui.label("", "message"), "export-message");
         Ui.bindMessage(message, model.exportMessage);
         HBox where = new HBox(12, Ui.labelFor(i18n.t("staff.export.folder"), folder), folder, choose);
         where.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return new VBox(12, Ui.label(i18n.t("staff.export.title"), "section-title"),
-                Ui.label(i18n.t("staff.export.hint"), "muted"), where, list,
-                Ui.label(i18n.t("staff.audit.title"), "section-title"), Ui.label(i18n.t("staff.audit.hint"), "muted"),
-                audit, message);
+        return new VBox(
+                12,
+                Ui.label(i18n.t("staff.export.title"), "section-title"),
+                Ui.label(i18n.t("staff.export.hint"), "muted"),
+                where,
+                list,
+                Ui.label(i18n.t("staff.audit.title"), "section-title"),
+                Ui.label(i18n.t("staff.audit.hint"), "muted"),
+                audit,
+                message);
     }
 
     /** The kiosk's own settings: shown to every staff member, saved only with the admin's PIN. */
@@ -266,13 +322,17 @@ public final class StaffView {
         ComboBox<org.arrivals.station.KioskSettings.Mode> mode = Ui.id(new ComboBox<>(), "admin-mode");
         mode.getItems().setAll(org.arrivals.station.KioskSettings.Mode.values());
         mode.setAccessibleText(i18n.t("staff.admin.mode"));
-        java.util.function.Supplier<ListCell<org.arrivals.station.KioskSettings.Mode>> modeCell = () -> new ListCell<>() {
-            @Override
-            protected void updateItem(org.arrivals.station.KioskSettings.Mode m, boolean empty) {
-                super.updateItem(m, empty);
-                setText(empty || m == null ? null : i18n.t("staff.admin.mode." + m.name().toLowerCase(java.util.Locale.ROOT)));
-            }
-        };
+        java.util.function.Supplier<ListCell<org.arrivals.station.KioskSettings.Mode>> modeCell =
+                () -> new ListCell<>() {
+                    @Override
+                    protected void updateItem(org.arrivals.station.KioskSettings.Mode m, boolean empty) {
+                        super.updateItem(m, empty);
+                        setText(
+                                empty || m == null
+                                        ? null
+                                        : i18n.t("staff.admin.mode." + m.name().toLowerCase(java.util.Locale.ROOT)));
+                    }
+                };
         mode.setCellFactory(v -> modeCell.get());
         mode.setButtonCell(modeCell.get());
         TextField idle = Ui.id(new TextField(), "admin-idle");
@@ -289,8 +349,10 @@ public final class StaffView {
             }
             mode.setValue(k.mode());
             idle.setText(Integer.toString(k.idleSeconds()));
-            language.setValue(I18n.LANGUAGES.stream().filter(l -> l.getLanguage().equals(k.language()))
-                    .findFirst().orElse(I18n.LANGUAGES.get(0)));
+            language.setValue(I18n.LANGUAGES.stream()
+                    .filter(l -> l.getLanguage().equals(k.language()))
+                    .findFirst()
+                    .orElse(I18n.LANGUAGES.get(0)));
         };
         Ui.listen(idle, model.savedKiosk, (o, was, now) -> fill.accept(now));
         model.loadKioskSettings();
@@ -301,21 +363,34 @@ public final class StaffView {
         form.addRow(0, Ui.labelFor(i18n.t("staff.admin.mode"), mode), mode);
         form.addRow(1, Ui.labelFor(i18n.t("staff.admin.idle"), idle), idle);
         form.addRow(2, Ui.labelFor(i18n.t("staff.admin.language"), language), language);
-        Button save = Ui.id(Ui.button(i18n.t("staff.admin.save"), "secondary", () -> asAdmin(by ->
-                model.saveStationSettings(mode.getValue(), idle.getText(), language.getValue().getLanguage(), by))),
+        Button save = Ui.id(
+                Ui.button(
+                        i18n.t("staff.admin.save"),
+                        "secondary",
+                        () -> asAdmin(by -> model.saveStationSettings(
+                                mode.getValue(),
+                                idle.getText(),
+                                language.getValue().getLanguage(),
+                                by))),
                 "admin-save");
         save.disableProperty().bind(model.savedKiosk.isNull()); // the form shows the saved settings first
         Label message = Ui.id(Ui.label("", "message"), "admin-message");
         Ui.bindMessage(message, model.adminMessage);
-        return new VBox(12, Ui.label(i18n.t("staff.admin.title"), "section-title"),
-                Ui.label(i18n.t("staff.admin.hint"), "muted"), form, save, message);
+        return new VBox(
+                12,
+                Ui.label(i18n.t("staff.admin.title"), "section-title"),
+                Ui.label(i18n.t("staff.admin.hint"), "muted"),
+                form,
+                save,
+                message);
     }
 
     private Parent settings(Actions actions) {
         // Each combo box gets its own copy of the model's list: a JavaFX combo box left holding a
         // long-lived list stays reachable from it (ViewLifetimeTest found it), with its whole screen.
-        ComboBox<String> printer = Ui.id(new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
-                model.printers)), "settings-printer");
+        ComboBox<String> printer = Ui.id(
+                new ComboBox<>(javafx.collections.FXCollections.observableArrayList(model.printers)),
+                "settings-printer");
         printer.setEditable(true);
         printer.setValue(model.printer.get());
         printer.setAccessibleText(i18n.t("staff.settings.printer"));
@@ -327,12 +402,17 @@ public final class StaffView {
             }
         });
         model.loadPrinters();
-        ComboBox<String> template = Ui.id(new ComboBox<>(javafx.collections.FXCollections.observableArrayList(
-                model.templates)), "settings-template");
+        ComboBox<String> template = Ui.id(
+                new ComboBox<>(javafx.collections.FXCollections.observableArrayList(model.templates)),
+                "settings-template");
         template.setValue(model.template.get());
         template.setAccessibleText(i18n.t("staff.settings.template"));
-        Button save = Ui.id(Ui.button(i18n.t("staff.settings.save"), "primary",
-                () -> model.choose(printer.getEditor().getText().strip(), template.getValue())), "settings-save");
+        Button save = Ui.id(
+                Ui.button(
+                        i18n.t("staff.settings.save"),
+                        "primary",
+                        () -> model.choose(printer.getEditor().getText().strip(), template.getValue())),
+                "settings-save");
         CheckBox large = Ui.id(new CheckBox(i18n.t("staff.settings.largeText")), "settings-large");
         large.setSelected(actions.largeText());
         large.setOnAction(e -> actions.largeText(large.isSelected()));
@@ -347,8 +427,15 @@ public final class StaffView {
         Button desk = Ui.id(Ui.button(i18n.t("staff.mode.desk"), "secondary", actions::desk), "mode-desk");
         Button self = Ui.id(Ui.button(i18n.t("staff.mode.self"), "secondary", actions::self), "mode-self");
         Button exit = Ui.id(Ui.button(i18n.t("staff.exit"), "danger", actions::exit), "exit");
-        VBox box = new VBox(14, Ui.label(i18n.t("staff.tab.settings"), "section-title"), form, save, message,
-                Ui.label(i18n.t("staff.modes"), "section-title"), new HBox(12, desk, self, exit), adminSettings());
+        VBox box = new VBox(
+                14,
+                Ui.label(i18n.t("staff.tab.settings"), "section-title"),
+                form,
+                save,
+                message,
+                Ui.label(i18n.t("staff.modes"), "section-title"),
+                new HBox(12, desk, self, exit),
+                adminSettings());
         box.setPadding(new Insets(4));
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
         scroll.setFitToWidth(true);

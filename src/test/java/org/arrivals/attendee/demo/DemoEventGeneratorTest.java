@@ -42,8 +42,21 @@ class DemoEventGeneratorTest {
 
     @Test
     void demoHasTheRequestedRowsInHeaderOrder() {
-        assertThat(DemoEventGenerator.HEADERS).containsExactly("code", "barcode", "first_name", "last_name",
-                "badge_name", "pronouns", "email", "organization", "title", "type", "status", "track", "country");
+        assertThat(DemoEventGenerator.HEADERS)
+                .containsExactly(
+                        "code",
+                        "barcode",
+                        "first_name",
+                        "last_name",
+                        "badge_name",
+                        "pronouns",
+                        "email",
+                        "organization",
+                        "title",
+                        "type",
+                        "status",
+                        "track",
+                        "country");
         assertThat(DEMO).hasSize(DEMO_SIZE);
         assertThat(DEMO).allSatisfy(row -> assertThat(row).hasSize(DemoEventGenerator.HEADERS.size()));
         assertThat(DEMO.get(0).get(col("code"))).isEqualTo("AR-000001");
@@ -68,27 +81,32 @@ class DemoEventGeneratorTest {
         assertThat(DemoEventGenerator.TRACKS).hasSize(9).doesNotHaveDuplicates();
         assertThat(distinct(DEMO, "type")).containsExactlyInAnyOrderElementsOf(DemoEventGenerator.TYPES);
         assertThat(distinct(DEMO, "track")).containsExactlyInAnyOrderElementsOf(DemoEventGenerator.TRACKS);
-        assertThat(distinct(DEMO, "status"))
-                .containsExactlyInAnyOrder("Attending", "Cancelled", "Refunded", "Pending");
+        assertThat(distinct(DEMO, "status")).containsExactlyInAnyOrder("Attending", "Cancelled", "Refunded", "Pending");
     }
 
     @Test
     void sharesLookLikeARealEvent() {
         int type = col("type");
-        long general = DEMO.stream().filter(r -> r.get(type).equals("General Admission")).count();
+        long general = DEMO.stream()
+                .filter(r -> r.get(type).equals("General Admission"))
+                .count();
         assertThat(general).isBetween(DEMO_SIZE * 70L / 100, DEMO_SIZE * 85L / 100);
         for (String t : DemoEventGenerator.TYPES) {
-            assertThat(DEMO.stream().filter(r -> r.get(type).equals(t)).count()).as(t).isGreaterThanOrEqualTo(5);
+            assertThat(DEMO.stream().filter(r -> r.get(type).equals(t)).count())
+                    .as(t)
+                    .isGreaterThanOrEqualTo(5);
         }
         int status = col("status");
-        long attending = DEMO.stream().filter(r -> r.get(status).equals("Attending")).count();
+        long attending =
+                DEMO.stream().filter(r -> r.get(status).equals("Attending")).count();
         assertThat(attending).isGreaterThan(DEMO_SIZE * 90L / 100);
 
         int pronouns = col("pronouns");
-        long withPronouns = DEMO.stream().filter(r -> !r.get(pronouns).isEmpty()).count();
+        long withPronouns =
+                DEMO.stream().filter(r -> !r.get(pronouns).isEmpty()).count();
         assertThat(withPronouns).isBetween(DEMO_SIZE * 30L / 100, DEMO_SIZE * 50L / 100);
-        assertThat(distinct(DEMO, "pronouns")).isSubsetOf("", "she/her", "he/him", "they/them", "ella", "él",
-                "elle/iel");
+        assertThat(distinct(DEMO, "pronouns"))
+                .isSubsetOf("", "she/her", "he/him", "they/them", "ella", "él", "elle/iel");
 
         int badge = col("badge_name");
         long withBadge = DEMO.stream().filter(r -> !r.get(badge).isEmpty()).count();
@@ -131,10 +149,19 @@ class DemoEventGeneratorTest {
             scripts.addAll(own);
             vietnamese |= own.equals(Set.of(UnicodeScript.LATIN)) && hasVietnameseLetter(name);
         }
-        assertThat(scripts).contains(UnicodeScript.ARABIC, UnicodeScript.ETHIOPIC, UnicodeScript.DEVANAGARI,
-                UnicodeScript.MYANMAR, UnicodeScript.HAN, UnicodeScript.HANGUL, UnicodeScript.CYRILLIC,
-                UnicodeScript.LATIN);
-        assertThat(vietnamese).as("a Latin-script name with Vietnamese stacked diacritics").isTrue();
+        assertThat(scripts)
+                .contains(
+                        UnicodeScript.ARABIC,
+                        UnicodeScript.ETHIOPIC,
+                        UnicodeScript.DEVANAGARI,
+                        UnicodeScript.MYANMAR,
+                        UnicodeScript.HAN,
+                        UnicodeScript.HANGUL,
+                        UnicodeScript.CYRILLIC,
+                        UnicodeScript.LATIN);
+        assertThat(vietnamese)
+                .as("a Latin-script name with Vietnamese stacked diacritics")
+                .isTrue();
     }
 
     @Test

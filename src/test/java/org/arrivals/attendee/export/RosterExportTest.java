@@ -20,11 +20,17 @@ class RosterExportTest {
     @Test
     void exportNeutralizesFormulasCarriesArrivalStateAndReimportsUnchanged() throws Exception {
         try (TestStore t = new TestStore(dir.resolve("db"))) {
-            t.importer.importFile(Files2.write(dir, "in.csv", crlf(
-                    "code,first_name,last_name,organization,title,Dietary",
-                    "X1,Ana,Silva,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",+1 555,Vegan",
-                    "X2,محمد,عبد الله,@SUM(A1),-2,",
-                    "X3,王,小明,\"Org, Inc.\",Director,"), StandardCharsets.UTF_8, false),
+            t.importer.importFile(
+                    Files2.write(
+                            dir,
+                            "in.csv",
+                            crlf(
+                                    "code,first_name,last_name,organization,title,Dietary",
+                                    "X1,Ana,Silva,\"=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\",+1 555,Vegan",
+                                    "X2,محمد,عبد الله,@SUM(A1),-2,",
+                                    "X3,王,小明,\"Org, Inc.\",Director,"),
+                            StandardCharsets.UTF_8,
+                            false),
                     RosterImporter.Options.defaults());
             t.checkIns.checkIn("X2", null);
             RosterExport export = new RosterExport(t.attendees, t.checkIns);
@@ -35,11 +41,19 @@ class RosterExportTest {
             byte[] bytes = Files.readAllBytes(out);
             assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
             String text = new String(bytes, StandardCharsets.UTF_8);
-            assertThat(text).contains("'=HYPERLINK").contains("'+1 555").contains("'@SUM(A1)").contains("'-2")
-                    .doesNotContain(",=").doesNotContain(",+").doesNotContain(",@");
-            String arrived = text.lines().filter(l -> l.startsWith("X2,")).findFirst().orElseThrow();
+            assertThat(text)
+                    .contains("'=HYPERLINK")
+                    .contains("'+1 555")
+                    .contains("'@SUM(A1)")
+                    .contains("'-2")
+                    .doesNotContain(",=")
+                    .doesNotContain(",+")
+                    .doesNotContain(",@");
+            String arrived =
+                    text.lines().filter(l -> l.startsWith("X2,")).findFirst().orElseThrow();
             assertThat(arrived).contains("محمد").contains(",yes,2026-11-22T08:30Z,desk-1");
-            assertThat(text.lines().filter(l -> l.startsWith("X1,")).findFirst().orElseThrow()).contains(",no,,");
+            assertThat(text.lines().filter(l -> l.startsWith("X1,")).findFirst().orElseThrow())
+                    .contains(",no,,");
             assertThat(text).contains("\"Org, Inc.\"").contains("Vegan");
             assertThat(dir).isDirectoryNotContaining("glob:**.part");
 
@@ -47,7 +61,8 @@ class RosterExportTest {
             try (TestStore other = new TestStore(dir.resolve("db2"))) {
                 ImportReport r = other.importer.importFile(out, RosterImporter.Options.defaults());
                 assertThat(r.added()).isEqualTo(3);
-                assertThat(other.attendees.findByCode("X3").orElseThrow().organization()).isEqualTo("Org, Inc.");
+                assertThat(other.attendees.findByCode("X3").orElseThrow().organization())
+                        .isEqualTo("Org, Inc.");
             }
         }
     }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class CsvFilesTest {
     @Test
     void quotedCommasLineBreaksAndBlankLinesKeepTheirLineNumbers() throws Exception {
-        String text = "code,name,notes\r\n\r\nA,\"Smith, Jr.\",\"two\r\nlines\"\r\n\r\n,,\r\nB,Lee,\"He said \"\"hi\"\"\"\r\n";
+        String text =
+                "code,name,notes\r\n\r\nA,\"Smith, Jr.\",\"two\r\nlines\"\r\n\r\n,,\r\nB,Lee,\"He said \"\"hi\"\"\"\r\n";
         TabularFile f = CsvFiles.parse(text, "t.csv");
         assertThat(f.header()).containsExactly("code", "name", "notes");
         assertThat(f.rows()).extracting(TabularFile.Row::line).containsExactly(3L, 7L);
@@ -20,9 +21,15 @@ class CsvFilesTest {
 
     @Test
     void semicolonAndTabSeparatedExportsAreRecognized() throws Exception {
-        assertThat(CsvFiles.parse("code;name\n1;Ana; Maria\n", "s.csv").rows().get(0).cells())
+        assertThat(CsvFiles.parse("code;name\n1;Ana; Maria\n", "s.csv")
+                        .rows()
+                        .get(0)
+                        .cells())
                 .containsExactly("1", "Ana", " Maria");
-        assertThat(CsvFiles.parse("code\tname\n1\tAna, Maria\n", "t.tsv").rows().get(0).cells())
+        assertThat(CsvFiles.parse("code\tname\n1\tAna, Maria\n", "t.tsv")
+                        .rows()
+                        .get(0)
+                        .cells())
                 .containsExactly("1", "Ana, Maria");
     }
 

@@ -31,9 +31,39 @@ import org.junit.jupiter.api.io.TempDir;
  * CI-sized by default; {@code ./mvnw test -Pfuzz-full} runs 5,000 of each.
  */
 class HostileInputFuzzTest {
-    private static final String[] NASTY = {"\u202E", "\u202D", "\u2066", "\u2067", "\u2068", "\u2069", "\u200F",
-        "\u0000", "\u0007", "\u001B[31m", "\r", "\n", "\t", "\u0085", "\u2028", "\uFEFF", "\uD800", "=cmd|'/c calc'!A1",
-        "\"", ",", ";", "'", "\\", "%s", "${jndi:ldap://x}", "<script>", "&amp;", "\uFFFD", "𝕏", "ن", "😀"};
+    private static final String[] NASTY = {
+        "\u202E",
+        "\u202D",
+        "\u2066",
+        "\u2067",
+        "\u2068",
+        "\u2069",
+        "\u200F",
+        "\u0000",
+        "\u0007",
+        "\u001B[31m",
+        "\r",
+        "\n",
+        "\t",
+        "\u0085",
+        "\u2028",
+        "\uFEFF",
+        "\uD800",
+        "=cmd|'/c calc'!A1",
+        "\"",
+        ",",
+        ";",
+        "'",
+        "\\",
+        "%s",
+        "${jndi:ldap://x}",
+        "<script>",
+        "&amp;",
+        "\uFFFD",
+        "𝕏",
+        "ن",
+        "😀"
+    };
 
     @TempDir
     Path dir;
@@ -63,14 +93,16 @@ class HostileInputFuzzTest {
     }
 
     /** Imports {@code count} inputs into one store: each is imported completely or refused leaving it as it was. */
-    private void fuzzImports(String kind, int count, long seed, String fileName, java.util.function.Supplier<byte[]> inputs) {
+    private void fuzzImports(
+            String kind, int count, long seed, String fileName, java.util.function.Supplier<byte[]> inputs) {
         Outcomes o = new Outcomes();
         try (TestStore t = new TestStore(dir.resolve(kind.toLowerCase(java.util.Locale.ROOT)))) {
             for (int i = 0; i < count; i++) {
                 o.tryImport(t, inputs.get(), fileName, kind + " input " + i + " (seed " + seed + ")");
             }
         }
-        System.out.printf("HostileInputFuzzTest %s: %d files, %d imported, %d refused%n", kind, count, o.imported, o.refused);
+        System.out.printf(
+                "HostileInputFuzzTest %s: %d files, %d imported, %d refused%n", kind, count, o.imported, o.refused);
         assertThat(o.imported + o.refused).isEqualTo(count);
     }
 
@@ -81,8 +113,8 @@ class HostileInputFuzzTest {
         String csv = "code,first_name,last_name,Dietary needs\r\nH-1,Ana,Ruiz," + "n".repeat(1_100_000)
                 + "\r\nH-2,Ben,Okafor,none\r\n";
         try (TestStore t = new TestStore(dir.resolve("huge"))) {
-            ImportReport r = t.importer.importBytes(csv.getBytes(StandardCharsets.UTF_8), "huge.csv",
-                    RosterImporter.Options.defaults());
+            ImportReport r = t.importer.importBytes(
+                    csv.getBytes(StandardCharsets.UTF_8), "huge.csv", RosterImporter.Options.defaults());
             assertThat(r.added()).isEqualTo(1);
             assertThat(r.problems()).singleElement().satisfies(p -> {
                 assertThat(p.code()).isEqualTo("H-1");
@@ -101,7 +133,9 @@ class HostileInputFuzzTest {
         BadgeToken tokens = new BadgeToken(key);
         int found = 0;
         try (TestStore t = new TestStore(dir.resolve("scan"))) {
-            t.importer.importBytes(Exports.MESSY_EVENTBRITE.getBytes(StandardCharsets.UTF_8), "e.csv",
+            t.importer.importBytes(
+                    Exports.MESSY_EVENTBRITE.getBytes(StandardCharsets.UTF_8),
+                    "e.csv",
                     RosterImporter.Options.defaults());
             List<Attendee> people = t.attendees.all();
             ScanResolver scans = new ScanResolver(t.attendees, tokens, "", "");
@@ -123,7 +157,8 @@ class HostileInputFuzzTest {
                     }
                     case 2 -> input = noise(random, 1 + random.nextInt(200));
                     case 3 -> input = "X".repeat(1 + random.nextInt(1 << 20));
-                    case 4 -> input = NASTY[random.nextInt(NASTY.length)] + who.code() + NASTY[random.nextInt(NASTY.length)];
+                    case 4 ->
+                        input = NASTY[random.nextInt(NASTY.length)] + who.code() + NASTY[random.nextInt(NASTY.length)];
                     default -> input = BadgeToken.PREFIX + noise(random, random.nextInt(60));
                 }
                 ScanResolver.Result r;
@@ -138,7 +173,8 @@ class HostileInputFuzzTest {
                 if (r.kind() == ScanResolver.Kind.FOUND) {
                     found++;
                     if (input.startsWith(BadgeToken.PREFIX)) {
-                        assertThat(r.attendee().code()).as("a badge code checks in its own holder only")
+                        assertThat(r.attendee().code())
+                                .as("a badge code checks in its own holder only")
                                 .isEqualTo(who.code());
                     }
                 }
@@ -162,9 +198,12 @@ class HostileInputFuzzTest {
                 first = t.importer.importBytes(input, name, RosterImporter.Options.defaults());
             } catch (ImportException e) {
                 refused++;
-                assertThat(e.getMessage()).as(what + ": a refusal is a sentence").isNotBlank();
+                assertThat(e.getMessage())
+                        .as(what + ": a refusal is a sentence")
+                        .isNotBlank();
                 assertThat(e.getMessage().length()).as(what + ": a short one").isLessThan(2000);
-                assertThat(StoreSnapshot.of(t.store.dsl())).as(what + ": a refused file changes nothing")
+                assertThat(StoreSnapshot.of(t.store.dsl()))
+                        .as(what + ": a refused file changes nothing")
                         .isEqualTo(before);
                 return;
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -180,7 +219,9 @@ class HostileInputFuzzTest {
                 fail(what + " imported once, then was refused: " + e.getMessage());
                 return;
             }
-            assertThat(again.added() + again.updated()).as(what + ": imported completely the first time").isZero();
+            assertThat(again.added() + again.updated())
+                    .as(what + ": imported completely the first time")
+                    .isZero();
             assertThat(again.unchanged()).as(what).isEqualTo(first.added() + first.updated() + first.unchanged());
         }
     }
@@ -206,7 +247,8 @@ class HostileInputFuzzTest {
                 return noise;
             }
             case 2 -> { // a 1 MB name
-                return base.replace("José", "J" + "é".repeat(500_000 + r.nextInt(30_000))).getBytes(StandardCharsets.UTF_8);
+                return base.replace("José", "J" + "é".repeat(500_000 + r.nextInt(30_000)))
+                        .getBytes(StandardCharsets.UTF_8);
             }
             case 3 -> { // control and bidirectional override characters in names and codes
                 String s = base;
@@ -218,8 +260,14 @@ class HostileInputFuzzTest {
                 return s.getBytes(StandardCharsets.UTF_8);
             }
             case 4 -> { // wrong encodings
-                Charset[] cs = {StandardCharsets.UTF_16BE, StandardCharsets.UTF_16LE, StandardCharsets.ISO_8859_1,
-                    Charset.forName("windows-1252"), Charset.forName("Shift_JIS"), Charset.forName("KOI8-R")};
+                Charset[] cs = {
+                    StandardCharsets.UTF_16BE,
+                    StandardCharsets.UTF_16LE,
+                    StandardCharsets.ISO_8859_1,
+                    Charset.forName("windows-1252"),
+                    Charset.forName("Shift_JIS"),
+                    Charset.forName("KOI8-R")
+                };
                 return base.getBytes(cs[r.nextInt(cs.length)]);
             }
             case 5 -> { // many columns and many rows of noise under the real header
@@ -281,11 +329,14 @@ class HostileInputFuzzTest {
         int rows = 1 + r.nextInt(30);
         for (int row = 1; row <= rows; row++) {
             ws.value(row, 0, r.nextInt(10) == 0 ? noise(r, 10) : "X-" + row);
-            ws.value(row, 1, switch (r.nextInt(4)) {
-                case 0 -> "N" + "a".repeat(r.nextInt(1 << 20));
-                case 1 -> noise(r, 1 + r.nextInt(40));
-                default -> "Name" + row;
-            });
+            ws.value(
+                    row,
+                    1,
+                    switch (r.nextInt(4)) {
+                        case 0 -> "N" + "a".repeat(r.nextInt(1 << 20));
+                        case 1 -> noise(r, 1 + r.nextInt(40));
+                        default -> "Name" + row;
+                    });
             ws.value(row, 2, NASTY[r.nextInt(NASTY.length)] + "Last" + NASTY[r.nextInt(NASTY.length)]);
             ws.value(row, 3, r.nextBoolean() ? "p" + row + "@example.org" : noise(r, 8));
             ws.value(row, 4, noise(r, r.nextInt(100)));

@@ -40,7 +40,9 @@ class ImportFuzzTest {
                 } catch (ImportException e) {
                     refused++;
                     assertThat(e.getMessage()).as("a refusal is a sentence").isNotBlank();
-                    assertThat(StoreSnapshot.of(t.store.dsl())).as("a refused file changes nothing").isEqualTo(before);
+                    assertThat(StoreSnapshot.of(t.store.dsl()))
+                            .as("a refused file changes nothing")
+                            .isEqualTo(before);
                 } catch (RuntimeException e) {
                     fail("input " + i + " (seed " + seed + ") crashed the import: " + e, e);
                 }
@@ -77,8 +79,8 @@ class ImportFuzzTest {
                         .getBytes(StandardCharsets.UTF_8);
             }
             default -> { // another encoding than the bytes claim
-                b = new String(b, StandardCharsets.UTF_8).getBytes(r.nextBoolean() ? StandardCharsets.UTF_16LE
-                        : StandardCharsets.ISO_8859_1);
+                b = new String(b, StandardCharsets.UTF_8)
+                        .getBytes(r.nextBoolean() ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
             }
         }
         return b;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RosterImporterTest {
     @TempDir
     Path dir;
+
     TestStore t;
 
     @BeforeEach
@@ -36,8 +37,8 @@ class RosterImporterTest {
     }
 
     private ImportReport importText(String name, String text) throws Exception {
-        return t.importer.importFile(Files2.write(dir, name, text, StandardCharsets.UTF_8, false),
-                RosterImporter.Options.defaults());
+        return t.importer.importFile(
+                Files2.write(dir, name, text, StandardCharsets.UTF_8, false), RosterImporter.Options.defaults());
     }
 
     @Test
@@ -49,7 +50,8 @@ class RosterImporterTest {
         assertThat(r.added()).isEqualTo(6);
         assertThat(r.updated()).isZero();
         assertThat(r.unchanged()).isZero();
-        assertThat(r.problems()).extracting(ImportProblem::line, ImportProblem::code)
+        assertThat(r.problems())
+                .extracting(ImportProblem::line, ImportProblem::code)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(7L, "1001"),
                         org.assertj.core.groups.Tuple.tuple(8L, "1004"),
@@ -71,14 +73,16 @@ class RosterImporterTest {
         Attendee mohammed = t.attendees.findByCode("1003").orElseThrow();
         assertThat(mohammed.firstName()).isEqualTo("محمد");
         assertThat(mohammed.type()).as("event types match without case").isEqualTo("General Admission");
-        assertThat(mohammed.organization()).as("kept as written; neutralized on export")
+        assertThat(mohammed.organization())
+                .as("kept as written; neutralized on export")
                 .isEqualTo("=HYPERLINK(\"http://evil\")");
         assertThat(t.attendees.findByCode("1004").orElseThrow().status()).isEqualTo(RegistrationStatus.CANCELLED);
         Attendee aung = t.attendees.findByCode("1005").orElseThrow();
         assertThat(aung.firstName()).as("trimmed, inner spaces folded").isEqualTo("Aung San");
         assertThat(aung.lastName()).as("a single name is a normal attendee").isEmpty();
         assertThat(aung.displayName()).isEqualTo("Aung San");
-        assertThat(t.attendees.findByBarcode("B-1006").orElseThrow().firstName()).isEqualTo("አበበ");
+        assertThat(t.attendees.findByBarcode("B-1006").orElseThrow().firstName())
+                .isEqualTo("አበበ");
     }
 
     @Test
@@ -97,7 +101,9 @@ class RosterImporterTest {
 
     @Test
     void windows1252FileImportsWithCorrectAccents() throws Exception {
-        String text = crlf("code,first_name,last_name,organization", "A1,François,Müller,Café Société",
+        String text = crlf(
+                "code,first_name,last_name,organization",
+                "A1,François,Müller,Café Société",
                 "A2,Ñandú,Peña,Asociación Latina");
         Path file = Files2.write(dir, "excel.csv", text.getBytes(TextEncoding.WINDOWS_1252));
 
@@ -138,8 +144,12 @@ class RosterImporterTest {
     void unterminatedQuoteFailsNamingTheLineAndChangesNothing() throws Exception {
         importText("first.csv", crlf("code,first_name,last_name", "K1,Kim,Lee"));
         List<String> before = StoreSnapshot.of(t.store.dsl());
-        String broken = crlf("code,first_name,last_name,organization", "K1,Kim,Lee,Changed Org", "K2,Ana,Silva,Org",
-                "K3,\"Broken,Name,Org", "K4,Last,Row,Org");
+        String broken = crlf(
+                "code,first_name,last_name,organization",
+                "K1,Kim,Lee,Changed Org",
+                "K2,Ana,Silva,Org",
+                "K3,\"Broken,Name,Org",
+                "K4,Last,Row,Org");
 
         assertThatThrownBy(() -> importText("broken.csv", broken))
                 .isInstanceOf(ImportException.class)
@@ -152,8 +162,8 @@ class RosterImporterTest {
     void invalidTextInAForcedEncodingFailsNamingTheLine() throws Exception {
         byte[] bytes = crlf("code,first_name", "X1,Ana", "X2,Caf\u00e9").getBytes(TextEncoding.WINDOWS_1252);
         Path file = Files2.write(dir, "bad.csv", bytes);
-        assertThatThrownBy(() -> t.importer.importFile(file,
-                new RosterImporter.Options(Map.of(), StandardCharsets.UTF_8, false)))
+        assertThatThrownBy(() -> t.importer.importFile(
+                        file, new RosterImporter.Options(Map.of(), StandardCharsets.UTF_8, false)))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("Line 3");
         assertThat(t.attendees.count()).isZero();
@@ -169,11 +179,18 @@ class RosterImporterTest {
 
     @Test
     void explicitMappingNamesColumnsTheRecognizerDoesNotKnow() throws Exception {
-        Path file = Files2.write(dir, "custom.csv", crlf("Ref,Given,Family,Kind", "R1,Ana,Silva,Speaker"),
-                StandardCharsets.UTF_8, false);
-        ImportReport r = t.importer.importFile(file, new RosterImporter.Options(
-                ColumnMapping.parseExplicit(List.of("code=Ref", "first=Given", "last=Family", "type=Kind")), null,
-                false));
+        Path file = Files2.write(
+                dir,
+                "custom.csv",
+                crlf("Ref,Given,Family,Kind", "R1,Ana,Silva,Speaker"),
+                StandardCharsets.UTF_8,
+                false);
+        ImportReport r = t.importer.importFile(
+                file,
+                new RosterImporter.Options(
+                        ColumnMapping.parseExplicit(List.of("code=Ref", "first=Given", "last=Family", "type=Kind")),
+                        null,
+                        false));
         assertThat(r.added()).isEqualTo(1);
         Attendee a = t.attendees.findByCode("R1").orElseThrow();
         assertThat(a.firstName()).isEqualTo("Ana");
@@ -182,16 +199,20 @@ class RosterImporterTest {
 
     @Test
     void cventAndPretixHeadersAreRecognized() throws Exception {
-        importText("cvent.csv", crlf(
-                "Confirmation Number,First Name,Last Name,Email Address,Company Name,Title,Registration Type,"
-                        + "Registration Status",
-                "CV-77,Hodan,Abdi Warsame,h@example.org,Somali Family Services,Case Manager,Attendee,Accepted",
-                "CV-78,Tou,Lee,t@example.org,Hmong American Partnership,,Attendee,Pending"));
-        importText("pretix.csv", crlf(
-                "Order code,Position ID,Secret,Attendee name: Given name,Attendee name: Family name,Email,"
-                        + "Attendee email,Product,Order status",
-                "ABC12,1,s3cr3tqr,Marie-Ève,Tremblay,orders@example.org,marie@example.org,Speaker,Paid",
-                "ABC12,2,s3cr3tqs,Jean-Baptiste,Joseph,orders@example.org,jb@example.org,General Admission,Canceled"));
+        importText(
+                "cvent.csv",
+                crlf(
+                        "Confirmation Number,First Name,Last Name,Email Address,Company Name,Title,Registration Type,"
+                                + "Registration Status",
+                        "CV-77,Hodan,Abdi Warsame,h@example.org,Somali Family Services,Case Manager,Attendee,Accepted",
+                        "CV-78,Tou,Lee,t@example.org,Hmong American Partnership,,Attendee,Pending"));
+        importText(
+                "pretix.csv",
+                crlf(
+                        "Order code,Position ID,Secret,Attendee name: Given name,Attendee name: Family name,Email,"
+                                + "Attendee email,Product,Order status",
+                        "ABC12,1,s3cr3tqr,Marie-Ève,Tremblay,orders@example.org,marie@example.org,Speaker,Paid",
+                        "ABC12,2,s3cr3tqs,Jean-Baptiste,Joseph,orders@example.org,jb@example.org,General Admission,Canceled"));
 
         Attendee hodan = t.attendees.findByCode("CV-77").orElseThrow();
         assertThat(hodan.status()).isEqualTo(RegistrationStatus.ATTENDING);
@@ -206,12 +227,20 @@ class RosterImporterTest {
 
     @Test
     void reimportUpdatesByCodeKeepsOnSiteEditsAndReportsThem() throws Exception {
-        importText("v1.csv", crlf("code,first_name,last_name,badge_name,organization",
-                "E1,Robert,Smith,,Old Org", "E2,Ana,Silva,,Org"));
+        importText(
+                "v1.csv",
+                crlf(
+                        "code,first_name,last_name,badge_name,organization",
+                        "E1,Robert,Smith,,Old Org",
+                        "E2,Ana,Silva,,Org"));
         t.checkIns.edit("E1", Map.of(AttendeeField.BADGE_NAME, "Bob Smith"));
 
-        ImportReport r = importText("v2.csv", crlf("code,first_name,last_name,badge_name,organization",
-                "E1,Robert,Smith,Rob Smith,New Org", "E2,Ana,Silva,,Org"));
+        ImportReport r = importText(
+                "v2.csv",
+                crlf(
+                        "code,first_name,last_name,badge_name,organization",
+                        "E1,Robert,Smith,Rob Smith,New Org",
+                        "E2,Ana,Silva,,Org"));
 
         assertThat(r.updated()).isEqualTo(1);
         assertThat(r.unchanged()).isEqualTo(1);
@@ -252,7 +281,9 @@ class RosterImporterTest {
     void barcodeMovesBetweenAttendeesOnlyWhenTheFileSaysSo() throws Exception {
         importText("v1.csv", crlf("code,first_name,barcode", "M1,Ana,QR-1", "M2,Ben,QR-2"));
         ImportReport clash = importText("v2.csv", crlf("code,first_name,barcode", "M3,Cy,QR-1"));
-        assertThat(clash.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("already belongs to M1"));
+        assertThat(clash.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("already belongs to M1"));
         assertThat(t.attendees.findByBarcode("QR-1").orElseThrow().code()).isEqualTo("M1");
 
         ImportReport swap = importText("v3.csv", crlf("code,first_name,barcode", "M1,Ana,QR-2", "M2,Ben,QR-1"));
@@ -283,13 +314,15 @@ class RosterImporterTest {
     void unknownStatusImportsAsPendingAndIsReported() throws Exception {
         ImportReport r = importText("s.csv", crlf("code,first_name,status", "S1,Ana,Maybe"));
         assertThat(t.attendees.findByCode("S1").orElseThrow().status()).isEqualTo(RegistrationStatus.PENDING);
-        assertThat(r.problems()).singleElement().satisfies(p -> assertThat(p.reason()).contains("unknown registration status"));
+        assertThat(r.problems())
+                .singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("unknown registration status"));
     }
 
     @Test
     void theDocumentedPlainTemplateImports() throws Exception {
-        ImportReport r = t.importer.importFile(Path.of("kiosk-config/import-template.csv"),
-                RosterImporter.Options.defaults());
+        ImportReport r =
+                t.importer.importFile(Path.of("kiosk-config/import-template.csv"), RosterImporter.Options.defaults());
         assertThat(r.added()).isEqualTo(3);
         assertThat(r.problems()).isEmpty();
         Attendee jose = t.attendees.findByCode("NIR-0001").orElseThrow();

@@ -17,18 +17,22 @@ class TextEncodingTest {
 
     @Test
     void validUtf8IsUtf8AndEverythingElseIsWindows1252() throws Exception {
-        assertThat(TextEncoding.decode("Nguyễn,Łukasz".getBytes(StandardCharsets.UTF_8), null).charset())
+        assertThat(TextEncoding.decode("Nguyễn,Łukasz".getBytes(StandardCharsets.UTF_8), null)
+                        .charset())
                 .isEqualTo(StandardCharsets.UTF_8);
-        TextEncoding.Decoded cp = TextEncoding.decode("Café “quoted” – Müller".getBytes(TextEncoding.WINDOWS_1252), null);
+        TextEncoding.Decoded cp =
+                TextEncoding.decode("Café “quoted” – Müller".getBytes(TextEncoding.WINDOWS_1252), null);
         assertThat(cp.charset()).isEqualTo(TextEncoding.WINDOWS_1252);
         assertThat(cp.text()).isEqualTo("Café “quoted” – Müller");
     }
 
     @Test
     void utf16WithoutBomIsRecognizedByItsZeroBytes() throws Exception {
-        assertThat(TextEncoding.decode("code,name\r\n1,Ana\r\n".getBytes(StandardCharsets.UTF_16LE), null).text())
+        assertThat(TextEncoding.decode("code,name\r\n1,Ana\r\n".getBytes(StandardCharsets.UTF_16LE), null)
+                        .text())
                 .isEqualTo("code,name\r\n1,Ana\r\n");
-        assertThat(TextEncoding.decode("code,name\r\n1,Ana\r\n".getBytes(StandardCharsets.UTF_16BE), null).charset())
+        assertThat(TextEncoding.decode("code,name\r\n1,Ana\r\n".getBytes(StandardCharsets.UTF_16BE), null)
+                        .charset())
                 .isEqualTo(StandardCharsets.UTF_16BE);
     }
 }

@@ -22,8 +22,15 @@ class XlsxImportTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Workbook wb = new Workbook(out, "Cvent", "1.0");
         Worksheet ws = wb.newWorksheet("Registrants");
-        String[] header = {"Confirmation Number", "First Name", "Last Name", "Company Name", "Registration Type",
-            "Registration Status", "Notes"};
+        String[] header = {
+            "Confirmation Number",
+            "First Name",
+            "Last Name",
+            "Company Name",
+            "Registration Type",
+            "Registration Status",
+            "Notes"
+        };
         for (int c = 0; c < header.length; c++) {
             ws.value(0, c, header[c]);
         }

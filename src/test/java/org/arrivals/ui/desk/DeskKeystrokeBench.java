@@ -26,8 +26,7 @@ import org.arrivals.ui.common.Tasks;
  * and to the next drawn frame, against the bare index search as the baseline. Nothing is asserted.
  */
 public final class DeskKeystrokeBench {
-    private DeskKeystrokeBench() {
-    }
+    private DeskKeystrokeBench() {}
 
     public static void run(int people, int names) throws Exception {
         System.setProperty("glass.platform", "Monocle");
@@ -47,7 +46,8 @@ public final class DeskKeystrokeBench {
             CountDownLatch shown = new CountDownLatch(1);
             Platform.runLater(() -> {
                 model[0] = new DeskModel(station, tasks, new I18n("en"), () -> "", () -> "thermal-4x3");
-                scene[0] = new Scene(new DeskView(model[0], new I18n("en"), (why, needed, then) -> { }).root(), 1280, 800);
+                scene[0] =
+                        new Scene(new DeskView(model[0], new I18n("en"), (why, needed, then) -> {}).root(), 1280, 800);
                 Stage stage = new Stage();
                 stage.setScene(scene[0]);
                 stage.show();
@@ -69,8 +69,11 @@ public final class DeskKeystrokeBench {
             }
             tasks.shutdown();
             Platform.exit();
-            System.out.printf(Locale.ROOT, "desk: %,d people, %,d keystrokes typed into the real desk screen (headless)%n",
-                    people, queries.size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "desk: %,d people, %,d keystrokes typed into the real desk screen (headless)%n",
+                    people,
+                    queries.size());
             line("index search alone (baseline)", bare, bare);
             line("keystroke -> matches in the list", listed, bare);
             line("keystroke -> next frame drawn", drawn, bare);
@@ -126,8 +129,14 @@ public final class DeskKeystrokeBench {
         Arrays.sort(s);
         double[] b = baseline.clone();
         Arrays.sort(b);
-        System.out.printf(Locale.ROOT, "  %-40s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (x%.1f the baseline's p50)%n",
-                what, p(s, 0.5), p(s, 0.99), s[s.length - 1], p(s, 0.5) / p(b, 0.5));
+        System.out.printf(
+                Locale.ROOT,
+                "  %-40s p50 %7.2f ms  p99 %7.2f ms  max %7.2f ms  (x%.1f the baseline's p50)%n",
+                what,
+                p(s, 0.5),
+                p(s, 0.99),
+                s[s.length - 1],
+                p(s, 0.5) / p(b, 0.5));
     }
 
     private static double p(double[] sorted, double q) {
