@@ -53,7 +53,7 @@ final class PinCommand implements Runnable {
          */
         @Override
         public Integer call() throws Exception {
-            org.arrivals.station.Role r = org.arrivals.station.Role.parse(role);
+            org.arrivals.audit.Role r = org.arrivals.audit.Role.parse(role);
             java.nio.file.Path home = pin.root.resolvedHome();
             String event = pin.root.resolvedEvent();
             // the key is checked against the event's key-check file, without opening the database: a
@@ -68,7 +68,7 @@ final class PinCommand implements Runnable {
             return 0;
         }
 
-        private static String readPin(org.arrivals.station.Role r) throws java.io.IOException {
+        private static String readPin(org.arrivals.audit.Role r) throws java.io.IOException {
             Console console = System.console();
             String entered;
             if (console != null) {

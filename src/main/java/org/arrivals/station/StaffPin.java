@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.arrivals.audit.Role;
 
 /**
  * The staff PINs, one per role, that unlock staff mode and let a person leave self-service: the
@@ -130,7 +131,7 @@ public final class StaffPin {
         return switch (role) {
             case ADMIN -> admin;
             case SUPERVISOR -> supervisor;
-            case VOLUNTEER -> null;
+            case ATTENDEE, VOLUNTEER -> null;
         };
     }
 

@@ -286,7 +286,7 @@ public final class Shell {
 
     /** Staff mode after an accepted PIN: its role acts in staff mode, and the audit log says so. */
     private void enterStaff(String action) {
-        org.arrivals.station.Role role = pinGate.acceptedRole();
+        org.arrivals.audit.Role role = pinGate.acceptedRole();
         staff.actor(role);
         tasks.run(() -> station.audit().record(role.id(), action, null, null), e -> {}, e -> {});
         show(Mode.STAFF);

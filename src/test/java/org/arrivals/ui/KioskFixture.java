@@ -45,7 +45,7 @@ final class KioskFixture implements AutoCloseable {
         StationFile.set(dir, Map.of("station.id", "desk-1", "printer", "zebra://127.0.0.1:" + zebra.port()));
         StationFile.set(dir, settings);
         StaffPin.set(dir, PIN);
-        StaffPin.set(dir, org.arrivals.station.Role.ADMIN, ADMIN_PIN);
+        StaffPin.set(dir, org.arrivals.audit.Role.ADMIN, ADMIN_PIN);
         station = Station.open(dir, "test", null, Clock.systemUTC());
         station.importer()
                 .importFile(

@@ -13,7 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.arrivals.station.Role;
+import org.arrivals.audit.Role;
 import org.arrivals.station.StaffPin;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.PinGate;

@@ -1,7 +1,7 @@
 package org.arrivals.ui.common;
 
 import java.util.function.Consumer;
-import org.arrivals.station.Role;
+import org.arrivals.audit.Role;
 
 /**
  * How a screen gets the authority for an action its user may not have: the kiosk asks for the

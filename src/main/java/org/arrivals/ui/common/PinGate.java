@@ -24,7 +24,7 @@ public final class PinGate implements Authority {
     /** Where the focus was before the gate opened: it goes back there, so typing carries on. */
     private javafx.scene.Node focusBefore;
 
-    private org.arrivals.station.Role acceptedRole = org.arrivals.station.Role.VOLUNTEER;
+    private org.arrivals.audit.Role acceptedRole = org.arrivals.audit.Role.VOLUNTEER;
 
     public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n) {
         this.host = host;
@@ -34,7 +34,7 @@ public final class PinGate implements Authority {
     }
 
     /** The role of the last PIN accepted (volunteer until one is): the audit log's actor for staff actions. */
-    public org.arrivals.station.Role acceptedRole() {
+    public org.arrivals.audit.Role acceptedRole() {
         return acceptedRole;
     }
 
@@ -44,7 +44,7 @@ public final class PinGate implements Authority {
 
     /** Asks for a supervisor's (or admin's) PIN; runs {@code onAccepted} once it is right. */
     public void ask(String why, Runnable onAccepted) {
-        ask(why, org.arrivals.station.Role.SUPERVISOR, role -> onAccepted.run());
+        ask(why, org.arrivals.audit.Role.SUPERVISOR, role -> onAccepted.run());
     }
 
     /**
@@ -54,8 +54,8 @@ public final class PinGate implements Authority {
     @Override
     public void ask(
             String why,
-            org.arrivals.station.Role needed,
-            java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
+            org.arrivals.audit.Role needed,
+            java.util.function.Consumer<org.arrivals.audit.Role> onAccepted) {
         close();
         focusBefore = host.getScene() == null ? null : host.getScene().getFocusOwner();
         PasswordField field = new PasswordField();
@@ -71,7 +71,7 @@ public final class PinGate implements Authority {
                         ? Message.NONE
                         : new Message(
                                 Tone.ERROR,
-                                i18n.t(needed == org.arrivals.station.Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
+                                i18n.t(needed == org.arrivals.audit.Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
         GridPane keypad = new GridPane();
         keypad.setHgap(10);
         keypad.setVgap(10);
@@ -118,8 +118,8 @@ public final class PinGate implements Authority {
     private void check(
             PasswordField field,
             Label message,
-            org.arrivals.station.Role needed,
-            java.util.function.Consumer<org.arrivals.station.Role> onAccepted) {
+            org.arrivals.audit.Role needed,
+            java.util.function.Consumer<org.arrivals.audit.Role> onAccepted) {
         String entered = field.getText();
         field.clear();
         StackPane asked = overlay; // the answer counts only while this very gate is open
@@ -142,7 +142,7 @@ public final class PinGate implements Authority {
                                 new Message(
                                         Tone.ERROR,
                                         i18n.t(
-                                                needed == org.arrivals.station.Role.ADMIN
+                                                needed == org.arrivals.audit.Role.ADMIN
                                                         ? "pin.notSet.admin"
                                                         : "pin.notSet")));
                     } else if (result instanceof StaffPin.Check.Locked l) {

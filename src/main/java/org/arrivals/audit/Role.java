@@ -1,15 +1,17 @@
-package org.arrivals.station;
+package org.arrivals.audit;
 
 import java.util.Locale;
 
 /**
- * Who may do what at a station. A volunteer checks people in, registers walk-ins and corrects
+ * Who may do what at a station. An attendee at a self-service station checks themselves in and
+ * collects their first badge, nothing else. A volunteer checks people in, registers walk-ins and corrects
  * badges (desk mode, no PIN); a supervisor also reprints, overrides a block, undoes another
  * station's check-in, imports, chooses printers and exports (staff mode, supervisor PIN); an admin
  * also changes the configuration and wipes the event (admin PIN; on the command line, whoever
  * holds the station key acts as admin).
  */
 public enum Role {
+    ATTENDEE,
     VOLUNTEER,
     SUPERVISOR,
     ADMIN;
