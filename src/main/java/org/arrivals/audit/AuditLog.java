@@ -74,6 +74,39 @@ public final class AuditLog {
         }
     }
 
+    /** The log as an admin reads it (the command line, the staff screen's export): recorded as read. */
+    public List<AuditEntry> read(Actor actor) {
+        if (!actor.may(Role.ADMIN)) {
+            throw new IllegalArgumentException("Reading the audit log needs the admin's authority.");
+        }
+        List<AuditEntry> entries = all();
+        record(actor.auditName(), "audit read", null, entries.size() + " entries");
+        return entries;
+    }
+
+    /**
+     * Writes the log as JSON to {@code out} for an admin, whole or not at all, and records the
+     * export once it is written.
+     */
+    public ExportResult export(Actor actor, java.nio.file.Path out) {
+        if (!actor.may(Role.ADMIN)) {
+            return ExportResult.of(ExportResult.Outcome.NOT_ALLOWED);
+        }
+        java.nio.file.Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+            return ExportResult.of(ExportResult.Outcome.NO_FOLDER);
+        }
+        try {
+            int n = writeJson(out);
+            record(actor.auditName(), "export audit", out.getFileName().toString(), n + " entries");
+            return new ExportResult(ExportResult.Outcome.WRITTEN, n, out);
+        } catch (java.io.IOException | RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(AuditLog.class)
+                    .warn("Audit export to {} failed: {}", folder, e.toString());
+            return ExportResult.of(ExportResult.Outcome.FAILED);
+        }
+    }
+
     /** Every entry, oldest first. */
     public List<AuditEntry> all() {
         return store.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch(AuditLog::entry);

@@ -1,9 +1,15 @@
 package org.arrivals.checkin;
 
 import org.arrivals.attendee.Attendee;
+import org.arrivals.audit.Role;
+import org.arrivals.print.PrintOutcome;
 
-/** What a check-in (or an undo) did, in terms a desk can show. */
-public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival) {
+/**
+ * What a check-in (or an undo) did, as facts a face puts in words. {@code badge} is what became of
+ * the first badge when the check-in asked for one (null when it did not); {@code needs} is the
+ * role an action that was not allowed needs.
+ */
+public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival, PrintOutcome badge, Role needs) {
     public enum Outcome {
         /** Checked in now. */
         CHECKED_IN,
@@ -20,10 +26,31 @@ public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival)
         /** No attendee has this code, barcode or badge token. */
         NOT_FOUND,
         /** The scan looked like a badge token but is forged, altered or from another event. */
-        INVALID
+        INVALID,
+        /** The actor's role may not do this; {@link #needs()} says which role may. Nothing was recorded. */
+        NOT_ALLOWED,
+        /** Checking in over a blocked status needs a reason. Nothing was recorded. */
+        NEEDS_REASON
+    }
+
+    public CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival) {
+        this(outcome, attendee, arrival, null, null);
+    }
+
+    public static CheckInResult notAllowed(Attendee attendee, Arrival arrival, Role needs) {
+        return new CheckInResult(Outcome.NOT_ALLOWED, attendee, arrival, null, needs);
+    }
+
+    CheckInResult withBadge(PrintOutcome b) {
+        return new CheckInResult(outcome, attendee, arrival, b, needs);
     }
 
     public boolean recorded() {
         return outcome == Outcome.CHECKED_IN || outcome == Outcome.CHECKED_IN_OVERRIDE || outcome == Outcome.UNDONE;
+    }
+
+    /** Checked in now (plainly or over a blocked status). */
+    public boolean checkedIn() {
+        return outcome == Outcome.CHECKED_IN || outcome == Outcome.CHECKED_IN_OVERRIDE;
     }
 }

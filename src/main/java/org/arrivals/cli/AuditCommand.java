@@ -25,7 +25,7 @@ final class AuditCommand extends StationCommand {
 
     @Override
     int run(Station station) {
-        List<AuditEntry> all = station.audit().all();
+        List<AuditEntry> all = station.audit().read(CLI);
         if (json) {
             out().println(Json.write(all.stream().map(AuditEntry::fields).toList()));
         } else {

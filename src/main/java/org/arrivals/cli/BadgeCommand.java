@@ -3,10 +3,9 @@ package org.arrivals.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.arrivals.attendee.Attendee;
 import org.arrivals.badge.BadgePreview;
-import org.arrivals.badge.BadgeTemplate;
 import org.arrivals.badge.TemplateLoader;
+import org.arrivals.print.PrintService;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,14 +35,15 @@ final class BadgeCommand extends StationCommand {
 
     @Override
     int run(Station station) throws Exception {
-        Attendee a = station.attendees()
-                .findByCode(code)
-                .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
-        BadgeTemplate t = TemplateLoader.named(template, root.resolvedConfig());
-        byte[] pdf = station.badges().render(t, a, "");
+        TemplateLoader.named(template, root.resolvedConfig()); // a broken template is named, with its file and field
+        var drawn = station.printing().badgeFile(CLI, code, template);
+        if (drawn.result() == PrintService.BadgeFile.Result.NOT_FOUND) {
+            throw new IllegalArgumentException("No attendee has the code " + code + ".");
+        }
+        byte[] pdf = drawn.pdf();
         boolean png = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
-        Files.write(out, png ? BadgePreview.png(pdf, t.dpi()) : pdf);
-        out().println("Wrote the badge of " + a.code() + " to " + out + ".");
+        Files.write(out, png ? BadgePreview.png(pdf, drawn.template().dpi()) : pdf);
+        out().println("Wrote the badge of " + code + " to " + out + ".");
         return 0;
     }
 }

@@ -2,13 +2,9 @@ package org.arrivals.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
-import org.arrivals.attendee.Attendee;
-import org.arrivals.attendee.RegistrationStatus;
-import org.arrivals.badge.BadgeTemplate;
 import org.arrivals.badge.TemplateLoader;
+import org.arrivals.print.PrintService;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,30 +39,18 @@ final class BadgesCommand extends StationCommand {
 
     @Override
     int run(Station station) throws Exception {
-        Comparator<Attendee> byName = Comparator.comparing(
-                        (Attendee a) -> a.lastName().isEmpty() ? a.firstName() : a.lastName(),
-                        String.CASE_INSENSITIVE_ORDER)
-                .thenComparing(Attendee::firstName);
-        Comparator<Attendee> order = switch (sort.toLowerCase(Locale.ROOT)) {
-            case "last" -> byName;
-            case "org" ->
-                Comparator.comparing(
-                                (Attendee a) -> a.organization() == null ? "" : a.organization(),
-                                String.CASE_INSENSITIVE_ORDER)
-                        .thenComparing(byName);
+        PrintService.Order order = switch (sort.toLowerCase(Locale.ROOT)) {
+            case "last" -> PrintService.Order.LAST_NAME;
+            case "org" -> PrintService.Order.ORGANIZATION;
             default -> throw new IllegalArgumentException("--sort takes last or org, not \"" + sort + "\".");
         };
-        List<Attendee> who = station.attendees().all().stream()
-                .filter(a -> a.status() == RegistrationStatus.ATTENDING)
-                .filter(a -> type == null || a.type().equalsIgnoreCase(type))
-                .sorted(order)
-                .toList();
-        if (who.isEmpty()) {
+        TemplateLoader.named(template, root.resolvedConfig()); // a broken template is named, with its file and field
+        var drawn = station.printing().badgesFile(CLI, type, order, template);
+        if (drawn.result() == PrintService.BadgeFile.Result.NOBODY) {
             throw new IllegalArgumentException("Nobody to print" + (type == null ? "" : " of type " + type) + ".");
         }
-        BadgeTemplate t = TemplateLoader.named(template, root.resolvedConfig());
-        Files.write(out, station.badges().renderAll(t, who, ""));
-        out().println("Wrote " + who.size() + (who.size() == 1 ? " badge" : " badges") + " to " + out + ".");
+        Files.write(out, drawn.pdf());
+        out().println("Wrote " + drawn.count() + (drawn.count() == 1 ? " badge" : " badges") + " to " + out + ".");
         return 0;
     }
 }

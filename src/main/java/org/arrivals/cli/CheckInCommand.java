@@ -1,7 +1,6 @@
 package org.arrivals.cli;
 
 import org.arrivals.checkin.CheckInResult;
-import org.arrivals.checkin.ScanResolver;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,12 +31,9 @@ final class CheckInCommand extends StationCommand {
 
     @Override
     int run(Station station) {
-        ScanResolver.Result scan = station.scans().resolve(scanned);
-        CheckInResult r = switch (scan.kind()) {
-            case FOUND -> station.checkIns().checkIn(scan.attendee().code(), override);
-            case NOT_FOUND -> new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
-            case INVALID -> new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
-        };
-        return CheckInOutput.print(r, scan.cleaned(), json, out());
+        CheckInResult r = override == null
+                ? station.checkIns().checkIn(CLI, scanned)
+                : station.checkIns().checkInOverride(CLI, scanned, override, false);
+        return CheckInOutput.print(r, station.checkIns().resolve(scanned).cleaned(), json, out());
     }
 }

@@ -28,7 +28,7 @@ final class CheckInOutput {
             case CHECKED_IN, CHECKED_IN_OVERRIDE, UNDONE -> 0;
             case ALREADY_CHECKED_IN, NOT_CHECKED_IN -> 3;
             case NOT_FOUND, INVALID -> 4;
-            case BLOCKED -> 5;
+            case BLOCKED, NOT_ALLOWED, NEEDS_REASON -> 5;
         };
     }
 
@@ -41,6 +41,8 @@ final class CheckInOutput {
             case BLOCKED -> "blocked";
             case NOT_FOUND -> "unknown";
             case INVALID -> "invalid";
+            case NOT_ALLOWED -> "not-allowed";
+            case NEEDS_REASON -> "needs-reason";
         };
     }
 
@@ -66,6 +68,11 @@ final class CheckInOutput {
                 r.attendee().displayName() + " (" + r.attendee().code() + ") is not checked in; nothing to undo.";
             case NOT_FOUND -> "No attendee has the code " + code + ".";
             case INVALID -> "This badge code is not valid: it was altered, forged or made for another event.";
+            case NOT_ALLOWED -> "This needs the " + r.needs().id() + "'s authority. Nothing was recorded.";
+            case NEEDS_REASON ->
+                "Give the reason for checking in over a "
+                        + r.attendee().status().label()
+                        + " registration with --override \"reason\". Nothing was recorded.";
         };
     }
 }

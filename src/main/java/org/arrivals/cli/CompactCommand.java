@@ -1,7 +1,6 @@
 package org.arrivals.cli;
 
 import java.util.Locale;
-import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -17,7 +16,8 @@ import picocli.CommandLine.Command;
 final class CompactCommand extends HomeCommand {
     @Override
     public Integer call() {
-        long[] sizes = Station.compact(root.resolvedHome(), root.resolvedEvent(), root.stationKey(null));
+        long[] sizes = new org.arrivals.station.EventFolder(root.resolvedHome(), root.resolvedEvent())
+                .compact(root.stationKey(null));
         out().printf(
                         Locale.ROOT,
                         "Compacted the event '%s': %.1f MB -> %.1f MB.%n",

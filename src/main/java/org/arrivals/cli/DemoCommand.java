@@ -40,7 +40,7 @@ final class DemoCommand extends StationCommand {
             out().println("Wrote " + attendees + " demo attendees to " + csv);
             return 0;
         }
-        ImportReport r = station.loadDemo(attendees, seed);
+        ImportReport r = station.roster().importDemo(CLI, attendees, seed).report();
         out().printf(
                         "Demo event loaded into event '%s' at %s: %d added, %d updated, %d unchanged, %d reported "
                                 + "(cancelled, refunded or pending registrations).%n",

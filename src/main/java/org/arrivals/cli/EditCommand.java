@@ -28,7 +28,17 @@ final class EditCommand extends StationCommand {
         if (changes.isEmpty()) {
             throw new IllegalArgumentException("Name at least one field to change, for example --badge-name \"Bob\".");
         }
-        Attendee a = station.checkIns().edit(code, changes);
+        var r = station.checkIns().edit(CLI, code, changes);
+        switch (r.outcome()) {
+            case NOT_FOUND -> {
+                err().println("arrivals edit: no attendee has the code " + code + ".");
+                return 4;
+            }
+            case NOT_EDITABLE -> throw new IllegalArgumentException(r.field().cliName() + " cannot be edited on site.");
+            case NOT_ALLOWED -> throw new IllegalStateException("Editing needs a volunteer's authority.");
+            default -> {}
+        }
+        Attendee a = r.attendee();
         out().println(a.code() + " now reads: " + a.displayName()
                 + (a.organization() == null ? "" : ", " + a.organization()));
         return 0;

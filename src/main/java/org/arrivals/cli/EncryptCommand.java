@@ -1,6 +1,5 @@
 package org.arrivals.cli;
 
-import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -14,7 +13,8 @@ import picocli.CommandLine.Command;
 final class EncryptCommand extends HomeCommand {
     @Override
     public Integer call() {
-        boolean done = Station.encrypt(root.resolvedHome(), root.resolvedEvent(), root.stationKey(null));
+        boolean done = new org.arrivals.station.EventFolder(root.resolvedHome(), root.resolvedEvent())
+                .encrypt(root.stationKey(null));
         out().println(
                         done
                                 ? "The event '" + root.resolvedEvent() + "' is now encrypted."

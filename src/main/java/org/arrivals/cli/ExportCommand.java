@@ -18,8 +18,17 @@ final class ExportCommand extends StationCommand {
 
     @Override
     int run(Station station) throws Exception {
-        int n = station.export().write(out);
-        out().println("Exported " + n + " attendees to " + out);
-        return 0;
+        var r = station.roster().export(CLI, out);
+        switch (r.outcome()) {
+            case WRITTEN -> {
+                out().println("Exported " + r.count() + " attendees to " + out);
+                return 0;
+            }
+            case NO_FOLDER ->
+                err().println("arrivals export: there is no folder "
+                        + out.toAbsolutePath().getParent() + ".");
+            default -> err().println("arrivals export: " + out + " could not be written; nothing was exported.");
+        }
+        return ArrivalsCommand.NOTHING_DONE;
     }
 }

@@ -22,17 +22,12 @@ final class HistoryCommand extends StationCommand {
     boolean json;
 
     @Override
-    boolean audited() {
-        return false;
-    }
-
-    @Override
     int run(Station station) {
-        if (station.attendees().findByCode(code).isEmpty()) {
+        if (station.checkIns().person(code).isEmpty()) {
             out().println(json ? "[]" : "No attendee has the code " + code + ".");
             return 4;
         }
-        List<CheckInEvent> events = station.checkIns().events(code);
+        List<CheckInEvent> events = station.checkIns().history(code);
         if (json) {
             List<Map<String, Object>> docs = new ArrayList<>();
             for (CheckInEvent e : events) {

@@ -59,11 +59,11 @@ final class ImportCommand extends StationCommand {
             err().println("arrivals import: unknown encoding \"" + encoding + "\". Try UTF-8, UTF-16 or windows-1252.");
             return ArrivalsCommand.NOTHING_DONE;
         }
-        ImportReport report;
-        try {
-            report = station.importer()
-                    .importFile(file, new RosterImporter.Options(ColumnMapping.parseExplicit(map), charset, dryRun));
-        } catch (ImportException e) {
+        var result = station.roster()
+                .importFile(CLI, file, new RosterImporter.Options(ColumnMapping.parseExplicit(map), charset, dryRun));
+        ImportReport report = result.report();
+        if (result.refused() != null) {
+            ImportException e = result.refused();
             if (json) {
                 Map<String, Object> doc = new LinkedHashMap<>();
                 doc.put("error", e.getMessage());

@@ -1,11 +1,9 @@
 package org.arrivals.cli;
 
 import java.time.Clock;
-import java.util.Map;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
-import org.arrivals.station.StationFile;
 import org.arrivals.ui.Kiosk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,18 +64,12 @@ final class KioskCommand extends HomeCommand {
             Station s = root.openStationWith(key);
             opened.set(s);
             if (demo) {
-                var r = s.loadDemo(1200, 2026);
+                var r = s.roster().importDemo(StationCommand.CLI, 1200, 2026).report();
                 err().printf(
                                 "Demo event ready: %d people added, %d already there.%n",
                                 r.added(), r.unchanged() + r.updated());
             }
-            s.audit()
-                    .record(
-                            org.arrivals.audit.AuditLog.CLI,
-                            "kiosk start",
-                            null,
-                            "mode " + k.mode().name().toLowerCase(java.util.Locale.ROOT) + (demo ? "; demo" : "")
-                                    + (key == givenKey ? "" : "; unlocked on screen"));
+            s.kiosk().started(StationCommand.CLI, k.mode(), demo, key != givenKey);
             return s;
         };
         StaffPin pins = StaffPin.load(home, Clock.systemUTC());
@@ -97,12 +89,7 @@ final class KioskCommand extends HomeCommand {
 
     /** The demo's event name and staff PIN, where none is set (in station.properties: no key needed). */
     private void demoSettings(java.nio.file.Path home) {
-        var current = StationFile.read(home);
-        if (current.getProperty("event.name", "").isBlank()) {
-            StationFile.set(home, Map.of("event.name", DEMO_EVENT_NAME));
-        }
-        if (!StaffPin.load(home, Clock.systemUTC()).isSet()) {
-            StaffPin.set(home, DEMO_PIN);
+        if (KioskSettings.prepareDemo(home, DEMO_EVENT_NAME, DEMO_PIN)) {
             err().println("Demo: the staff PIN is " + DEMO_PIN + ". Change it with: arrivals pin set");
         }
     }

@@ -59,11 +59,12 @@ final class PinCommand implements Runnable {
             // the key is checked against the event's key-check file, without opening the database: a
             // kiosk may have it open (a PIN is often set, or a lockout lifted, while the kiosk runs).
             // A station with no event yet has nothing to protect, and no key to check.
-            if (org.arrivals.station.Station.hasEvent(home, event)) {
-                org.arrivals.station.Station.verifyKey(home, event, pin.root.stationKey(null));
+            var folder = new org.arrivals.station.EventFolder(home, event);
+            if (folder.exists()) {
+                folder.verifyKey(pin.root.stationKey(null));
             }
             StaffPin.set(home, r, readPin(r));
-            org.arrivals.station.Station.auditLater(home, "pin set", "role " + r.id()); // into the log at the next open
+            org.arrivals.audit.PendingAudit.note(home, "pin set", "role " + r.id()); // into the log at the next open
             spec.commandLine().getOut().println("The " + r.id() + " PIN is set.");
             return 0;
         }

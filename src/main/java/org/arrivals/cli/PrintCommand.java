@@ -33,7 +33,8 @@ final class PrintCommand extends StationCommand {
 
     @Override
     int run(Station station) {
-        return PrintOutput.print(
-                station.printing().print(code, PrinterChoice.resolve(printer, station), template), json, out());
+        var printing = station.printing();
+        var to = PrinterChoice.target(printer, template, station);
+        return PrintOutput.print(printing.awaitAttempt(printing.print(CLI, code, to), PrintOutput.WAIT), json, out());
     }
 }

@@ -1,20 +1,22 @@
 package org.arrivals.cli;
 
+import org.arrivals.print.PrintService;
 import org.arrivals.station.Station;
 
-/** --printer, else the station's configured printer, else a sentence saying how to set one. */
+/** The printer a command prints on: --printer, else the station's. */
 final class PrinterChoice {
     private PrinterChoice() {}
 
-    static String resolve(String flag, Station station) {
+    static PrintService.Target target(String flag, String template, Station station) {
         if (flag != null && !flag.isBlank()) {
-            return flag.strip();
+            return new PrintService.Target(flag.strip(), template);
         }
-        if (station.defaultPrinter() != null) {
-            return station.defaultPrinter();
+        PrintService.Target station_ = station.printing().target();
+        if (station_.hasPrinter()) {
+            return new PrintService.Target(station_.printer(), template);
         }
         throw new IllegalArgumentException(
-                "No printer is configured for this station. Name one with --printer, or " + "set printer= in "
+                "No printer is configured for this station. Name one with --printer, or set printer= in "
                         + station.home().resolve("station.properties") + " ('arrivals printers' lists them).");
     }
 }

@@ -5,7 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.arrivals.print.SpoolerPrinter;
+import org.arrivals.i18n.Texts;
+import org.arrivals.print.Printers;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,23 +43,26 @@ final class PrintersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        var out = spec.commandLine().getOut();
         if (test != null) {
             try (Station station = root.openStation()) {
-                String problem = station.printing().testBadge(test, template);
-                spec.commandLine().getOut().println(problem == null ? "A test badge went to " + test + "." : problem);
-                return problem == null ? 0 : 6;
+                var o = station.printing()
+                        .testBadge(StationCommand.CLI, test, template)
+                        .join();
+                out.println(o.handedOver() ? "A test badge went to " + test + "." : PrintOutput.message(o));
+                return o.handedOver() ? 0 : PrintOutput.NOT_PRINTED;
             }
         }
+        Texts words = Texts.english();
         List<Map<String, Object>> docs = new ArrayList<>();
-        for (String name : SpoolerPrinter.queues()) {
-            String problem = Station.printer(name).problem();
+        for (Printers.Found p : Printers.survey()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("ready", problem == null);
-            m.put("problem", problem);
+            m.put("name", p.name());
+            m.put("ready", p.state().ready());
+            m.put("problem", p.state().ready() ? null : words.printer(p.state(), p.name()));
+            m.put("state", p.state().condition().name());
             docs.add(m);
         }
-        var out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(docs));
         } else if (docs.isEmpty()) {

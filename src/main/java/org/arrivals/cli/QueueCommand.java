@@ -16,13 +16,8 @@ final class QueueCommand extends StationCommand {
     boolean json;
 
     @Override
-    boolean audited() {
-        return false;
-    }
-
-    @Override
     int run(Station station) {
-        PrintOutput.queue(station.printing().queue().all(), json, out());
+        PrintOutput.queue(station.printing().jobs(), json, out());
         return 0;
     }
 
@@ -41,10 +36,11 @@ final class QueueCommand extends StationCommand {
         @Override
         public Integer call() {
             try (Station station = queue.root.openStation()) {
-                int exit = PrintOutput.print(station.printing().retry(id), false, queue.out());
-                station.audit()
-                        .record(org.arrivals.audit.AuditLog.CLI, "queue retry", Long.toString(id), "exit " + exit);
-                return exit;
+                var printing = station.printing();
+                return PrintOutput.print(
+                        printing.awaitAttempt(printing.retry(StationCommand.CLI, id), PrintOutput.WAIT),
+                        false,
+                        queue.out());
             }
         }
     }
@@ -60,12 +56,9 @@ final class QueueCommand extends StationCommand {
         @Override
         public Integer call() {
             try (Station station = queue.root.openStation()) {
-                var job = station.printing().cancel(id);
-                station.audit().record(org.arrivals.audit.AuditLog.CLI, "queue cancel", Long.toString(id), "exit 0");
-                queue.out()
-                        .println("Job " + job.id() + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
-                                + ".");
-                return 0;
+                var o = station.printing().cancel(StationCommand.CLI, id);
+                queue.out().println(PrintOutput.message(o));
+                return o.result() == org.arrivals.print.PrintOutcome.Result.CANCELLED ? 0 : PrintOutput.NOT_PRINTED;
             }
         }
     }

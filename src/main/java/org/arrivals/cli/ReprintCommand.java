@@ -32,9 +32,9 @@ final class ReprintCommand extends StationCommand {
 
     @Override
     int run(Station station) {
+        var printing = station.printing();
+        var to = PrinterChoice.target(printer, template, station);
         return PrintOutput.print(
-                station.printing().reprint(code, PrinterChoice.resolve(printer, station), template, reason),
-                json,
-                out());
+                printing.awaitAttempt(printing.reprint(CLI, code, reason, to), PrintOutput.WAIT), json, out());
     }
 }

@@ -33,11 +33,6 @@ final class SearchCommand extends StationCommand {
     boolean json;
 
     @Override
-    boolean audited() {
-        return false;
-    }
-
-    @Override
     int run(Station station) {
         if (limit < 1) {
             throw new IllegalArgumentException("--limit must be at least 1");
@@ -45,7 +40,7 @@ final class SearchCommand extends StationCommand {
         List<Attendee> found = station.lookup().search(String.join(" ", words), limit).stream()
                 .map(SearchHit::attendee)
                 .toList();
-        Map<String, ArrivalStates.State> arrivals = station.checkIns().byCode();
+        Map<String, ArrivalStates.State> arrivals = station.checkIns().arrivals();
         if (json) {
             List<Map<String, Object>> docs = new ArrayList<>();
             for (Attendee a : found) {

@@ -21,11 +21,6 @@ final class StatsCommand extends StationCommand {
     boolean json;
 
     @Override
-    boolean audited() {
-        return false;
-    }
-
-    @Override
     int run(Station station) {
         Stats s = station.checkIns().stats();
         if (json) {

@@ -41,11 +41,6 @@ final class SyncCommand extends StationCommand {
     boolean json;
 
     @Override
-    boolean audited() {
-        return false;
-    }
-
-    @Override
     int run(Station station) {
         SyncWorker worker = station.syncWith(hub, token);
         if (mode != null && mode.once) {

@@ -21,6 +21,6 @@ final class UndoCommand extends StationCommand {
 
     @Override
     int run(Station station) {
-        return CheckInOutput.print(station.checkIns().undo(code), code, json, out());
+        return CheckInOutput.print(station.checkIns().undo(CLI, code), code, json, out());
     }
 }

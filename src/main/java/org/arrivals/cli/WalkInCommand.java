@@ -23,7 +23,7 @@ final class WalkInCommand extends StationCommand {
 
     @Override
     int run(Station station) {
-        Attendee a = station.checkIns().registerWalkIn(person.walkIn());
+        Attendee a = station.checkIns().walkIn(CLI, person.walkIn(), false).attendee();
         if (json) {
             out().println(Json.write(Map.of("code", a.code())));
         } else {

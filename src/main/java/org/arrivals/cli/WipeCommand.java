@@ -23,7 +23,7 @@ final class WipeCommand extends HomeCommand {
         String event = root.resolvedEvent();
         // opening proves the key (only its holder may wipe) and that no other window has the event open
         try (Station station = root.openStation()) {
-            station.checkIns();
+            station.eventId();
         }
         if (!yes) {
             Console console = System.console();
@@ -39,7 +39,7 @@ final class WipeCommand extends HomeCommand {
                 return ArrivalsCommand.NOTHING_DONE;
             }
         }
-        int files = Station.wipe(root.resolvedHome(), event);
+        int files = new org.arrivals.station.EventFolder(root.resolvedHome(), event).wipe();
         out().println("Event '" + event + "' wiped: " + files + " files removed.");
         return 0;
     }

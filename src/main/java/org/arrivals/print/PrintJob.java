@@ -2,7 +2,7 @@ package org.arrivals.print;
 
 import java.time.OffsetDateTime;
 
-/** One badge in Arrivals' print queue. */
+/** One badge in Arrivals' print queue. {@code problem} is null unless the last attempt failed. */
 public record PrintJob(
         long id,
         String attendeeCode,
@@ -11,19 +11,46 @@ public record PrintJob(
         String reprintReason,
         State state,
         int attempts,
-        String error,
+        PrinterState.Condition problem,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
     public enum State {
-        /** Waiting to be handed to the printer. */
+        /** Waiting for the print worker. */
         QUEUED,
+        /** The print worker is handing it to the printer now. */
+        SENDING,
         /** Handed to a spooler queue that is holding it (paused). */
         SENT,
         /** The printer or its spooler has it. */
         DONE,
-        /** The printer could not take it; it waits for a retry or a cancel. */
+        /** The printer could not take it; it is tried again by itself, or a person retries or cancels it. */
         FAILED,
-        CANCELLED
+        CANCELLED,
+        /** A later reprint or cancel for the same person made it needless: it will not print. */
+        SUPERSEDED;
+
+        /** True for a job that may still come out of a printer. */
+        public boolean waiting() {
+            return this == QUEUED || this == SENDING || this == FAILED;
+        }
+
+        /** True for a job whose badge a printer has (or holds). */
+        public boolean handedOver() {
+            return this == DONE || this == SENT;
+        }
+    }
+
+    /** A reprint (with its reason), not a person's first badge. */
+    public boolean reprint() {
+        return reprintReason != null;
+    }
+
+    /**
+     * True when the job was cut off while being handed over (a crash or a kill): it may or may not
+     * have printed, so only a person retries it.
+     */
+    public boolean interrupted() {
+        return state == State.FAILED && problem == PrinterState.Condition.INTERRUPTED;
     }
 }

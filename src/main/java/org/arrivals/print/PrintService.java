@@ -1,10 +1,25 @@
 package org.arrivals.print;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.attendee.RegistrationStatus;
+import org.arrivals.audit.Actor;
+import org.arrivals.audit.AuditLog;
+import org.arrivals.audit.Role;
 import org.arrivals.badge.BadgeRenderer;
 import org.arrivals.badge.BadgeTemplate;
 import org.arrivals.badge.TemplateLoader;
@@ -12,13 +27,39 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Prints badges through the persistent queue: a job is written before anything is sent, so a
- * printer problem (or a crash) never loses it; it is handed to the printer at once, and a failure
- * leaves it waiting with a sentence for a person to retry or cancel. A person's first badge is
- * printed once; another needs a reason and is recorded as a reprint.
+ * Badges, as every face asks for them: a person's first badge, a reprint with a reason, retrying
+ * and cancelling a job, choosing the station's printer, a test badge. Each request is decided and
+ * audited here, written to the persistent queue and answered at once; the {@link PrintWorker}
+ * hands it to the printer on its own thread. A job is written before anything is sent, so a
+ * printer problem (or a crash) never loses it, and a reprint or a cancel supersedes older waiting
+ * jobs of the same person, so exactly one badge comes out when a printer returns.
  */
-public final class PrintService {
+public final class PrintService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PrintService.class);
+
+    /** Who may ask for what. */
+    static final Role FIRST_BADGE = Role.ATTENDEE;
+
+    static final Role REPRINT = Role.SUPERVISOR;
+    static final Role QUEUE = Role.SUPERVISOR;
+    static final Role CHOOSE_PRINTER = Role.SUPERVISOR;
+
+    /** The printer and badge template a badge goes to. */
+    public record Target(String printer, String template) {
+        public Target {
+            printer = printer == null || printer.isBlank() ? null : printer.strip();
+            template = template == null || template.isBlank() ? TemplateLoader.BUILT_IN.get(0) : template.strip();
+        }
+
+        public boolean hasPrinter() {
+            return printer != null;
+        }
+    }
+
+    /** Where the station's choice of printer and template is kept between starts. */
+    public interface ChoiceStore {
+        void save(Target target);
+    }
 
     private final PrintQueue queue;
     private final AttendeeStore attendees;
@@ -26,6 +67,11 @@ public final class PrintService {
     private final Function<String, Printer> printers;
     private final Path configDir;
     private final BadgeEvents events;
+    private final AuditLog audit;
+    private final ChoiceStore choices;
+    private final List<PrintListener> listeners = new CopyOnWriteArrayList<>();
+    private final PrintWorker worker;
+    private volatile Target target;
 
     public PrintService(
             PrintQueue queue,
@@ -33,97 +79,259 @@ public final class PrintService {
             BadgeRenderer renderer,
             Function<String, Printer> printers,
             Path configDir,
-            BadgeEvents events) {
+            BadgeEvents events,
+            AuditLog audit,
+            Target initial,
+            ChoiceStore choices,
+            Clock clock,
+            Duration probeEvery) {
         this.queue = queue;
         this.attendees = attendees;
         this.renderer = renderer;
         this.printers = printers;
         this.configDir = configDir;
         this.events = events;
-    }
-
-    /** What happened to a request to print: the job, and a sentence when it did not print yet. */
-    public record Outcome(PrintJob job, String message) {
-        public boolean handedOver() {
-            return job != null && (job.state() == PrintJob.State.DONE || job.state() == PrintJob.State.SENT);
-        }
-    }
-
-    public PrintQueue queue() {
-        return queue;
-    }
-
-    /** The first badge for someone; refused when they already have one (a reprint needs a reason). */
-    public synchronized Outcome print(String code, String printer, String template) {
-        Attendee a = attendees
-                .findByCode(code)
-                .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
-        if (queue.hasFirstBadge(a.code())) {
-            return new Outcome(
-                    null,
-                    a.code() + " already has a badge. To print another, reprint it with a reason "
-                            + "(lost, damaged, name corrected).");
-        }
-        // a broken template is refused before anything is queued
-        BadgeTemplate t = TemplateLoader.named(template, configDir);
-        return dispatch(queue.add(a.code(), printer, template, null), a, t);
-    }
-
-    public synchronized Outcome reprint(String code, String printer, String template, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("A reprint needs a reason: lost, damaged or name corrected.");
-        }
-        Attendee a = attendees
-                .findByCode(code)
-                .orElseThrow(() -> new IllegalArgumentException("No attendee has the code " + code + "."));
-        BadgeTemplate t = TemplateLoader.named(template, configDir);
-        return dispatch(queue.add(a.code(), printer, template, reason.strip()), a, t);
-    }
-
-    /** Tries a waiting or failed job again. A job that was handed over is not sent twice. */
-    public synchronized Outcome retry(long id) {
-        PrintJob job =
-                queue.find(id).orElseThrow(() -> new IllegalArgumentException("There is no print job " + id + "."));
-        if (job.state() != PrintJob.State.FAILED && job.state() != PrintJob.State.QUEUED) {
-            return new Outcome(
-                    job,
-                    "Job " + id + " is " + job.state().name().toLowerCase(java.util.Locale.ROOT)
-                            + "; only waiting or failed jobs are retried.");
-        }
-        Attendee a = attendees.findByCode(job.attendeeCode()).orElseThrow();
-        return dispatch(job, a, TemplateLoader.named(job.template(), configDir));
+        this.audit = audit;
+        this.target = initial == null ? new Target(null, null) : initial;
+        this.choices = choices;
+        this.worker = new PrintWorker(queue, this::attempt, printers, this::watched, clock, probeEvery, listeners);
     }
 
     /**
-     * Retries failed jobs whose wait is over: 2, 4, 8... seconds after each failed attempt, at most
-     * five minutes, so a printer that comes back is used again without anyone asking, and a dead
-     * one is not hammered. The station calls this now and then in the background.
+     * Starts the print worker: jobs left waiting print now; one cut off by a crash waits for a
+     * person. The kiosk starts it when the station opens; a command that prints starts it by
+     * asking for a badge (a command that only reads never sends a waiting badge).
      */
-    public synchronized java.util.List<Outcome> retryDue(java.time.Instant now) {
-        java.util.List<Outcome> out = new java.util.ArrayList<>();
-        for (PrintJob job : queue.all()) {
-            if (job.state() != PrintJob.State.FAILED) {
-                continue;
-            }
-            long waitSeconds = Math.min(300, 1L << Math.min(job.attempts(), 9));
-            if (!job.updatedAt().toInstant().plusSeconds(waitSeconds).isAfter(now)) {
-                out.add(dispatch(
-                        job,
-                        attendees.findByCode(job.attendeeCode()).orElseThrow(),
-                        TemplateLoader.named(job.template(), configDir)));
-            }
-        }
-        return out;
+    public void start() {
+        worker.start();
     }
 
-    public synchronized PrintJob cancel(long id) {
-        PrintJob job =
-                queue.find(id).orElseThrow(() -> new IllegalArgumentException("There is no print job " + id + "."));
-        if (job.state() == PrintJob.State.DONE || job.state() == PrintJob.State.CANCELLED) {
-            return job;
+    private void wake() {
+        worker.start();
+        worker.wake();
+    }
+
+    public void addListener(PrintListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(PrintListener l) {
+        listeners.remove(l);
+    }
+
+    /** The station's printer and template now. */
+    public Target target() {
+        return target;
+    }
+
+    /** A person's first badge, at the station's printer. */
+    public PrintOutcome print(Actor actor, String code) {
+        return print(actor, code, target);
+    }
+
+    /**
+     * A person's first badge at {@code to}: refused when they already have one (printed, held or
+     * waiting; another is a reprint, with a reason). A cancelled job does not count.
+     */
+    public PrintOutcome print(Actor actor, String code, Target to) {
+        if (!actor.may(FIRST_BADGE)) {
+            return PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED);
         }
-        queue.update(id, PrintJob.State.CANCELLED, false, job.error());
-        return queue.find(id).orElseThrow();
+        Optional<Attendee> a = attendees.findByCode(code);
+        if (a.isEmpty()) {
+            return PrintOutcome.of(PrintOutcome.Result.NOT_FOUND);
+        }
+        if (!to.hasPrinter()) {
+            return PrintOutcome.of(PrintOutcome.Result.NO_PRINTER);
+        }
+        if (!templateReadable(to.template())) {
+            return PrintOutcome.of(PrintOutcome.Result.BAD_TEMPLATE);
+        }
+        PrintJob job;
+        synchronized (this) {
+            Optional<PrintJob> live = queue.liveBadge(a.get().code());
+            if (live.isPresent()) {
+                return PrintOutcome.of(PrintOutcome.Result.ALREADY_HAS_BADGE, live.get());
+            }
+            job = queue.add(a.get().code(), to.printer(), to.template(), null);
+        }
+        audit.record(actor.auditName(), "print", a.get().code(), "job " + job.id());
+        wake();
+        return PrintOutcome.of(PrintOutcome.Result.QUEUED, job);
+    }
+
+    /** Another badge, with why: counted, audited, and any older waiting badge of theirs will not print. */
+    public PrintOutcome reprint(Actor actor, String code, String reason) {
+        return reprint(actor, code, reason, target);
+    }
+
+    public PrintOutcome reprint(Actor actor, String code, String reason, Target to) {
+        if (!actor.may(REPRINT)) {
+            return PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED);
+        }
+        if (reason == null || reason.isBlank()) {
+            return PrintOutcome.of(PrintOutcome.Result.NEEDS_REASON);
+        }
+        Optional<Attendee> a = attendees.findByCode(code);
+        if (a.isEmpty()) {
+            return PrintOutcome.of(PrintOutcome.Result.NOT_FOUND);
+        }
+        if (!to.hasPrinter()) {
+            return PrintOutcome.of(PrintOutcome.Result.NO_PRINTER);
+        }
+        if (!templateReadable(to.template())) {
+            return PrintOutcome.of(PrintOutcome.Result.BAD_TEMPLATE);
+        }
+        PrintJob job;
+        int superseded;
+        synchronized (this) {
+            job = queue.add(a.get().code(), to.printer(), to.template(), reason.strip());
+            superseded = queue.supersedeBefore(a.get().code(), job.id());
+        }
+        audit.record(
+                actor.auditName(),
+                "reprint",
+                a.get().code(),
+                reason.strip() + (superseded > 0 ? "; replaces " + superseded + " waiting job(s)" : ""));
+        settleSuperseded(a.get().code(), job.id());
+        wake();
+        return PrintOutcome.of(PrintOutcome.Result.QUEUED, job);
+    }
+
+    /** A waiting or failed job goes to its printer again now (also one cut off by a crash). */
+    public PrintOutcome retry(Actor actor, long id) {
+        if (!actor.may(QUEUE)) {
+            return PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED);
+        }
+        Optional<PrintJob> job = queue.find(id);
+        if (job.isEmpty()) {
+            return PrintOutcome.of(PrintOutcome.Result.NO_SUCH_JOB);
+        }
+        if (!queue.requeue(id)) {
+            return PrintOutcome.of(PrintOutcome.Result.NOT_WAITING, job.get());
+        }
+        audit.record(
+                actor.auditName(), "queue retry", Long.toString(id), job.get().attendeeCode());
+        wake();
+        return PrintOutcome.of(PrintOutcome.Result.QUEUED, queue.find(id).orElseThrow());
+    }
+
+    /** Cancels a job that has not printed, and any older waiting one of the same person. */
+    public PrintOutcome cancel(Actor actor, long id) {
+        if (!actor.may(QUEUE)) {
+            return PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED);
+        }
+        Optional<PrintJob> job = queue.find(id);
+        if (job.isEmpty()) {
+            return PrintOutcome.of(PrintOutcome.Result.NO_SUCH_JOB);
+        }
+        synchronized (this) {
+            if (!queue.cancel(id)) {
+                return PrintOutcome.of(PrintOutcome.Result.NOT_WAITING, job.get());
+            }
+            queue.supersedeBefore(job.get().attendeeCode(), id);
+        }
+        audit.record(
+                actor.auditName(), "queue cancel", Long.toString(id), job.get().attendeeCode());
+        PrintJob cancelled = queue.find(id).orElseThrow();
+        worker.settled(cancelled);
+        settleSuperseded(job.get().attendeeCode(), id);
+        return PrintOutcome.of(PrintOutcome.Result.CANCELLED, cancelled);
+    }
+
+    private void settleSuperseded(String code, long newerThan) {
+        for (PrintJob j : queue.of(code)) {
+            if (j.id() < newerThan && j.state() == PrintJob.State.SUPERSEDED) {
+                worker.settled(j);
+            }
+        }
+    }
+
+    /**
+     * Waits for the worker's first attempt at a queued job (the command line waits; screens listen
+     * instead). An outcome that queued nothing is returned as it is.
+     */
+    public PrintOutcome awaitAttempt(PrintOutcome queued, Duration max) {
+        if (queued.result() != PrintOutcome.Result.QUEUED || queued.job() == null) {
+            return queued;
+        }
+        CompletableFuture<PrintJob> f = worker.attempt(queued.job().id());
+        // it may have been tried before anyone waited: the queue knows
+        PrintJob now = queue.find(queued.job().id()).orElseThrow();
+        if (now.attempts() > queued.job().attempts() || !now.state().waiting()) {
+            return PrintOutcome.after(now);
+        }
+        try {
+            return PrintOutcome.after(f.get(max.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return PrintOutcome.of(
+                    PrintOutcome.Result.STILL_QUEUED,
+                    queue.find(queued.job().id()).orElseThrow());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return PrintOutcome.of(PrintOutcome.Result.STILL_QUEUED, now);
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return PrintOutcome.of(PrintOutcome.Result.STILL_QUEUED, now);
+        }
+    }
+
+    /** Completes with the job after its next attempt, or when it is cancelled or superseded first. */
+    public CompletableFuture<PrintJob> attempt(long jobId) {
+        CompletableFuture<PrintJob> f = worker.attempt(jobId);
+        queue.find(jobId).filter(j -> !j.state().waiting()).ifPresent(j -> f.complete(j));
+        return f;
+    }
+
+    /**
+     * Uses this printer and template from now on and remembers them for the next start; badges
+     * waiting for the old printer go to the new one. Answers with the new printer's state, asked
+     * by the worker.
+     */
+    public CompletableFuture<PrintOutcome> choose(Actor actor, Target to) {
+        if (!actor.may(CHOOSE_PRINTER)) {
+            return CompletableFuture.completedFuture(PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED));
+        }
+        if (!templateReadable(to.template())) {
+            return CompletableFuture.completedFuture(PrintOutcome.of(PrintOutcome.Result.BAD_TEMPLATE));
+        }
+        Target before = target;
+        choices.save(to);
+        target = to;
+        if (before.hasPrinter() && to.hasPrinter() && !before.printer().equals(to.printer())) {
+            queue.retarget(before.printer(), to.printer());
+        }
+        audit.record(
+                actor.auditName(),
+                "printer",
+                to.printer(),
+                "template " + to.template() + (before.hasPrinter() ? "; was " + before.printer() : ""));
+        wake();
+        if (!to.hasPrinter()) {
+            return CompletableFuture.completedFuture(
+                    new PrintOutcome(PrintOutcome.Result.NO_PRINTER, null, PrinterState.NOT_CHOSEN));
+        }
+        return worker.probe(to.printer())
+                .thenApply(s -> new PrintOutcome(
+                        s.ready() ? PrintOutcome.Result.HANDED_OVER : PrintOutcome.Result.NOT_PRINTED, null, s));
+    }
+
+    /** The station printer's last known state (asked every few seconds by the worker), without asking it now. */
+    public PrinterState printerState() {
+        Target t = target;
+        if (!t.hasPrinter()) {
+            return PrinterState.NOT_CHOSEN;
+        }
+        PrinterState s = worker.lastState(t.printer());
+        return s == null ? PrinterState.READY : s;
+    }
+
+    /** Asks a printer how it is now (on the worker's thread: at most about two seconds). */
+    public CompletableFuture<PrinterState> probe(String printer) {
+        if (printer == null || printer.isBlank()) {
+            return CompletableFuture.completedFuture(PrinterState.NOT_CHOSEN);
+        }
+        worker.start();
+        return worker.probe(printer.strip());
     }
 
     /** A made-up person whose badge shows a printer works: Latin, Arabic and Vietnamese on one label. */
@@ -139,51 +347,208 @@ public final class PrintService {
             "Arrivals · Thử nghiệm · Prueba",
             null,
             "General Admission",
-            org.arrivals.attendee.RegistrationStatus.ATTENDING,
-            java.util.Map.of(),
+            RegistrationStatus.ATTENDING,
+            Map.of(),
             false);
 
     /**
-     * Prints a test badge on a printer and template, straight to the printer: nothing is queued or
-     * recorded, since no one arrived. Returns null when the printer took it, else the sentence.
+     * Prints a made-up test badge straight to a printer (through the worker): nothing is queued or
+     * recorded, since no one arrived; audited, since paper was used.
      */
-    public String testBadge(String printer, String template) {
+    public CompletableFuture<PrintOutcome> testBadge(Actor actor, String printer, String template) {
+        if (!actor.may(CHOOSE_PRINTER)) {
+            return CompletableFuture.completedFuture(PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED));
+        }
+        if (printer == null || printer.isBlank()) {
+            return CompletableFuture.completedFuture(PrintOutcome.of(PrintOutcome.Result.NO_PRINTER));
+        }
+        if (!templateReadable(template)) {
+            return CompletableFuture.completedFuture(PrintOutcome.of(PrintOutcome.Result.BAD_TEMPLATE));
+        }
         BadgeTemplate t = TemplateLoader.named(template, configDir);
-        try {
-            String held = printers.apply(printer).send(renderer.render(t, TEST_PERSON, ""), LabelStock.of(t));
-            LOG.info("Test badge handed to {}", printer);
-            return held;
-        } catch (PrinterProblem e) {
-            return e.getMessage();
+        audit.record(actor.auditName(), "test badge", printer, "template " + template);
+        worker.start();
+        return worker.submit(() -> {
+            try {
+                PrinterState held = printers.apply(printer).send(renderer.render(t, TEST_PERSON, ""), LabelStock.of(t));
+                LOG.info("Test badge handed to {}", printer);
+                return new PrintOutcome(
+                        held.ready() ? PrintOutcome.Result.HANDED_OVER : PrintOutcome.Result.HELD, null, held);
+            } catch (PrinterProblem e) {
+                LOG.warn("Test badge not printed on {}: {}", printer, e.getMessage());
+                return new PrintOutcome(PrintOutcome.Result.NOT_PRINTED, null, e.state());
+            }
+        });
+    }
+
+    /** A badge (or a whole event's badges) drawn to a file rather than a printer. */
+    public record BadgeFile(Result result, byte[] pdf, int count, BadgeTemplate template) {
+        public enum Result {
+            DRAWN,
+            NOT_FOUND,
+            /** No attending person matches (the type asked for). */
+            NOBODY,
+            BAD_TEMPLATE,
+            NOT_ALLOWED
+        }
+
+        static BadgeFile of(Result r) {
+            return new BadgeFile(r, null, 0, null);
         }
     }
 
-    private Outcome dispatch(PrintJob job, Attendee a, BadgeTemplate template) {
-        Printer printer = printers.apply(job.printer());
-        byte[] pdf = renderer.render(template, a, "");
-        try {
-            String held = printer.send(pdf, LabelStock.of(template));
-            queue.update(job.id(), held == null ? PrintJob.State.DONE : PrintJob.State.SENT, true, held);
-            if (job.reprintReason() == null) {
-                events.printed(a.code());
-            } else {
-                events.reprinted(a.code(), job.reprintReason());
-            }
-            LOG.info(
-                    "Badge job {} for attendee {} handed to {}{}",
-                    job.id(),
-                    a.id(),
-                    printer.name(),
-                    held == null ? "" : " (held: printer paused)");
-            return new Outcome(queue.find(job.id()).orElseThrow(), held);
-        } catch (PrinterProblem e) {
-            queue.update(job.id(), PrintJob.State.FAILED, true, e.getMessage());
-            LOG.warn("Badge job {} for attendee {} not printed: {}", job.id(), a.id(), e.getMessage());
-            return new Outcome(queue.find(job.id()).orElseThrow(), e.getMessage());
+    /** How the badges of a whole event are ordered, as the badge tables are laid out. */
+    public enum Order {
+        LAST_NAME,
+        ORGANIZATION
+    }
+
+    /** One person's badge as it prints, for a file (it holds their name and a valid QR: audited). */
+    public BadgeFile badgeFile(Actor actor, String code, String template) {
+        if (!actor.may(REPRINT)) {
+            return BadgeFile.of(BadgeFile.Result.NOT_ALLOWED);
         }
+        Optional<Attendee> a = attendees.findByCode(code);
+        if (a.isEmpty()) {
+            return BadgeFile.of(BadgeFile.Result.NOT_FOUND);
+        }
+        if (!templateReadable(template)) {
+            return BadgeFile.of(BadgeFile.Result.BAD_TEMPLATE);
+        }
+        BadgeTemplate t = TemplateLoader.named(template, configDir);
+        byte[] pdf = renderer.render(t, a.get(), "");
+        audit.record(actor.auditName(), "badge file", a.get().code(), "template " + template);
+        return new BadgeFile(BadgeFile.Result.DRAWN, pdf, 1, t);
+    }
+
+    /** Every attending person's badge (of one type, or all) in one PDF, for pre-printing: audited. */
+    public BadgeFile badgesFile(Actor actor, String type, Order order, String template) {
+        if (!actor.may(REPRINT)) {
+            return BadgeFile.of(BadgeFile.Result.NOT_ALLOWED);
+        }
+        if (!templateReadable(template)) {
+            return BadgeFile.of(BadgeFile.Result.BAD_TEMPLATE);
+        }
+        java.util.Comparator<Attendee> byName = java.util.Comparator.comparing(
+                        (Attendee a) -> a.lastName().isEmpty() ? a.firstName() : a.lastName(),
+                        String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Attendee::firstName);
+        java.util.Comparator<Attendee> sort = order == Order.ORGANIZATION
+                ? java.util.Comparator.comparing(
+                                (Attendee a) -> a.organization() == null ? "" : a.organization(),
+                                String.CASE_INSENSITIVE_ORDER)
+                        .thenComparing(byName)
+                : byName;
+        List<Attendee> who = attendees.all().stream()
+                .filter(a -> a.status() == RegistrationStatus.ATTENDING)
+                .filter(a -> type == null || a.type().equalsIgnoreCase(type))
+                .sorted(sort)
+                .toList();
+        if (who.isEmpty()) {
+            return BadgeFile.of(BadgeFile.Result.NOBODY);
+        }
+        BadgeTemplate t = TemplateLoader.named(template, configDir);
+        byte[] pdf = renderer.renderAll(t, who, "");
+        audit.record(
+                actor.auditName(),
+                "badges file",
+                null,
+                who.size() + " badges" + (type == null ? "" : " of type " + type) + "; template " + template);
+        return new BadgeFile(BadgeFile.Result.DRAWN, pdf, who.size(), t);
+    }
+
+    /** Every job, oldest first. */
+    public List<PrintJob> jobs() {
+        return queue.all();
     }
 
     public Optional<PrintJob> job(long id) {
         return queue.find(id);
+    }
+
+    /** How many jobs are in each state. */
+    public Map<PrintJob.State, Integer> counts() {
+        return queue.counts();
+    }
+
+    /** Of these people, the ones with no badge printed, held or waiting. */
+    public Set<String> withoutBadge(java.util.Collection<String> codes) {
+        return queue.withoutBadge(codes);
+    }
+
+    /** The printers the worker keeps an eye on: the station's, and any a waiting job is for. */
+    private Set<String> watched() {
+        Set<String> out = new LinkedHashSet<>();
+        Target t = target;
+        if (t.hasPrinter()) {
+            out.add(t.printer());
+        }
+        for (PrintJob j : queue.due(java.time.Instant.MAX)) {
+            out.add(j.printer());
+        }
+        return out;
+    }
+
+    private boolean templateReadable(String template) {
+        try {
+            TemplateLoader.named(template, configDir);
+            return true;
+        } catch (IllegalArgumentException e) {
+            LOG.warn("Badge template {} cannot be used: {}", template, e.getMessage());
+            return false;
+        }
+    }
+
+    /** One attempt at a claimed job, on the worker's thread: draw the badge as the person is now, send it. */
+    private PrintJob attempt(PrintJob job) {
+        Optional<Attendee> a = attendees.findByCode(job.attendeeCode());
+        if (a.isEmpty()) {
+            queue.finish(job.id(), PrintJob.State.FAILED, PrinterState.Condition.PRINTER_ERROR);
+            return queue.find(job.id()).orElseThrow();
+        }
+        Printer printer;
+        byte[] pdf;
+        BadgeTemplate template;
+        try {
+            printer = printers.apply(job.printer());
+            template = TemplateLoader.named(job.template(), configDir);
+            pdf = renderer.render(template, a.get(), "");
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Badge job {} for attendee {} could not be prepared: {}",
+                    job.id(),
+                    a.get().id(),
+                    e.toString());
+            queue.finish(job.id(), PrintJob.State.FAILED, PrinterState.Condition.PRINTER_ERROR);
+            return queue.find(job.id()).orElseThrow();
+        }
+        try {
+            PrinterState held = printer.send(pdf, LabelStock.of(template));
+            queue.finish(job.id(), held.ready() ? PrintJob.State.DONE : PrintJob.State.SENT, null);
+            if (job.reprint()) {
+                events.reprinted(a.get().code(), job.reprintReason());
+            } else {
+                events.printed(a.get().code());
+            }
+            LOG.info(
+                    "Badge job {} for attendee {} handed to {}{}",
+                    job.id(),
+                    a.get().id(),
+                    printer.name(),
+                    held.ready() ? "" : " (held: " + held.condition() + ")");
+        } catch (PrinterProblem e) {
+            queue.finish(job.id(), PrintJob.State.FAILED, e.state().condition());
+            LOG.warn(
+                    "Badge job {} for attendee {} not printed: {}",
+                    job.id(),
+                    a.get().id(),
+                    e.getMessage());
+        }
+        return queue.find(job.id()).orElseThrow();
+    }
+
+    @Override
+    public void close() {
+        worker.close();
     }
 }

@@ -2,18 +2,19 @@ package org.arrivals.print;
 
 /** Where badges go: a spooler queue (CUPS, Windows) or a printer spoken to directly. */
 public interface Printer {
+    /** The printer's setting as the station knows it: a queue's name, {@code zebra://HOST:PORT}. */
     String name();
 
     /**
      * Hands one badge PDF to the printer or its spooler; returns once it has it.
      *
-     * @return a sentence when the job is held (a paused queue keeps it and prints it on resume),
-     *     or null when it is on its way
+     * @return {@link PrinterState#READY} when it is on its way, or the state of a printer that took
+     *     it and holds it (a paused queue prints it on resume)
      * @throws PrinterProblem when the printer cannot take it; the badge then waits in Arrivals'
      *     own queue
      */
-    String send(byte[] pdf, LabelStock stock) throws PrinterProblem;
+    PrinterState send(byte[] pdf, LabelStock stock) throws PrinterProblem;
 
-    /** A sentence about what is wrong, or null when the printer looks ready. */
-    String problem();
+    /** How the printer is now; asking takes at most about two seconds. */
+    PrinterState state();
 }

@@ -1,8 +1,15 @@
 package org.arrivals.print;
 
-/** A printer could not take a badge; the message is a sentence for the person at the desk. */
+/** A printer could not take a badge: its {@link PrinterState} says why; the message is for the log. */
 public final class PrinterProblem extends Exception {
-    public PrinterProblem(String message, Throwable cause) {
-        super(message, cause);
+    private final PrinterState state;
+
+    public PrinterProblem(PrinterState.Condition condition, String detail, Throwable cause) {
+        super(condition + (detail == null ? "" : ": " + detail), cause);
+        this.state = new PrinterState(condition, detail);
+    }
+
+    public PrinterState state() {
+        return state;
     }
 }

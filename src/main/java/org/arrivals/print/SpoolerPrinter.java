@@ -78,43 +78,41 @@ public final class SpoolerPrinter implements Printer {
     }
 
     @Override
-    public String problem() {
+    public PrinterState state() {
         if (service() == null) {
-            return missing();
+            return PrinterState.of(PrinterState.Condition.NO_SUCH_PRINTER);
         }
-        return problem(lpstat("-a", name, "-p", name));
+        return state(lpstat("-a", name, "-p", name));
     }
 
-    private String missing() {
-        return "No printer named " + name + " is set up on this computer. Choose another printer, or ask a "
-                + "supervisor to add it.";
-    }
-
-    /** Reads one {@code lpstat -a NAME -p NAME} answer: rejecting, then paused. */
-    private String problem(String state) {
-        if (state != null && state.contains("not accepting")) {
-            return name + " is not accepting jobs (it was set to reject them). Badges wait in Arrivals' queue; "
-                    + "retry once the printer is accepting again.";
+    /**
+     * Reads one {@code lpstat -a NAME -p NAME} answer, given in the C locale (see {@link #run}):
+     * rejecting, then paused. The words are CUPS' own English ones, whatever the person's language.
+     */
+    static PrinterState state(String lpstat) {
+        if (lpstat == null) {
+            return PrinterState.READY; // no lpstat, or it did not answer: javax.print will say if the queue is gone
         }
-        if (state != null && state.contains("disabled")) {
-            return name + " is paused. Badges wait in the printer's queue and print when it is resumed.";
+        if (lpstat.contains("not accepting")) {
+            return new PrinterState(PrinterState.Condition.REJECTING, lpstat.strip());
         }
-        return null;
+        if (lpstat.contains("disabled")) {
+            return new PrinterState(PrinterState.Condition.PAUSED, lpstat.strip());
+        }
+        return PrinterState.READY;
     }
 
     @Override
-    public String send(byte[] pdf, LabelStock stock) throws PrinterProblem {
+    public PrinterState send(byte[] pdf, LabelStock stock) throws PrinterProblem {
         PrintService service = service();
         if (service == null) {
-            throw new PrinterProblem(missing(), null);
+            throw new PrinterProblem(PrinterState.Condition.NO_SUCH_PRINTER, name, null);
         }
         // One lpstat for both states: a rejecting queue refuses the job (it stays in our queue); a
         // paused one takes it and holds it, and the person is told.
-        String state = lpstat("-a", name, "-p", name);
-        String problem = problem(state);
-        boolean paused = state != null && state.contains("disabled");
-        if (problem != null && !paused) {
-            throw new PrinterProblem(problem, null);
+        PrinterState state = state(lpstat("-a", name, "-p", name));
+        if (!state.condition().takesJobs()) {
+            throw new PrinterProblem(state.condition(), state.detail(), null);
         }
         PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();
         attributes.add(new JobName("Arrivals badge", null)); // no name in the spooler's job list
@@ -129,12 +127,9 @@ public final class SpoolerPrinter implements Printer {
             }
         } catch (PrintException e) {
             this.service = null; // the queue may have been removed: look it up afresh next time
-            throw new PrinterProblem(
-                    "The badge could not be handed to " + name + " (" + e.getMessage()
-                            + "). It waits in Arrivals' queue.",
-                    e);
+            throw new PrinterProblem(PrinterState.Condition.JOB_REFUSED, e.getMessage(), e);
         }
-        return paused ? problem : null;
+        return state;
     }
 
     /** The fallback: PDFBox draws each page at the label's exact size, without margins or scaling. */
@@ -174,10 +169,18 @@ public final class SpoolerPrinter implements Printer {
         return run(cmd);
     }
 
-    /** Runs one CUPS client command; its output, or null when it is missing or takes over two seconds. */
+    /**
+     * Runs one CUPS client command in the C locale, so that what it says does not depend on the
+     * person's language (CUPS translates "not accepting requests", "disabled"...): its output, or
+     * null when it is missing or takes over two seconds.
+     */
     static String run(List<String> cmd) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE"));
+            pb.environment().put("LC_ALL", "C");
+            pb.environment().put("LANG", "C");
+            Process p = pb.start();
             if (!p.waitFor(2, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 return null;

@@ -18,33 +18,31 @@ public final class ZebraRawPrinter implements Printer {
     public static final int PORT = 9100;
     private static final int TIMEOUT_MS = 2000;
 
-    private final String name;
     private final String host;
     private final int port;
 
-    public ZebraRawPrinter(String name, String host, int port) {
-        this.name = name;
+    public ZebraRawPrinter(String host, int port) {
         this.host = host;
         this.port = port;
     }
 
     @Override
     public String name() {
-        return name;
+        return "zebra://" + host + ":" + port;
     }
 
     @Override
-    public String send(byte[] pdf, LabelStock stock) throws PrinterProblem {
+    public PrinterState send(byte[] pdf, LabelStock stock) throws PrinterProblem {
         print(ZplEncoder.encode(pdf, stock.dpi()));
-        return null;
+        return PrinterState.READY;
     }
 
     @Override
-    public String problem() {
+    public PrinterState state() {
         try {
-            return status().problem(name);
+            return PrinterState.of(status().condition());
         } catch (PrinterProblem e) {
-            return e.getMessage();
+            return e.state();
         }
     }
 
@@ -69,28 +67,21 @@ public final class ZebraRawPrinter implements Printer {
             ZebraStatus st = ZebraStatus.parse(reply.toString(StandardCharsets.US_ASCII));
             if (st == null) {
                 throw new PrinterProblem(
-                        name + " at " + host + ":" + port + " did not answer like a Zebra printer. "
-                                + "Check the printer setting of this station.",
-                        null);
+                        PrinterState.Condition.NOT_THAT_PRINTER, "no ~HS reply at " + host + ":" + port, null);
             }
             return st;
         } catch (SocketTimeoutException e) {
-            throw new PrinterProblem(
-                    name + " did not answer within two seconds. Check that it is on and its " + "network cable is in.",
-                    e);
+            throw new PrinterProblem(PrinterState.Condition.UNREACHABLE, "no answer within two seconds", e);
         } catch (IOException e) {
-            throw new PrinterProblem(
-                    name + " cannot be reached at " + host + ":" + port + " (" + e.getMessage()
-                            + "). Check that it is on and on the network.",
-                    e);
+            throw new PrinterProblem(PrinterState.Condition.UNREACHABLE, host + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
     /** Checks the printer, then sends the labels; returns only when the printer has them all. */
     public void print(byte[] zpl) throws PrinterProblem {
-        String problem = status().problem(name);
-        if (problem != null) {
-            throw new PrinterProblem(problem, null);
+        PrinterState.Condition condition = status().condition();
+        if (condition != PrinterState.Condition.READY) {
+            throw new PrinterProblem(condition, null, null);
         }
         try (Socket s = connect();
                 OutputStream out = s.getOutputStream()) {
@@ -98,10 +89,7 @@ public final class ZebraRawPrinter implements Printer {
             out.flush();
             s.shutdownOutput();
         } catch (IOException e) {
-            throw new PrinterProblem(
-                    "The badge could not be sent to " + name + " (" + e.getMessage()
-                            + "). It is kept and can be printed again.",
-                    e);
+            throw new PrinterProblem(PrinterState.Condition.UNREACHABLE, "sending: " + e.getMessage(), e);
         }
     }
 

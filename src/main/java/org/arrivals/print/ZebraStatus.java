@@ -35,20 +35,21 @@ public record ZebraStatus(boolean paperOut, boolean paused, boolean headOpen, bo
         return s.strip().equals("1");
     }
 
-    /** A sentence for the screen, or null when the printer is ready. */
-    public String problem(String printerName) {
+    /** The condition a person at the desk can act on: labels, head, ribbon, then pause. */
+    public PrinterState.Condition condition() {
         if (paperOut) {
-            return printerName + " is out of labels. Load a new roll; the badge will print then.";
+            return PrinterState.Condition.OUT_OF_LABELS;
         }
         if (headOpen) {
-            return printerName + " is open. Close the print head; the badge will print then.";
+            return PrinterState.Condition.COVER_OPEN;
         }
         if (ribbonOut) {
-            return printerName + " is out of ribbon. Replace it; the badge will print then.";
+            return PrinterState.Condition.RIBBON_OUT;
         }
         if (paused) {
-            return printerName + " is paused. Press its pause button to resume.";
+            // a paused Zebra does not print what it is sent until someone presses its button
+            return PrinterState.Condition.PAUSED;
         }
-        return null;
+        return PrinterState.Condition.READY;
     }
 }

@@ -17,6 +17,9 @@ public record KioskSettings(
         STAFF
     }
 
+    /** The languages the kiosk speaks. */
+    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "es", "ar", "fr");
+
     public static final KioskSettings DEFAULTS = new KioskSettings(Mode.DESK, 30, "en", false, "thermal-4x3", "");
 
     /** The self-service idle time written as {@code text}, or -1 unless it is a whole number from 5 to 3600. */
@@ -27,6 +30,21 @@ public record KioskSettings(
         } catch (NumberFormatException e) {
             return -1;
         }
+    }
+
+    /**
+     * Readies a station for the demo event: its name, and the staff PIN {@code pin} when no PIN is
+     * set. Returns true when it set the PIN.
+     */
+    public static boolean prepareDemo(Path home, String eventName, String pin) {
+        if (StationFile.read(home).getProperty("event.name", "").isBlank()) {
+            StationFile.set(home, java.util.Map.of("event.name", eventName));
+        }
+        if (StaffPin.load(home, java.time.Clock.systemUTC()).isSet()) {
+            return false;
+        }
+        StaffPin.set(home, pin);
+        return true;
     }
 
     public static KioskSettings load(Path home) {
@@ -49,7 +67,7 @@ public record KioskSettings(
             throw bad(file, "kiosk.idle.seconds", idleText, "a number of seconds from 5 to 3600");
         }
         String language = p.getProperty("kiosk.language", "en").strip().toLowerCase(Locale.ROOT);
-        if (!java.util.List.of("en", "es", "ar", "fr").contains(language)) {
+        if (!LANGUAGES.contains(language)) {
             throw bad(file, "kiosk.language", language, "en, es, ar or fr");
         }
         String large = p.getProperty("kiosk.large.text", "false").strip().toLowerCase(Locale.ROOT);

@@ -1,56 +1,75 @@
 package org.arrivals.station;
 
-import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.attendee.RosterService;
 import org.arrivals.attendee.export.RosterExport;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.audit.AuditLog;
+import org.arrivals.audit.PendingAudit;
 import org.arrivals.badge.BadgeRenderer;
 import org.arrivals.badge.BadgeToken;
 import org.arrivals.checkin.CheckInLog;
+import org.arrivals.checkin.CheckInService;
 import org.arrivals.checkin.ScanResolver;
 import org.arrivals.print.BadgeEvents;
 import org.arrivals.print.PrintQueue;
 import org.arrivals.print.PrintService;
-import org.arrivals.print.Printer;
-import org.arrivals.print.SpoolerPrinter;
-import org.arrivals.print.ZebraRawPrinter;
+import org.arrivals.print.Printers;
 import org.arrivals.search.Lookup;
 import org.arrivals.store.Store;
 import org.arrivals.sync.HubClient;
 import org.arrivals.sync.SyncState;
 import org.arrivals.sync.SyncWorker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The services of one station for one event, wired once. The CLI and the UI are two faces over
- * exactly these objects.
+ * The services of one station for one event, wired once: this class makes them and closes them,
+ * and decides nothing. The desk, self-service and staff screens, and the command line, are faces
+ * over exactly these services ({@link #checkIns()}, {@link #printing()}, {@link #roster()},
+ * {@link #lookup()}, {@link #settings()}...); the stores and logs below them are for the services
+ * and the tests.
  */
 public final class Station implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Station.class);
+
     /** The attendee types every event knows; an event's own list adds to these. */
     public static final List<String> STANDARD_TYPES =
             List.of("General Admission", "Speaker", "Staff", "Volunteer", "Press", "Sponsor", "Exhibitor");
+
+    /** How often the background sync runs while the hub answers. */
+    public static final Duration SYNC_INTERVAL = Duration.ofSeconds(3);
+
+    /** How often the print worker asks the station's printers how they are. */
+    public static final Duration PRINTER_PROBE = Duration.ofSeconds(3);
 
     private final Path home;
     private final String eventId;
     private final Store store;
     private final AttendeeStore attendees;
     private final RosterImporter importer;
-    private final RosterExport export;
-    private final CheckInLog checkIns;
+    private final CheckInLog log;
     private final String stationId;
     private final Lookup lookup;
-    private final ScanResolver scans;
     private final BadgeToken tokens;
     private final BadgeRenderer badges;
     private final PrintService printing;
-    private final String defaultPrinter;
+    private final CheckInService checkIns;
+    private final RosterService roster;
+    private final KioskService kiosk;
     private final Path configDir;
     private final StationSettings settings;
     private final Clock clock;
     private final SyncState syncState;
-    private final org.arrivals.audit.AuditLog audit;
+    private final AuditLog audit;
     private SyncWorker sync;
 
     private Station(
@@ -65,34 +84,52 @@ public final class Station implements AutoCloseable {
         this.eventId = eventId;
         this.stationId = settings.id();
         this.store = store;
+        this.settings = settings;
+        this.configDir = configDir;
+        this.clock = clock;
         this.attendees = new AttendeeStore(store, clock);
         this.importer = new RosterImporter(store, attendees, clock, STANDARD_TYPES);
-        this.checkIns = new CheckInLog(store, attendees, stationId, clock);
-        this.export = new RosterExport(attendees, checkIns);
+        this.log = new CheckInLog(store, attendees, stationId, clock);
         this.tokens = new BadgeToken(eventKey);
         this.badges = new BadgeRenderer(tokens);
-        this.defaultPrinter = settings.printer();
-        this.configDir = configDir;
-        this.settings = settings;
-        this.clock = clock;
         this.syncState = new SyncState(store);
-        this.audit = new org.arrivals.audit.AuditLog(store, stationId, clock);
+        this.audit = new AuditLog(store, stationId, clock);
         this.printing = new PrintService(
-                new PrintQueue(store, clock), attendees, badges, Station::printer, configDir, new BadgeEvents() {
+                new PrintQueue(store, clock),
+                attendees,
+                badges,
+                Printers::forSetting,
+                configDir,
+                new BadgeEvents() {
                     @Override
                     public void printed(String code) {
-                        checkIns.badgePrinted(code);
+                        log.badgePrinted(code);
                     }
 
                     @Override
                     public void reprinted(String code, String reason) {
-                        checkIns.badgeReprinted(code, reason);
+                        log.badgeReprinted(code, reason);
                     }
-                });
-        this.scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
-        this.lookup = new Lookup(attendees::all, checkIns::arrivedCodes);
+                },
+                audit,
+                new PrintService.Target(
+                        settings.printer(), StationFile.read(home).getProperty("badge.template", "")),
+                target -> StationFile.set(
+                        home,
+                        Map.of(
+                                "printer",
+                                target.printer() == null ? "" : target.printer(),
+                                "badge.template",
+                                target.template())),
+                clock,
+                PRINTER_PROBE);
+        ScanResolver scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
+        this.checkIns = new CheckInService(log, attendees, scans, printing, audit);
+        this.roster = new RosterService(importer, new RosterExport(attendees, log), audit, clock, stationId);
+        this.kiosk = new KioskService(home, audit);
+        this.lookup = new Lookup(attendees::all, log::arrivedCodes);
         attendees.addListener(lookup);
-        checkIns.addListener(a -> lookup.setArrived(a.attendeeCode(), a.checkedIn()));
+        log.addListener(a -> lookup.setArrived(a.attendeeCode(), a.checkedIn()));
     }
 
     /**
@@ -121,7 +158,7 @@ public final class Station implements AutoCloseable {
         try {
             Station station = new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
             station.sealHubToken();
-            station.recordPendingAudit();
+            PendingAudit.drainInto(home, station.audit);
             return station;
         } catch (RuntimeException e) {
             store.close();
@@ -133,98 +170,43 @@ public final class Station implements AutoCloseable {
         return open(home, eventId, null, clock);
     }
 
-    /**
-     * Removes an event's data from this station for good (the event must be closed): its folder
-     * (database, key-check, event key) and the station's log files. Each file is overwritten with
-     * zeros before it is deleted; on flash disks that is not a guarantee, but the database was
-     * encrypted and its key-check file (the salt of its key) is gone. Returns the files removed.
-     */
-    public static int wipe(Path home, String eventId) {
-        EventId.check(eventId);
-        int removed = Wipe.tree(DataHome.eventDirectory(home, eventId));
-        removed += Wipe.tree(home.resolve("logs"));
-        org.slf4j.LoggerFactory.getLogger(Station.class)
-                .info("Event {} wiped from this station ({} files)", eventId, removed);
-        return removed;
-    }
-
-    /**
-     * Encrypts an event database written before Arrivals encrypted its data, under {@code key}.
-     * Returns false when there was nothing to encrypt.
-     */
-    public static boolean encrypt(Path home, String eventId, StationKey key) {
-        EventId.check(eventId);
-        return Store.encrypt(DataHome.eventDirectory(home, eventId), key.storeKey());
-    }
-
-    /**
-     * Shrinks a closed event database to its live data (see {@code Store.compact}): its size in
-     * bytes before and after. H2 writes the compacted copy beside the file and swaps it in, so a
-     * crash during compaction leaves the old file whole.
-     */
-    public static long[] compact(Path home, String eventId, StationKey key) {
-        EventId.check(eventId);
-        long[] sizes = Store.compact(DataHome.eventDirectory(home, eventId), key.storeKey());
-        org.slf4j.LoggerFactory.getLogger(Station.class)
-                .info("Event {} compacted: {} -> {} bytes", eventId, sizes[0], sizes[1]);
-        return sizes;
-    }
-
-    /** Name search over the roster, kept current; build happens on first use. */
+    /** Name search over the roster, kept current; the index is built on first use (or {@code warm()}). */
     public Lookup lookup() {
         return lookup;
     }
 
-    public ScanResolver scans() {
-        return scans;
+    /** Check in, override, undo, walk-ins, corrections: the check-in use cases. */
+    public CheckInService checkIns() {
+        return checkIns;
+    }
+
+    /** Badges: first badges, reprints, the queue, the station's printer. */
+    public PrintService printing() {
+        return printing;
+    }
+
+    /** Importing and exporting the list. */
+    public RosterService roster() {
+        return roster;
+    }
+
+    /** The kiosk's own settings (start mode, idle time, language). */
+    public KioskService kiosk() {
+        return kiosk;
+    }
+
+    /** Badges drawn with this event's key, so their QR codes check in here (a pure function: previews, files). */
+    public BadgeRenderer badges() {
+        return badges;
     }
 
     public BadgeToken tokens() {
         return tokens;
     }
 
-    /** Badge printing through the persistent queue. */
-    public PrintService printing() {
-        return printing;
-    }
-
-    /** The station's printer from station.properties, or null when none is configured. */
-    public String defaultPrinter() {
-        return defaultPrinter == null || defaultPrinter.isBlank() ? null : defaultPrinter;
-    }
-
-    private static final java.util.Map<String, Printer> PRINTERS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * A printer by its setting: {@code zebra://HOST:PORT} for a raw Zebra, else a spooler queue's
-     * name. Kept once made, so a queue is looked up in the spooler once, not per badge.
-     */
-    public static Printer printer(String setting) {
-        return PRINTERS.computeIfAbsent(setting, Station::makePrinter);
-    }
-
-    private static Printer makePrinter(String setting) {
-        if (setting.startsWith("zebra://")) {
-            String hostPort = setting.substring("zebra://".length());
-            int colon = hostPort.lastIndexOf(':');
-            String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
-            int port = colon < 0 ? ZebraRawPrinter.PORT : Integer.parseInt(hostPort.substring(colon + 1));
-            return new ZebraRawPrinter("The Zebra printer at " + hostPort, host, port);
-        }
-        return new SpoolerPrinter(setting);
-    }
-
-    /** Badges drawn with this event's key, so their QR codes check in here. */
-    public BadgeRenderer badges() {
-        return badges;
-    }
-
     public String stationId() {
         return stationId;
     }
-
-    /** How often the background sync runs while the hub answers. */
-    public static final java.time.Duration SYNC_INTERVAL = java.time.Duration.ofSeconds(3);
 
     /**
      * Sync with the hub of station.properties ({@code hub.url}, {@code hub.token}); not started
@@ -237,68 +219,6 @@ public final class Station implements AutoCloseable {
         return sync;
     }
 
-    /** Staff actions taken while no event database could be written (HOME/audit.pending), for the next open. */
-    static final String PENDING_AUDIT = "audit.pending";
-
-    /**
-     * Notes a command-line action for the audit log when the event's database cannot take it now
-     * (a kiosk has it open): one line in HOME/audit.pending, written into the log of the next event
-     * this station opens. No personal data goes there: actions, roles and times only.
-     */
-    public static void auditLater(Path home, String action, String detail) {
-        String line = java.time.Instant.now() + "\t" + action.replaceAll("[\\t\\n]", " ") + "\t"
-                + (detail == null ? "" : detail.replaceAll("[\\t\\n]", " ")) + "\n";
-        try {
-            Files.createDirectories(home);
-            Files.writeString(
-                    home.resolve(PENDING_AUDIT),
-                    line,
-                    java.nio.charset.StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE,
-                    java.nio.file.StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(
-                    "Cannot note the action for the audit log in " + home + ": " + e.getMessage(), e);
-        }
-    }
-
-    private void recordPendingAudit() {
-        Path pending = home.resolve(PENDING_AUDIT);
-        if (!Files.exists(pending)) {
-            return;
-        }
-        try {
-            for (String line : Files.readAllLines(pending, java.nio.charset.StandardCharsets.UTF_8)) {
-                String[] f = line.split("\t", -1);
-                if (f.length >= 2 && !f[1].isBlank()) {
-                    audit.record(
-                            org.arrivals.audit.AuditLog.CLI,
-                            f[1],
-                            null,
-                            (f.length > 2 && !f[2].isBlank() ? f[2] + "; " : "") + "at " + f[0]);
-                }
-            }
-            Files.delete(pending);
-        } catch (java.io.IOException e) {
-            org.slf4j.LoggerFactory.getLogger(Station.class).warn("Cannot read {}: {}", pending, e.getMessage());
-        }
-    }
-
-    /** True when this station holds the event's (encrypted) database. */
-    public static boolean hasEvent(Path home, String eventId) {
-        EventId.check(eventId);
-        return org.arrivals.store.StoreKey.isEncrypted(DataHome.eventDirectory(home, eventId));
-    }
-
-    /**
-     * Checks the station key against an existing event without opening its database (a kiosk may
-     * have it open); throws with a sentence when the key is wrong.
-     */
-    public static void verifyKey(Path home, String eventId, StationKey key) {
-        EventId.check(eventId);
-        key.storeKey().verify(DataHome.eventDirectory(home, eventId));
-    }
-
     /** The key in station.properties that says the hub token was moved into an event's database. */
     static final String SEALED = "hub.token.sealed";
 
@@ -308,55 +228,48 @@ public final class Station implements AutoCloseable {
      * took the laptop pull the whole list from the hub.
      */
     private void sealHubToken() {
-        java.util.Properties file = StationFile.read(home);
+        Properties file = StationFile.read(home);
         String clear = file.getProperty("hub.token", "").strip();
         if (clear.isEmpty()) {
             String holder = file.getProperty(SEALED, "").strip();
             if (!settings.hubUrl().isBlank()
                     && (syncState.hubToken() == null || syncState.hubToken().isBlank())) {
-                org.slf4j.LoggerFactory.getLogger(Station.class)
-                        .warn(
-                                "Event {} has no hub token{}. Write hub.token "
-                                        + "in station.properties again (arrivals hub add-station gives a new one) for it to sync.",
-                                eventId,
-                                holder.isEmpty()
-                                        ? ""
-                                        : ": the token was moved into event " + holder
-                                                + "'s database when that event opened (or that event was wiped since)");
+                LOG.warn(
+                        "Event {} has no hub token{}. Write hub.token in station.properties again (arrivals hub"
+                                + " add-station gives a new one) for it to sync.",
+                        eventId,
+                        holder.isEmpty()
+                                ? ""
+                                : ": the token was moved into event " + holder
+                                        + "'s database when that event opened (or that event was wiped since)");
             }
             return;
         }
         syncState.hubToken(clear);
-        java.util.Map<String, String> change = new java.util.HashMap<>();
+        Map<String, String> change = new HashMap<>();
         change.put("hub.token", null);
         change.put(SEALED, eventId);
         StationFile.set(home, change);
-        org.slf4j.LoggerFactory.getLogger(Station.class)
-                .info("The hub token moved from station.properties into event {}'s encrypted database", eventId);
+        LOG.info("The hub token moved from station.properties into event {}'s encrypted database", eventId);
     }
 
     /** A sync worker with the hub URL and token given here in place of the configured ones (blank: configured). */
     public SyncWorker syncWith(String hubUrl, String hubToken) {
-        return syncWith(
-                hubUrl, hubToken, java.time.Duration.ofSeconds(10), SYNC_INTERVAL, java.time.Duration.ofSeconds(60));
+        return syncWith(hubUrl, hubToken, Duration.ofSeconds(10), SYNC_INTERVAL, Duration.ofSeconds(60));
     }
 
     /** As above, with the deadline of each hub call, the pause between syncs, and the longest backoff. */
     public SyncWorker syncWith(
-            String hubUrl,
-            String hubToken,
-            java.time.Duration callTimeout,
-            java.time.Duration interval,
-            java.time.Duration maxBackoff) {
+            String hubUrl, String hubToken, Duration callTimeout, Duration interval, Duration maxBackoff) {
         String url = hubUrl != null && !hubUrl.isBlank() ? hubUrl.strip() : settings.hubUrl();
         String token = hubToken != null && !hubToken.isBlank()
                 ? hubToken.strip()
                 : !settings.hubToken().isBlank() ? settings.hubToken() : syncState.hubToken();
         HubClient client = null;
         if (url != null && !url.isBlank()) {
-            java.net.URI uri;
+            URI uri;
             try {
-                uri = java.net.URI.create(url);
+                uri = URI.create(url);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as http://HOST:PORT.");
             }
@@ -365,20 +278,26 @@ public final class Station implements AutoCloseable {
             }
             client = new HubClient(uri, token, callTimeout);
         }
-        return new SyncWorker(checkIns, attendees, syncState, client, clock, interval, maxBackoff);
+        return new SyncWorker(log, attendees, syncState, client, clock, interval, maxBackoff);
     }
 
-    public CheckInLog checkIns() {
-        return checkIns;
+    /** The check-in log itself (for sync and tests; faces use {@link #checkIns()}). */
+    public CheckInLog log() {
+        return log;
     }
 
-    /** The append-only log of staff actions at this station. */
+    /** The event's database (for tests and tools; services own what is in it). */
+    public Store store() {
+        return store;
+    }
+
     /** The station's clock (tests give a fixed one). */
     public Clock clock() {
         return clock;
     }
 
-    public org.arrivals.audit.AuditLog audit() {
+    /** The append-only log of staff actions at this station (services write it; faces read and export it). */
+    public AuditLog audit() {
         return audit;
     }
 
@@ -391,21 +310,6 @@ public final class Station implements AutoCloseable {
         return settings;
     }
 
-    /** Loads the made-up demo event (no real people) through the same import as a real export. */
-    public org.arrivals.attendee.importing.ImportReport loadDemo(int attendees, long seed) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.io.Writer w = new java.io.OutputStreamWriter(bytes, java.nio.charset.StandardCharsets.UTF_8)) {
-            org.arrivals.attendee.demo.DemoEventGenerator.writeCsv(w, seed, attendees);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        try {
-            return importer.importBytes(bytes.toByteArray(), "demo-event.csv", RosterImporter.Options.defaults());
-        } catch (org.arrivals.attendee.importing.ImportException e) {
-            throw new IllegalStateException("The demo event could not be imported: " + e.getMessage(), e);
-        }
-    }
-
     public Path home() {
         return home;
     }
@@ -414,16 +318,14 @@ public final class Station implements AutoCloseable {
         return eventId;
     }
 
+    /** The roster store (for sync and tests; faces use {@link #checkIns()} and {@link #roster()}). */
     public AttendeeStore attendees() {
         return attendees;
     }
 
+    /** The importer (for tests; faces use {@link #roster()}). */
     public RosterImporter importer() {
         return importer;
-    }
-
-    public RosterExport export() {
-        return export;
     }
 
     @Override
@@ -435,6 +337,7 @@ public final class Station implements AutoCloseable {
         if (s != null) {
             s.close();
         }
+        printing.close();
         store.close();
     }
 }

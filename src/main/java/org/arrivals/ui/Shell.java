@@ -4,8 +4,6 @@ import java.util.Locale;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -53,8 +51,6 @@ public final class Shell {
     private final Scene scene;
     private final PinGate pinGate;
     private final StatusModel status;
-    private final StringProperty printer;
-    private final StringProperty template;
     private final DeskModel desk;
     private final SelfServiceModel self;
     private final StaffModel staff;
@@ -82,12 +78,10 @@ public final class Shell {
         this.i18n = new I18n(settings.language());
         this.largeText = settings.largeText();
         NameFonts.load();
-        printer = new SimpleStringProperty(station.defaultPrinter());
-        template = new SimpleStringProperty(settings.template());
-        status = new StatusModel(station, printer::get);
-        desk = new DeskModel(station, tasks, i18n, printer::get, template::get);
-        self = new SelfServiceModel(station, tasks, printer::get, template::get);
-        staff = new StaffModel(station, tasks, i18n, printer, template);
+        status = new StatusModel(station);
+        desk = new DeskModel(station, tasks, i18n);
+        self = new SelfServiceModel(station, tasks);
+        staff = new StaffModel(station, tasks, i18n);
         root.getChildren().add(frame);
         root.getStyleClass().add("kiosk");
         pinGate = new PinGate(root, pin, tasks, i18n);
@@ -111,6 +105,17 @@ public final class Shell {
             }
         });
         station.checkIns().addListener(a -> Platform.runLater(status::poke));
+        station.printing().addListener(new org.arrivals.print.PrintListener() {
+            @Override
+            public void jobChanged(org.arrivals.print.PrintJob job) {
+                Platform.runLater(status::poke);
+            }
+
+            @Override
+            public void printerChanged(String printer, org.arrivals.print.PrinterState state) {
+                Platform.runLater(status::poke);
+            }
+        });
         station.sync().addListener(st -> Platform.runLater(status::poke));
         show(settings.mode() == Mode.STAFF ? Mode.DESK : settings.mode());
         if (settings.mode() == Mode.STAFF) {
@@ -138,8 +143,9 @@ public final class Shell {
         return selfView;
     }
 
-    /** Starts the background status refresh (printer state, pending events, retries). */
+    /** Starts the print worker (badges left waiting print now) and the background status refresh. */
     public void startStatus() {
+        station.printing().start();
         status.start(3);
     }
 
@@ -208,12 +214,7 @@ public final class Shell {
                                     public void largeText(boolean on) {
                                         largeText = on;
                                         tasks.run(
-                                                () -> {
-                                                    org.arrivals.station.StationFile.set(
-                                                            station.home(),
-                                                            java.util.Map.of("kiosk.large.text", Boolean.toString(on)));
-                                                    return on;
-                                                },
+                                                () -> station.kiosk().largeText(staff.actorNow(), on),
                                                 ok -> {},
                                                 e -> {});
                                         show(Mode.STAFF);
@@ -288,7 +289,15 @@ public final class Shell {
     private void enterStaff(String action) {
         org.arrivals.audit.Role role = pinGate.acceptedRole();
         staff.actor(role);
-        tasks.run(() -> station.audit().record(role.id(), action, null, null), e -> {}, e -> {});
+        tasks.run(
+                () -> {
+                    station.kiosk()
+                            .staffEntered(
+                                    new org.arrivals.audit.Actor(role, org.arrivals.audit.Actor.Face.STAFF), action);
+                    return role;
+                },
+                e -> {},
+                e -> {});
         show(Mode.STAFF);
     }
 

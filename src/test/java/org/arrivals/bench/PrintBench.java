@@ -14,7 +14,6 @@ import org.arrivals.attendee.demo.DemoEventGenerator;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.checkin.ScanResolver;
 import org.arrivals.print.FakeZebraForCli;
-import org.arrivals.print.PrintService;
 import org.arrivals.station.Station;
 
 /**
@@ -86,12 +85,13 @@ final class PrintBench {
         double[] ms = new double[who.size()];
         for (int i = 0; i < who.size(); i++) {
             long t0 = System.nanoTime();
-            ScanResolver.Result r = s.scans().resolve(who.get(i).code() + "\n");
-            s.checkIns().checkIn(r.attendee().code(), null);
-            PrintService.Outcome o = s.printing().print(r.attendee().code(), printer, "thermal-4x3");
+            ScanResolver.Result r = s.checkIns().resolve(who.get(i).code() + "\n");
+            s.checkIns().checkIn(org.arrivals.audit.Actor.cli(), r.attendee().code());
+            org.arrivals.print.PrintOutcome o =
+                    org.arrivals.testing.Badges.print(s, r.attendee().code(), printer, "thermal-4x3");
             ms[i] = (System.nanoTime() - t0) / 1e6;
             if (!o.handedOver()) {
-                throw new IllegalStateException("benchmark badge not handed over: " + o.message());
+                throw new IllegalStateException("benchmark badge not handed over: " + o);
             }
             // People arrive seconds apart, not back to back: let CUPS finish rasterizing the last
             // badge (it uses the same two cores) before the next scan, untimed.

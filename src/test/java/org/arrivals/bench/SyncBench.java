@@ -146,7 +146,7 @@ final class SyncBench {
                     TestStation s = stations.get(i);
                     List<String> mine = attending.subList(i * offline, (i + 1) * offline);
                     work.add(pool.submit(() -> {
-                        mine.forEach(code -> s.station.checkIns().checkIn(code, null));
+                        mine.forEach(code -> s.station.log().checkIn(code, null));
                         return null;
                     }));
                 }
@@ -167,7 +167,7 @@ final class SyncBench {
                 for (TestStation s : stations) {
                     done.add(pool.submit(() -> {
                         while (s.sync.status().pending() > 0
-                                || s.station.checkIns().allEvents().size() < total) {
+                                || s.station.log().allEvents().size() < total) {
                             try {
                                 s.syncOnce();
                             } catch (org.arrivals.sync.HubException e) {
@@ -183,7 +183,7 @@ final class SyncBench {
                 }
                 double all = (System.nanoTime() - start) / 1e9;
                 Arrays.sort(perStation);
-                long arrived = stations.get(0).station.checkIns().checkedInCount();
+                long arrived = stations.get(0).station.log().checkedInCount();
                 boolean agree = stations.stream()
                         .allMatch(s -> s.arrivals().equals(stations.get(0).arrivals()));
                 System.out.printf(

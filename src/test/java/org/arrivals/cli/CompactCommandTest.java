@@ -22,9 +22,9 @@ class CompactCommandTest {
     void compactionShrinksTheFileAndKeepsEverything() throws Exception {
         java.util.List<String> before;
         try (Station s = Station.open(home, "default", "desk-1", Clock.systemUTC())) {
-            s.loadDemo(1200, 5);
+            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 1200, 5).report();
             for (var a : s.attendees().all().subList(0, 300)) {
-                s.checkIns().checkIn(a.code(), null);
+                s.log().checkIn(a.code(), null);
                 s.audit().record("volunteer", "checkin", a.code(), null);
             }
             before = state(s);
@@ -52,7 +52,7 @@ class CompactCommandTest {
     @Test
     void noStationOpensWhileACompactionHoldsTheFileAndAStaleMarkerIsIgnored() throws Exception {
         try (Station s = Station.open(home, "default", "desk-1", Clock.systemUTC())) {
-            s.loadDemo(20, 5);
+            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 20, 5).report();
         }
         Path marker = DataHome.eventDirectory(home, "default").resolve("arrivals.compacting");
         try (var channel = java.nio.channels.FileChannel.open(
@@ -71,8 +71,8 @@ class CompactCommandTest {
     private static java.util.List<String> state(Station s) {
         return java.util.List.of(
                 Integer.toString(s.attendees().all().size()),
-                s.checkIns().allEvents().toString(),
+                s.log().allEvents().toString(),
                 s.audit().all().toString(),
-                s.printing().queue().all().toString());
+                s.printing().jobs().toString());
     }
 }

@@ -31,7 +31,7 @@ class PinCommandTest {
     void aPinIsSetOnlyWithTheStationKeyAndIsAudited() throws Exception {
         Path home = dir.resolve("home");
         try (Station s = Station.open(home, "default", Clock.systemUTC())) {
-            s.loadDemo(10, 1);
+            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 10, 1).report();
         }
         Path wrongKey = Files.writeString(dir.resolve("wrong.key"), "not-this-station-key\n");
         CliRun refused = withStdin(

@@ -11,8 +11,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.audit.Actor;
 import org.arrivals.checkin.EventKind;
+import org.arrivals.i18n.Texts;
 import org.arrivals.station.Station;
+import org.arrivals.testing.Badges;
 import org.arrivals.testing.Files2;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -119,7 +122,7 @@ class CupsPrintingTest {
     void aBadgeGoesThroughCupsAsZplOfTheLabelsSizeOnceAndAReprintNeedsAReason() throws Exception {
         try (Station s = station("plain")) {
             int before = zebra.jobs.size();
-            PrintService.Outcome first = s.printing().print("P1", queue, "thermal-4x3");
+            PrintOutcome first = Badges.print(s, "P1", queue, "thermal-4x3");
             assertThat(first.job().state()).isEqualTo(PrintJob.State.DONE);
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
             // The queue's own default is a 4 x 6 in label: the template's 4 x 3 in reached the driver.
@@ -127,16 +130,15 @@ class CupsPrintingTest {
             assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
             assertThat(qrOf(before, s)).contains("P1");
 
-            PrintService.Outcome again = s.printing().print("P1", queue, "thermal-4x3");
-            assertThat(again.job()).isNull();
-            assertThat(again.message()).contains("already has a badge");
+            PrintOutcome again = Badges.print(s, "P1", queue, "thermal-4x3");
+            assertThat(again.result()).isEqualTo(PrintOutcome.Result.ALREADY_HAS_BADGE);
 
-            PrintService.Outcome reprint = s.printing().reprint("P1", queue, "thermal-4x3", "lost");
+            PrintOutcome reprint = Badges.reprint(s, "P1", queue, "thermal-4x3", "lost");
             assertThat(reprint.job().state()).isEqualTo(PrintJob.State.DONE);
-            assertThat(s.checkIns().events("P1"))
+            assertThat(s.log().events("P1"))
                     .extracting(e -> e.kind())
                     .containsExactly(EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
-            assertThat(s.checkIns().arrival("P1").reprints()).isEqualTo(1);
+            assertThat(s.log().arrival("P1").reprints()).isEqualTo(1);
             assertThat(waitForJobs(before + 2)).isEqualTo(before + 2);
         }
     }
@@ -167,11 +169,11 @@ class CupsPrintingTest {
     void eachTemplatePrintsOnItsOwnLabelSizeWithoutScaling() throws Exception {
         try (Station s = station("sizes")) {
             int before = zebra.jobs.size();
-            s.printing().print("P4", queue, "fanfold-4x6");
+            Badges.print(s, "P4", queue, "fanfold-4x6");
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
             // 4 x 6 in at the template's 300 dpi: 1200 x 1800 dots, 150 bytes a row
             assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,270000,150, ^PW1200");
-            s.printing().reprint("P4", queue, "thermal-4x3", "damaged");
+            Badges.reprint(s, "P4", queue, "thermal-4x3", "damaged");
             assertThat(waitForJobs(before + 2)).isEqualTo(before + 2);
             assertThat(zpl(before + 1)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
         }
@@ -185,7 +187,7 @@ class CupsPrintingTest {
             byte[] pdf =
                     s.badges().render(template, s.attendees().findByCode("P2").orElseThrow(), "");
             assertThat(new SpoolerPrinter(queue, true).send(pdf, LabelStock.of(template)))
-                    .isNull();
+                    .isEqualTo(PrinterState.READY);
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
             assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
             assertThat(qrOf(before, s)).contains("P2");
@@ -196,13 +198,20 @@ class CupsPrintingTest {
     void aTestBadgePrintsWithoutQueueingOrRecordingAnything() throws Exception {
         try (Station s = station("test-badge")) {
             int before = zebra.jobs.size();
-            assertThat(s.printing().testBadge(queue, "thermal-4x3")).isNull();
+            assertThat(s.printing()
+                            .testBadge(Actor.cli(), queue, "thermal-4x3")
+                            .join()
+                            .result())
+                    .isEqualTo(PrintOutcome.Result.HANDED_OVER);
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
             assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
-            assertThat(s.printing().queue().all()).isEmpty();
-            assertThat(s.checkIns().stationActivity()).isEmpty();
-            assertThat(s.printing().testBadge("no-such-queue", "thermal-4x3"))
-                    .startsWith("No printer named no-such-queue");
+            assertThat(s.printing().jobs()).isEmpty();
+            assertThat(s.log().stationActivity()).isEmpty();
+            PrintOutcome missing = s.printing()
+                    .testBadge(Actor.cli(), "no-such-queue", "thermal-4x3")
+                    .join();
+            assertThat(missing.result()).isEqualTo(PrintOutcome.Result.NOT_PRINTED);
+            assertThat(missing.printer().condition()).isEqualTo(PrinterState.Condition.NO_SUCH_PRINTER);
         }
     }
 
@@ -212,9 +221,10 @@ class CupsPrintingTest {
             int before = zebra.jobs.size();
             run("cupsdisable", queue);
             try {
-                PrintService.Outcome o = s.printing().print("P2", queue, "thermal-4x3");
+                PrintOutcome o = Badges.print(s, "P2", queue, "thermal-4x3");
                 assertThat(o.job().state()).isEqualTo(PrintJob.State.SENT);
-                assertThat(o.message())
+                assertThat(o.result()).isEqualTo(PrintOutcome.Result.HELD);
+                assertThat(Texts.english().printer(o.printer(), queue))
                         .isEqualTo(queue + " is paused. Badges wait in the printer's queue and print "
                                 + "when it is resumed.");
                 Thread.sleep(1500);
@@ -231,23 +241,25 @@ class CupsPrintingTest {
         try (Station s = station("rejecting")) {
             int before = zebra.jobs.size();
             run("cupsreject", queue);
-            PrintService.Outcome o;
+            PrintOutcome o;
             try {
-                o = s.printing().print("P3", queue, "thermal-4x3");
+                o = Badges.print(s, "P3", queue, "thermal-4x3");
                 assertThat(o.job().state()).isEqualTo(PrintJob.State.FAILED);
-                assertThat(o.message()).contains("is not accepting jobs");
-                assertThat(s.printing().queue().all())
+                assertThat(o.printer().condition()).isEqualTo(PrinterState.Condition.REJECTING);
+                assertThat(s.printing().jobs())
                         .singleElement()
-                        .satisfies(j -> assertThat(j.error()).contains("not accepting"));
+                        .satisfies(j -> assertThat(j.problem()).isEqualTo(PrinterState.Condition.REJECTING));
             } finally {
                 run("cupsaccept", queue);
             }
-            PrintService.Outcome retried = s.printing().retry(o.job().id());
-            assertThat(retried.job().state()).isEqualTo(PrintJob.State.DONE);
-            assertThat(retried.job().attempts()).isEqualTo(2);
-            assertThat(s.printing().retry(o.job().id()).job().state())
+            // the print worker notices the queue accepts again and sends the badge by itself; a person's
+            // retry meanwhile finds it printed, or sends it: once either way
+            PrintOutcome retried = Badges.retry(s, o.job().id());
+            assertThat(retried.result()).isIn(PrintOutcome.Result.HANDED_OVER, PrintOutcome.Result.NOT_WAITING);
+            assertThat(s.printing().job(o.job().id()).orElseThrow().state()).isEqualTo(PrintJob.State.DONE);
+            assertThat(Badges.retry(s, o.job().id()).result())
                     .as("not sent twice")
-                    .isEqualTo(PrintJob.State.DONE);
+                    .isEqualTo(PrintOutcome.Result.NOT_WAITING);
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
             Thread.sleep(1500);
             assertThat(zebra.jobs).as("exactly once").hasSize(before + 1);
@@ -261,7 +273,7 @@ class CupsPrintingTest {
         Path out = Path.of(System.getProperty("user.home"), "PDF");
         long start = System.currentTimeMillis() - 1000;
         try (Station s = station("pdf")) {
-            PrintService.Outcome o = s.printing().print("P3", pdfQueue, "thermal-4x3");
+            PrintOutcome o = Badges.print(s, "P3", pdfQueue, "thermal-4x3");
             assertThat(o.job().state()).isEqualTo(PrintJob.State.DONE);
             Path printed = null;
             for (int i = 0; i < 300 && printed == null; i++) {
@@ -301,10 +313,11 @@ class CupsPrintingTest {
     @Test
     void aMissingPrinterIsASentenceAndTheJobWaits() throws Exception {
         try (Station s = station("missing")) {
-            PrintService.Outcome o = s.printing().print("P4", "no-such-printer", "thermal-4x3");
+            PrintOutcome o = Badges.print(s, "P4", "no-such-printer", "thermal-4x3");
             assertThat(o.job().state()).isEqualTo(PrintJob.State.FAILED);
-            assertThat(o.message()).startsWith("No printer named no-such-printer is set up on this computer.");
-            assertThat(List.of(s.printing().queue().all().get(0).state())).containsExactly(PrintJob.State.FAILED);
+            assertThat(Texts.english().printer(o.printer(), "no-such-printer"))
+                    .startsWith("There is no printer named no-such-printer on this computer.");
+            assertThat(List.of(s.printing().jobs().get(0).state())).containsExactly(PrintJob.State.FAILED);
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.arrivals.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -20,6 +19,7 @@ import org.arrivals.badge.BadgeRenderer;
 import org.arrivals.badge.BadgeTemplate;
 import org.arrivals.badge.BadgeToken;
 import org.arrivals.badge.TemplateLoader;
+import org.arrivals.i18n.Texts;
 import org.junit.jupiter.api.Test;
 
 /** The raw Zebra driver against a listener on loopback: the ZPL decodes back to the badge. */
@@ -47,7 +47,7 @@ class ZebraRawPrinterTest {
         BadgeTemplate t = TemplateLoader.named("thermal-4x3", null);
         byte[] zpl = ZplEncoder.encode(new BadgeRenderer(TOKENS).render(t, ANA, ""), t.dpi());
         try (FakeZebra zebra = new FakeZebra()) {
-            new ZebraRawPrinter("Desk printer", "127.0.0.1", zebra.port()).print(zpl);
+            new ZebraRawPrinter("127.0.0.1", zebra.port()).print(zpl);
             waitFor(() -> zebra.jobs.size() == 1);
             BufferedImage label = decodeZpl(new String(zebra.jobs.get(0), StandardCharsets.US_ASCII));
             assertThat(label.getWidth()).as("4 in at 203 dpi").isBetween(811, 813);
@@ -64,14 +64,16 @@ class ZebraRawPrinterTest {
     @Test
     void outOfLabelsAndPausedAreSentencesAndNothingIsSent() throws Exception {
         try (FakeZebra zebra = new FakeZebra()) {
-            ZebraRawPrinter printer = new ZebraRawPrinter("Desk 3 printer", "127.0.0.1", zebra.port());
+            ZebraRawPrinter printer = new ZebraRawPrinter("127.0.0.1", zebra.port());
             zebra.paperOut = true;
-            assertThatThrownBy(() -> printer.print("^XA^XZ".getBytes(StandardCharsets.US_ASCII)))
-                    .hasMessage("Desk 3 printer is out of labels. Load a new roll; the badge will print then.");
+            assertThat(problem(() -> printer.print("^XA^XZ".getBytes(StandardCharsets.US_ASCII))))
+                    .isEqualTo(PrinterState.Condition.OUT_OF_LABELS);
+            assertThat(Texts.english().printer(printer.state(), "Desk 3 printer"))
+                    .isEqualTo("Desk 3 printer is out of labels. Load a new roll; the badge will print then.");
             zebra.paperOut = false;
             zebra.paused = true;
-            assertThatThrownBy(() -> printer.print("^XA^XZ".getBytes(StandardCharsets.US_ASCII)))
-                    .hasMessageContaining("paused");
+            assertThat(problem(() -> printer.print("^XA^XZ".getBytes(StandardCharsets.US_ASCII))))
+                    .isEqualTo(PrinterState.Condition.PAUSED);
             assertThat(zebra.jobs).isEmpty();
         }
     }
@@ -82,13 +84,31 @@ class ZebraRawPrinterTest {
         try (ServerSocket s = new ServerSocket(0)) {
             free = s.getLocalPort();
         }
-        assertThatThrownBy(() -> new ZebraRawPrinter("Desk printer", "127.0.0.1", free).status())
-                .hasMessageContaining("cannot be reached");
+        assertThat(problem(() -> new ZebraRawPrinter("127.0.0.1", free).status()))
+                .isEqualTo(PrinterState.Condition.UNREACHABLE);
         try (FakeZebra zebra = new FakeZebra()) {
             zebra.silent = true;
-            assertThatThrownBy(() -> new ZebraRawPrinter("Desk printer", "127.0.0.1", zebra.port()).status())
-                    .hasMessageContaining("did not answer within two seconds");
+            assertThat(problem(() -> new ZebraRawPrinter("127.0.0.1", zebra.port()).status()))
+                    .isEqualTo(PrinterState.Condition.UNREACHABLE);
+            assertThat(new ZebraRawPrinter("127.0.0.1", zebra.port()).state().condition())
+                    .isEqualTo(PrinterState.Condition.UNREACHABLE);
         }
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    /** The condition a call's PrinterProblem names. */
+    private static PrinterState.Condition problem(Call call) {
+        try {
+            call.run();
+        } catch (PrinterProblem e) {
+            return e.state().condition();
+        } catch (Exception e) {
+            throw new AssertionError("not a printer problem", e);
+        }
+        throw new AssertionError("no printer problem");
     }
 
     /** Reads back what the printer would print: ^PW and ^LL, and the ^GFA hex image. */

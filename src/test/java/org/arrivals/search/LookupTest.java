@@ -47,14 +47,14 @@ class LookupTest {
                             RosterImporter.Options.defaults());
             assertThat(codes(lookup, "nguyen")).containsExactly("V2", "V1");
 
-            var walkIn = s.checkIns().registerWalkIn(new WalkIn("Hùng", "Nguyễn", null, null, null, null, null, null));
+            var walkIn = s.log().registerWalkIn(new WalkIn("Hùng", "Nguyễn", null, null, null, null, null, null));
             assertThat(codes(lookup, "nguyen")).contains(walkIn.code()).hasSize(3);
 
-            s.checkIns().edit("P1", Map.of(AttendeeField.LAST, "Nguyen-Silva"));
+            s.log().edit("P1", Map.of(AttendeeField.LAST, "Nguyen-Silva"));
             assertThat(codes(lookup, "nguyen")).contains("P1").hasSize(4);
             assertThat(codes(lookup, "silva")).containsExactly("P1");
 
-            s.checkIns().checkIn("V2", null);
+            s.log().checkIn("V2", null);
             assertThat(codes(lookup, "lan nguyen")).containsExactly("V2");
             assertThat(lookup.search("nguyen", 10))
                     .filteredOn(h -> h.attendee().code().equals("V2"))

@@ -166,13 +166,13 @@ class CrashDuringWorkTest {
                         case "print" -> {
                             for (String line : r.acked()) {
                                 String code = line.split(" ")[0];
-                                assertThat(s.checkIns().arrival(code).checkedIn())
+                                assertThat(s.log().arrival(code).checkedIn())
                                         .as("%s: %s checked in", where, code)
                                         .isTrue();
                                 assertThat(line)
                                         .as("%s: the badge was handed to the printer", where)
                                         .endsWith("DONE");
-                                assertThat(s.printing().queue().all())
+                                assertThat(s.printing().jobs())
                                         .as("%s: %s's job is recorded as printed", where, code)
                                         .anyMatch(j -> j.attendeeCode().equals(code)
                                                 && j.state() == org.arrivals.print.PrintJob.State.DONE);
@@ -186,8 +186,7 @@ class CrashDuringWorkTest {
                                 assertThat(atHub.get(code))
                                         .as("%s: %s's check-in is at the hub once", where, code)
                                         .isEqualTo(1L);
-                                assertThat(s.checkIns().arrival(code).checkedIn())
-                                        .isTrue();
+                                assertThat(s.log().arrival(code).checkedIn()).isTrue();
                             }
                         }
                     }
@@ -238,9 +237,9 @@ class CrashDuringWorkTest {
         static Snapshot of(Station s) {
             return new Snapshot(
                     s.attendees().all().size(),
-                    s.checkIns().checkedInCount(),
-                    s.checkIns().allEvents(),
-                    s.printing().queue().all().size(),
+                    s.log().checkedInCount(),
+                    s.log().allEvents(),
+                    s.printing().jobs().size(),
                     s.audit().all().size(),
                     s.audit().verify());
         }

@@ -133,7 +133,7 @@ class EncryptionAtRestTest {
         Path home = dir.resolve("home");
         try (Station s = Station.open(
                 home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("correct horse battery"))) {
-            s.loadDemo(5, 1);
+            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 5, 1).report();
         }
         assertThatThrownBy(() -> Station.open(
                         home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("wrong horse battery")))

@@ -51,7 +51,7 @@ class SealedHubTokenTest {
                         .findFirst()
                         .orElseThrow()
                         .code();
-                assertThat(s.checkIns().checkIn(code, null).recorded()).isTrue();
+                assertThat(s.log().checkIn(code, null).recorded()).isTrue();
                 var report = s.sync().syncOnce();
                 assertThat(report.pushed()).as(report + " " + s.sync().status()).isEqualTo(1);
                 assertThat(report.pending()).isZero();

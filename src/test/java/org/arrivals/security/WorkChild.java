@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.checkin.CheckInResult;
-import org.arrivals.print.PrintService;
 import org.arrivals.station.Station;
 import org.arrivals.sync.SyncWorker;
 
@@ -33,8 +32,8 @@ public final class WorkChild {
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         if (mode.equals("compact")) {
             line(out, "READY");
-            long[] sizes =
-                    Station.compact(Path.of(args[1]), "default", org.arrivals.station.StationKey.fromEnvironment());
+            long[] sizes = new org.arrivals.station.EventFolder(Path.of(args[1]), "default")
+                    .compact(org.arrivals.station.StationKey.fromEnvironment());
             line(out, "ACK compact " + sizes[0] + " " + sizes[1]);
             line(out, "DONE");
             return;
@@ -63,7 +62,8 @@ public final class WorkChild {
                 case "print" -> {
                     for (String code : Arrays.copyOfRange(args, 3, args.length)) {
                         checkIn(s, code, out);
-                        PrintService.Outcome o = s.printing().print(code, args[2], "thermal-4x3");
+                        org.arrivals.print.PrintOutcome o =
+                                org.arrivals.testing.Badges.print(s, code, args[2], "thermal-4x3");
                         line(
                                 out,
                                 "ACK " + code + " "
@@ -92,7 +92,7 @@ public final class WorkChild {
     }
 
     private static void checkIn(Station s, String code, OutputStream out) throws IOException {
-        CheckInResult r = s.checkIns().checkIn(code, null);
+        CheckInResult r = s.log().checkIn(code, null);
         if (!r.recorded()) {
             line(out, "NOT_RECORDED " + code + " " + r.outcome());
             System.exit(3);

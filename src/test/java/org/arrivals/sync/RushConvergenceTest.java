@@ -101,8 +101,8 @@ class RushConvergenceTest {
                     running.add(desks.submit(() -> {
                         for (String[] step : steps) {
                             CheckInResult r = step[0].equals("in")
-                                    ? s.station.checkIns().checkIn(step[1], null)
-                                    : s.station.checkIns().undo(step[1]);
+                                    ? s.station.log().checkIn(step[1], null)
+                                    : s.station.log().undo(step[1]);
                             if (r.recorded()) {
                                 recorded.incrementAndGet();
                             }
@@ -117,8 +117,8 @@ class RushConvergenceTest {
                 SyncTest.awaitTrue(() -> done.get() >= 2 * total / 3);
                 assertThat(stations)
                         .as("with the hub down, events wait in the outboxes")
-                        .anySatisfy(s ->
-                                assertThat(s.station.checkIns().pendingCount()).isPositive());
+                        .anySatisfy(
+                                s -> assertThat(s.station.log().pendingCount()).isPositive());
                 hub.restart();
                 for (Future<?> f : running) {
                     f.get();
@@ -127,7 +127,7 @@ class RushConvergenceTest {
 
                 SyncTest.awaitTrue(() -> stations.stream()
                         .allMatch(s -> s.sync.status().pending() == 0
-                                && s.station.checkIns().allEvents().size() == recorded.get()));
+                                && s.station.log().allEvents().size() == recorded.get()));
                 for (TestStation s : stations) {
                     s.sync.close();
                 }
@@ -144,7 +144,7 @@ class RushConvergenceTest {
                 }
                 int arrivedByHub = foldArrivals(atHub);
                 for (TestStation s : stations) {
-                    assertThat(s.station.checkIns().checkedInCount())
+                    assertThat(s.station.log().checkedInCount())
                             .as("count at " + s.id)
                             .isEqualTo(arrivedByHub);
                 }
@@ -193,8 +193,8 @@ class RushConvergenceTest {
                     running.add(desks.submit(() -> {
                         for (String[] step : steps) {
                             CheckInResult r = step[0].equals("in")
-                                    ? s.station.checkIns().checkIn(step[1], null)
-                                    : s.station.checkIns().undo(step[1]);
+                                    ? s.station.log().checkIn(step[1], null)
+                                    : s.station.log().undo(step[1]);
                             if (r.recorded()) {
                                 recorded.incrementAndGet();
                             }
@@ -208,7 +208,7 @@ class RushConvergenceTest {
                 desks.shutdown();
                 SyncTest.awaitTrue(() -> stations.stream()
                         .allMatch(s -> s.sync.status().pending() == 0
-                                && s.station.checkIns().allEvents().size() == recorded.get()));
+                                && s.station.log().allEvents().size() == recorded.get()));
                 stations.forEach(s -> s.sync.close());
 
                 Set<UUID> hubIds = first.allEvents().stream().map(WireEvent::id).collect(Collectors.toSet());

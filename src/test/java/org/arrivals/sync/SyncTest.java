@@ -70,7 +70,7 @@ class SyncTest {
     @Test
     void aRosterChangeAtTheHubReachesStationsAndLeavesOnSiteEditsInPlace() throws Exception {
         List<String> codes = attending(2);
-        a.station.checkIns().edit(codes.get(0), java.util.Map.of(AttendeeField.BADGE_NAME, "Ren"));
+        a.station.log().edit(codes.get(0), java.util.Map.of(AttendeeField.BADGE_NAME, "Ren"));
         a.syncOnce();
         Attendee before = b.station.attendees().findByCode(codes.get(1)).orElseThrow();
         hub.store.importRoster(List.of(
@@ -130,7 +130,7 @@ class SyncTest {
                             .orElseThrow()
                             .status())
                     .isEqualTo(RegistrationStatus.CANCELLED);
-            assertThat(s.station.checkIns().checkIn("LATE-1", null).outcome())
+            assertThat(s.station.log().checkIn("LATE-1", null).outcome())
                     .isIn(CheckInResult.Outcome.CHECKED_IN, CheckInResult.Outcome.ALREADY_CHECKED_IN);
         }
         assertThat(b.syncOnce().rosterRows()).as("nothing new").isZero();
@@ -142,8 +142,8 @@ class SyncTest {
         hub.proxy.mode(FaultyProxy.Mode.REFUSE);
         clockA.set("2026-11-22T08:47:00Z");
         clockB.set("2026-11-22T08:49:00Z");
-        assertThat(a.station.checkIns().checkIn(code, null).outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
-        assertThat(b.station.checkIns().checkIn(code, null).outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
+        assertThat(a.station.log().checkIn(code, null).outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
+        assertThat(b.station.log().checkIn(code, null).outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
         assertThatThrownBy(a::syncOnce).isInstanceOf(HubException.class);
         assertThat(a.sync.status().online()).isFalse();
         assertThat(a.sync.status().pending()).isEqualTo(1);
@@ -154,15 +154,15 @@ class SyncTest {
         a.syncOnce();
 
         for (TestStation s : List.of(a, b)) {
-            assertThat(s.station.checkIns().events(code))
+            assertThat(s.station.log().events(code))
                     .as("both events kept at " + s.id)
                     .extracting(e -> e.kind() + "@" + e.stationId())
                     .containsExactly("CHECKED_IN@desk-a", "CHECKED_IN@desk-b");
-            CheckInResult again = s.station.checkIns().checkIn(code, null);
+            CheckInResult again = s.station.log().checkIn(code, null);
             assertThat(again.outcome()).isEqualTo(CheckInResult.Outcome.ALREADY_CHECKED_IN);
             assertThat(again.arrival().stationId()).isEqualTo("desk-a");
             assertThat(again.arrival().checkedInAt().toInstant()).hasToString("2026-11-22T08:47:00Z");
-            assertThat(s.station.checkIns().checkedInCount()).isEqualTo(1);
+            assertThat(s.station.log().checkedInCount()).isEqualTo(1);
             assertThat(s.sync.status().pending()).isZero();
             assertThat(s.sync.status().online()).isTrue();
         }
@@ -176,24 +176,24 @@ class SyncTest {
         String early = codes.get(0);
         String late = codes.get(1);
         clockA.set("2026-11-22T08:50:00Z");
-        a.station.checkIns().checkIn(early, null);
-        a.station.checkIns().checkIn(late, null);
+        a.station.log().checkIn(early, null);
+        a.station.log().checkIn(late, null);
         a.syncOnce();
         b.syncOnce();
-        assertThat(b.station.checkIns().arrival(early).checkedIn()).isTrue();
+        assertThat(b.station.log().arrival(early).checkedIn()).isTrue();
 
         // Offline now. B undoes both at 09:00 (B's clock).
         hub.proxy.mode(FaultyProxy.Mode.REFUSE);
         clockB.set("2026-11-22T09:00:00Z");
-        assertThat(b.station.checkIns().undo(early).outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
-        assertThat(b.station.checkIns().undo(late).outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
+        assertThat(b.station.log().undo(early).outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
+        assertThat(b.station.log().undo(late).outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
         // A undoes and checks in again: once at 08:55 (before B's undo), once at 09:05 (after it).
         clockA.set("2026-11-22T08:55:00Z");
-        a.station.checkIns().undo(early);
-        a.station.checkIns().checkIn(early, null);
+        a.station.log().undo(early);
+        a.station.log().checkIn(early, null);
         clockA.set("2026-11-22T09:05:00Z");
-        a.station.checkIns().undo(late);
-        a.station.checkIns().checkIn(late, null);
+        a.station.log().undo(late);
+        a.station.log().checkIn(late, null);
 
         hub.proxy.mode(FaultyProxy.Mode.PASS);
         a.syncOnce();
@@ -201,13 +201,13 @@ class SyncTest {
         a.syncOnce();
 
         for (TestStation s : List.of(a, b)) {
-            assertThat(s.station.checkIns().arrival(early).checkedIn())
+            assertThat(s.station.log().arrival(early).checkedIn())
                     .as("the undo at 09:00 comes after A's check-in at 08:55, at " + s.id)
                     .isFalse();
-            assertThat(s.station.checkIns().arrival(late).checkedIn())
+            assertThat(s.station.log().arrival(late).checkedIn())
                     .as("A's check-in at 09:05 comes after the undo at 09:00, at " + s.id)
                     .isTrue();
-            assertThat(s.station.checkIns().arrival(late).stationId()).isEqualTo("desk-a");
+            assertThat(s.station.log().arrival(late).stationId()).isEqualTo("desk-a");
         }
         assertThat(a.arrivals()).isEqualTo(b.arrivals());
         assertThat(a.eventIds()).isEqualTo(b.eventIds()).hasSize(8);
@@ -218,19 +218,19 @@ class SyncTest {
         String code = attending(1).get(0);
         clockA.set("2026-11-22T10:30:00Z"); // two hours fast
         clockB.set("2026-11-22T07:30:00Z"); // an hour slow
-        a.station.checkIns().checkIn(code, null);
+        a.station.log().checkIn(code, null);
         a.syncOnce();
         b.syncOnce();
-        assertThat(b.station.checkIns().arrival(code).checkedIn()).isTrue();
-        assertThat(b.station.checkIns().undo(code).outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
+        assertThat(b.station.log().arrival(code).checkedIn()).isTrue();
+        assertThat(b.station.log().undo(code).outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
         b.syncOnce();
         a.syncOnce();
 
-        assertThat(a.station.checkIns().arrival(code).checkedIn())
+        assertThat(a.station.log().arrival(code).checkedIn())
                 .as("B's undo, though its wall clock reads " + "earlier, sorts after the check-in B had seen")
                 .isFalse();
-        assertThat(b.station.checkIns().arrival(code).checkedIn()).isFalse();
-        var events = a.station.checkIns().events(code);
+        assertThat(b.station.log().arrival(code).checkedIn()).isFalse();
+        var events = a.station.log().events(code);
         assertThat(events).extracting(e -> e.kind()).containsExactly(EventKind.CHECKED_IN, EventKind.CHECK_IN_UNDONE);
         assertThat(events.get(1).wallTime()).isBefore(events.get(0).wallTime());
     }
@@ -239,12 +239,12 @@ class SyncTest {
     void walkInsAndEditsReachTheOtherStations() throws Exception {
         String code = attending(1).get(0);
         Attendee walkIn = a.station
-                .checkIns()
+                .log()
                 .registerWalkIn(
                         new WalkIn("Amina", "Yusuf", null, null, null, "Somali Bantu Association", null, "Press"));
-        a.station.checkIns().checkIn(walkIn.code(), null);
+        a.station.log().checkIn(walkIn.code(), null);
         clockA.advance(java.time.Duration.ofSeconds(5));
-        a.station.checkIns().edit(code, java.util.Map.of(AttendeeField.BADGE_NAME, "Ren"));
+        a.station.log().edit(code, java.util.Map.of(AttendeeField.BADGE_NAME, "Ren"));
         clockB.advance(java.time.Duration.ofSeconds(10));
         b.syncOnce();
         a.syncOnce();
@@ -254,14 +254,14 @@ class SyncTest {
         assertThat(there.firstName()).isEqualTo("Amina");
         assertThat(there.walkIn()).isTrue();
         assertThat(there.type()).isEqualTo("Press");
-        assertThat(b.station.checkIns().arrival(walkIn.code()).checkedIn()).isTrue();
+        assertThat(b.station.log().arrival(walkIn.code()).checkedIn()).isTrue();
         assertThat(b.station.attendees().findByCode(code).orElseThrow().badgeName())
                 .isEqualTo("Ren");
         assertThat(b.station.lookup().search("Amina", 5)).isNotEmpty();
 
         // A later edit at B wins at both; an earlier one would not.
         clockB.advance(java.time.Duration.ofMinutes(1));
-        b.station.checkIns().edit(code, java.util.Map.of(AttendeeField.BADGE_NAME, "Rennie"));
+        b.station.log().edit(code, java.util.Map.of(AttendeeField.BADGE_NAME, "Rennie"));
         b.syncOnce();
         a.syncOnce();
         assertThat(a.station.attendees().findByCode(code).orElseThrow().badgeName())
@@ -271,8 +271,8 @@ class SyncTest {
     @Test
     void aRepushedBatchIsStoredOnce() throws Exception {
         List<String> codes = attending(5);
-        codes.forEach(c -> a.station.checkIns().checkIn(c, null));
-        List<WireEvent> batch = Wire.of(a.station.checkIns().pending(100));
+        codes.forEach(c -> a.station.log().checkIn(c, null));
+        List<WireEvent> batch = Wire.of(a.station.log().pending(100));
         HubClient client = new HubClient(hub.direct(), hub.token("replayer"), java.time.Duration.ofSeconds(5));
 
         PushResponse first = client.push(batch);
@@ -290,7 +290,7 @@ class SyncTest {
     @Test
     void aReceiptLostAfterTheHubStoredTheBatchLeadsToNoDuplicate() throws Exception {
         List<String> codes = attending(20);
-        codes.forEach(c -> a.station.checkIns().checkIn(c, null));
+        codes.forEach(c -> a.station.log().checkIn(c, null));
         hub.proxy.mode(FaultyProxy.Mode.DROP_RESPONSE);
 
         assertThatThrownBy(a::syncOnce).isInstanceOf(HubException.class);
@@ -304,14 +304,14 @@ class SyncTest {
         assertThat(a.sync.status().pending()).isZero();
         assertThat(hub.store.eventCount()).isEqualTo(20);
         b.syncOnce();
-        assertThat(b.station.checkIns().checkedInCount()).isEqualTo(20);
+        assertThat(b.station.log().checkedInCount()).isEqualTo(20);
         assertThat(b.eventIds()).isEqualTo(a.eventIds());
     }
 
     @Test
     void serverErrorsAndTimeoutsLeaveEventsPendingAndSlowAnswersStillSync() throws Exception {
         List<String> codes = attending(3);
-        codes.forEach(c -> a.station.checkIns().checkIn(c, null));
+        codes.forEach(c -> a.station.log().checkIn(c, null));
 
         hub.proxy.mode(FaultyProxy.Mode.SERVER_ERROR);
         assertThatThrownBy(a::syncOnce)
@@ -338,7 +338,7 @@ class SyncTest {
     void theBackgroundWorkerGoesOnlineWhenTheHubComesBack() throws Exception {
         hub.kill();
         List<String> codes = attending(4);
-        codes.forEach(c -> a.station.checkIns().checkIn(c, null));
+        codes.forEach(c -> a.station.log().checkIn(c, null));
         List<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         a.sync.addListener(seen::add);
         a.sync.start();

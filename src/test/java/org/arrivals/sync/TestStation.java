@@ -47,14 +47,13 @@ public final class TestStation implements AutoCloseable {
     }
 
     public Set<UUID> eventIds() {
-        return station.checkIns().allEvents().stream().map(e -> e.id()).collect(Collectors.toSet());
+        return station.log().allEvents().stream().map(e -> e.id()).collect(Collectors.toSet());
     }
 
     /** Who is in, where and since when: the projection, comparable across stations. */
     public Map<String, String> arrivals() {
         Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, ArrivalStates.State> e :
-                station.checkIns().byCode().entrySet()) {
+        for (Map.Entry<String, ArrivalStates.State> e : station.log().byCode().entrySet()) {
             ArrivalStates.State s = e.getValue();
             out.put(e.getKey(), s.checkedIn() ? "in at " + s.station() + " " + s.at().toInstant() : "out");
         }

@@ -37,7 +37,10 @@ class ScreenshotTour {
         this.stage = stage;
         Path home = Files.createTempDirectory("arrivals-tour");
         kiosk = new KioskFixture(home);
-        kiosk.station.loadDemo(1200, 2026);
+        kiosk.station
+                .roster()
+                .importDemo(org.arrivals.audit.Actor.cli(), 1200, 2026)
+                .report();
         kiosk.station.lookup().rosterReloaded();
         stage.setWidth(1280);
         stage.setHeight(800);

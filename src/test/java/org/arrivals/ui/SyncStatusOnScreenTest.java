@@ -55,7 +55,7 @@ class SyncStatusOnScreenTest {
     @Test
     void offlineCheckInsWaitAndTheBarSaysSoUntilTheHubAnswers(FxRobot robot) throws Exception {
         hub.kill();
-        kiosk.station.checkIns().checkIn("AR-0001", null);
+        kiosk.station.log().checkIn("AR-0001", null);
         assertThatThrownBy(() -> kiosk.station.sync().syncOnce()).isNotNull();
         assertThat(network(robot)).startsWith("Offline. Waiting to sync: 1. Last sync never");
         hub.restart();
@@ -65,8 +65,8 @@ class SyncStatusOnScreenTest {
 
     @Test
     void theDashboardListsEveryStationTheLogHasHeardFrom(FxRobot robot) throws Exception {
-        kiosk.station.checkIns().checkIn("AR-0001", null);
-        kiosk.station.checkIns().checkIn("AR-0002", null);
+        kiosk.station.log().checkIn("AR-0001", null);
+        kiosk.station.log().checkIn("AR-0002", null);
         kiosk.station.sync().syncOnce();
         kiosk.shell.status().refresh(Platform::runLater);
         WaitForAsyncUtils.waitForFxEvents();

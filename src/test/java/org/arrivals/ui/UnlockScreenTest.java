@@ -36,7 +36,7 @@ class UnlockScreenTest {
         home = dir.resolve("unlock-" + System.nanoTime());
         try (Station s = Station.open(
                 home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("the right station key"))) {
-            s.loadDemo(4, 3);
+            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 4, 3).report();
         }
         UnlockView view = new UnlockView(
                 new I18n("en"),

@@ -11,4 +11,13 @@ import org.arrivals.audit.Role;
 @FunctionalInterface
 public interface Authority {
     void ask(String why, Role needed, Consumer<Role> then);
+
+    /**
+     * As {@link #ask}, for an action that also needs a reason a person types (recorded with it):
+     * {@code then} gets the role whose PIN was given and the reason.
+     */
+    default void askWithReason(
+            String why, String reasonPrompt, Role needed, java.util.function.BiConsumer<Role, String> then) {
+        ask(why, needed, role -> then.accept(role, ""));
+    }
 }

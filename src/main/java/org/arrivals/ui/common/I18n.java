@@ -1,13 +1,12 @@
 package org.arrivals.ui.common;
 
-import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.NodeOrientation;
+import org.arrivals.i18n.Texts;
+import org.arrivals.print.PrinterState;
 
 /**
  * Every string a person reads comes from here: {@code org/arrivals/ui/messages*.properties},
@@ -15,25 +14,19 @@ import javafx.geometry.NodeOrientation;
  * their text when it changes, and Arabic turns the scene right to left.
  */
 public final class I18n {
-    public static final String BUNDLE = "org.arrivals.ui.messages";
-    public static final List<Locale> LANGUAGES =
-            List.of(Locale.ENGLISH, new Locale("es"), new Locale("ar"), Locale.FRENCH);
+    public static final String BUNDLE = Texts.BUNDLE;
+    public static final List<Locale> LANGUAGES = Texts.LANGUAGES;
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(Locale.ENGLISH);
-    private ResourceBundle bundle = load(Locale.ENGLISH);
+    private Texts texts = Texts.english();
 
     public I18n(String language) {
         setLanguage(language);
     }
 
-    private static ResourceBundle load(Locale l) {
-        return ResourceBundle.getBundle(
-                BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
-
     public void setLanguage(String language) {
         Locale l = Locale.forLanguageTag(language);
-        bundle = load(l);
+        texts = new Texts(l);
         locale.set(l);
     }
 
@@ -59,14 +52,12 @@ public final class I18n {
 
     /** The text for a key, with {0}, {1}... filled in; the key itself, loudly, when it is missing. */
     public String t(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            return "!" + key + "!";
-        }
-        // always through MessageFormat, so every bundle writes an apostrophe the same way: doubled
-        return new MessageFormat(pattern, locale.get()).format(args);
+        return texts.t(key, args);
+    }
+
+    /** A printer's state as a sentence in this language, naming the printer. */
+    public String printer(PrinterState state, String printer) {
+        return texts.printer(state, printer);
     }
 
     /** A language's own name for itself, for the language picker. */

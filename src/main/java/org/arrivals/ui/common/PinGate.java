@@ -4,6 +4,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -56,6 +57,24 @@ public final class PinGate implements Authority {
             String why,
             org.arrivals.audit.Role needed,
             java.util.function.Consumer<org.arrivals.audit.Role> onAccepted) {
+        open(why, null, needed, (role, reason) -> onAccepted.accept(role));
+    }
+
+    /** Asks for a reason (a text field above the PIN, required) as well as the PIN. */
+    @Override
+    public void askWithReason(
+            String why,
+            String reasonPrompt,
+            org.arrivals.audit.Role needed,
+            java.util.function.BiConsumer<org.arrivals.audit.Role, String> onAccepted) {
+        open(why, reasonPrompt, needed, onAccepted);
+    }
+
+    private void open(
+            String why,
+            String reasonPrompt,
+            org.arrivals.audit.Role needed,
+            java.util.function.BiConsumer<org.arrivals.audit.Role, String> onAccepted) {
         close();
         focusBefore = host.getScene() == null ? null : host.getScene().getFocusOwner();
         PasswordField field = new PasswordField();
@@ -77,7 +96,27 @@ public final class PinGate implements Authority {
         keypad.setVgap(10);
         keypad.setAlignment(Pos.CENTER);
         String[] keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "⌫", "0", "OK"};
-        Runnable submit = () -> check(field, message, needed, onAccepted);
+        TextField reasonField = null;
+        if (reasonPrompt != null) {
+            reasonField = new TextField();
+            reasonField.setId("pin-reason");
+            reasonField.setPromptText(reasonPrompt);
+            reasonField.setAccessibleText(reasonPrompt);
+        }
+        TextField reasonBox = reasonField;
+        Runnable submit = () -> {
+            if (reasonBox != null && reasonBox.getText().isBlank()) {
+                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("desk.override.needsReason")));
+                reasonBox.requestFocus();
+                return;
+            }
+            check(
+                    field,
+                    message,
+                    needed,
+                    role -> onAccepted.accept(
+                            role, reasonBox == null ? "" : reasonBox.getText().strip()));
+        };
         for (int i = 0; i < keys.length; i++) {
             String k = keys[i];
             Button b = new Button(k);
@@ -107,12 +146,26 @@ public final class PinGate implements Authority {
             }
         });
         Button cancel = Ui.id(Ui.button(i18n.t("dialog.cancel"), "secondary", this::close), "pin-cancel");
-        VBox card = new VBox(14, title, reason, field, keypad, message, new HBox(cancel));
+        VBox card = reasonBox == null
+                ? new VBox(14, title, reason, field, keypad, message, new HBox(cancel))
+                : new VBox(
+                        14,
+                        title,
+                        reason,
+                        Ui.label(reasonPrompt, "muted"),
+                        reasonBox,
+                        field,
+                        keypad,
+                        message,
+                        new HBox(cancel));
+        if (reasonBox != null) {
+            reasonBox.setOnAction(e -> field.requestFocus());
+        }
         // as wide as the unlock card: JavaFX 21 draws some wrapped right-to-left lines whole and then
         // repeats their last word on the next line, so the reasons should fit on one line where they can
         overlay = Ui.overlay(card, 460, i18n);
         host.getChildren().add(overlay);
-        field.requestFocus();
+        (reasonBox != null ? reasonBox : field).requestFocus();
     }
 
     private void check(

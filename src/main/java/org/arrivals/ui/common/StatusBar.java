@@ -54,7 +54,7 @@ public final class StatusBar extends HBox {
         if (s.printer() == null || s.printer().isBlank()) {
             printer.setText(i18n.t("status.printer.none"));
             printer.getStyleClass().add("status-bad");
-        } else if (s.printerProblem() != null) {
+        } else if (s.printerState().problem()) {
             printer.setText(i18n.t("status.printer.problem", s.printer()));
             printer.getStyleClass().add("status-bad");
         } else {
@@ -62,9 +62,9 @@ public final class StatusBar extends HBox {
             printer.getStyleClass().add("status-ok");
         }
         printer.setTooltip(
-                s.printerProblem() == null || s.printerProblem().isBlank()
+                !s.printerState().problem()
                         ? null
-                        : new javafx.scene.control.Tooltip(s.printerProblem()));
+                        : new javafx.scene.control.Tooltip(i18n.printer(s.printerState(), s.printer())));
         network.setText(syncLine(i18n, s));
         network.getStyleClass().removeAll("status-ok", "status-bad");
         network.getStyleClass().add(s.sync().configured() && !s.sync().online() ? "status-bad" : "status-ok");

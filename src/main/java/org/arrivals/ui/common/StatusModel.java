@@ -5,30 +5,30 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.arrivals.checkin.StationActivity;
 import org.arrivals.checkin.Stats;
 import org.arrivals.print.PrintJob;
+import org.arrivals.print.PrinterState;
 import org.arrivals.station.Station;
 import org.arrivals.sync.SyncStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What the status bar and the dashboard show, refreshed every few seconds on a thread of its own
- * (asking CUPS about a printer can take up to two seconds). Each refresh also hands failed badge
- * jobs whose wait is over back to the printer, so a printer that comes back prints what waited.
+ * What the status bar and the dashboard show, refreshed every few seconds on a thread of its own.
+ * It only reads: the printer's state is the one the print worker last saw (it asks the printers
+ * itself), counts come from the database, nothing is printed or recorded from here.
  */
 public final class StatusModel {
     private static final Logger LOG = LoggerFactory.getLogger(StatusModel.class);
 
-    /** One look at the station. {@code printerProblem} is null when the printer looks ready. */
+    /** One look at the station. */
     public record Snapshot(
             String printer,
-            String printerProblem,
+            PrinterState printerState,
             int pending,
             Stats stats,
             long queued,
@@ -38,13 +38,11 @@ public final class StatusModel {
             Instant at) {}
 
     private final Station station;
-    private final Supplier<String> printer;
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>();
     private ScheduledExecutorService poller;
 
-    public StatusModel(Station station, Supplier<String> printer) {
+    public StatusModel(Station station) {
         this.station = station;
-        this.printer = printer;
     }
 
     public ObjectProperty<Snapshot> snapshotProperty() {
@@ -57,30 +55,15 @@ public final class StatusModel {
 
     /** Looks now, on the calling thread, and publishes the result to the FX thread. */
     public Snapshot look() {
-        String p = printer.get();
-        String problem = null;
-        if (p == null || p.isBlank()) {
-            problem = "";
-        } else {
-            try {
-                problem = Station.printer(p).problem();
-            } catch (RuntimeException e) {
-                problem = e.getMessage();
-            }
-            station.printing().retryDue(Instant.now());
-        }
-        var jobs = station.printing().queue().all();
-        long queued =
-                jobs.stream().filter(j -> j.state() == PrintJob.State.QUEUED).count();
-        long failed =
-                jobs.stream().filter(j -> j.state() == PrintJob.State.FAILED).count();
+        var printing = station.printing();
+        var counts = printing.counts();
         return new Snapshot(
-                p,
-                problem,
+                printing.target().printer(),
+                printing.printerState(),
                 station.checkIns().pendingCount(),
                 station.checkIns().stats(),
-                queued,
-                failed,
+                counts.get(PrintJob.State.QUEUED) + counts.get(PrintJob.State.SENDING),
+                counts.get(PrintJob.State.FAILED),
                 station.sync().status(),
                 station.checkIns().stationActivity(),
                 Instant.now());

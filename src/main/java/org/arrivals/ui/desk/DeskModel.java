@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,13 +20,18 @@ import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.attendee.WalkIn;
+import org.arrivals.audit.Actor;
 import org.arrivals.audit.Role;
 import org.arrivals.badge.BadgePreview;
+import org.arrivals.badge.BadgeTemplate;
 import org.arrivals.badge.TemplateLoader;
 import org.arrivals.checkin.Arrival;
 import org.arrivals.checkin.CheckInResult;
+import org.arrivals.checkin.CheckInService;
 import org.arrivals.checkin.ScanResolver;
-import org.arrivals.print.PrintService;
+import org.arrivals.print.PrintJob;
+import org.arrivals.print.PrintListener;
+import org.arrivals.print.PrintOutcome;
 import org.arrivals.search.SearchHit;
 import org.arrivals.station.Station;
 import org.arrivals.ui.common.I18n;
@@ -42,32 +47,52 @@ public final class DeskModel {
     static final int RESULTS = 12;
 
     private final Station station;
+    private final CheckInService checkIns;
     private final Tasks tasks;
     private final I18n i18n;
-    private final Supplier<String> printer;
-    private final Supplier<String> template;
 
     final StringProperty query = new SimpleStringProperty("");
     final ObservableList<SearchHit> results = FXCollections.observableArrayList();
     final ObjectProperty<Attendee> selected = new SimpleObjectProperty<>();
     final ObjectProperty<Arrival> arrival = new SimpleObjectProperty<>();
+    /** The role an undo of the shown person's check-in needs (null: nothing to undo), as the service says. */
+    final ObjectProperty<Role> undoNeeds = new SimpleObjectProperty<>();
+
     final ObjectProperty<Message> alert = new SimpleObjectProperty<>(Message.NONE);
     final ObjectProperty<Message> message = new SimpleObjectProperty<>(Message.NONE);
     final ObjectProperty<Image> preview = new SimpleObjectProperty<>();
     final BooleanProperty busy = new SimpleBooleanProperty();
     /** The attendee whose check-in the last action recorded, for Undo. */
     final StringProperty undoable = new SimpleStringProperty();
+    /** The badge jobs this desk asked for, by job id, with the person's name, to say when one did not print. */
+    private final Map<Long, String> ownJobs = new java.util.concurrent.ConcurrentHashMap<>();
 
     private long searchSeq;
     private volatile long selectSeq;
 
-    public DeskModel(Station station, Tasks tasks, I18n i18n, Supplier<String> printer, Supplier<String> template) {
+    public DeskModel(Station station, Tasks tasks, I18n i18n) {
         this.station = station;
+        this.checkIns = station.checkIns();
         this.tasks = tasks;
         this.i18n = i18n;
-        this.printer = printer;
-        this.template = template;
         query.addListener((o, was, now) -> search(now));
+        station.printing().addListener(new PrintListener() {
+            @Override
+            public void jobChanged(PrintJob job) {
+                String name = ownJobs.get(job.id());
+                if (name != null && !job.state().waiting()) {
+                    ownJobs.remove(job.id());
+                    Platform.runLater(() -> printed(job, name));
+                } else if (name != null && job.state() == PrintJob.State.FAILED) {
+                    Platform.runLater(() -> printed(job, name));
+                }
+            }
+        });
+    }
+
+    /** The actor at the desk: a volunteer, or the role whose PIN allowed this action. */
+    private static Actor volunteer() {
+        return Actor.desk();
     }
 
     private void search(String q) {
@@ -95,24 +120,21 @@ public final class DeskModel {
         selected.set(a);
         if (a == null) {
             arrival.set(null);
+            undoNeeds.set(null);
             alert.set(Message.NONE);
             preview.set(null);
             return;
         }
         // the index keeps a slim copy of each person: the card shows the stored one, notes and all
         tasks.query(
-                () -> new Selection(
-                        station.attendees().findByCode(a.code()).orElse(a),
-                        station.checkIns().arrival(a.code())),
-                s -> {
+                () -> checkIns.person(a.code()).orElse(new CheckInService.Person(a, Arrival.none(a.code()), null)),
+                p -> {
                     if (seq == selectSeq) {
-                        selected.set(s.attendee());
-                        arrival.set(s.arrival());
-                        alert.set(alertFor(s.attendee(), s.arrival()));
+                        show(p);
                         preview.set(null);
                         // the preview takes milliseconds to draw: on its own thread, and only if still wanted
                         tasks.render(
-                                () -> seq == selectSeq ? previewOf(s.attendee()) : null,
+                                () -> seq == selectSeq ? previewOf(p.attendee()) : null,
                                 image -> {
                                     if (seq == selectSeq && image != null) {
                                         preview.set(image);
@@ -124,10 +146,15 @@ public final class DeskModel {
                 this::failed);
     }
 
-    private record Selection(Attendee attendee, Arrival arrival) {}
+    private void show(CheckInService.Person p) {
+        selected.set(p.attendee());
+        arrival.set(p.arrival());
+        undoNeeds.set(p.undoNeeds());
+        alert.set(alertFor(p.attendee(), p.arrival()));
+    }
 
     private Image previewOf(Attendee a) {
-        var t = TemplateLoader.named(template.get(), station.configDir());
+        BadgeTemplate t = TemplateLoader.named(station.printing().target().template(), station.configDir());
         byte[] png = BadgePreview.png(station.badges().render(t, a, ""), 96);
         return new Image(new ByteArrayInputStream(png));
     }
@@ -174,16 +201,14 @@ public final class DeskModel {
     /** A scanner burst: the person is looked up by code and checked in at once. */
     public void scan(String raw) {
         searchSeq++; // answers to the keystrokes the scanner typed are dropped
-        busy.set(true);
         tasks.run(
-                () -> station.scans().resolve(raw),
+                () -> checkIns.resolve(raw),
                 r -> {
-                    busy.set(false);
                     if (r.kind() == ScanResolver.Kind.FOUND) {
                         // the scanned person replaces whatever was being typed
                         query.set("");
                         select(r.attendee());
-                        checkInAndPrint();
+                        checkInAndPrint(r.attendee(), volunteer(), null);
                     } else if (r.kind() == ScanResolver.Kind.INVALID) {
                         message.set(new Message(Tone.ERROR, i18n.t("desk.scan.invalid")));
                     } else {
@@ -196,161 +221,148 @@ public final class DeskModel {
     }
 
     public void checkInAndPrint() {
-        checkInAndPrint(selected.get(), Role.VOLUNTEER, null);
+        checkInAndPrint(selected.get(), volunteer(), null);
     }
 
     /**
      * Checks in a person whose registration is cancelled, refunded or pending, on a supervisor's
-     * (or admin's) authority, which the audit log records with the status overridden.
+     * (or admin's) authority and with a reason, which the log and the audit log record.
      */
-    public void override(Attendee a, Role by) {
-        if (a == null || !by.allows(Role.SUPERVISOR)) {
+    public void override(Attendee a, Role by, String reason) {
+        if (a == null) {
             return;
         }
-        checkInAndPrint(a, by, "override by " + by.id() + " of " + a.status().label());
+        checkInAndPrint(a, volunteer().as(by), reason == null ? "" : reason);
     }
 
     /** @param a the person the action was asked for (the screen may have moved on while a PIN was typed) */
-    private void checkInAndPrint(Attendee a, Role by, String overrideReason) {
-        if (a == null || busy.get()) {
+    private void checkInAndPrint(Attendee a, Actor actor, String overrideReason) {
+        if (a == null) {
             return;
         }
         busy.set(true);
-        String p = printer.get();
-        String t = template.get();
         tasks.run(
-                () -> {
-                    CheckInResult r = station.checkIns().checkIn(a.code(), overrideReason);
-                    if (r.recorded()) {
-                        station.audit()
-                                .record(
-                                        by.id(),
-                                        overrideReason == null ? "checkin" : "override",
-                                        a.code(),
-                                        overrideReason == null
-                                                ? null
-                                                : "status " + a.status().label());
-                    }
-                    PrintService.Outcome printed = null;
-                    if (r.recorded() && p != null && !p.isBlank()) {
-                        printed = station.printing().print(a.code(), p, t);
-                    }
-                    return new Done(r, printed);
-                },
-                d -> {
+                () -> overrideReason == null
+                        ? checkIns.checkInAndPrint(actor, a.code())
+                        : checkIns.checkInOverride(actor, a.code(), overrideReason, true),
+                r -> {
                     busy.set(false);
-                    // the card may show someone else by now (a PIN was typed meanwhile): it only updates for this
-                    // person
-                    boolean shown =
-                            selected.get() != null && selected.get().code().equals(a.code());
-                    if (shown) {
-                        arrival.set(d.result().arrival());
-                    }
-                    if (d.result().recorded()) {
-                        message.set(describe(d, p));
-                        undoable.set(a.code());
-                        if (shown) {
-                            alert.set(Message.NONE);
-                        }
-                    } else if (shown) {
-                        // already in, or blocked: the card's alert says it; one sentence, not two
-                        message.set(Message.NONE);
-                        alert.set(alertFor(a, d.result().arrival()));
-                    } else {
-                        Message m = alertFor(a, d.result().arrival());
-                        message.set(
-                                new Message(m.tone(), a.displayName() + ": " + m.text())); // not the person on the card
-                    }
+                    done(a, r);
                 },
                 this::failed);
     }
 
-    private record Done(CheckInResult result, PrintService.Outcome printed) {}
-
-    private Message describe(Done d, String p) {
-        String name = d.result().attendee() == null ? "" : d.result().attendee().displayName();
-        return switch (d.result().outcome()) {
-            case CHECKED_IN, CHECKED_IN_OVERRIDE -> {
-                if (p == null || p.isBlank()) {
-                    yield new Message(Tone.WARNING, i18n.t("desk.done.noPrinter", name));
-                }
-                if (d.printed() != null && d.printed().message() != null) {
-                    yield new Message(
-                            Tone.WARNING,
-                            i18n.t("desk.done.printProblem", name, d.printed().message()));
-                }
-                yield new Message(Tone.SUCCESS, i18n.t("desk.done.printing", name));
+    private void done(Attendee a, CheckInResult r) {
+        // the card may show someone else by now (a PIN was typed meanwhile): it only updates for this person
+        boolean shown = selected.get() != null && selected.get().code().equals(a.code());
+        if (shown && r.arrival() != null) {
+            arrival.set(r.arrival());
+        }
+        if (r.checkedIn()) {
+            String name = r.attendee().displayName();
+            message.set(describeBadge(name, r.badge()));
+            if (r.badge() != null && r.badge().result() == PrintOutcome.Result.QUEUED) {
+                ownJobs.put(r.badge().job().id(), name);
             }
-            case ALREADY_CHECKED_IN ->
-                new Message(Tone.WARNING, already(d.result().arrival()));
-            case BLOCKED ->
+            undoable.set(a.code());
+            if (shown) {
+                alert.set(Message.NONE);
+                undoNeeds.set(Role.VOLUNTEER);
+            }
+        } else if (r.outcome() == CheckInResult.Outcome.NEEDS_REASON) {
+            message.set(new Message(Tone.WARNING, i18n.t("desk.override.needsReason")));
+        } else if (r.outcome() == CheckInResult.Outcome.NOT_ALLOWED) {
+            message.set(new Message(Tone.ERROR, i18n.t("error.notAllowed")));
+        } else if (r.outcome() == CheckInResult.Outcome.NOT_FOUND || r.outcome() == CheckInResult.Outcome.INVALID) {
+            message.set(new Message(Tone.ERROR, i18n.t("desk.scan.invalid")));
+        } else if (shown) {
+            // already in, or blocked: the card's alert says it; one sentence, not two
+            message.set(Message.NONE);
+            alert.set(alertFor(a, r.arrival()));
+        } else {
+            Message m = alertFor(a, r.arrival());
+            message.set(new Message(m.tone(), a.displayName() + ": " + m.text())); // not the person on the card
+        }
+    }
+
+    /** What became of the first badge of someone just checked in, as one sentence. */
+    private Message describeBadge(String name, PrintOutcome badge) {
+        if (badge == null) {
+            return new Message(Tone.SUCCESS, i18n.t("desk.done.printing", name));
+        }
+        return switch (badge.result()) {
+            case QUEUED, HANDED_OVER, HELD, STILL_QUEUED ->
+                new Message(Tone.SUCCESS, i18n.t("desk.done.printing", name));
+            case NO_PRINTER -> new Message(Tone.WARNING, i18n.t("desk.done.noPrinter", name));
+            case ALREADY_HAS_BADGE -> new Message(Tone.INFO, i18n.t("desk.done.hasBadge", name));
+            case BAD_TEMPLATE ->
+                new Message(Tone.WARNING, i18n.t("desk.done.printProblem", name, i18n.t("badge.badTemplate")));
+            default ->
                 new Message(
-                        Tone.ERROR,
+                        Tone.WARNING,
                         i18n.t(
-                                "desk.alert.status",
-                                i18n.t("status."
-                                        + d.result().attendee().status().name())));
-            default -> new Message(Tone.ERROR, i18n.t("desk.scan.unknown", ""));
+                                "desk.done.printProblem",
+                                name,
+                                i18n.printer(
+                                        badge.printer() == null
+                                                ? org.arrivals.print.PrinterState.of(
+                                                        org.arrivals.print.PrinterState.Condition.PRINTER_ERROR)
+                                                : badge.printer(),
+                                        station.printing().target().printer())));
         };
     }
 
-    public void undo() {
-        undo(undoable.get(), Role.VOLUNTEER);
-    }
-
-    /**
-     * Who may undo the selected person's check-in: a volunteer one made at this station, a
-     * supervisor one made at another; null when there is none to undo.
-     */
-    Role undoNeeds() {
-        Arrival arr = arrival.get();
-        if (selected.get() == null || arr == null || !arr.checkedIn()) {
-            return null;
+    /** The print worker finished (or failed) a badge this desk asked for: a failure is said. */
+    private void printed(PrintJob job, String name) {
+        if (job.state() == PrintJob.State.FAILED && job.problem() != null) {
+            message.set(new Message(
+                    Tone.WARNING,
+                    i18n.t(
+                            "desk.done.printProblem",
+                            name,
+                            i18n.printer(org.arrivals.print.PrinterState.of(job.problem()), job.printer()))));
         }
-        return station.checkIns().stationId().equals(arr.stationId()) ? Role.VOLUNTEER : Role.SUPERVISOR;
+    }
+
+    public void undo() {
+        undo(undoable.get(), volunteer());
+    }
+
+    /** Who may undo the selected person's check-in (the service's rule, read with the card); null when none. */
+    Role undoNeeds() {
+        return selected.get() == null ? null : undoNeeds.get();
     }
 
     /**
-     * Undoes {@code code}'s check-in on the authority of {@code by}: the station that made the
-     * check-in is read again when the undo runs (a sync may have changed it since the card was
-     * drawn), and a volunteer may undo only one made here.
+     * Undoes {@code code}'s check-in on the authority of {@code by}: the service reads again where
+     * the check-in was made (a sync may have changed it since the card was drawn).
      */
     public void undoArrival(String code, Role by) {
-        undo(code, by);
+        undo(code, volunteer().as(by));
     }
 
-    private void undo(String code, Role by) {
-        if (code == null || busy.get()) {
+    private void undo(String code, Actor actor) {
+        if (code == null) {
             return;
         }
         busy.set(true);
         tasks.run(
-                () -> {
-                    String madeAt = station.checkIns().arrival(code).stationId();
-                    if (madeAt != null
-                            && !madeAt.equals(station.checkIns().stationId())
-                            && !by.allows(Role.SUPERVISOR)) {
-                        throw new IllegalArgumentException(i18n.t("pin.why.undoOther", madeAt));
-                    }
-                    var r = station.checkIns().undo(code);
-                    if (r.outcome() == CheckInResult.Outcome.UNDONE) {
-                        station.audit()
-                                .record(
-                                        by.id(),
-                                        "undo",
-                                        code,
-                                        madeAt == null
-                                                        || madeAt.equals(station.checkIns()
-                                                                .stationId())
-                                                ? null
-                                                : "checked in at " + madeAt);
-                    }
-                    return r;
-                },
+                () -> checkIns.undo(actor, code),
                 r -> {
                     busy.set(false);
                     if (code.equals(undoable.get())) {
                         undoable.set(null);
+                    }
+                    if (r.outcome() == CheckInResult.Outcome.NOT_ALLOWED) {
+                        // the check-in is another station's now: Ctrl+Z lets go of it, and the card offers
+                        // the supervisor's undo instead
+                        message.set(new Message(
+                                Tone.ERROR,
+                                i18n.t("pin.why.undoOther", r.arrival().stationId())));
+                        if (selected.get() != null) {
+                            select(selected.get());
+                        }
+                        return;
                     }
                     if (r.outcome() != CheckInResult.Outcome.UNDONE) {
                         return;
@@ -359,35 +371,28 @@ public final class DeskModel {
                             Tone.INFO, i18n.t("desk.undone", r.attendee().displayName())));
                     if (selected.get() != null && selected.get().code().equals(code)) {
                         arrival.set(r.arrival());
+                        undoNeeds.set(null);
                         alert.set(alertFor(selected.get(), r.arrival()));
                     }
                 },
-                e -> {
-                    failed(e);
-                    // refused (the check-in is another station's now): Ctrl+Z lets go of it, and the card
-                    // offers the supervisor's undo instead
-                    if (code.equals(undoable.get())) {
-                        undoable.set(null);
-                    }
-                    if (selected.get() != null) {
-                        select(selected.get());
-                    }
-                });
+                this::failed);
     }
 
     public void walkIn(WalkIn w) {
         busy.set(true);
         tasks.run(
-                () -> {
-                    var a = station.checkIns().registerWalkIn(w);
-                    station.audit().record("volunteer", "walkin", a.code(), null);
-                    return a;
-                },
-                a -> {
+                () -> checkIns.walkIn(volunteer(), w, true),
+                r -> {
                     busy.set(false);
+                    if (r.outcome() != CheckInService.WalkInResult.Outcome.REGISTERED) {
+                        message.set(new Message(Tone.ERROR, i18n.t("error.notAllowed")));
+                        return;
+                    }
                     results.setAll(List.of());
-                    select(a);
-                    checkInAndPrint();
+                    select(r.attendee());
+                    if (r.checkIn() != null) {
+                        done(r.attendee(), r.checkIn());
+                    }
                 },
                 this::failed);
     }
@@ -398,22 +403,31 @@ public final class DeskModel {
             return;
         }
         tasks.run(
-                () -> {
-                    var updated = station.checkIns().edit(a.code(), changes);
-                    station.audit().record("volunteer", "edit", a.code(), "fields " + changes.keySet());
-                    return updated;
-                },
-                updated -> {
-                    message.set(new Message(Tone.SUCCESS, i18n.t("desk.edited", updated.displayName())));
-                    select(updated);
+                () -> checkIns.edit(volunteer(), a.code(), changes),
+                r -> {
+                    switch (r.outcome()) {
+                        case EDITED, UNCHANGED -> {
+                            message.set(new Message(
+                                    Tone.SUCCESS,
+                                    i18n.t("desk.edited", r.attendee().displayName())));
+                            select(r.attendee());
+                        }
+                        case NOT_EDITABLE ->
+                            message.set(new Message(
+                                    Tone.ERROR,
+                                    i18n.t(
+                                            "desk.edit.notEditable",
+                                            i18n.t("field." + r.field().name()))));
+                        default -> message.set(new Message(Tone.ERROR, i18n.t("error.notAllowed")));
+                    }
                 },
                 this::failed);
     }
 
     private void failed(Throwable e) {
         busy.set(false);
-        message.set(new Message(
-                Tone.ERROR, e instanceof IllegalArgumentException ? e.getMessage() : i18n.t("error.unexpected")));
+        // details are for the log (Tasks logged them); a person reads a sentence
+        message.set(new Message(Tone.ERROR, i18n.t("error.unexpected")));
     }
 
     public List<String> types() {

@@ -161,10 +161,11 @@ public final class DeskView {
                 Ui.button(i18n.t("desk.action.override"), "secondary", () -> {
                     Attendee asked =
                             model.selected.get(); // the PIN approves this person, whoever is shown when it is checked
-                    authority.ask(i18n.t("pin.why.override"), Role.SUPERVISOR, by -> {
-                        model.override(asked, by);
-                        focusSearch(); // the button is gone: typing goes on in the search box
-                    });
+                    authority.askWithReason(
+                            i18n.t("pin.why.override"), i18n.t("desk.override.reason"), Role.SUPERVISOR, (by, why) -> {
+                                model.override(asked, by, why);
+                                focusSearch(); // the button is gone: typing goes on in the search box
+                            });
                 }),
                 "override");
         var blocked = javafx.beans.binding.Bindings.createBooleanBinding(
@@ -186,6 +187,7 @@ public final class DeskView {
                                         || !model.selected.get().code().equals(model.undoable.get())),
                         model.selected,
                         model.arrival,
+                        model.undoNeeds,
                         model.undoable));
         undoArrival.disableProperty().bind(model.busy);
         FlowPane actions = new FlowPane(10, 10, checkIn, edit, walkIn, undo, override, undoArrival);

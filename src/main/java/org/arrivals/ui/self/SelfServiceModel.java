@@ -1,7 +1,6 @@
 package org.arrivals.ui.self;
 
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -9,9 +8,10 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.arrivals.attendee.Attendee;
+import org.arrivals.audit.Actor;
 import org.arrivals.checkin.CheckInResult;
 import org.arrivals.checkin.ScanResolver;
-import org.arrivals.print.PrintService;
+import org.arrivals.print.PrintOutcome;
 import org.arrivals.search.SearchHit;
 import org.arrivals.station.Station;
 import org.arrivals.ui.common.Tasks;
@@ -46,8 +46,6 @@ public final class SelfServiceModel {
 
     private final Station station;
     private final Tasks tasks;
-    private final Supplier<String> printer;
-    private final Supplier<String> template;
 
     final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.WELCOME);
     final StringProperty query = new SimpleStringProperty("");
@@ -56,11 +54,9 @@ public final class SelfServiceModel {
     final ObjectProperty<DeskReason> deskReason = new SimpleObjectProperty<>();
     private long seq;
 
-    public SelfServiceModel(Station station, Tasks tasks, Supplier<String> printer, Supplier<String> template) {
+    public SelfServiceModel(Station station, Tasks tasks) {
         this.station = station;
         this.tasks = tasks;
-        this.printer = printer;
-        this.template = template;
         query.addListener((o, was, now) -> search(now));
     }
 
@@ -122,7 +118,7 @@ public final class SelfServiceModel {
     /** A confirmation QR shown at the scanner. */
     public void scan(String raw) {
         tasks.run(
-                () -> station.scans().resolve(raw),
+                () -> station.checkIns().resolve(raw),
                 r -> {
                     if (r.kind() == ScanResolver.Kind.FOUND) {
                         chosen.set(match(r.attendee()));
@@ -135,28 +131,37 @@ public final class SelfServiceModel {
                 e -> toDesk(DeskReason.NOT_FOUND));
     }
 
-    /** "Yes, this is me": check in and print. A second badge is never printed here: that is the desk's. */
+    /**
+     * "Yes, this is me": check in and print, as an attendee (the service decides what an attendee
+     * may do: a second badge is never printed here, that is the desk's). The badge is done when
+     * the print worker has handed it to the printer; a printer problem sends the person to the desk.
+     */
     void confirm() {
         Match m = chosen.get();
         if (m == null) {
             return;
         }
-        String p = printer.get();
-        String t = template.get();
+        long asked = seq;
         tasks.run(
                 () -> {
-                    CheckInResult r = station.checkIns().checkIn(m.attendee().code(), null);
-                    PrintService.Outcome printed = r.recorded() && p != null && !p.isBlank()
-                            ? station.printing().print(m.attendee().code(), p, t)
-                            : null;
-                    return new Object[] {r, printed};
+                    CheckInResult r = station.checkIns()
+                            .checkInAndPrint(Actor.selfService(), m.attendee().code());
+                    PrintOutcome badge = r.badge();
+                    if (badge != null && badge.result() == PrintOutcome.Result.QUEUED) {
+                        // the screen waits for the printer's answer (a second or two): the person is standing there
+                        badge = PrintOutcome.after(station.printing()
+                                .attempt(badge.job().id())
+                                .get(PRINT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+                    }
+                    return new Done(r, badge);
                 },
                 done -> {
-                    CheckInResult r = (CheckInResult) done[0];
-                    PrintService.Outcome printed = (PrintService.Outcome) done[1];
-                    switch (r.outcome()) {
+                    if (asked != seq) {
+                        return; // reset (idle) meanwhile
+                    }
+                    switch (done.result().outcome()) {
                         case CHECKED_IN, CHECKED_IN_OVERRIDE -> {
-                            if (printed == null || printed.message() != null) {
+                            if (done.badge() == null || !done.badge().handedOver()) {
                                 toDesk(DeskReason.PRINTER);
                             } else {
                                 screen.set(Screen.DONE);
@@ -169,6 +174,11 @@ public final class SelfServiceModel {
                 },
                 e -> toDesk(DeskReason.PRINTER));
     }
+
+    /** How long the screen waits for the printer to take a badge before sending the person to the desk. */
+    static final long PRINT_WAIT_SECONDS = 8;
+
+    private record Done(CheckInResult result, PrintOutcome badge) {}
 
     private void toDesk(DeskReason why) {
         deskReason.set(why);

@@ -88,9 +88,11 @@ public final class DashboardView {
                         : NumberFormat.getPercentInstance(i18n.locale()).format(st.arrived() / (double) st.expected()));
         queue.setText(i18n.t("dash.queueCounts", s.queued(), s.failed()));
         printer.setText(
-                s.printerProblem() == null
-                        ? i18n.t("status.printer.ready", s.printer())
-                        : s.printerProblem().isBlank() ? i18n.t("status.printer.none") : s.printerProblem());
+                s.printer() == null
+                        ? i18n.t("status.printer.none")
+                        : s.printerState().ready()
+                                ? i18n.t("status.printer.ready", s.printer())
+                                : i18n.printer(s.printerState(), s.printer()));
         StringBuilder lines = new StringBuilder(org.arrivals.ui.common.StatusBar.syncLine(i18n, s));
         DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
                 .withLocale(i18n.locale());

@@ -11,16 +11,20 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.arrivals.attendee.Attendee;
-import org.arrivals.attendee.importing.ImportException;
+import org.arrivals.attendee.RosterService;
 import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.audit.Actor;
+import org.arrivals.audit.ExportResult;
 import org.arrivals.audit.Role;
 import org.arrivals.badge.TemplateLoader;
 import org.arrivals.print.PrintJob;
-import org.arrivals.print.SpoolerPrinter;
+import org.arrivals.print.PrintOutcome;
+import org.arrivals.print.PrintService;
+import org.arrivals.print.Printers;
 import org.arrivals.search.SearchHit;
+import org.arrivals.station.KioskSettings;
 import org.arrivals.station.Station;
-import org.arrivals.station.StationFile;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.Message;
 import org.arrivals.ui.common.Tasks;
@@ -50,28 +54,45 @@ public final class StaffModel {
     final ObjectProperty<Path> exportFolder = new SimpleObjectProperty<>();
     final ObjectProperty<Message> exportMessage = new SimpleObjectProperty<>(Message.NONE);
     final ObjectProperty<Message> adminMessage = new SimpleObjectProperty<>(Message.NONE);
-    final ObjectProperty<org.arrivals.station.KioskSettings> savedKiosk = new SimpleObjectProperty<>();
+    final ObjectProperty<KioskSettings> savedKiosk = new SimpleObjectProperty<>();
     /** Who acts in staff mode, for the audit log and for admin-only controls: the role whose PIN opened it. */
     final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.SUPERVISOR);
 
     private long seq;
 
-    public StaffModel(Station station, Tasks tasks, I18n i18n, StringProperty printer, StringProperty template) {
+    public StaffModel(Station station, Tasks tasks, I18n i18n) {
         this.station = station;
         this.tasks = tasks;
         this.i18n = i18n;
-        this.printer = printer;
-        this.template = template;
+        PrintService.Target t = station.printing().target();
+        this.printer = new SimpleStringProperty(t.printer());
+        this.template = new SimpleStringProperty(t.template());
         reprintQuery.addListener((o, was, now) -> searchReprint(now));
+        // the queue on screen follows the print worker: a job that prints or fails shows so at once
+        station.printing().addListener(new org.arrivals.print.PrintListener() {
+            @Override
+            public void jobChanged(PrintJob job) {
+                javafx.application.Platform.runLater(StaffModel.this::refreshJobs);
+            }
+        });
     }
 
     public void actor(Role r) {
         role.set(r);
     }
 
-    /** Called from background work: the role is read on the FX thread before the work starts. */
-    private void audit(Role by, String action, String subject, String detail) {
-        station.audit().record(by.id(), action, subject, detail);
+    /** The actor in staff mode now (for work the shell starts on its behalf). */
+    public Actor actorNow() {
+        return actor();
+    }
+
+    /** The actor in staff mode; read on the FX thread before the work starts. */
+    private Actor actor() {
+        return new Actor(role.get(), Actor.Face.STAFF);
+    }
+
+    private static Actor staff(Role by) {
+        return new Actor(by, Actor.Face.STAFF);
     }
 
     private void searchReprint(String q) {
@@ -93,7 +114,7 @@ public final class StaffModel {
     /** A badge scanned in staff mode: its holder is looked up for a reprint. */
     public void scannedForReprint(String raw) {
         tasks.run(
-                () -> station.scans().resolve(raw),
+                () -> station.checkIns().resolve(raw),
                 r -> {
                     if (r.attendee() != null) {
                         reprintMatches.setAll(List.of(r.attendee()));
@@ -109,31 +130,42 @@ public final class StaffModel {
             reprintMessage.set(new Message(Tone.WARNING, i18n.t("staff.reprint.choose")));
             return;
         }
-        String p = printer.get();
-        String t = template.get();
-        Role by = role.get();
+        Actor by = actor();
         tasks.run(
-                () -> {
-                    var o = station.printing().reprint(a.code(), p, t, reason);
-                    audit(by, "reprint", a.code(), reason);
-                    return o;
-                },
+                () -> station.printing().reprint(by, a.code(), reason),
                 o -> {
                     reprintMessage.set(
-                            o.message() == null
+                            o.result() == PrintOutcome.Result.QUEUED
                                     ? new Message(Tone.SUCCESS, i18n.t("staff.reprint.done", a.displayName()))
-                                    : new Message(Tone.WARNING, o.message()));
+                                    : printProblem(o));
                     refreshJobs();
                 },
                 this::failed);
     }
 
+    /** A print outcome that is not a plain success, as a sentence. */
+    Message printProblem(PrintOutcome o) {
+        String p = o.job() != null ? o.job().printer() : printer.get();
+        return switch (o.result()) {
+            case NO_PRINTER -> new Message(Tone.WARNING, i18n.t("printer.NOT_CHOSEN"));
+            case NOT_ALLOWED -> new Message(Tone.ERROR, i18n.t("error.notAllowed"));
+            case NEEDS_REASON -> new Message(Tone.WARNING, i18n.t("staff.reprint.choose"));
+            case BAD_TEMPLATE -> new Message(Tone.ERROR, i18n.t("badge.badTemplate"));
+            case NO_SUCH_JOB -> new Message(Tone.ERROR, i18n.t("staff.queue.noSuchJob", ""));
+            case NOT_WAITING ->
+                new Message(Tone.INFO, i18n.t("staff.queue.notWaiting", o.job().id()));
+            default ->
+                o.printer() != null
+                        ? new Message(Tone.WARNING, i18n.printer(o.printer(), p))
+                        : new Message(Tone.ERROR, i18n.t("error.unexpected"));
+        };
+    }
+
     void refreshJobs() {
         tasks.query(
                 () -> {
-                    List<PrintJob> all =
-                            new ArrayList<>(station.printing().queue().all());
-                    java.util.Collections.reverse(all);
+                    List<PrintJob> all = new ArrayList<>(station.printing().jobs());
+                    java.util.Collections.reverse(all); // newest first
                     return all;
                 },
                 jobs::setAll,
@@ -141,33 +173,28 @@ public final class StaffModel {
     }
 
     void retry(PrintJob job) {
-        Role by = role.get();
+        Actor by = actor();
         tasks.run(
-                () -> {
-                    var o = station.printing().retry(job.id());
-                    audit(by, "queue retry", Long.toString(job.id()), null);
-                    return o;
-                },
+                () -> station.printing().retry(by, job.id()),
                 o -> {
                     queueMessage.set(
-                            o.message() == null
+                            o.result() == PrintOutcome.Result.QUEUED
                                     ? new Message(Tone.SUCCESS, i18n.t("staff.queue.retried", job.id()))
-                                    : new Message(Tone.WARNING, o.message()));
+                                    : printProblem(o));
                     refreshJobs();
                 },
                 this::failed);
     }
 
     void cancel(PrintJob job) {
-        Role by = role.get();
+        Actor by = actor();
         tasks.run(
-                () -> {
-                    var j = station.printing().cancel(job.id());
-                    audit(by, "queue cancel", Long.toString(job.id()), null);
-                    return j;
-                },
-                j -> {
-                    queueMessage.set(new Message(Tone.INFO, i18n.t("staff.queue.cancelled", job.id())));
+                () -> station.printing().cancel(by, job.id()),
+                o -> {
+                    queueMessage.set(
+                            o.result() == PrintOutcome.Result.CANCELLED
+                                    ? new Message(Tone.INFO, i18n.t("staff.queue.cancelled", job.id()))
+                                    : printProblem(o));
                     refreshJobs();
                 },
                 this::failed);
@@ -177,18 +204,24 @@ public final class StaffModel {
     void previewImport(Path file) {
         importFile.set(file);
         importPreview.set(null);
+        Actor by = actor();
         tasks.run(
-                () -> station.importer().importFile(file, new RosterImporter.Options(Map.of(), null, true)),
+                () -> station.roster().importFile(by, file, new RosterImporter.Options(Map.of(), null, true)),
                 r -> {
-                    importPreview.set(r);
+                    if (r.outcome() != RosterService.ImportResult.Outcome.DONE) {
+                        importRefused(r);
+                        return;
+                    }
+                    ImportReport report = r.report();
+                    importPreview.set(report);
                     importMessage.set(new Message(
-                            r.importedAnything() ? Tone.INFO : Tone.WARNING,
+                            report.importedAnything() ? Tone.INFO : Tone.WARNING,
                             i18n.t(
                                     "staff.import.preview",
-                                    r.added(),
-                                    r.updated(),
-                                    r.unchanged(),
-                                    r.problems().size())));
+                                    report.added(),
+                                    report.updated(),
+                                    report.unchanged(),
+                                    report.problems().size())));
                 },
                 this::importFailed);
     }
@@ -198,42 +231,43 @@ public final class StaffModel {
         if (file == null || importPreview.get() == null) {
             return;
         }
-        Role by = role.get();
+        Actor by = actor();
         tasks.run(
-                () -> {
-                    var r = station.importer().importFile(file, RosterImporter.Options.defaults());
-                    audit(
-                            by,
-                            "import",
-                            file.getFileName().toString(),
-                            "added " + r.added() + ", updated " + r.updated());
-                    return r;
-                },
+                () -> station.roster().importFile(by, file, RosterImporter.Options.defaults()),
                 r -> {
+                    if (r.outcome() != RosterService.ImportResult.Outcome.DONE) {
+                        importRefused(r);
+                        return;
+                    }
                     importPreview.set(null);
                     importMessage.set(new Message(
                             Tone.SUCCESS,
                             i18n.t(
                                     "staff.import.done",
-                                    r.added(),
-                                    r.updated(),
-                                    r.problems().size())));
+                                    r.report().added(),
+                                    r.report().updated(),
+                                    r.report().problems().size())));
                 },
                 this::importFailed);
     }
 
+    private void importRefused(RosterService.ImportResult r) {
+        importPreview.set(null);
+        importMessage.set(
+                r.outcome() == RosterService.ImportResult.Outcome.NOT_ALLOWED
+                        ? new Message(Tone.ERROR, i18n.t("error.notAllowed"))
+                        // the importer names the line and the column (its words are English; see docs)
+                        : new Message(Tone.ERROR, r.refused().getMessage()));
+    }
+
     private void importFailed(Throwable e) {
         importPreview.set(null);
-        importMessage.set(new Message(
-                Tone.ERROR,
-                e instanceof ImportException || e instanceof IllegalArgumentException
-                        ? e.getMessage()
-                        : i18n.t("error.unexpected")));
+        importMessage.set(new Message(Tone.ERROR, i18n.t("error.unexpected")));
     }
 
     void loadPrinters() {
         tasks.query(
-                SpoolerPrinter::queues,
+                Printers::spoolerQueues,
                 found -> {
                     List<String> all = new ArrayList<>(found);
                     if (printer.get() != null && !printer.get().isBlank() && !all.contains(printer.get())) {
@@ -246,24 +280,25 @@ public final class StaffModel {
 
     /** Uses this printer and template from now on, and remembers them for the next start. */
     void choose(String newPrinter, String newTemplate) {
-        // reading the template and asking the spooler both touch files and processes: off the FX thread
-        Role by = role.get();
+        Actor by = actor();
         tasks.run(
-                () -> {
-                    TemplateLoader.named(newTemplate, station.configDir()); // a broken template is refused here
-                    StationFile.set(
-                            station.home(),
-                            Map.of("printer", newPrinter == null ? "" : newPrinter, "badge.template", newTemplate));
-                    audit(by, "printer", newPrinter, "template " + newTemplate);
-                    return Station.printer(newPrinter == null ? "" : newPrinter).problem();
-                },
-                problem -> {
+                () -> station.printing()
+                        .choose(by, new PrintService.Target(newPrinter, newTemplate))
+                        .get(10, java.util.concurrent.TimeUnit.SECONDS),
+                o -> {
+                    switch (o.result()) {
+                        case NOT_ALLOWED, BAD_TEMPLATE -> {
+                            settingsMessage.set(printProblem(o));
+                            return;
+                        }
+                        default -> {}
+                    }
                     printer.set(newPrinter);
                     template.set(newTemplate);
                     settingsMessage.set(
-                            problem == null
+                            o.printer() == null || o.printer().ready()
                                     ? new Message(Tone.SUCCESS, i18n.t("staff.settings.saved", newPrinter))
-                                    : new Message(Tone.WARNING, problem));
+                                    : new Message(Tone.WARNING, i18n.printer(o.printer(), newPrinter)));
                 },
                 this::failed);
     }
@@ -295,104 +330,65 @@ public final class StaffModel {
         return Path.of(System.getProperty("user.home"));
     }
 
-    private record Saved(int count, Path file) {}
-
-    private Path exportTarget(Path folder, String kind, String extension) {
-        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(i18n.t("staff.export.noFolder", folder == null ? "" : folder));
-        }
-        String stamp = java.time.LocalDateTime.now(station.clock())
-                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", java.util.Locale.ROOT));
-        return folder.resolve(
-                "arrivals-" + kind + "-" + station.checkIns().stationId() + "-" + stamp + "." + extension);
-    }
-
     /** The list with arrival states, as a spreadsheet-safe CSV in {@code folder}: a supervisor's action, audited. */
     void exportList(Path folder) {
-        Role by = role.get();
+        Actor by = actor();
         tasks.run(
-                () -> {
-                    Path out = exportTarget(folder, "list", "csv");
-                    int n = station.export().write(out);
-                    audit(by, "export", out.getFileName().toString(), n + " people");
-                    return new Saved(n, out);
-                },
-                saved -> exportMessage.set(
-                        new Message(Tone.SUCCESS, i18n.t("staff.export.done", saved.count(), saved.file()))),
-                e -> exportMessage.set(exportFailed(e)));
+                () -> station.roster().exportTo(by, folder),
+                r -> exportMessage.set(exported(r, folder, "staff.export.done")),
+                e -> exportMessage.set(new Message(Tone.ERROR, i18n.t("error.unexpected"))));
     }
 
     /** The audit log as JSON in {@code folder}: an admin's action ({@code by} is the role whose PIN was given). */
     void exportAudit(Path folder, Role by) {
-        if (!by.allows(Role.ADMIN)) {
-            exportMessage.set(new Message(Tone.ERROR, i18n.t("pin.why.admin")));
-            return;
-        }
         tasks.run(
-                () -> {
-                    Path out = exportTarget(folder, "audit", "json");
-                    int n = station.audit().writeJson(out);
-                    audit(by, "export audit", out.getFileName().toString(), n + " entries"); // once it is written
-                    return new Saved(n, out);
-                },
-                saved -> exportMessage.set(
-                        new Message(Tone.SUCCESS, i18n.t("staff.audit.done", saved.count(), saved.file()))),
-                e -> exportMessage.set(exportFailed(e)));
+                () -> folder == null || !java.nio.file.Files.isDirectory(folder)
+                        ? ExportResult.of(ExportResult.Outcome.NO_FOLDER)
+                        : station.audit()
+                                .export(
+                                        staff(by),
+                                        folder.resolve(station.roster().exportName("audit", "json"))),
+                r -> exportMessage.set(
+                        r.outcome() == ExportResult.Outcome.NOT_ALLOWED
+                                ? new Message(Tone.ERROR, i18n.t("pin.why.admin"))
+                                : exported(r, folder, "staff.audit.done")),
+                e -> exportMessage.set(new Message(Tone.ERROR, i18n.t("error.unexpected"))));
     }
 
-    private Message exportFailed(Throwable e) {
-        if (e instanceof IllegalArgumentException) {
-            return new Message(Tone.ERROR, e.getMessage());
-        }
-        return new Message(
-                Tone.ERROR, i18n.t("staff.export.failed", e.getMessage() == null ? e.toString() : e.getMessage()));
+    private Message exported(ExportResult r, Path folder, String doneKey) {
+        return switch (r.outcome()) {
+            case WRITTEN -> new Message(Tone.SUCCESS, i18n.t(doneKey, r.count(), r.file()));
+            case NO_FOLDER -> new Message(Tone.ERROR, i18n.t("staff.export.noFolder", folder == null ? "" : folder));
+            case NOT_ALLOWED -> new Message(Tone.ERROR, i18n.t("error.notAllowed"));
+            case FAILED -> new Message(Tone.ERROR, i18n.t("staff.export.failed"));
+        };
     }
 
     /**
      * The kiosk's own settings (start mode, self-service idle time, start language): an admin's
      * action, written to HOME/station.properties and used from the next start.
      */
-    void saveStationSettings(org.arrivals.station.KioskSettings.Mode mode, String idleText, String language, Role by) {
-        if (!by.allows(Role.ADMIN)) {
-            adminMessage.set(new Message(Tone.ERROR, i18n.t("pin.why.admin")));
-            return;
-        }
-        int idle = org.arrivals.station.KioskSettings.idleSeconds(idleText); // the rule the settings file is read by
-        if (idle < 0) {
-            adminMessage.set(new Message(Tone.ERROR, i18n.t("staff.admin.badIdle")));
-            return;
-        }
-        Map<String, String> values = Map.of(
-                "kiosk.mode",
-                mode.name().toLowerCase(java.util.Locale.ROOT),
-                "kiosk.idle.seconds",
-                Integer.toString(idle),
-                "kiosk.language",
-                language);
+    void saveStationSettings(KioskSettings.Mode mode, String idleText, String language, Role by) {
         tasks.run(
-                () -> {
-                    StationFile.set(station.home(), values);
-                    audit(by, "configuration", null, new java.util.TreeMap<>(values).toString());
-                    return values;
-                },
-                ok -> adminMessage.set(new Message(Tone.SUCCESS, i18n.t("staff.admin.saved"))),
+                () -> station.kiosk().save(staff(by), mode, idleText, language),
+                outcome -> adminMessage.set(
+                        switch (outcome) {
+                            case SAVED -> new Message(Tone.SUCCESS, i18n.t("staff.admin.saved"));
+                            case NOT_ALLOWED -> new Message(Tone.ERROR, i18n.t("pin.why.admin"));
+                            case BAD_IDLE_TIME -> new Message(Tone.ERROR, i18n.t("staff.admin.badIdle"));
+                            case BAD_LANGUAGE -> new Message(Tone.ERROR, i18n.t("error.unexpected"));
+                        }),
                 e -> adminMessage.set(new Message(Tone.ERROR, i18n.t("error.unexpected"))));
     }
 
     /** Reads the kiosk's saved settings off the FX thread, for the admin's form. */
     void loadKioskSettings() {
-        tasks.query(
-                () -> org.arrivals.station.KioskSettings.load(station.home()),
-                savedKiosk::set,
-                e -> savedKiosk.set(org.arrivals.station.KioskSettings.DEFAULTS)); // arrivals check names a broken file
+        tasks.query(station.kiosk()::load, savedKiosk::set, e -> savedKiosk.set(KioskSettings.DEFAULTS));
     }
 
     private void failed(Throwable e) {
-        Message m = new Message(
-                Tone.ERROR,
-                e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                        ? e.getMessage()
-                        : i18n.t("error.unexpected"));
+        // details are in the log (Tasks logged them); a person reads a sentence
+        Message m = new Message(Tone.ERROR, i18n.t("error.unexpected"));
         queueMessage.set(m);
         settingsMessage.set(m);
         reprintMessage.set(m);

@@ -155,7 +155,13 @@ public final class StaffView {
         });
         table.getColumns().add(state);
         table.getColumns().add(column(i18n.t("staff.queue.attempts"), PrintJob::attempts, 80));
-        table.getColumns().add(column(i18n.t("staff.queue.error"), PrintJob::error, 420));
+        table.getColumns()
+                .add(column(
+                        i18n.t("staff.queue.error"),
+                        j -> j.problem() == null
+                                ? ""
+                                : i18n.printer(org.arrivals.print.PrinterState.of(j.problem()), j.printer()),
+                        420));
         table.setPlaceholder(Ui.label(i18n.t("staff.queue.empty"), "muted"));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button retry = Ui.id(

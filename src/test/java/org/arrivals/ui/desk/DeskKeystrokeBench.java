@@ -34,7 +34,9 @@ public final class DeskKeystrokeBench {
         System.setProperty("prism.order", "sw");
         Path home = Files.createTempDirectory("arrivals-desk-bench");
         try (Station station = Station.open(home, "bench", "desk-1", Clock.systemUTC())) {
-            station.loadDemo(people, 5);
+            station.roster()
+                    .importDemo(org.arrivals.audit.Actor.cli(), people, 5)
+                    .report();
             station.lookup().warm();
             List<String> queries = typed(station.attendees().all(), names);
             CountDownLatch up = new CountDownLatch(1);
@@ -45,7 +47,7 @@ public final class DeskKeystrokeBench {
             Scene[] scene = new Scene[1];
             CountDownLatch shown = new CountDownLatch(1);
             Platform.runLater(() -> {
-                model[0] = new DeskModel(station, tasks, new I18n("en"), () -> "", () -> "thermal-4x3");
+                model[0] = new DeskModel(station, tasks, new I18n("en"));
                 scene[0] =
                         new Scene(new DeskView(model[0], new I18n("en"), (why, needed, then) -> {}).root(), 1280, 800);
                 Stage stage = new Stage();

@@ -1,0 +1,273 @@
+package org.arrivals.checkin;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.AttendeeField;
+import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.attendee.WalkIn;
+import org.arrivals.audit.Actor;
+import org.arrivals.audit.AuditLog;
+import org.arrivals.audit.Role;
+import org.arrivals.print.PrintService;
+
+/**
+ * Arrivals as every face asks for them: check someone in (by what a scanner read, or by code),
+ * over a blocked registration, undo, register a walk-in, correct a badge. Each call takes the
+ * actor who asks; the rules of who may do what are here, once, and so is the audit entry. The
+ * desk, self-service, staff screens and the command line call exactly these methods.
+ */
+public final class CheckInService {
+    /** Who may do what. Undoing a check-in made at another station needs {@link #UNDO_ELSEWHERE}. */
+    static final Role CHECK_IN = Role.ATTENDEE;
+
+    static final Role OVERRIDE = Role.SUPERVISOR;
+    static final Role UNDO_HERE = Role.VOLUNTEER;
+    static final Role UNDO_ELSEWHERE = Role.SUPERVISOR;
+    static final Role WALK_IN = Role.VOLUNTEER;
+    static final Role EDIT = Role.VOLUNTEER;
+
+    /**
+     * A person as a card shows them: the stored record, their arrival, and the role an undo of
+     * their check-in needs (null when they are not checked in).
+     */
+    public record Person(Attendee attendee, Arrival arrival, Role undoNeeds) {}
+
+    /** What registering a walk-in did: the new person, and their check-in (with its badge). */
+    public record WalkInResult(Outcome outcome, Attendee attendee, CheckInResult checkIn) {
+        public enum Outcome {
+            REGISTERED,
+            NOT_ALLOWED
+        }
+    }
+
+    /** What a correction did. {@code field} names a field that may not be edited on site. */
+    public record EditResult(Outcome outcome, Attendee attendee, AttendeeField field) {
+        public enum Outcome {
+            EDITED,
+            UNCHANGED,
+            NOT_FOUND,
+            NOT_EDITABLE,
+            NOT_ALLOWED
+        }
+    }
+
+    private final CheckInLog log;
+    private final AttendeeStore attendees;
+    private final ScanResolver scans;
+    private final PrintService printing;
+    private final AuditLog audit;
+
+    public CheckInService(
+            CheckInLog log, AttendeeStore attendees, ScanResolver scans, PrintService printing, AuditLog audit) {
+        this.log = log;
+        this.attendees = attendees;
+        this.scans = scans;
+        this.printing = printing;
+        this.audit = audit;
+    }
+
+    /** This station's id, as its check-ins carry it. */
+    public String stationId() {
+        return log.stationId();
+    }
+
+    /** What a scanner read, as a person (a badge token, an attendee code, a registration barcode). */
+    public ScanResolver.Result resolve(String scanned) {
+        return scans.resolve(scanned);
+    }
+
+    /** Checks in the person a scan or code names; records nothing else. */
+    public CheckInResult checkIn(Actor actor, String scanned) {
+        return checkIn(actor, scanned, false);
+    }
+
+    /** Checks in the person a scan or code names and queues their first badge at the station's printer. */
+    public CheckInResult checkInAndPrint(Actor actor, String scanned) {
+        return checkIn(actor, scanned, true);
+    }
+
+    private CheckInResult checkIn(Actor actor, String scanned, boolean print) {
+        ScanResolver.Result scan = scans.resolve(scanned);
+        switch (scan.kind()) {
+            case NOT_FOUND:
+                return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
+            case INVALID:
+                return new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
+            default:
+                break;
+        }
+        Attendee a = scan.attendee();
+        if (!actor.may(CHECK_IN)) {
+            return CheckInResult.notAllowed(a, log.arrival(a.code()), CHECK_IN);
+        }
+        CheckInResult r = log.checkIn(a.code(), null);
+        if (!r.recorded()) {
+            return r;
+        }
+        audit.record(actor.auditName(), "checkin", a.code(), null);
+        return print ? r.withBadge(printing.print(actor, a.code())) : r;
+    }
+
+    /**
+     * Checks in a person whose registration is cancelled, refunded or pending, on a supervisor's
+     * (or admin's) authority and with a reason; the log records the status overridden and the
+     * reason, the audit log the role.
+     */
+    public CheckInResult checkInOverride(Actor actor, String scanned, String reason, boolean print) {
+        ScanResolver.Result scan = scans.resolve(scanned);
+        switch (scan.kind()) {
+            case NOT_FOUND:
+                return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
+            case INVALID:
+                return new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
+            default:
+                break;
+        }
+        Attendee a = scan.attendee();
+        String code = a.code();
+        if (!actor.may(OVERRIDE)) {
+            return CheckInResult.notAllowed(a, log.arrival(code), OVERRIDE);
+        }
+        if (reason == null || reason.isBlank()) {
+            return new CheckInResult(CheckInResult.Outcome.NEEDS_REASON, a, log.arrival(code));
+        }
+        CheckInResult r = log.checkIn(code, reason.strip());
+        if (!r.recorded()) {
+            return r;
+        }
+        audit.record(
+                actor.auditName(),
+                r.outcome() == CheckInResult.Outcome.CHECKED_IN_OVERRIDE ? "override" : "checkin",
+                code,
+                // the reason is in the check-in log; the audit log names no one, and a typed reason might
+                r.outcome() == CheckInResult.Outcome.CHECKED_IN_OVERRIDE
+                        ? "status " + a.status().label()
+                        : null);
+        return print ? r.withBadge(printing.print(actor, code)) : r;
+    }
+
+    /**
+     * The role an undo of this person's check-in needs: a volunteer may undo one made at this
+     * station, only a supervisor one made at another (that desk may be talking to them). Null when
+     * they are not checked in.
+     */
+    public Role undoNeeds(String code) {
+        return undoNeeds(log.arrival(code));
+    }
+
+    private Role undoNeeds(Arrival now) {
+        if (!now.checkedIn()) {
+            return null;
+        }
+        return now.stationId() == null || now.stationId().equals(log.stationId()) ? UNDO_HERE : UNDO_ELSEWHERE;
+    }
+
+    /**
+     * Undoes a check-in: an event, not a delete. Where the check-in was made is read again now (a
+     * sync may have changed it since a screen showed it).
+     */
+    public CheckInResult undo(Actor actor, String code) {
+        Optional<Attendee> found = attendees.findByCode(code);
+        if (found.isEmpty()) {
+            return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
+        }
+        synchronized (log) {
+            Arrival before = log.arrival(code);
+            Role needs = undoNeeds(before);
+            if (needs != null && !actor.may(needs)) {
+                return CheckInResult.notAllowed(found.get(), before, needs);
+            }
+            CheckInResult r = log.undo(code);
+            if (r.recorded()) {
+                audit.record(
+                        actor.auditName(),
+                        "undo",
+                        code,
+                        before.stationId() == null || before.stationId().equals(log.stationId())
+                                ? null
+                                : "checked in at " + before.stationId());
+            }
+            return r;
+        }
+    }
+
+    /** Registers someone not on the list with a new code, checks them in and queues their badge. */
+    public WalkInResult walkIn(Actor actor, WalkIn walkIn, boolean checkInAndPrint) {
+        if (!actor.may(WALK_IN)) {
+            return new WalkInResult(WalkInResult.Outcome.NOT_ALLOWED, null, null);
+        }
+        Attendee a = log.registerWalkIn(walkIn);
+        audit.record(actor.auditName(), "walkin", a.code(), null);
+        CheckInResult in = checkInAndPrint ? checkIn(actor, a.code(), true) : null;
+        return new WalkInResult(WalkInResult.Outcome.REGISTERED, a, in);
+    }
+
+    /**
+     * Corrects badge fields (a misspelt name); each changed field is an event with its old and new
+     * value, and outlives later imports. Unchanged fields record nothing.
+     */
+    public EditResult edit(Actor actor, String code, Map<AttendeeField, String> changes) {
+        if (!actor.may(EDIT)) {
+            return new EditResult(EditResult.Outcome.NOT_ALLOWED, null, null);
+        }
+        Optional<Attendee> before = attendees.findByCode(code);
+        if (before.isEmpty()) {
+            return new EditResult(EditResult.Outcome.NOT_FOUND, null, null);
+        }
+        for (AttendeeField f : changes.keySet()) {
+            if (!AttendeeStore.EDITABLE.contains(f)) {
+                return new EditResult(EditResult.Outcome.NOT_EDITABLE, before.get(), f);
+            }
+        }
+        Attendee after = log.edit(code, changes);
+        if (after.equals(before.get())) {
+            return new EditResult(EditResult.Outcome.UNCHANGED, after, null);
+        }
+        audit.record(actor.auditName(), "edit", code, "fields " + changes.keySet());
+        return new EditResult(EditResult.Outcome.EDITED, after, null);
+    }
+
+    /** The person as stored (with every field, not the search index's slim copy), and their arrival. */
+    public Optional<Person> person(String code) {
+        return attendees.findByCode(code).map(a -> {
+            Arrival arrival = log.arrival(a.code());
+            return new Person(a, arrival, undoNeeds(arrival));
+        });
+    }
+
+    public Arrival arrival(String code) {
+        return log.arrival(code);
+    }
+
+    /** Everything the check-in log holds for one person, in log order. */
+    public List<CheckInEvent> history(String code) {
+        return log.events(code);
+    }
+
+    /** Arrived versus expected, overall and by attendee type, and arrivals per 15 minutes. */
+    public Stats stats() {
+        return log.stats();
+    }
+
+    /** Every person's arrival state, by code. */
+    public Map<String, org.arrivals.attendee.export.ArrivalStates.State> arrivals() {
+        return log.byCode();
+    }
+
+    /** Every station this one has heard from, busiest first. */
+    public List<StationActivity> stationActivity() {
+        return log.stationActivity();
+    }
+
+    /** Told of every change of arrival, here or pulled from the hub (on the thread that made it). */
+    public void addListener(ArrivalListener listener) {
+        log.addListener(listener);
+    }
+
+    /** Events not yet acknowledged by the hub. */
+    public int pendingCount() {
+        return log.pendingCount();
+    }
+}
