@@ -36,10 +36,24 @@ public record Attendee(
         if (badgeName != null && !badgeName.isBlank()) {
             return badgeName;
         }
+        return legalName();
+    }
+
+    /** The name as registered (first and last, family name first in CJK scripts), whatever the badge says. */
+    public String legalName() {
         if (lastName.isEmpty()) {
             return firstName;
         }
         return isEastAsian(firstName) && isEastAsian(lastName) ? lastName + firstName : firstName + " " + lastName;
+    }
+
+    /**
+     * The name a volunteer checks against an ID: the badge name and, when it differs, the
+     * registered name ("Chema — José María Cruz-García del Valle").
+     */
+    public String nameForDesk() {
+        String legal = legalName();
+        return displayName().equals(legal) ? legal : displayName() + " — " + legal;
     }
 
     /** The current value of a field a person may correct on site; null where there is none. */

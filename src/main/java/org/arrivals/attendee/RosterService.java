@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.arrivals.attendee.demo.DemoEventGenerator;
 import org.arrivals.attendee.export.RosterExport;
@@ -128,6 +129,35 @@ public final class RosterService {
                     : ExportResult.of(ExportResult.Outcome.NOT_ALLOWED);
         }
         return export(actor, folder.resolve(exportName("list", "csv")));
+    }
+
+    /** Where removable drives are mounted on Linux (udisks): under these, a folder per drive. */
+    static final List<Path> MOUNT_ROOTS = List.of(
+            Path.of("/media", System.getProperty("user.name")), Path.of("/run/media", System.getProperty("user.name")));
+
+    /**
+     * The removable drives mounted now (a USB stick), first to last by name: where an export of
+     * personal data belongs, rather than the kiosk's own disk.
+     */
+    public List<Path> removableDrives() {
+        List<Path> out = new java.util.ArrayList<>();
+        for (Path base : MOUNT_ROOTS) {
+            try (var dirs = Files.list(base)) {
+                dirs.filter(Files::isDirectory).sorted().forEach(out::add);
+            } catch (IOException | SecurityException e) {
+                // no removable media here
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code folder} is on a removable drive (not this computer's own disk). */
+    public boolean onRemovableDrive(Path folder) {
+        if (folder == null) {
+            return false;
+        }
+        Path p = folder.toAbsolutePath().normalize();
+        return MOUNT_ROOTS.stream().anyMatch(root -> p.startsWith(root) && !p.equals(root));
     }
 
     /** A file name for an export made now at this station. */

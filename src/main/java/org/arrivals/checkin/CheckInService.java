@@ -10,6 +10,7 @@ import org.arrivals.attendee.WalkIn;
 import org.arrivals.audit.Actor;
 import org.arrivals.audit.AuditLog;
 import org.arrivals.audit.Role;
+import org.arrivals.print.PrintOutcome;
 import org.arrivals.print.PrintService;
 
 /**
@@ -32,13 +33,20 @@ public final class CheckInService {
      * A person as a card shows them: the stored record, their arrival, and the role an undo of
      * their check-in needs (null when they are not checked in).
      */
-    public record Person(Attendee attendee, Arrival arrival, Role undoNeeds) {}
+    public record Person(Attendee attendee, Arrival arrival, Role undoNeeds, boolean hasBadge) {
+        /** Checked in, but no badge printed anywhere and none waiting here: the desk offers to print one. */
+        public boolean needsBadge() {
+            return arrival.checkedIn() && !hasBadge && arrival.badgesPrinted() == 0;
+        }
+    }
 
     /** What registering a walk-in did: the new person, and their check-in (with its badge). */
     public record WalkInResult(Outcome outcome, Attendee attendee, CheckInResult checkIn) {
         public enum Outcome {
             REGISTERED,
-            NOT_ALLOWED
+            NOT_ALLOWED,
+            /** A name field holds a code someone scanned (a badge, an attendee code, a ticket): nothing registered. */
+            LOOKS_LIKE_A_SCAN
         }
     }
 
@@ -198,6 +206,11 @@ public final class CheckInService {
         if (!actor.may(WALK_IN)) {
             return new WalkInResult(WalkInResult.Outcome.NOT_ALLOWED, null, null);
         }
+        for (String name : java.util.Arrays.asList(walkIn.firstName(), walkIn.lastName(), walkIn.badgeName())) {
+            if (name != null && !name.isBlank() && scans.resolve(name).kind() != ScanResolver.Kind.NOT_FOUND) {
+                return new WalkInResult(WalkInResult.Outcome.LOOKS_LIKE_A_SCAN, null, null);
+            }
+        }
         Attendee a = log.registerWalkIn(walkIn);
         audit.record(actor.auditName(), "walkin", a.code(), null);
         CheckInResult in = checkInAndPrint ? checkIn(actor, a.code(), true) : null;
@@ -233,7 +246,7 @@ public final class CheckInService {
     public Optional<Person> person(String code) {
         return attendees.findByCode(code).map(a -> {
             Arrival arrival = log.arrival(a.code());
-            return new Person(a, arrival, undoNeeds(arrival));
+            return new Person(a, arrival, undoNeeds(arrival), printing.hasBadge(a.code()));
         });
     }
 
@@ -244,6 +257,34 @@ public final class CheckInService {
     /** Everything the check-in log holds for one person, in log order. */
     public List<CheckInEvent> history(String code) {
         return log.events(code);
+    }
+
+    /**
+     * People checked in with no badge: none printed at any station (the log counts every station's
+     * badges) and none printed, held or waiting here. They were checked in while no printer was
+     * chosen, or their job was cancelled.
+     */
+    public List<Person> checkedInWithoutBadge() {
+        Map<String, org.arrivals.attendee.export.ArrivalStates.State> states = log.byCode();
+        List<String> in = states.entrySet().stream()
+                .filter(e -> e.getValue().checkedIn())
+                .map(Map.Entry::getKey)
+                .toList();
+        java.util.Set<String> noJob = printing.withoutBadge(in);
+        List<Person> out = new java.util.ArrayList<>();
+        for (String code : noJob) {
+            Arrival arrival = log.arrival(code);
+            if (arrival.badgesPrinted() == 0) {
+                attendees.findByCode(code).ifPresent(a -> out.add(new Person(a, arrival, undoNeeds(arrival), false)));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(p -> p.attendee().displayName(), String.CASE_INSENSITIVE_ORDER));
+        return out;
+    }
+
+    /** Queues the first badge of someone checked in without one (the desk's "Print badge"). */
+    public PrintOutcome printBadge(Actor actor, String code) {
+        return printing.print(actor, code);
     }
 
     /** Arrived versus expected, overall and by attendee type, and arrivals per 15 minutes. */

@@ -28,7 +28,8 @@ public final class ScanResolver {
     public ScanResolver(AttendeeStore attendees, BadgeToken tokens, String prefix, String suffix) {
         this.attendees = attendees;
         this.tokens = tokens;
-        this.prefix = prefix == null ? "" : prefix;
+        // a prefix that names a key (F12) or a control character (STX) never reaches the text
+        this.prefix = prefix == null || prefix.strip().length() > 1 ? "" : prefix;
         this.suffix = suffix == null ? "" : suffix;
     }
 

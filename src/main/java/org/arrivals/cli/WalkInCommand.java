@@ -23,7 +23,12 @@ final class WalkInCommand extends StationCommand {
 
     @Override
     int run(Station station) {
-        Attendee a = station.checkIns().walkIn(CLI, person.walkIn(), false).attendee();
+        var r = station.checkIns().walkIn(CLI, person.walkIn(), false);
+        if (r.outcome() != org.arrivals.checkin.CheckInService.WalkInResult.Outcome.REGISTERED) {
+            throw new IllegalArgumentException(
+                    "A name given looks like a scanned code (a badge, an attendee code or a ticket): nothing was registered.");
+        }
+        Attendee a = r.attendee();
         if (json) {
             out().println(Json.write(Map.of("code", a.code())));
         } else {

@@ -471,6 +471,11 @@ public final class PrintService implements AutoCloseable {
         return queue.counts();
     }
 
+    /** True when this person has a badge here: printed, held by a paused queue, or waiting to print. */
+    public boolean hasBadge(String code) {
+        return queue.liveBadge(code).isPresent();
+    }
+
     /** Of these people, the ones with no badge printed, held or waiting. */
     public Set<String> withoutBadge(java.util.Collection<String> codes) {
         return queue.withoutBadge(codes);
@@ -524,12 +529,13 @@ public final class PrintService implements AutoCloseable {
         }
         try {
             PrinterState held = printer.send(pdf, LabelStock.of(template));
-            queue.finish(job.id(), held.ready() ? PrintJob.State.DONE : PrintJob.State.SENT, null);
+            // the badge is counted before the job is marked handed over: whoever sees it done sees it counted
             if (job.reprint()) {
                 events.reprinted(a.get().code(), job.reprintReason());
             } else {
                 events.printed(a.get().code());
             }
+            queue.finish(job.id(), held.ready() ? PrintJob.State.DONE : PrintJob.State.SENT, null);
             LOG.info(
                     "Badge job {} for attendee {} handed to {}{}",
                     job.id(),

@@ -56,6 +56,7 @@ public final class Shell {
     private final StaffModel staff;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>();
     private DeskView deskView;
+    private final java.util.function.LongSupplier keyClock;
     private SelfServiceView selfView;
     private boolean largeText;
 
@@ -72,6 +73,7 @@ public final class Shell {
             Tasks tasks,
             java.util.function.LongSupplier keyClock) {
         this.stage = stage;
+        this.keyClock = keyClock;
         this.station = station;
         this.settings = settings;
         this.tasks = tasks;
@@ -87,7 +89,11 @@ public final class Shell {
         pinGate = new PinGate(root, pin, tasks, i18n);
         scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Shell.class.getResource("kiosk.css").toExternalForm());
-        new ScannerInput(station.settings().scannerSuffix(), this::scanned, keyClock).install(scene);
+        // an overlay (the PIN gate) owns the keyboard: no key typed while it is open reaches the screen behind
+        scene.addEventFilter(KeyEvent.ANY, this::overlayOwnsKeys);
+        new ScannerInput(
+                        station.settings().scannerPrefix(), station.settings().scannerSuffix(), this::scanned, keyClock)
+                .install(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         i18n.localeProperty().addListener((o, was, now) -> {
             languageChanged();
@@ -169,12 +175,17 @@ public final class Shell {
         }
         switch (m) {
             case DESK -> {
-                deskView = new DeskView(desk, i18n, pinGate);
+                deskView = new DeskView(desk, i18n, pinGate, keyClock);
                 frame.setTop(header(false));
                 frame.setCenter(deskView.root());
                 frame.setBottom(new StatusBar(status, i18n));
                 fullScreen(false);
-                Platform.runLater(deskView::focusSearch);
+                DeskView shown = deskView;
+                Platform.runLater(() -> {
+                    if (!pinGate.isOpen()) { // a PIN asked for at start keeps the keyboard
+                        shown.focusSearch();
+                    }
+                });
             }
             case SELF -> {
                 if (selfView == null) {
@@ -305,12 +316,21 @@ public final class Shell {
         pinGate.ask(why, then);
     }
 
-    private void scanned(String code) {
+    private void overlayOwnsKeys(KeyEvent e) {
+        if (pinGate.isOpen() && !pinGate.contains(e.getTarget())) {
+            e.consume();
+            pinGate.takeFocus();
+        }
+    }
+
+    private void scanned(ScannerInput.Scan scan) {
+        String code = scan.code();
         if (pinGate.isOpen()) {
+            pinGate.refuseScan();
             return;
         }
         switch (mode.get()) {
-            case DESK -> desk.scan(code);
+            case DESK -> desk.scan(code, scan.before());
             case SELF -> {
                 SelfServiceModel.Screen s = self.screenProperty().get();
                 if (s == SelfServiceModel.Screen.WELCOME || s == SelfServiceModel.Screen.FIND) {

@@ -145,6 +145,12 @@ class StaffModeTest {
         Path usb = java.nio.file.Files.createDirectories(dir.resolve("usb-" + System.nanoTime()));
         unlock(robot);
         robot.clickOn("#tab-export");
+        // no USB stick on this machine: nothing is suggested, and the screen says the list would stay here
+        assertThat(text(robot, "#export-message")).startsWith("No USB stick is plugged in.");
+        assertThat(robot.lookup("#export-folder")
+                        .queryAs(javafx.scene.control.TextField.class)
+                        .getText())
+                .isEmpty();
         // a folder that is not there (the stick was pulled out): a sentence, and no file anywhere
         setText(robot, "#export-folder", usb.resolve("gone").toString());
         robot.clickOn("#export-list");
@@ -155,6 +161,9 @@ class StaffModeTest {
 
         setText(robot, "#export-folder", usb.toString());
         robot.clickOn("#export-list");
+        // a folder on this computer's own disk is asked about first
+        assertThat(text(robot, "#confirm-question")).contains("on this computer's own disk");
+        robot.clickOn("#confirm-yes");
         assertThat(text(robot, "#export-message")).startsWith("Saved 10 people to ");
         try (var files = java.nio.file.Files.list(usb)) {
             Path csv =

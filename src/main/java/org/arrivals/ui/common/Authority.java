@@ -16,6 +16,11 @@ public interface Authority {
      * As {@link #ask}, for an action that also needs a reason a person types (recorded with it):
      * {@code then} gets the role whose PIN was given and the reason.
      */
+    /** Asks a person to confirm an action ({@code question}, a button {@code yes}); runs it when they do. */
+    default void confirm(String question, String yes, Runnable then) {
+        then.run();
+    }
+
     default void askWithReason(
             String why, String reasonPrompt, Role needed, java.util.function.BiConsumer<Role, String> then) {
         ask(why, needed, role -> then.accept(role, ""));

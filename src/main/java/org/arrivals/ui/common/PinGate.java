@@ -26,6 +26,10 @@ public final class PinGate implements Authority {
     private javafx.scene.Node focusBefore;
 
     private org.arrivals.audit.Role acceptedRole = org.arrivals.audit.Role.VOLUNTEER;
+    /** The gate's field that takes the keyboard, and its message line, while it is open. */
+    private javafx.scene.control.TextInputControl focusField;
+
+    private Label messageLabel;
 
     public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n) {
         this.host = host;
@@ -41,6 +45,65 @@ public final class PinGate implements Authority {
 
     public boolean isOpen() {
         return overlay != null;
+    }
+
+    /**
+     * A question over the screen, with {@code yes} and Cancel; the action runs only on {@code yes}.
+     * Like the PIN, it owns the keyboard while open; Enter does not answer it (a scanner ends with Enter).
+     */
+    @Override
+    public void confirm(String question, String yes, Runnable then) {
+        close();
+        focusBefore = host.getScene() == null ? null : host.getScene().getFocusOwner();
+        Label text = Ui.id(Ui.label(question, "pin-title"), "confirm-question");
+        text.setWrapText(true);
+        Label message = Ui.label("", "message");
+        Button ok = Ui.id(
+                Ui.button(yes, "primary", () -> {
+                    close();
+                    then.run();
+                }),
+                "confirm-yes");
+        Button cancel = Ui.id(Ui.button(i18n.t("dialog.cancel"), "secondary", this::close), "confirm-cancel");
+        cancel.setCancelButton(true);
+        VBox card = new VBox(16, text, message, new HBox(10, ok, cancel));
+        overlay = Ui.overlay(card, 460, i18n);
+        host.getChildren().add(overlay);
+        focusField = null;
+        messageLabel = message;
+        cancel.requestFocus();
+        confirmFocus = cancel;
+    }
+
+    private javafx.scene.Node confirmFocus;
+
+    /** True when a key event's target is inside the open gate. */
+    public boolean contains(Object target) {
+        if (overlay == null || !(target instanceof javafx.scene.Node n)) {
+            return false;
+        }
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (p == overlay) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Puts the focus back into the gate (a key was aimed at the screen behind it). */
+    public void takeFocus() {
+        if (overlay != null && focusField != null) {
+            focusField.requestFocus();
+        } else if (overlay != null && confirmFocus != null) {
+            confirmFocus.requestFocus();
+        }
+    }
+
+    /** A code was scanned while the gate is open: it is not typed anywhere, and the gate says so. */
+    public void refuseScan() {
+        if (overlay != null && messageLabel != null) {
+            Ui.showMessage(messageLabel, new Message(Tone.WARNING, i18n.t("pin.scanRefused")));
+        }
     }
 
     /** Asks for a supervisor's (or admin's) PIN; runs {@code onAccepted} once it is right. */
@@ -165,7 +228,9 @@ public final class PinGate implements Authority {
         // repeats their last word on the next line, so the reasons should fit on one line where they can
         overlay = Ui.overlay(card, 460, i18n);
         host.getChildren().add(overlay);
-        (reasonBox != null ? reasonBox : field).requestFocus();
+        focusField = reasonBox != null ? reasonBox : field;
+        messageLabel = message;
+        focusField.requestFocus();
     }
 
     private void check(
@@ -215,6 +280,9 @@ public final class PinGate implements Authority {
         if (overlay != null) {
             host.getChildren().remove(overlay);
             overlay = null;
+            focusField = null;
+            messageLabel = null;
+            confirmFocus = null;
             javafx.scene.Node back = focusBefore;
             focusBefore = null;
             if (back != null && back.getScene() == host.getScene()) {

@@ -58,14 +58,24 @@ public final class DeskModel {
     /** The role an undo of the shown person's check-in needs (null: nothing to undo), as the service says. */
     final ObjectProperty<Role> undoNeeds = new SimpleObjectProperty<>();
 
+    /** The person on the card is checked in but has no badge (no printer was chosen, or the job was cancelled). */
+    final BooleanProperty needsBadge = new SimpleBooleanProperty();
+
     final ObjectProperty<Message> alert = new SimpleObjectProperty<>(Message.NONE);
     final ObjectProperty<Message> message = new SimpleObjectProperty<>(Message.NONE);
     final ObjectProperty<Image> preview = new SimpleObjectProperty<>();
     final BooleanProperty busy = new SimpleBooleanProperty();
-    /** The attendee whose check-in the last action recorded, for Undo. */
+    /** The attendee whose check-in the last action recorded, for Undo, and their name (Ctrl+Z says whom it undoes). */
     final StringProperty undoable = new SimpleStringProperty();
+
+    final StringProperty undoableName = new SimpleStringProperty();
+    /** Whom the message on screen is about: it goes when another person is shown. */
+    private String messageAbout;
     /** The badge jobs this desk asked for, by job id, with the person's name, to say when one did not print. */
     private final Map<Long, String> ownJobs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The text the results on screen answer (Enter acts on them only if it is still the text typed). */
+    private String resultsFor = "";
 
     private long searchSeq;
     private volatile long selectSeq;
@@ -99,6 +109,7 @@ public final class DeskModel {
         long seq = ++searchSeq;
         if (q == null || q.isBlank()) {
             results.clear();
+            resultsFor = "";
             return;
         }
         tasks.query(
@@ -107,6 +118,7 @@ public final class DeskModel {
                     if (seq != searchSeq) {
                         return; // a newer keystroke already asked
                     }
+                    resultsFor = q;
                     results.setAll(hits);
                     if (!hits.isEmpty()) {
                         select(hits.get(0).attendee());
@@ -117,17 +129,23 @@ public final class DeskModel {
 
     void select(Attendee a) {
         long seq = ++selectSeq;
+        if (messageAbout != null && (a == null || !messageAbout.equals(a.code()))) {
+            message.set(Message.NONE); // it was about someone else
+            messageAbout = null;
+        }
         selected.set(a);
         if (a == null) {
             arrival.set(null);
             undoNeeds.set(null);
+            needsBadge.set(false);
             alert.set(Message.NONE);
             preview.set(null);
             return;
         }
         // the index keeps a slim copy of each person: the card shows the stored one, notes and all
         tasks.query(
-                () -> checkIns.person(a.code()).orElse(new CheckInService.Person(a, Arrival.none(a.code()), null)),
+                () -> checkIns.person(a.code())
+                        .orElse(new CheckInService.Person(a, Arrival.none(a.code()), null, false)),
                 p -> {
                     if (seq == selectSeq) {
                         show(p);
@@ -150,6 +168,7 @@ public final class DeskModel {
         selected.set(p.attendee());
         arrival.set(p.arrival());
         undoNeeds.set(p.undoNeeds());
+        needsBadge.set(p.needsBadge());
         alert.set(alertFor(p.attendee(), p.arrival()));
     }
 
@@ -200,9 +219,27 @@ public final class DeskModel {
 
     /** A scanner burst: the person is looked up by code and checked in at once. */
     public void scan(String raw) {
+        scan(raw, "");
+    }
+
+    /**
+     * A scan, with what the search box held before it began: a stall of the FX thread can split a
+     * scanner's burst, leaving its first characters in the box, so the two together are tried as
+     * one code before the burst alone.
+     */
+    public void scan(String raw, String before) {
         searchSeq++; // answers to the keystrokes the scanner typed are dropped
+        String joined = before == null ? raw : before + raw;
         tasks.run(
-                () -> checkIns.resolve(raw),
+                () -> {
+                    if (!joined.equals(raw)) {
+                        ScanResolver.Result whole = checkIns.resolve(joined);
+                        if (whole.kind() == ScanResolver.Kind.FOUND) {
+                            return whole;
+                        }
+                    }
+                    return checkIns.resolve(raw);
+                },
                 r -> {
                     if (r.kind() == ScanResolver.Kind.FOUND) {
                         // the scanned person replaces whatever was being typed
@@ -223,6 +260,52 @@ public final class DeskModel {
     public void checkInAndPrint() {
         checkInAndPrint(selected.get(), volunteer(), null);
     }
+
+    /**
+     * Enter in the search box. What is typed is tried as a code first (a badge, an attendee code, a
+     * ticket barcode): a scan whose keys did not arrive as a burst is still a scan. Otherwise Enter
+     * checks in the person shown, but only if the matches on screen answer the text now typed;
+     * if they answer an older keystroke, the search runs now and its best match is checked in.
+     */
+    public void enter(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        if (text.isEmpty()) {
+            checkInAndPrint();
+            return;
+        }
+        searchSeq++; // a search still on its way answers an older text: dropped
+        Attendee shown = text.equals(resultsFor) ? selected.get() : null;
+        tasks.run(
+                () -> {
+                    ScanResolver.Result code = checkIns.resolve(text);
+                    if (code.kind() == ScanResolver.Kind.FOUND) {
+                        return new Enter(code.attendee(), true, List.of());
+                    }
+                    if (shown != null) {
+                        return new Enter(shown, false, null);
+                    }
+                    List<SearchHit> hits = station.lookup().search(text, RESULTS);
+                    return new Enter(hits.isEmpty() ? null : hits.get(0).attendee(), false, hits);
+                },
+                e -> {
+                    if (e.hits() != null) {
+                        resultsFor = e.scanned() ? "" : text;
+                        results.setAll(e.hits());
+                    }
+                    if (e.scanned()) {
+                        query.set("");
+                    }
+                    if (e.person() == null) {
+                        message.set(new Message(Tone.WARNING, i18n.t("desk.enter.none", text)));
+                        return;
+                    }
+                    select(e.person());
+                    checkInAndPrint(e.person(), volunteer(), null);
+                },
+                this::failed);
+    }
+
+    private record Enter(Attendee person, boolean scanned, List<SearchHit> hits) {}
 
     /**
      * Checks in a person whose registration is cancelled, refunded or pending, on a supervisor's
@@ -261,10 +344,12 @@ public final class DeskModel {
         if (r.checkedIn()) {
             String name = r.attendee().displayName();
             message.set(describeBadge(name, r.badge()));
+            messageAbout = a.code();
             if (r.badge() != null && r.badge().result() == PrintOutcome.Result.QUEUED) {
                 ownJobs.put(r.badge().job().id(), name);
             }
             undoable.set(a.code());
+            undoableName.set(r.attendee().displayName());
             if (shown) {
                 alert.set(Message.NONE);
                 undoNeeds.set(Role.VOLUNTEER);
@@ -328,6 +413,31 @@ public final class DeskModel {
         undo(undoable.get(), volunteer());
     }
 
+    /** Prints the first badge of the person on the card, checked in while there was no badge for them. */
+    public void printBadge() {
+        Attendee a = selected.get();
+        if (a == null) {
+            return;
+        }
+        tasks.run(
+                () -> checkIns.printBadge(volunteer(), a.code()),
+                o -> {
+                    message.set(describeBadge(a.displayName(), o));
+                    messageAbout = a.code();
+                    if (o.result() == PrintOutcome.Result.QUEUED) {
+                        ownJobs.put(o.job().id(), a.displayName());
+                        needsBadge.set(false);
+                    }
+                },
+                this::failed);
+    }
+
+    /** True when Ctrl+Z would undo someone other than the person on the card (the desk asks first). */
+    boolean undoIsForSomeoneElse() {
+        return undoable.get() != null
+                && (selected.get() == null || !selected.get().code().equals(undoable.get()));
+    }
+
     /** Who may undo the selected person's check-in (the service's rule, read with the card); null when none. */
     Role undoNeeds() {
         return selected.get() == null ? null : undoNeeds.get();
@@ -352,6 +462,7 @@ public final class DeskModel {
                     busy.set(false);
                     if (code.equals(undoable.get())) {
                         undoable.set(null);
+                        undoableName.set(null);
                     }
                     if (r.outcome() == CheckInResult.Outcome.NOT_ALLOWED) {
                         // the check-in is another station's now: Ctrl+Z lets go of it, and the card offers
@@ -369,6 +480,7 @@ public final class DeskModel {
                     }
                     message.set(new Message(
                             Tone.INFO, i18n.t("desk.undone", r.attendee().displayName())));
+                    messageAbout = code;
                     if (selected.get() != null && selected.get().code().equals(code)) {
                         arrival.set(r.arrival());
                         undoNeeds.set(null);
@@ -384,6 +496,10 @@ public final class DeskModel {
                 () -> checkIns.walkIn(volunteer(), w, true),
                 r -> {
                     busy.set(false);
+                    if (r.outcome() == CheckInService.WalkInResult.Outcome.LOOKS_LIKE_A_SCAN) {
+                        message.set(new Message(Tone.ERROR, i18n.t("desk.walkin.scanned")));
+                        return;
+                    }
                     if (r.outcome() != CheckInService.WalkInResult.Outcome.REGISTERED) {
                         message.set(new Message(Tone.ERROR, i18n.t("error.notAllowed")));
                         return;
@@ -428,6 +544,14 @@ public final class DeskModel {
         busy.set(false);
         // details are for the log (Tasks logged them); a person reads a sentence
         message.set(new Message(Tone.ERROR, i18n.t("error.unexpected")));
+    }
+
+    String scannerPrefix() {
+        return station.settings().scannerPrefix();
+    }
+
+    String scannerSuffix() {
+        return station.settings().scannerSuffix();
     }
 
     public List<String> types() {

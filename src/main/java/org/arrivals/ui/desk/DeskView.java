@@ -44,10 +44,15 @@ public final class DeskView {
 
     /** @param authority asks for a supervisor's PIN before an override or undoing another station's check-in */
     public DeskView(DeskModel model, I18n i18n, Authority authority) {
+        this(model, i18n, authority, System::nanoTime);
+    }
+
+    /** @param keyClock the clock that tells a scanner's keys from a person's, also in the desk's forms */
+    public DeskView(DeskModel model, I18n i18n, Authority authority, java.util.function.LongSupplier keyClock) {
         this.model = model;
         this.i18n = i18n;
         this.authority = authority;
-        this.dialogs = new PersonDialog(i18n);
+        this.dialogs = new PersonDialog(i18n, model.scannerPrefix(), model.scannerSuffix(), keyClock);
         root.getStyleClass().add("desk");
         root.setLeft(searchColumn());
         VBox card = card();
@@ -115,7 +120,7 @@ public final class DeskView {
                 return;
             }
             Attendee a = hit.attendee();
-            Label name = Ui.name(a.displayName(), "hit-name");
+            Label name = Ui.name(a.nameForDesk(), "hit-name");
             Label org = Ui.name(a.organization() == null ? "" : a.organization(), "hit-org");
             name.setWrapText(false);
             org.setWrapText(false);
@@ -133,7 +138,7 @@ public final class DeskView {
             VBox box = new VBox(2, top, org);
             setGraphic(box);
             setAccessibleText(
-                    a.displayName() + ", " + org.getText() + (state.getText().isEmpty() ? "" : ", " + state.getText()));
+                    a.nameForDesk() + ", " + org.getText() + (state.getText().isEmpty() ? "" : ", " + state.getText()));
         }
     }
 
@@ -150,12 +155,34 @@ public final class DeskView {
         message.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
 
         Button checkIn = Ui.id(Ui.button(i18n.t("desk.action.checkin"), "primary", model::checkInAndPrint), "checkin");
-        checkIn.disableProperty().bind(model.selected.isNull().or(model.busy));
+        // a blocked registration: the main button says why, and does nothing (a supervisor's button is beside it)
+        var blockedNow = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.selected.get() != null
+                        && model.selected.get().status() != RegistrationStatus.ATTENDING
+                        && (model.arrival.get() == null || !model.arrival.get().checkedIn()),
+                model.selected,
+                model.arrival);
+        checkIn.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> blockedNow.get()
+                                ? i18n.t(
+                                        "desk.action.blocked",
+                                        i18n.t("status."
+                                                + model.selected.get().status().name()))
+                                : i18n.t("desk.action.checkin"),
+                        blockedNow));
+        checkIn.disableProperty().bind(model.selected.isNull().or(blockedNow));
         Button edit = Ui.id(Ui.button(i18n.t("desk.action.edit"), "secondary", this::edit), "edit");
         edit.disableProperty().bind(model.selected.isNull());
         Button walkIn = Ui.id(Ui.button(i18n.t("desk.action.walkin"), "secondary", this::walkIn), "walkin");
-        Button undo = Ui.id(Ui.button(i18n.t("desk.action.undo"), "secondary", model::undo), "undo");
-        undo.disableProperty().bind(model.undoable.isNull().or(model.busy));
+        Button undo = Ui.id(Ui.button(i18n.t("desk.action.undo"), "secondary", this::undoLast), "undo");
+        undo.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> model.undoableName.get() == null
+                                ? i18n.t("desk.action.undo")
+                                : i18n.t("desk.action.undoNamed", model.undoableName.get()),
+                        model.undoableName));
+        undo.disableProperty().bind(model.undoable.isNull());
         // a supervisor's actions on the person shown: check in over a block, undo a check-in from elsewhere
         Button override = Ui.id(
                 Ui.button(i18n.t("desk.action.override"), "secondary", () -> {
@@ -175,22 +202,24 @@ public final class DeskView {
                 model.selected,
                 model.arrival);
         showWhen(override, blocked);
-        override.disableProperty().bind(model.busy);
         Button undoArrival =
                 Ui.id(Ui.button(i18n.t("desk.action.undoArrival"), "secondary", this::undoArrival), "undo-arrival");
-        // Ctrl+Z already undoes this station's last check-in; this is for any other
-        showWhen(
-                undoArrival,
-                javafx.beans.binding.Bindings.createBooleanBinding(
-                        () -> model.undoNeeds() != null
-                                && (model.selected.get() == null
-                                        || !model.selected.get().code().equals(model.undoable.get())),
-                        model.selected,
-                        model.arrival,
-                        model.undoNeeds,
-                        model.undoable));
-        undoArrival.disableProperty().bind(model.busy);
-        FlowPane actions = new FlowPane(10, 10, checkIn, edit, walkIn, undo, override, undoArrival);
+        // Ctrl+Z already undoes this station's last check-in; this is for anyone else's on the card,
+        // and then it is the only undo shown
+        var undoOnCard = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> model.undoNeeds() != null
+                        && (model.selected.get() == null
+                                || !model.selected.get().code().equals(model.undoable.get())),
+                model.selected,
+                model.arrival,
+                model.undoNeeds,
+                model.undoable);
+        showWhen(undoArrival, undoOnCard);
+        showWhen(undo, undoOnCard.not());
+        Button printBadge =
+                Ui.id(Ui.button(i18n.t("desk.action.printBadge"), "primary", model::printBadge), "print-badge");
+        showWhen(printBadge, model.needsBadge);
+        FlowPane actions = new FlowPane(10, 10, checkIn, printBadge, edit, walkIn, undo, override, undoArrival);
 
         ImageView preview = new ImageView();
         preview.setId("badge-preview");
@@ -212,16 +241,19 @@ public final class DeskView {
         empty.visibleProperty().bind(model.selected.isNull());
         empty.managedProperty().bind(empty.visibleProperty());
 
-        Ui.listen(name, model.selected, (o, was, a) -> {
+        java.util.function.Consumer<Attendee> show = a -> {
             if (a == null) {
                 return;
             }
-            Ui.setName(name, a.displayName());
+            Ui.setName(name, a.nameForDesk());
             pronouns.setText(a.pronouns() == null ? "" : a.pronouns());
             Ui.setName(org, a.organization() == null ? "" : a.organization());
             type.setText(a.type());
             status.setText(i18n.t("status." + a.status().name()) + " · " + a.code());
-        });
+        };
+        Ui.listen(name, model.selected, (o, was, a) -> show.accept(a));
+        show.accept(model.selected.get()); // a view made anew (the language changed) shows who is on the card
+
         VBox card = new VBox(16, empty, details, actions, message, previewBox);
         card.getStyleClass().add("card");
         card.setPadding(new Insets(24));
@@ -250,6 +282,24 @@ public final class DeskView {
         }
     }
 
+    /** Ctrl+Z: undoes the last check-in made here; asks first when that is not the person on the card. */
+    private void undoLast() {
+        if (model.undoable.get() == null) {
+            return;
+        }
+        if (model.undoIsForSomeoneElse()) {
+            String code = model.undoable.get();
+            authority.confirm(i18n.t("desk.undo.confirm", model.undoableName.get()), i18n.t("desk.undo.yes"), () -> {
+                if (code.equals(model.undoable.get())) {
+                    model.undo();
+                }
+                focusSearch();
+            });
+        } else {
+            model.undo();
+        }
+    }
+
     private void edit() {
         Attendee a = model.selected.get();
         if (a != null) {
@@ -263,7 +313,7 @@ public final class DeskView {
 
     private void keys(KeyEvent e) {
         if (e.getCode() == KeyCode.ENTER && e.getTarget() == search) {
-            model.checkInAndPrint();
+            model.enter(search.getText());
             search.selectAll(); // the next person's name replaces this one as soon as it is typed
             e.consume();
         } else if (e.getCode() == KeyCode.DOWN && e.getTarget() == search) {
@@ -284,7 +334,7 @@ public final class DeskView {
             walkIn();
             e.consume();
         } else if (UNDO.match(e)) {
-            model.undo();
+            undoLast();
             e.consume();
         }
     }

@@ -19,7 +19,11 @@ import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.WalkIn;
 import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.Message;
 import org.arrivals.ui.common.NameFonts;
+import org.arrivals.ui.common.ScannerInput;
+import org.arrivals.ui.common.Tone;
+import org.arrivals.ui.common.Ui;
 
 /** The two forms of the desk: correct someone's badge fields, and register a walk-in. */
 final class PersonDialog {
@@ -33,9 +37,16 @@ final class PersonDialog {
             AttendeeField.EMAIL);
 
     private final I18n i18n;
+    private final String scannerPrefix;
+    private final String scannerSuffix;
 
-    PersonDialog(I18n i18n) {
+    private final java.util.function.LongSupplier keyClock;
+
+    PersonDialog(I18n i18n, String scannerPrefix, String scannerSuffix, java.util.function.LongSupplier keyClock) {
         this.i18n = i18n;
+        this.scannerPrefix = scannerPrefix;
+        this.scannerSuffix = scannerSuffix;
+        this.keyClock = keyClock;
     }
 
     /** The fields the person changed, old value to new; empty when nothing changed or they cancelled. */
@@ -126,6 +137,19 @@ final class PersonDialog {
             l.setLabelFor(type);
             grid.addRow(row, l, type);
         }
+        // a code scanned while the form is open is not typed into it: the form says so and keeps what was typed
+        Label scanned = new Label();
+        scanned.setId("dialog-message");
+        scanned.getStyleClass().add("message");
+        scanned.setWrapText(true);
+        scanned.setMaxWidth(480);
+        grid.add(scanned, 0, row + 1, 2, 1);
+        d.setOnShown(e -> new ScannerInput(
+                        scannerPrefix,
+                        scannerSuffix,
+                        scan -> Ui.showMessage(scanned, new Message(Tone.WARNING, i18n.t("dialog.scanRefused"))),
+                        keyClock)
+                .install(d.getDialogPane().getScene()));
         d.getDialogPane().setContent(grid);
         Platform.runLater(() -> fields.get(AttendeeField.FIRST).requestFocus());
         return d;

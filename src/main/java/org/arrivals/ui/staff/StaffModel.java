@@ -18,6 +18,7 @@ import org.arrivals.audit.Actor;
 import org.arrivals.audit.ExportResult;
 import org.arrivals.audit.Role;
 import org.arrivals.badge.TemplateLoader;
+import org.arrivals.checkin.CheckInService;
 import org.arrivals.print.PrintJob;
 import org.arrivals.print.PrintOutcome;
 import org.arrivals.print.PrintService;
@@ -32,7 +33,7 @@ import org.arrivals.ui.common.Tone;
 
 /** Staff work: reprints with a reason, the print queue, importing the list, printer and template. */
 public final class StaffModel {
-    public static final List<String> REASONS = List.of("lost", "damaged", "name corrected");
+    public static final List<String> REASONS = List.of("lost", "damaged", "name corrected", "never printed");
 
     private final Station station;
     private final Tasks tasks;
@@ -41,7 +42,16 @@ public final class StaffModel {
     final StringProperty template;
 
     final StringProperty reprintQuery = new SimpleStringProperty("");
-    final ObservableList<Attendee> reprintMatches = FXCollections.observableArrayList();
+    final ObservableList<CheckInService.Person> reprintMatches = FXCollections.observableArrayList();
+    /** The reason chosen for the next reprint: cleared after each reprint, so the next one is chosen anew. */
+    final StringProperty reprintReason = new SimpleStringProperty();
+    /** The badge of the person chosen for a reprint, as it would print. */
+    final ObjectProperty<javafx.scene.image.Image> reprintPreview = new SimpleObjectProperty<>();
+    /** People checked in without a badge (checked in while no printer was chosen, or their job was cancelled). */
+    final ObservableList<CheckInService.Person> withoutBadge = FXCollections.observableArrayList();
+    /** The names of the people the print queue's jobs are for, by code (the queue shows names, not just codes). */
+    final java.util.Map<String, String> jobNames = new java.util.concurrent.ConcurrentHashMap<>();
+
     final ObjectProperty<Message> reprintMessage = new SimpleObjectProperty<>(Message.NONE);
     final ObservableList<PrintJob> jobs = FXCollections.observableArrayList();
     final ObjectProperty<Message> queueMessage = new SimpleObjectProperty<>(Message.NONE);
@@ -99,9 +109,11 @@ public final class StaffModel {
         long s = ++seq;
         tasks.query(
                 () -> q.isBlank()
-                        ? List.<Attendee>of()
+                        ? List.<CheckInService.Person>of()
                         : station.lookup().search(q, 8).stream()
                                 .map(SearchHit::attendee)
+                                .map(a -> station.checkIns().person(a.code()).orElse(null))
+                                .filter(java.util.Objects::nonNull)
                                 .toList(),
                 found -> {
                     if (s == seq) {
@@ -117,10 +129,58 @@ public final class StaffModel {
                 () -> station.checkIns().resolve(raw),
                 r -> {
                     if (r.attendee() != null) {
-                        reprintMatches.setAll(List.of(r.attendee()));
+                        station.checkIns()
+                                .person(r.attendee().code())
+                                .ifPresent(p -> reprintMatches.setAll(List.of(p)));
                     } else {
                         reprintMessage.set(new Message(Tone.WARNING, i18n.t("desk.scan.unknown", r.cleaned())));
                     }
+                },
+                this::failed);
+    }
+
+    /** Draws the chosen person's badge for the reprint screen, off the FX thread. */
+    void previewReprint(Attendee a) {
+        reprintPreview.set(null);
+        if (a == null) {
+            return;
+        }
+        tasks.render(
+                () -> {
+                    var t = TemplateLoader.named(station.printing().target().template(), station.configDir());
+                    byte[] png =
+                            org.arrivals.badge.BadgePreview.png(station.badges().render(t, a, ""), 96);
+                    return new javafx.scene.image.Image(new java.io.ByteArrayInputStream(png));
+                },
+                reprintPreview::set,
+                e -> reprintPreview.set(null));
+    }
+
+    /** A reprint for someone not checked in, or whose registration is blocked, is asked about first. */
+    static boolean reprintNeedsConfirming(CheckInService.Person p) {
+        return p != null
+                && (!p.arrival().checkedIn()
+                        || p.attendee().status() != org.arrivals.attendee.RegistrationStatus.ATTENDING);
+    }
+
+    /** The people checked in without a badge, for the reprint screen's list. */
+    void loadWithoutBadge() {
+        tasks.query(station.checkIns()::checkedInWithoutBadge, withoutBadge::setAll, e -> withoutBadge.clear());
+    }
+
+    /** Prints the first badge of everyone checked in without one (each once: the service refuses a second). */
+    void printMissingBadges() {
+        List<CheckInService.Person> who = List.copyOf(withoutBadge);
+        Actor by = actor();
+        tasks.run(
+                () -> who.stream()
+                        .map(p -> station.printing().print(by, p.attendee().code()))
+                        .filter(o -> o.result() == PrintOutcome.Result.QUEUED)
+                        .count(),
+                n -> {
+                    reprintMessage.set(new Message(Tone.SUCCESS, i18n.t("staff.noBadge.printing", n)));
+                    loadWithoutBadge();
+                    refreshJobs();
                 },
                 this::failed);
     }
@@ -138,6 +198,9 @@ public final class StaffModel {
                             o.result() == PrintOutcome.Result.QUEUED
                                     ? new Message(Tone.SUCCESS, i18n.t("staff.reprint.done", a.displayName()))
                                     : printProblem(o));
+                    if (o.result() == PrintOutcome.Result.QUEUED) {
+                        reprintReason.set(null); // the next reprint's reason is chosen anew
+                    }
                     refreshJobs();
                 },
                 this::failed);
@@ -166,6 +229,14 @@ public final class StaffModel {
                 () -> {
                     List<PrintJob> all = new ArrayList<>(station.printing().jobs());
                     java.util.Collections.reverse(all); // newest first
+                    for (PrintJob j : all) {
+                        jobNames.computeIfAbsent(
+                                j.attendeeCode(),
+                                code -> station.checkIns()
+                                        .person(code)
+                                        .map(p -> p.attendee().displayName())
+                                        .orElse(""));
+                    }
                     return all;
                 },
                 jobs::setAll,
@@ -305,29 +376,30 @@ public final class StaffModel {
 
     /**
      * Where exports go unless staff choose otherwise: a USB stick if one is mounted (the runbook's
-     * encrypted stick), else the user's home folder.
+     * encrypted stick). With none, no folder is suggested and the screen says so: the list must not
+     * land on the kiosk's own disk by default.
      */
     void suggestExportFolder() {
         if (exportFolder.get() != null) {
             return;
         }
-        tasks.query(StaffModel::removableMediaOrHome, exportFolder::set, e -> {});
+        tasks.query(
+                () -> station.roster().removableDrives(),
+                drives -> {
+                    if (!drives.isEmpty()) {
+                        exportFolder.set(drives.get(0));
+                    } else {
+                        exportMessage.set(new Message(Tone.WARNING, i18n.t("staff.export.noDrive")));
+                    }
+                },
+                e -> {});
     }
 
-    static Path removableMediaOrHome() {
-        String user = System.getProperty("user.name");
-        for (Path base : List.of(Path.of("/media", user), Path.of("/run/media", user))) {
-            try (var dirs = java.nio.file.Files.list(base)) {
-                var first =
-                        dirs.filter(java.nio.file.Files::isDirectory).sorted().findFirst();
-                if (first.isPresent()) {
-                    return first.get();
-                }
-            } catch (java.io.IOException | SecurityException e) {
-                // no removable media here
-            }
-        }
-        return Path.of(System.getProperty("user.home"));
+    /** True when exporting to {@code folder} would leave the list on this computer's own disk. */
+    boolean staysOnThisComputer(Path folder) {
+        return folder != null
+                && java.nio.file.Files.isDirectory(folder)
+                && !station.roster().onRemovableDrive(folder);
     }
 
     /** The list with arrival states, as a spreadsheet-safe CSV in {@code folder}: a supervisor's action, audited. */

@@ -21,6 +21,7 @@ import javafx.stage.FileChooser;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.importing.ImportProblem;
 import org.arrivals.audit.Role;
+import org.arrivals.checkin.CheckInService;
 import org.arrivals.print.PrintJob;
 import org.arrivals.ui.common.Authority;
 import org.arrivals.ui.common.I18n;
@@ -86,48 +87,112 @@ public final class StaffView {
         find.setPromptText(i18n.t("desk.search.prompt"));
         find.setAccessibleText(i18n.t("desk.search.prompt"));
         find.textProperty().bindBidirectional(model.reprintQuery);
-        ListView<Attendee> people = Ui.id(new ListView<>(model.reprintMatches), "reprint-results");
-        people.setPrefHeight(280);
-        people.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Attendee a, boolean empty) {
-                super.updateItem(a, empty);
-                setText(
-                        empty || a == null
-                                ? null
-                                : a.displayName() + " · " + (a.organization() == null ? "" : a.organization()));
-                setStyle(empty || a == null ? "" : org.arrivals.ui.common.NameFonts.style(a.displayName()));
-            }
-        });
-        Ui.listen(people, model.reprintMatches, (javafx.collections.ListChangeListener<Attendee>) c -> {
+        ListView<CheckInService.Person> people = Ui.id(new ListView<>(model.reprintMatches), "reprint-results");
+        people.setPrefHeight(240);
+        people.setCellFactory(v -> personCell());
+        Ui.listen(people, model.reprintMatches, (javafx.collections.ListChangeListener<CheckInService.Person>) c -> {
             if (!model.reprintMatches.isEmpty()) {
                 people.getSelectionModel().select(0);
             }
         });
+        // the chosen person: their status, whether they are in, their badges so far, and the badge as it would print
+        Label who = Ui.id(Ui.label("", "card-name"), "reprint-person");
+        Label state = Ui.id(Ui.label("", "muted"), "reprint-state");
+        javafx.scene.image.ImageView preview = new javafx.scene.image.ImageView();
+        preview.setId("reprint-preview");
+        preview.imageProperty().bind(model.reprintPreview);
+        preview.setPreserveRatio(true);
+        preview.setFitWidth(260);
+        preview.setAccessibleText(i18n.t("desk.preview"));
+        people.getSelectionModel().selectedItemProperty().addListener((o, was, p) -> {
+            who.setText(p == null ? "" : p.attendee().nameForDesk());
+            who.setStyle(
+                    p == null
+                            ? ""
+                            : org.arrivals.ui.common.NameFonts.style(
+                                    p.attendee().displayName()));
+            state.setText(p == null ? "" : personState(p));
+            model.previewReprint(p == null ? null : p.attendee());
+        });
         ComboBox<String> reason = Ui.id(new ComboBox<>(), "reprint-reason");
         reason.setPromptText(i18n.t("staff.reprint.reason"));
         reason.setAccessibleText(i18n.t("staff.reprint.reason"));
-        for (String r : StaffModel.REASONS) {
-            reason.getItems().add(r);
-        }
+        reason.getItems().addAll(StaffModel.REASONS);
+        reason.valueProperty().bindBidirectional(model.reprintReason);
         reason.setCellFactory(v -> reasonCell());
         reason.setButtonCell(reasonCell());
         Button go = Ui.id(
-                Ui.button(
-                        i18n.t("staff.reprint.go"),
-                        "primary",
-                        () -> model.reprint(people.getSelectionModel().getSelectedItem(), reason.getValue())),
+                Ui.button(i18n.t("staff.reprint.go"), "primary", () -> {
+                    CheckInService.Person p = people.getSelectionModel().getSelectedItem();
+                    String why = reason.getValue();
+                    if (p != null && why != null && StaffModel.reprintNeedsConfirming(p)) {
+                        authority.confirm(
+                                i18n.t("staff.reprint.confirm", p.attendee().displayName(), personState(p)),
+                                i18n.t("staff.reprint.go"),
+                                () -> model.reprint(p.attendee(), why));
+                    } else {
+                        model.reprint(p == null ? null : p.attendee(), why);
+                    }
+                }),
                 "reprint-go");
         Label message = Ui.id(Ui.label("", "message"), "reprint-message");
         Ui.bindMessage(message, model.reprintMessage);
+        VBox chosen = new VBox(6, who, state, preview);
+        chosen.getStyleClass().add("preview-box");
+        chosen.visibleProperty()
+                .bind(people.getSelectionModel().selectedItemProperty().isNotNull());
+        HBox findAndShow = new HBox(16, new VBox(12, find, people), chosen);
+        // checked in, but no badge: checked in while no printer was chosen, or their job was cancelled
+        ListView<CheckInService.Person> missing = Ui.id(new ListView<>(model.withoutBadge), "no-badge-list");
+        missing.setPrefHeight(140);
+        missing.setCellFactory(v -> personCell());
+        missing.setPlaceholder(Ui.label(i18n.t("staff.noBadge.none"), "muted"));
+        Button printMissing = Ui.id(
+                Ui.button(i18n.t("staff.noBadge.print"), "secondary", model::printMissingBadges), "no-badge-print");
+        printMissing.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.withoutBadge));
+        model.loadWithoutBadge();
         return new VBox(
                 12,
                 Ui.label(i18n.t("staff.reprint.title"), "section-title"),
                 Ui.label(i18n.t("staff.reprint.hint"), "muted"),
-                find,
-                people,
+                findAndShow,
                 new HBox(12, reason, go),
-                message);
+                message,
+                Ui.label(i18n.t("staff.noBadge.title"), "section-title"),
+                missing,
+                printMissing);
+    }
+
+    /** Where a person stands, in a few words: their registration, whether they are in, their badges. */
+    private String personState(CheckInService.Person p) {
+        String status = i18n.t("status." + p.attendee().status().name());
+        String in = p.arrival().checkedIn()
+                ? i18n.t("staff.person.in", p.arrival().stationId())
+                : i18n.t("staff.person.notIn");
+        return i18n.t(
+                "staff.person.state",
+                status,
+                in,
+                p.arrival().badgesPrinted(),
+                p.attendee().code());
+    }
+
+    private ListCell<CheckInService.Person> personCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(CheckInService.Person p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setText(null);
+                    setStyle("");
+                    return;
+                }
+                Attendee a = p.attendee();
+                setText(a.nameForDesk() + " · " + (a.organization() == null ? "" : a.organization()) + " · "
+                        + personState(p));
+                setStyle(org.arrivals.ui.common.NameFonts.style(a.displayName()));
+            }
+        };
     }
 
     private ListCell<String> reasonCell() {
@@ -143,8 +208,20 @@ public final class StaffView {
     private Parent queue() {
         TableView<PrintJob> table = Ui.id(new TableView<>(model.jobs), "queue-table");
         table.getColumns().add(column(i18n.t("staff.queue.id"), PrintJob::id, 60));
-        table.getColumns().add(column(i18n.t("staff.queue.code"), PrintJob::attendeeCode, 130));
-        table.getColumns().add(column(i18n.t("staff.queue.printer"), PrintJob::printer, 160));
+        table.getColumns().add(column(i18n.t("staff.queue.code"), PrintJob::attendeeCode, 110));
+        table.getColumns()
+                .add(column(i18n.t("staff.queue.name"), j -> model.jobNames.getOrDefault(j.attendeeCode(), ""), 220));
+        TableColumn<PrintJob, String> printerColumn = column(i18n.t("staff.queue.printer"), PrintJob::printer, 240);
+        printerColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty ? null : p);
+                // a printer's full name, also when the column is narrower than it
+                setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p));
+            }
+        });
+        table.getColumns().add(printerColumn);
         TableColumn<PrintJob, PrintJob.State> state = column(i18n.t("staff.queue.state"), PrintJob::state, 180);
         state.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
@@ -300,7 +377,18 @@ public final class StaffView {
             return t.isEmpty() ? null : java.nio.file.Path.of(t);
         };
         Button list = Ui.id(
-                Ui.button(i18n.t("staff.export.run"), "primary", () -> model.exportList(chosen.get())), "export-list");
+                Ui.button(i18n.t("staff.export.run"), "primary", () -> {
+                    java.nio.file.Path to = chosen.get();
+                    if (model.staysOnThisComputer(to)) {
+                        authority.confirm(
+                                i18n.t("staff.export.localWarning", to),
+                                i18n.t("staff.export.localYes"),
+                                () -> model.exportList(to));
+                    } else {
+                        model.exportList(to);
+                    }
+                }),
+                "export-list");
         Button audit = Ui.id(
                 Ui.button(
                         i18n.t("staff.audit.run"),
