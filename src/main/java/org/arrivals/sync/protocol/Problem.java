@@ -1,5 +1,7 @@
 package org.arrivals.sync.protocol;
 
+import java.util.Optional;
+
 /**
  * Why the contract refuses an event or a roster row: which field (and, inside {@code details},
  * which key), and which rule it breaks; {@code limit} is the longest length allowed when the
@@ -27,6 +29,26 @@ public record Problem(WireField field, String key, Rule rule, long limit) {
 
     static Problem of(WireField field, Rule rule) {
         return new Problem(field, null, rule, 0);
+    }
+
+    /** The problem a hub's 400 names ({@code field}, {@code rule}, {@code limit}); empty when this version knows no such field or rule. */
+    public static Optional<Problem> fromWire(String path, String rule, long limit) {
+        if (path == null || rule == null) {
+            return Optional.empty();
+        }
+        int dot = path.indexOf('.');
+        String name = dot < 0 ? path : path.substring(0, dot);
+        String key = dot < 0 ? null : path.substring(dot + 1);
+        for (WireField f : WireField.values()) {
+            if (f.jsonName().equals(name)) {
+                for (Rule r : Rule.values()) {
+                    if (r.name().equals(rule)) {
+                        return Optional.of(new Problem(f, key, r, r == Rule.TOO_LONG ? limit : 0));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The field's JSON name, with the key inside {@code details} after a dot: {@code details.reason}. */
