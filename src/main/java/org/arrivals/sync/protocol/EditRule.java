@@ -6,7 +6,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -39,23 +38,21 @@ public final class EditRule {
 
     /**
      * For each field some edit changed, the value the last one in log order gave it: a stripped
-     * value, or null when that edit removed the correction. Edits whose details cannot be read
-     * are skipped (the contract refuses them at the hub and at stations).
+     * value, or null when that edit removed the correction. An edit the contract refuses (one an
+     * older hub or station let through, too long for the roster's column) is applied nowhere.
      */
     public static Map<PersonField, String> latest(Collection<Edit> edits) {
         Map<PersonField, String> out = new EnumMap<>(PersonField.class);
         edits.stream().sorted(LOG_ORDER).forEach(e -> {
-            Details.Read read = Details.read(e.details());
-            if (read.problem() != null) {
+            if (EventContract.checkDetails(EventKind.ATTENDEE_EDITED, e.details())
+                    .isPresent()) {
                 return;
             }
+            Details.Read read = Details.read(e.details());
             Map<String, String> d = read.values();
-            Optional<PersonField> field =
-                    PersonField.byKey(d.getOrDefault(Details.FIELD, "")).filter(EDITABLE::contains);
-            field.ifPresent(f -> {
-                String now = d.get(Details.NEW);
-                out.put(f, now == null || now.isBlank() ? null : now.strip());
-            });
+            PersonField f = PersonField.byKey(d.get(Details.FIELD)).orElseThrow();
+            String now = d.get(Details.NEW);
+            out.put(f, now == null || now.isBlank() ? null : now.strip());
         });
         return out;
     }
