@@ -7,8 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * String maps stored as JSON objects, in order: the columns a registration export has beyond ours,
- * and the details of a check-in event.
+ * String maps stored as JSON objects, in order: the columns a registration export has beyond ours.
+ * (A check-in event's details have the same form, defined with the sync contract:
+ * {@code sync.protocol.Details}.)
  */
 public final class ExtraFields {
     private static final ObjectMapper JSON = new ObjectMapper();

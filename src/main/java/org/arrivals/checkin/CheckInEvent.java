@@ -3,6 +3,7 @@ package org.arrivals.checkin;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.UUID;
+import org.arrivals.sync.protocol.EventKind;
 
 /** One immutable fact of the check-in log. */
 public record CheckInEvent(

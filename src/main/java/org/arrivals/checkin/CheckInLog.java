@@ -27,12 +27,16 @@ import org.apache.commons.codec.binary.Base32;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.AttendeeStore;
-import org.arrivals.attendee.ExtraFields;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.attendee.WalkIn;
 import org.arrivals.attendee.export.ArrivalStates;
 import org.arrivals.store.Store;
 import org.arrivals.store.jooq.tables.records.ArrivalRecord;
+import org.arrivals.sync.protocol.Details;
+import org.arrivals.sync.protocol.EditRule;
+import org.arrivals.sync.protocol.EventContract;
+import org.arrivals.sync.protocol.EventKind;
+import org.arrivals.sync.protocol.PersonField;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.exception.IntegrityConstraintViolationException;
@@ -102,8 +106,8 @@ public final class CheckInLog implements ArrivalStates {
         }
         Map<String, String> details = new LinkedHashMap<>();
         if (blocked) {
-            details.put("overrodeStatus", a.status().label());
-            details.put("reason", overrideReason.strip());
+            details.put(Details.OVERRODE_STATUS, a.status().label());
+            details.put(Details.REASON, overrideReason.strip());
         }
         Arrival after = record(code, EventKind.CHECKED_IN, List.of(details), null);
         LOG.info(
@@ -179,11 +183,8 @@ public final class CheckInLog implements ArrivalStates {
         }
         List<Map<String, String>> events = new ArrayList<>();
         for (var c : effective.entrySet()) {
-            Map<String, String> details = new LinkedHashMap<>();
-            details.put("field", c.getKey().cliName());
-            details.put("old", Objects.toString(before.editableValue(c.getKey()), ""));
-            details.put("new", Objects.toString(c.getValue(), ""));
-            events.add(details);
+            PersonField field = PersonField.byKey(c.getKey().cliName()).orElseThrow();
+            events.add(EditRule.details(field, before.editableValue(c.getKey()), c.getValue()));
         }
         record(
                 code,
@@ -203,7 +204,7 @@ public final class CheckInLog implements ArrivalStates {
 
     /** Another badge, with why (lost, damaged, name corrected): counted and audited. */
     public synchronized void badgeReprinted(String code, String reason) {
-        record(code, EventKind.BADGE_REPRINTED, List.of(Map.of("reason", reason)), null);
+        record(code, EventKind.BADGE_REPRINTED, List.of(Map.of(Details.REASON, reason)), null);
     }
 
     public Arrival arrival(String code) {
@@ -439,30 +440,27 @@ public final class CheckInLog implements ArrivalStates {
         if (id.isEmpty()) {
             return;
         }
-        Map<AttendeeField, String> latest = new EnumMap<>(AttendeeField.class);
-        events.stream()
+        List<EditRule.Edit> edits = events.stream()
                 .filter(e -> e.kind() == EventKind.ATTENDEE_EDITED)
-                .sorted(CheckInEvent.LOG_ORDER)
-                .forEach(e -> {
-                    Map<String, String> d = ExtraFields.fromJson(e.details());
-                    AttendeeField.byCliName(d.getOrDefault("field", ""))
-                            .filter(AttendeeStore.EDITABLE::contains)
-                            .ifPresent(f -> latest.put(f, d.get("new")));
-                });
-        latest.forEach((field, value) -> attendees.applyEdit(t, id.get(), field, value));
+                .map(e -> new EditRule.Edit(e.hlc(), e.stationId(), e.id(), e.details()))
+                .toList();
+        EditRule.latest(edits)
+                .forEach((field, value) -> AttendeeField.byCliName(field.key())
+                        .filter(AttendeeStore.EDITABLE::contains)
+                        .ifPresent(f -> attendees.applyEdit(t, id.get(), f, value)));
     }
 
     private static WalkIn walkInFrom(String details) {
-        Map<String, String> d = ExtraFields.fromJson(details);
+        Map<String, String> d = Details.fromJson(details);
         return new WalkIn(
-                d.getOrDefault("first", "?"),
-                d.get("last"),
-                d.get("badgeName"),
-                d.get("pronouns"),
-                d.get("email"),
-                d.get("org"),
-                d.get("title"),
-                d.get("type"));
+                d.getOrDefault(PersonField.FIRST.key(), "?"),
+                d.get(PersonField.LAST.key()),
+                d.get(PersonField.BADGE_NAME.key()),
+                d.get(PersonField.PRONOUNS.key()),
+                d.get(PersonField.EMAIL.key()),
+                d.get(PersonField.ORG.key()),
+                d.get(PersonField.TITLE.key()),
+                d.get(PersonField.TYPE.key()));
     }
 
     private static Map<String, List<CheckInEvent>> eventsOf(DSLContext t, Set<String> codes) {
@@ -514,20 +512,26 @@ public final class CheckInLog implements ArrivalStates {
         void run(DSLContext t);
     }
 
-    /** Writes events of one kind for one attendee, and whatever goes with them, in one transaction. */
+    /**
+     * Writes events of one kind for one attendee, and whatever goes with them, in one transaction.
+     * An event the sync contract refuses is refused here, before anything is written: the hub would
+     * refuse it too, and it would wait in the outbox for ever.
+     */
     private Arrival record(String code, EventKind kind, List<Map<String, String>> detailsPerEvent, TxWork alsoInTx) {
         OffsetDateTime wall = OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
         List<CheckInEvent> events = new ArrayList<>();
         for (Map<String, String> details : detailsPerEvent) {
             long clockValue = hlc.tick();
-            events.add(new CheckInEvent(
+            CheckInEvent e = new CheckInEvent(
                     Uuid7.at(HybridClock.millis(clockValue)),
                     code,
                     kind,
                     stationId,
                     wall,
                     clockValue,
-                    ExtraFields.toJson(details)));
+                    Details.toJson(details));
+            EventContract.require(e.id(), code, kind, stationId, wall, clockValue, e.details());
+            events.add(e);
         }
         Arrival after = dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
@@ -626,14 +630,14 @@ public final class CheckInLog implements ArrivalStates {
     /** Other stations learn of a walk-in through this event, so it carries what they need to show. */
     private static Map<String, String> walkInDetails(WalkIn w) {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put("first", w.firstName());
-        d.put("last", w.lastName());
-        putIfSet(d, "badgeName", w.badgeName());
-        putIfSet(d, "pronouns", w.pronouns());
-        putIfSet(d, "email", w.email());
-        putIfSet(d, "org", w.organization());
-        putIfSet(d, "title", w.title());
-        d.put("type", w.type());
+        d.put(PersonField.FIRST.key(), w.firstName());
+        d.put(PersonField.LAST.key(), w.lastName());
+        putIfSet(d, PersonField.BADGE_NAME.key(), w.badgeName());
+        putIfSet(d, PersonField.PRONOUNS.key(), w.pronouns());
+        putIfSet(d, PersonField.EMAIL.key(), w.email());
+        putIfSet(d, PersonField.ORG.key(), w.organization());
+        putIfSet(d, PersonField.TITLE.key(), w.title());
+        d.put(PersonField.TYPE.key(), w.type());
         return d;
     }
 

@@ -12,12 +12,14 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.arrivals.sync.protocol.ContractViolation;
 import org.arrivals.sync.protocol.Protocol;
 import org.arrivals.sync.protocol.PushRequest;
 import org.arrivals.sync.protocol.RosterUpload;
@@ -203,6 +205,25 @@ public final class HubServer implements AutoCloseable {
                                             ? ""
                                             : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                                     + "."));
+        } catch (Validation.Refused e) {
+            // the contract's problem as data too (optional fields), so a station can tell which rule
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", "Bad request: " + e.getMessage() + ".");
+            body.put("item", e.item);
+            body.put("field", e.problem.path());
+            body.put("rule", e.problem.rule().name());
+            if (e.problem.limit() > 0) {
+                body.put("limit", e.problem.limit());
+            }
+            sendQuietly(x, 400, body);
+        } catch (ContractViolation e) {
+            sendQuietly(
+                    x,
+                    400,
+                    Map.of(
+                            "error", "Bad request: " + Validation.describe(e.problem()) + ".",
+                            "field", e.problem().path(),
+                            "rule", e.problem().rule().name()));
         } catch (IllegalArgumentException e) {
             sendQuietly(x, 400, Map.of("error", "Bad request: " + e.getMessage()));
         } catch (IOException e) {

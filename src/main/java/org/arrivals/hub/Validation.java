@@ -1,139 +1,121 @@
 package org.arrivals.hub;
 
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.arrivals.sync.protocol.Chars;
+import org.arrivals.sync.protocol.EditRule;
+import org.arrivals.sync.protocol.EventContract;
+import org.arrivals.sync.protocol.EventKind;
+import org.arrivals.sync.protocol.PersonField;
+import org.arrivals.sync.protocol.Problem;
+import org.arrivals.sync.protocol.Protocol;
+import org.arrivals.sync.protocol.RosterContract;
 import org.arrivals.sync.protocol.RosterRow;
 import org.arrivals.sync.protocol.WireEvent;
+import org.arrivals.sync.protocol.WireField;
 
 /**
- * Every field a caller sends is checked before anything is stored: present where required, within
- * the column's length, of a known kind or status, free of control characters where a person
- * would read it. A failure names the item and the field (never its value: it may be a name) and
- * becomes a 400.
+ * Every field a caller sends is checked before anything is stored, by the sync contract that
+ * stations apply too ({@link EventContract}, {@link RosterContract}). A refusal names the item and
+ * the field (never its value: it may be a name) and becomes a 400.
  */
 public final class Validation {
-    /** The check-in log's event kinds (checkin.EventKind, which the hub does not depend on). */
-    public static final Set<String> KINDS = Set.of(
-            "CHECKED_IN",
-            "CHECK_IN_UNDONE",
-            "BADGE_PRINTED",
-            "BADGE_REPRINTED",
-            "WALK_IN_REGISTERED",
-            "ATTENDEE_EDITED");
-    /** Registration statuses (attendee.RegistrationStatus). */
-    public static final Set<String> STATUSES = Set.of("ATTENDING", "CANCELLED", "REFUNDED", "PENDING");
+    /** The check-in log's event kinds. */
+    public static final Set<String> KINDS =
+            Arrays.stream(EventKind.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
+    /** Registration statuses. */
+    public static final Set<String> STATUSES = Set.copyOf(RosterContract.STATUSES);
 
     private Validation() {}
+
+    /** An item the contract refuses: which one (from 1), and why. */
+    static final class Refused extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        final int item;
+        final transient Problem problem;
+
+        Refused(String what, int item, Problem problem) {
+            super(what + " " + item + ": " + describe(problem));
+            this.item = item;
+            this.problem = problem;
+        }
+    }
 
     static void events(List<WireEvent> events) {
         for (int i = 0; i < events.size(); i++) {
             WireEvent e = events.get(i);
-            String where = "event " + (i + 1);
             if (e == null) {
-                throw new IllegalArgumentException(where + " is empty");
+                throw new IllegalArgumentException("event " + (i + 1) + " is empty");
             }
-            if (e.id() == null) {
-                throw new IllegalArgumentException(where + ": id (a UUID) is required");
-            }
-            text(where, "attendeeCode", e.attendeeCode(), 200, true);
-            if (e.kind() == null || !KINDS.contains(e.kind())) {
-                throw new IllegalArgumentException(where + ": kind must be one of " + KINDS);
-            }
-            text(where, "stationId", e.stationId(), 100, true);
-            if (e.wallTime() == null) {
-                throw new IllegalArgumentException(where + ": wallTime is required");
-            }
-            if (e.hlc() < 0) {
-                throw new IllegalArgumentException(where + ": hlc must not be negative");
-            }
-            if (e.details() != null && e.details().length() > 100_000) {
-                throw new IllegalArgumentException(where + ": details are longer than 100000 characters");
-            }
+            int item = i + 1;
+            EventContract.check(e).ifPresent(p -> {
+                throw new Refused("event", item, p);
+            });
         }
     }
 
     static void roster(List<RosterRow> rows) {
         for (int i = 0; i < rows.size(); i++) {
             RosterRow r = rows.get(i);
-            String where = "row " + (i + 1);
             if (r == null) {
-                throw new IllegalArgumentException(where + " is empty");
+                throw new IllegalArgumentException("row " + (i + 1) + " is empty");
             }
-            line(where, "code", r.code(), 200, true);
-            text(where, "barcode", r.barcode(), 500, false);
-            text(where, "firstName", r.firstName(), 1000, false);
-            text(where, "lastName", r.lastName(), 1000, false);
-            text(where, "badgeName", r.badgeName(), 1000, false);
-            text(where, "pronouns", r.pronouns(), 200, false);
-            text(where, "email", r.email(), 1000, false);
-            text(where, "organization", r.organization(), 1000, false);
-            text(where, "title", r.title(), 1000, false);
-            line(where, "type", r.type(), 200, true);
-            if (r.status() == null || !STATUSES.contains(r.status())) {
-                throw new IllegalArgumentException(where + ": status must be one of " + STATUSES);
-            }
-            Map<String, String> extra = r.extra();
-            if (extra != null) {
-                long size = 0;
-                for (Map.Entry<String, String> x : extra.entrySet()) {
-                    size += (x.getKey() == null ? 0 : x.getKey().length())
-                            + (x.getValue() == null ? 0 : x.getValue().length());
-                }
-                if (size > 100_000) {
-                    throw new IllegalArgumentException(where + ": extra fields are too long");
-                }
-            }
+            int item = i + 1;
+            RosterContract.check(r).ifPresent(p -> {
+                throw new Refused("row", item, p);
+            });
         }
     }
 
     static void stationName(String name) {
-        line("the station", "name", name, 100, true);
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("the station: name is required");
+        }
+        if (name.length() > 100) {
+            throw new IllegalArgumentException("the station: name is longer than 100 characters");
+        }
+        if (Chars.LINE.broken(name) != null) {
+            throw new IllegalArgumentException("the station: name holds a control character");
+        }
     }
 
     static void page(long after, long limit) {
         if (after < 0) {
             throw new IllegalArgumentException("after must not be negative");
         }
-        if (limit < 1 || limit > org.arrivals.sync.protocol.Protocol.MAX_BATCH) {
-            throw new IllegalArgumentException("limit must be 1 to " + org.arrivals.sync.protocol.Protocol.MAX_BATCH);
+        if (limit < 1 || limit > Protocol.MAX_BATCH) {
+            throw new IllegalArgumentException("limit must be 1 to " + Protocol.MAX_BATCH);
         }
     }
 
-    /** Free text a person wrote (a name may hold any script, and a bidi mark): only its length and NULs are checked. */
-    private static void text(String where, String field, String value, int max, boolean required) {
-        if (!present(where, field, value, max, required)) {
-            return;
-        }
-        if (value.indexOf('\0') >= 0) {
-            throw new IllegalArgumentException(where + ": " + field + " holds a NUL character");
-        }
+    /** The problem in words, for the hub's 400 (read by whoever runs the station or the hub). */
+    static String describe(Problem p) {
+        String field = p.path();
+        return switch (p.rule()) {
+            case REQUIRED -> field + " is required";
+            case TOO_LONG -> field + " is longer than " + p.limit() + " characters";
+            case NUL_CHARACTER -> field + " holds a NUL character";
+            case CONTROL_CHARACTER -> field + " holds a control character";
+            case NOT_ALLOWED -> field + " must be one of " + allowed(p);
+            case OUT_OF_RANGE ->
+                field
+                        + (p.field() == WireField.HLC
+                                ? " must not be negative"
+                                : " must be from " + EventContract.EARLIEST_WALL_TIME + " to "
+                                        + EventContract.LATEST_WALL_TIME);
+            case NOT_A_JSON_OBJECT -> field + " must be a JSON object as a string";
+            case NOT_A_STRING -> field + " must be a string";
+        };
     }
 
-    /** An identifier (code, station, type): no control or bidirectional override characters. */
-    private static void line(String where, String field, String value, int max, boolean required) {
-        if (!present(where, field, value, max, required)) {
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')) {
-                throw new IllegalArgumentException(where + ": " + field + " holds a control character");
-            }
-        }
-    }
-
-    /** False for an absent optional value; refuses an absent required one and one over {@code max} characters. */
-    private static boolean present(String where, String field, String value, int max, boolean required) {
-        if (value == null || value.isBlank()) {
-            if (required) {
-                throw new IllegalArgumentException(where + ": " + field + " is required");
-            }
-            return false;
-        }
-        if (value.length() > max) {
-            throw new IllegalArgumentException(where + ": " + field + " is longer than " + max + " characters");
-        }
-        return true;
+    private static List<String> allowed(Problem p) {
+        return switch (p.field()) {
+            case KIND -> Arrays.stream(EventKind.values()).map(Enum::name).toList();
+            case STATUS -> RosterContract.STATUSES;
+            default -> EditRule.EDITABLE.stream().map(PersonField::key).toList();
+        };
     }
 }

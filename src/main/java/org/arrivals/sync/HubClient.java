@@ -1,6 +1,7 @@
 package org.arrivals.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import org.arrivals.sync.protocol.Problem;
 import org.arrivals.sync.protocol.Protocol;
 import org.arrivals.sync.protocol.PullResponse;
 import org.arrivals.sync.protocol.PushRequest;
@@ -89,6 +91,30 @@ public final class HubClient {
         }
     }
 
+    /** A 400: the hub's reason (it quotes no value), and the contract's problem when it names one. */
+    private HubException refused(byte[] body) {
+        String error = null;
+        Problem problem = null;
+        try {
+            JsonNode answer = Protocol.JSON.readTree(body);
+            if (answer != null && answer.isObject()) {
+                error = answer.path("error").asText(null);
+                problem = Problem.fromWire(
+                                answer.path("field").asText(null),
+                                answer.path("rule").asText(null),
+                                answer.path("limit").asLong(0))
+                        .orElse(null);
+            }
+        } catch (IOException notJson) {
+            // an older hub or a proxy: the status says enough
+        }
+        return new HubException(
+                "The hub at " + base + " refused the request (HTTP 400)" + (error == null ? "." : ": " + error),
+                400,
+                null,
+                problem);
+    }
+
     private <T> T call(HttpRequest.Builder request, Class<T> type) throws HubException {
         HttpResponse<byte[]> r;
         try {
@@ -109,6 +135,9 @@ public final class HubClient {
                             + "). Register the station with 'arrivals hub add-station NAME' and set hub.token.",
                     r.statusCode(),
                     null);
+        }
+        if (r.statusCode() == 400) {
+            throw refused(r.body());
         }
         if (r.statusCode() != 200) {
             throw new HubException(

@@ -1,5 +1,8 @@
 package org.arrivals.sync;
 
+import java.util.Optional;
+import org.arrivals.sync.protocol.Problem;
+
 /**
  * The hub could not be used. {@link #retryable()} is true when trying again later may work (no
  * answer, a timeout, a 5xx), false when it will not until a person acts (a refused token).
@@ -7,10 +10,22 @@ package org.arrivals.sync;
 public final class HubException extends Exception {
     private static final long serialVersionUID = 1L;
     private final int status;
+    private final transient Problem problem;
 
     public HubException(String message, int status, Throwable cause) {
+        this(message, status, cause, null);
+    }
+
+    /** A 400 for an event or row the sync contract refuses, with the contract's problem. */
+    public HubException(String message, int status, Throwable cause, Problem problem) {
         super(message, cause);
         this.status = status;
+        this.problem = problem;
+    }
+
+    /** Which field and rule the hub refused, when it said so. */
+    public Optional<Problem> problem() {
+        return Optional.ofNullable(problem);
     }
 
     /** The HTTP status, or 0 when no answer came. */

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,6 +19,7 @@ import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.checkin.CheckInEvent;
 import org.arrivals.checkin.CheckInLog;
 import org.arrivals.store.jooq.tables.records.SyncStateRecord;
+import org.arrivals.sync.protocol.Problem;
 import org.arrivals.sync.protocol.PullResponse;
 import org.arrivals.sync.protocol.PushResponse;
 import org.arrivals.sync.protocol.RosterResponse;
@@ -210,10 +212,17 @@ public final class SyncWorker implements AutoCloseable {
             List<CheckInEvent> events = new ArrayList<>(page.events().size());
             List<UUID> ids = new ArrayList<>(page.events().size());
             for (WireEvent w : page.events()) {
-                ids.add(w.id());
-                Wire.toEvent(w)
-                        .ifPresentOrElse(
-                                events::add, () -> LOG.warn("Skipped event {} of unknown kind {}", w.id(), w.kind()));
+                if (w.id() != null) {
+                    ids.add(w.id());
+                }
+                // what the contract refuses (a kind from a newer station, a field an older hub let through)
+                // is left out, never half applied; the rest of the page is taken in
+                Optional<Problem> problem = Wire.check(w);
+                if (problem.isPresent()) {
+                    LOG.warn("Skipped event {} from the hub: {}", w.id(), problem.get());
+                    continue;
+                }
+                Wire.toEvent(w).ifPresent(events::add);
             }
             pulled += log.applyRemote(events);
             // Our own events coming back prove the hub holds them, even if a push receipt was lost.

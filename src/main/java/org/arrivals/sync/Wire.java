@@ -5,7 +5,10 @@ import java.util.Optional;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.checkin.CheckInEvent;
-import org.arrivals.checkin.EventKind;
+import org.arrivals.sync.protocol.EventContract;
+import org.arrivals.sync.protocol.EventKind;
+import org.arrivals.sync.protocol.Problem;
+import org.arrivals.sync.protocol.RosterContract;
 import org.arrivals.sync.protocol.RosterRow;
 import org.arrivals.sync.protocol.WireEvent;
 
@@ -20,6 +23,14 @@ public final class Wire {
 
     public static List<WireEvent> of(List<CheckInEvent> events) {
         return events.stream().map(Wire::of).toList();
+    }
+
+    /**
+     * What the sync contract says of an event pulled from the hub: empty when this station may
+     * apply it; else the problem (a field, a rule), the same the hub answers for a push.
+     */
+    public static Optional<Problem> check(WireEvent w) {
+        return EventContract.check(w);
     }
 
     /** Empty for a kind this version does not know (an event from a newer station). */
@@ -69,7 +80,7 @@ public final class Wire {
                 r.email(),
                 r.organization(),
                 r.title(),
-                r.type() == null ? "General Admission" : r.type(),
+                r.type() == null ? RosterContract.DEFAULT_TYPE : r.type(),
                 status,
                 r.extra() == null ? java.util.Map.of() : r.extra(),
                 r.walkIn());

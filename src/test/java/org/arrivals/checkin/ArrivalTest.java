@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.arrivals.sync.protocol.EventKind;
 import org.junit.jupiter.api.Test;
 
 class ArrivalTest {

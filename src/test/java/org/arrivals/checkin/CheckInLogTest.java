@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.testing.Files2;
 import org.arrivals.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;

@@ -17,6 +17,7 @@ import org.arrivals.audit.AuditEntry;
 import org.arrivals.audit.Role;
 import org.arrivals.print.PrintOutcome;
 import org.arrivals.station.Station;
+import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.testing.Files2;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -24,6 +24,7 @@ import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.attendee.demo.DemoEventGenerator;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.testing.TestStore;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;

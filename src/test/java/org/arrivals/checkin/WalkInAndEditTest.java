@@ -12,6 +12,7 @@ import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.WalkIn;
 import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.testing.Files2;
 import org.arrivals.testing.TestStore;
 import org.junit.jupiter.api.AfterEach;

@@ -13,7 +13,7 @@ import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.attendee.WalkIn;
 import org.arrivals.checkin.CheckInResult;
-import org.arrivals.checkin.EventKind;
+import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.sync.protocol.PushResponse;
 import org.arrivals.sync.protocol.WireEvent;
 import org.junit.jupiter.api.AfterEach;
