@@ -122,8 +122,12 @@ final class RowReader {
     private List<Draft> oneCodePerTicket(
             List<Draft> drafts, List<ImportWarning> warnings, Map<String, String> columns) {
         if (mapping.column(AttendeeField.CODE).isPresent()
-                || mapping.column(AttendeeField.ORDER).isEmpty()
-                || mapping.column(AttendeeField.POSITION).isPresent()) {
+                || mapping.column(AttendeeField.ORDER).isEmpty()) {
+            return drafts;
+        }
+        // The code is the order's (joined with the position when there is one).
+        putCodeFirst(columns, mapping.headerOf(AttendeeField.ORDER).orElseThrow());
+        if (mapping.column(AttendeeField.POSITION).isPresent()) {
             return drafts;
         }
         Map<String, Map<String, Integer>> placesByOrder = new LinkedHashMap<>();
@@ -143,7 +147,7 @@ final class RowReader {
                 out.add(new Draft(withCode(d.row(), d.row().barcode()), d.order()));
             }
             warnings.add(new ImportWarning(ImportWarning.Kind.TICKET_CODES_FROM_COLUMN, ticketColumn.get()));
-            columns.put(AttendeeField.CODE.cliName(), ticketColumn.get());
+            putCodeFirst(columns, ticketColumn.get());
         } else {
             for (Draft d : drafts) {
                 int place = placesByOrder.get(d.order()).get(person(d.row()));
@@ -151,15 +155,18 @@ final class RowReader {
             }
             String orderColumn = mapping.headerOf(AttendeeField.ORDER).orElseThrow();
             warnings.add(new ImportWarning(ImportWarning.Kind.TICKET_CODES_NUMBERED, orderColumn));
-            columns.put(AttendeeField.CODE.cliName(), orderColumn);
         }
-        // Keep the field-to-header listing in field order, with the code first.
+        return out;
+    }
+
+    /** Says which header the codes came from, first in the field-to-header listing as the code always is. */
+    private static void putCodeFirst(Map<String, String> columns, String header) {
         Map<String, String> ordered = new LinkedHashMap<>();
-        ordered.put(AttendeeField.CODE.cliName(), columns.remove(AttendeeField.CODE.cliName()));
+        ordered.put(AttendeeField.CODE.cliName(), header);
+        columns.remove(AttendeeField.CODE.cliName());
         ordered.putAll(columns);
         columns.clear();
         columns.putAll(ordered);
-        return out;
     }
 
     /** Every row has a barcode short enough to be a code, and no barcode is shared by two people. */
