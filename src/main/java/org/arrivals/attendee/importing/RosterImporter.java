@@ -86,10 +86,9 @@ public final class RosterImporter {
                         () -> dsl.transactionResult(tx -> apply(tx.dsl(), read.rows(), problems, fileName, bytes)));
         report = report.withColumns(read.columns()).withSource(mapping.format(), read.warnings());
         LOG.info(
-                "Import of {} rows from a {} file ({}): {} added, {} updated, {} unchanged, {} problems{}",
+                "Import of {} rows from a {} file: {} added, {} updated, {} unchanged, {} problems{}",
                 table.rows().size(),
                 fileName.contains(".") ? fileName.substring(fileName.lastIndexOf('.')) : "plain",
-                mapping.format().id(),
                 report.added(),
                 report.updated(),
                 report.unchanged(),
