@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One registered person as the station shows them: imported values with on-site edits applied.
  * {@code lastName} is empty for people with a single name; {@code barcode} is null when the
- * registration system gave none.
+ * registration system gave none. {@code extra} keeps the order of the columns in the imported file.
  */
 public record Attendee(
         long id,
@@ -24,7 +24,8 @@ public record Attendee(
         boolean walkIn) {
 
     public Attendee {
-        extra = Map.copyOf(extra);
+        // In the source file's column order (the export keeps it), and unchangeable.
+        extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
     }
 
     /**

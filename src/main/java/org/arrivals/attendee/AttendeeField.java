@@ -21,7 +21,17 @@ public enum AttendeeField {
     TYPE("type"),
     STATUS("status"),
     /** pretix numbers each position of an order; the code is then ORDER-POSITION. */
-    POSITION("position");
+    POSITION("position"),
+    /**
+     * The order a ticket belongs to. It is the code only when the file has no per-attendee code;
+     * an order of several tickets then gives each ticket its own code (see the import notes).
+     * Kept with the attendee as an extra field too.
+     */
+    ORDER("order"),
+    /** A title or salutation before the name (Dr, Mx); kept as an extra field, not printed. */
+    PREFIX("prefix"),
+    /** A middle name; kept as an extra field: the badge uses the given and family names. */
+    MIDDLE("middle");
 
     private final String cliName;
 

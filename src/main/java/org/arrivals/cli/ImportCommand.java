@@ -12,6 +12,7 @@ import org.arrivals.attendee.importing.ColumnMapping;
 import org.arrivals.attendee.importing.ImportException;
 import org.arrivals.attendee.importing.ImportProblem;
 import org.arrivals.attendee.importing.ImportReport;
+import org.arrivals.attendee.importing.ImportWarning;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
@@ -23,7 +24,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Import a registration export (CSV or XLSX) into the roster, all or nothing.",
-            "Recognizes Eventbrite, Cvent and pretix exports and the plain template in kiosk-config/.",
+            "Recognizes exports from Eventbrite (English, Spanish and French reports), pretix, Cvent, Tito,",
+            "Hi.Events, Luma and Indico, and the plain template in kiosk-config/; the report says which columns",
+            "became which fields (--dry-run shows it before anything changes).",
             "Exit 0: imported (problems are listed). Exit 2: nothing could be imported; nothing changed."
         })
 final class ImportCommand extends StationCommand {
@@ -35,7 +38,7 @@ final class ImportCommand extends StationCommand {
             split = ",",
             paramLabel = "field=Header",
             description = "Name the column for a field: code, barcode, first, last, name, badgeName, pronouns, "
-                    + "email, org, title, type, status, position.")
+                    + "email, org, title, type, status, position, order, prefix, middle.")
     List<String> map = new ArrayList<>();
 
     @Option(
@@ -99,7 +102,35 @@ final class ImportCommand extends StationCommand {
         if (report.dryRun()) {
             doc.put("dryRun", true);
         }
+        doc.put("format", report.format().id());
+        doc.put("columns", report.columns());
+        List<Map<String, Object>> warnings = new ArrayList<>();
+        for (ImportWarning w : report.warnings()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("kind", w.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("column", w.column());
+            m.put("message", describe(w));
+            warnings.add(m);
+        }
+        doc.put("warnings", warnings);
         return doc;
+    }
+
+    /** A warning about the whole file, in words. */
+    static String describe(ImportWarning w) {
+        return switch (w.kind()) {
+            case NO_STATUS_COLUMN -> "the file has no status column: everyone was imported as attending";
+            case TICKET_CODES_FROM_COLUMN ->
+                "the order code repeats for different people: each ticket's code is its \"" + w.column() + "\"";
+            case TICKET_CODES_NUMBERED ->
+                "\"" + w.column()
+                        + "\" repeats for different people and the file has no per-ticket column: each ticket's code is"
+                        + " its order code and its place in the order (ORDER-1, ORDER-2); keep the order's tickets in the"
+                        + " same order when you export again";
+            case FULL_NAMES_SPLIT ->
+                "given and family names were split from \"" + w.column()
+                        + "\" (family name last, or first for Chinese, Japanese and Korean names)";
+        };
     }
 
     private void printSummary(ImportReport r) {
@@ -110,6 +141,20 @@ final class ImportCommand extends StationCommand {
                         r.updated(),
                         r.unchanged(),
                         r.problems().size());
+        out().printf("Format: %s%n", r.format().id());
+        if (!r.columns().isEmpty()) {
+            int width = "field".length();
+            for (String field : r.columns().keySet()) {
+                width = Math.max(width, field.length());
+            }
+            out().printf("  %-" + width + "s  %s%n", "field", "column");
+            for (var e : r.columns().entrySet()) {
+                out().printf("  %-" + width + "s  %s%n", e.getKey(), e.getValue());
+            }
+        }
+        for (ImportWarning w : r.warnings()) {
+            out().printf("Warning: %s%n", describe(w));
+        }
         for (ImportProblem p : r.problems()) {
             out().printf("  line %d%s: %s%n", p.line(), p.code() == null ? "" : " (" + p.code() + ")", p.reason());
         }

@@ -1,5 +1,7 @@
 package org.arrivals.attendee.demo;
 
+import de.siegmar.fastcsv.writer.CsvWriter;
+import de.siegmar.fastcsv.writer.LineDelimiter;
 import java.io.IOException;
 import java.io.Writer;
 import java.text.Normalizer;
@@ -19,6 +21,8 @@ import java.util.SplittableRandom;
  * invented; e-mail domains are subdomains of {@code example.org}, which RFC 2606 reserves.
  */
 public final class DemoEventGenerator {
+    /** The name, organization and title lists (names.json): read first, the constants below come from it. */
+    private static final DemoTables TABLES = DemoTables.load();
 
     public static final List<String> HEADERS = List.of(
             "code",
@@ -95,42 +99,16 @@ public final class DemoEventGenerator {
     }
 
     /**
-     * Writes an RFC 4180 CSV (header line then rows, CRLF line ends, fields quoted when they contain
-     * a comma, quote, CR or LF; quotes doubled). UTF-8 is the caller's job (a Writer).
-     * The writer is neither flushed nor closed.
+     * Writes an RFC 4180 CSV with FastCSV (header line then rows, CRLF line ends, fields quoted
+     * only when they contain a comma, quote, CR or LF; quotes doubled). UTF-8 is the caller's job
+     * (a Writer). The writer is flushed, not closed.
      */
     public static void writeCsv(Writer out, long seed, int attendees) throws IOException {
-        StringBuilder line = new StringBuilder(256);
-        writeRecord(out, line, HEADERS);
+        CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(out);
+        csv.writeRecord(HEADERS);
         // Streams row by row so a 100,000-row benchmark file never sits in memory as a list.
-        generate(seed, attendees, row -> writeRecord(out, line, row));
-    }
-
-    private static void writeRecord(Writer out, StringBuilder line, List<String> fields) throws IOException {
-        line.setLength(0);
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                line.append(',');
-            }
-            String f = fields.get(i);
-            if (needsQuotes(f)) {
-                line.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                line.append(f);
-            }
-        }
-        line.append("\r\n");
-        out.write(line.toString());
-    }
-
-    private static boolean needsQuotes(String f) {
-        for (int i = 0; i < f.length(); i++) {
-            char c = f.charAt(i);
-            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-                return true;
-            }
-        }
-        return false;
+        generate(seed, attendees, csv::writeRecord);
+        csv.flush();
     }
 
     @FunctionalInterface
@@ -345,6 +323,22 @@ public final class DemoEventGenerator {
         return org(name, initials(name), country, category);
     }
 
+    private static List<Org> orgs(String list) {
+        List<DemoTables.OrgSpec> specs = TABLES.orgs().get(list);
+        if (specs == null) {
+            throw new IllegalStateException("names.json has no organizations \"" + list + "\"");
+        }
+        List<Org> out = new ArrayList<>(specs.size());
+        for (DemoTables.OrgSpec o : specs) {
+            Category category = Category.valueOf(o.category());
+            out.add(
+                    o.domain() == null
+                            ? named(o.name(), o.country(), category)
+                            : org(o.name(), o.domain(), o.country(), category));
+        }
+        return List.copyOf(out);
+    }
+
     private static List<Org> combos(String[] places, String[] kinds, String country, boolean kindFirst) {
         List<Org> out = new ArrayList<>(places.length * kinds.length);
         for (String place : places) {
@@ -356,9 +350,7 @@ public final class DemoEventGenerator {
         return out;
     }
 
-    private static final List<String> STOP_WORDS = List.of(
-            "of", "the", "and", "for", "de", "del", "la", "los", "las", "para", "al", "y", "fur", "des", "du", "et",
-            "a", "c", "inc", "pllc", "llc", "llp", "co");
+    private static final List<String> STOP_WORDS = TABLES.stopWords();
 
     private static String initials(String name) {
         StringBuilder sb = new StringBuilder();
@@ -371,178 +363,16 @@ public final class DemoEventGenerator {
         return sb.length() == 0 ? "org" : sb.toString();
     }
 
-    private static final String[] US_PLACES = {
-        "Twin Cities",
-        "Greater Boston",
-        "Central Ohio",
-        "Northern Virginia",
-        "Metro Atlanta",
-        "South Texas",
-        "Rio Grande Valley",
-        "Bay Area",
-        "Greater Houston",
-        "Inland Empire",
-        "Central Valley",
-        "Puget Sound",
-        "Chicagoland",
-        "Southeast Michigan",
-        "Greater Philadelphia",
-        "Upstate New York",
-        "Western New York",
-        "Capital Region",
-        "Middle Tennessee",
-        "Greater Omaha",
-        "Lincoln",
-        "Sioux Falls",
-        "Fargo-Moorhead",
-        "Greater Des Moines",
-        "Cedar Valley",
-        "Kansas City",
-        "St. Louis",
-        "Greater Louisville",
-        "Cincinnati",
-        "Cleveland",
-        "Pittsburgh",
-        "Baltimore",
-        "Montgomery County",
-        "Research Triangle",
-        "Charlotte",
-        "Upstate Carolina",
-        "Central Florida",
-        "South Florida",
-        "Tampa Bay",
-        "Greater New Orleans",
-        "Oklahoma City",
-        "Denver Metro",
-        "Salt Lake Valley",
-        "Treasure Valley",
-        "Tucson",
-        "Phoenix",
-        "Albuquerque",
-        "El Paso",
-        "San Diego",
-        "Los Angeles",
-        "Orange County",
-        "Sacramento",
-        "Portland",
-        "Spokane",
-        "Anchorage",
-        "Honolulu",
-        "Lewiston-Auburn",
-        "Burlington",
-        "Providence",
-        "Hartford",
-        "New Haven",
-        "Newark",
-        "Jersey City",
-        "Queens",
-        "Bronx",
-        "Brooklyn",
-        "Buffalo",
-        "Syracuse",
-        "Utica",
-        "Erie",
-        "Lancaster",
-        "Allentown",
-        "Harrisonburg",
-        "Richmond",
-        "Dearborn",
-        "Grand Rapids",
-        "Milwaukee",
-        "Madison",
-        "Green Bay",
-        "Bowling Green",
-    };
+    private static final String[] US_PLACES = TABLES.list("US_PLACES");
 
-    private static final String[] US_KINDS = {
-        "Refugee Resettlement Center",
-        "Immigrant Legal Services",
-        "Community Health Clinic",
-        "Workforce Alliance",
-        "Welcome Center",
-        "Immigrant Rights Coalition",
-        "New American Council",
-        "Adult Education Collaborative",
-        "Language Access Project",
-        "Interfaith Refugee Ministry",
-        "Family Justice Center",
-        "Asylum Seekers Network",
-        "Housing Partnership",
-        "Mutual Assistance Association",
-        "Youth Mentoring Program",
-        "Legal Aid Society",
-        "Citizenship Project",
-        "Literacy Council",
-        "Small Business Development Center",
-        "Newcomer Schools Network",
-        "Center for Survivors of Torture",
-        "Mental Health Collaborative",
-        "Public Library New Americans Program",
-        "Unaccompanied Children Program",
-        "Community Interpreter Bank",
-        "Farmworker Justice Project",
-        "Women Entrepreneurs Circle",
-        "Refugee Elders Program",
-        "Immigrant Family Services",
-        "Housing Navigators",
-    };
+    private static final String[] US_KINDS = TABLES.list("US_KINDS");
 
-    private static final String[] CA_ENGLISH_PLACES = {
-        "Toronto",
-        "Winnipeg",
-        "Calgary",
-        "Halifax",
-        "Ottawa",
-        "Vancouver",
-        "Edmonton",
-        "Saskatoon",
-        "Hamilton",
-        "Kitchener-Waterloo",
-        "Regina",
-        "Fredericton",
-        "Surrey",
-        "Mississauga",
-        "Charlottetown",
-        "Lethbridge",
-        "Windsor",
-    };
-    private static final String[] CA_ENGLISH_KINDS = {
-        "Newcomer Centre",
-        "Immigrant Services Society",
-        "Settlement Partnership",
-        "Refugee Sponsorship Circle",
-        "Newcomer Employment Hub",
-        "Multicultural Health Brokers",
-    };
-    private static final String[] CA_FRENCH_PLACES = {
-        "Montréal", "Québec", "Gatineau", "Sherbrooke", "Trois-Rivières", "Laval", "Saguenay", "Moncton",
-    };
-    private static final String[] CA_FRENCH_KINDS = {
-        "Maison des Nouveaux Arrivants de",
-        "Carrefour Interculturel de",
-        "Service Intégration Travail de",
-        "Maison des Réfugiés de",
-        "Table de Concertation Immigration de",
-    };
-    private static final String[] MX_PLACES = {
-        "Tijuana",
-        "Ciudad Juárez",
-        "Monterrey",
-        "Tapachula",
-        "Reynosa",
-        "Nogales",
-        "Mexicali",
-        "Guadalajara",
-        "Ciudad de México",
-        "Oaxaca",
-        "Puebla",
-        "Saltillo",
-    };
-    private static final String[] MX_KINDS = {
-        "Centro de Atención al Migrante", "Albergue Comunitario para Personas Migrantes",
-        "Clínica Jurídica para Personas Refugiadas", "Red de Apoyo a Personas Desplazadas",
-        "Instituto de Estudios Fronterizos", "Comedor Solidario",
-    };
+    private static final String[] CA_ENGLISH_PLACES = TABLES.list("CA_ENGLISH_PLACES");
+    private static final String[] CA_ENGLISH_KINDS = TABLES.list("CA_ENGLISH_KINDS");
+    private static final String[] CA_FRENCH_PLACES = TABLES.list("CA_FRENCH_PLACES");
+    private static final String[] CA_FRENCH_KINDS = TABLES.list("CA_FRENCH_KINDS");
+    private static final String[] MX_PLACES = TABLES.list("MX_PLACES");
+    private static final String[] MX_KINDS = TABLES.list("MX_KINDS");
 
     private static final List<Org> US_ORGS = List.copyOf(combos(US_PLACES, US_KINDS, "US", false));
 
@@ -557,110 +387,21 @@ public final class DemoEventGenerator {
         CANADIAN_ORGS = List.copyOf(ca);
 
         List<Org> eu = new ArrayList<>();
-        eu.addAll(combos(
-                new String[] {"Berlin", "Hamburg", "Köln", "Leipzig", "München", "Frankfurt", "Dresden", "Bremen"},
-                new String[] {
-                    "Integrationszentrum",
-                    "Beratungsstelle für Geflüchtete",
-                    "Netzwerk Willkommenskultur",
-                    "Migrationsdienst"
-                },
-                "DE",
-                true));
-        eu.addAll(combos(
-                new String[] {"Kraków", "Warszawa", "Gdańsk", "Wrocław", "Łódź", "Poznań", "Lublin"},
-                new String[] {
-                    "Fundacja Wsparcia Uchodźców",
-                    "Centrum Integracji Cudzoziemców",
-                    "Stowarzyszenie Pomocy Migrantom",
-                    "Punkt Informacyjny dla Cudzoziemców"
-                },
-                "PL",
-                true));
-        eu.addAll(combos(
-                new String[] {"Dublin", "Cork", "Galway", "Limerick", "Waterford"},
-                new String[] {"Migrant Support Network", "Integration Forum", "Refugee Welcome Project"},
-                "IE",
-                false));
-        eu.addAll(combos(
-                new String[] {"Madrid", "Barcelona", "Valencia", "Sevilla", "Bilbao", "Málaga", "Zaragoza"},
-                new String[] {
-                    "Red de Acogida de",
-                    "Asociación para la Integración de Migrantes de",
-                    "Servicio Jurídico de Asilo de"
-                },
-                "ES",
-                true));
-        eu.addAll(combos(
-                new String[] {"Manchester", "Glasgow", "Birmingham", "Leeds", "Cardiff", "Bristol", "Sheffield"},
-                new String[] {"Sanctuary Network", "Refugee Welcome Partnership", "Migrant Advice Centre"},
-                "GB",
-                false));
+        for (DemoTables.Combos c : TABLES.europe()) {
+            eu.addAll(combos(
+                    c.places().toArray(String[]::new), c.kinds().toArray(String[]::new), c.country(), c.kindFirst()));
+        }
         EUROPEAN_ORGS = List.copyOf(eu);
 
         List<Org> gov = new ArrayList<>();
-        String[] cities = {
-            "Columbus",
-            "Syracuse",
-            "Boise",
-            "Louisville",
-            "Des Moines",
-            "Omaha",
-            "Tucson",
-            "Fargo",
-            "Erie",
-            "Utica",
-            "Dearborn",
-            "Lancaster",
-            "Dayton",
-            "Nashville",
-            "Atlanta",
-            "Denver",
-            "Salt Lake City",
-            "Minneapolis",
-            "Saint Paul",
-            "Philadelphia",
-            "Pittsburgh",
-            "Houston",
-            "San Antonio",
-            "Chicago",
-            "Boston",
-            "Seattle",
-            "Baltimore",
-            "Detroit",
-            "Milwaukee",
-            "Anchorage"
-        };
+        List<String> cities = TABLES.government().cities();
+        List<String> offices = TABLES.government().offices();
         // One office per city: a city with two immigrant-affairs offices would look odd on a badge.
-        String[] offices = {
-            "Office of New Americans", "Office of Immigrant Affairs", "Office of Immigrant and Refugee Affairs"
-        };
-        for (int i = 0; i < cities.length; i++) {
-            String name = "City of " + cities[i] + " " + offices[i % offices.length];
-            gov.add(org(name, fold(cities[i]) + "-gov", "US", Category.GOVERNMENT));
+        for (int i = 0; i < cities.size(); i++) {
+            String name = "City of " + cities.get(i) + " " + offices.get(i % offices.size());
+            gov.add(org(name, fold(cities.get(i)) + "-gov", "US", Category.GOVERNMENT));
         }
-        for (String state : new String[] {
-            "Minnesota",
-            "Ohio",
-            "Texas",
-            "Kentucky",
-            "Idaho",
-            "Nebraska",
-            "North Dakota",
-            "Vermont",
-            "Maine",
-            "Michigan",
-            "Georgia",
-            "Washington",
-            "Colorado",
-            "Arizona",
-            "Utah",
-            "Iowa",
-            "Illinois",
-            "New York",
-            "Pennsylvania",
-            "Tennessee"
-        }) {
+        for (String state : TABLES.government().states()) {
             gov.add(org(state + " State Refugee Office", fold(state) + "-sro", "US", Category.GOVERNMENT));
         }
         GOVERNMENT_ORGS = List.copyOf(gov);
@@ -668,176 +409,27 @@ public final class DemoEventGenerator {
 
     // Always offered: these carry the CSV edge cases (commas, one apostrophe, one ampersand, one
     // quoted name) and the academic and philanthropic voices a national conference always has.
-    private static final List<Org> SPECIAL_ORGS = List.of(
-            org("Refugee Services of Lancaster County, Inc.", "rslc", "US", Category.GENERAL),
-            org("Immigrant Law Center of the Northern Plains, PLLC", "ilcnp", "US", Category.GENERAL),
-            org("Center for New Americans, Western Region", "cna-west", "US", Category.GENERAL),
-            org("Women's Refugee Empowerment Network", "wren", "US", Category.GENERAL),
-            org("Hope & Harbor Immigrant Services", "hopeharbor", "US", Category.GENERAL),
-            org("Asociación Fronteriza de Apoyo al Migrante, A.C.", "afam", "MX", Category.GENERAL),
-            org("Fundación \"Manos Abiertas\" de Monterrey", "manosabiertas", "MX", Category.GENERAL),
-            org("European Network for Newcomer Inclusion", "enni", "IE", Category.GENERAL),
-            org(
-                    "Lakeshore State University Center for Migration Studies",
-                    "migration.lakeshorestate",
-                    "US",
-                    Category.ACADEMIC),
-            org("University of the Northern Plains School of Social Work", "socialwork.unp", "US", Category.ACADEMIC),
-            org("Gulf Coast Community College Adult ESL Program", "esl.gulfcoastcc", "US", Category.ACADEMIC),
-            org("Cascade Valley University Immigration Law Clinic", "law.cascadevalley", "US", Category.ACADEMIC),
-            org(
-                    "Southern Piedmont University Institute for Refugee Health",
-                    "irh.southernpiedmont",
-                    "US",
-                    Category.ACADEMIC),
-            org(
-                    "Université de Trois-Pistoles, Chaire de recherche sur les migrations",
-                    "migrations.utp",
-                    "CA",
-                    Category.ACADEMIC),
-            org("Prairie Wind Foundation", "prairiewind", "US", Category.FOUNDATION),
-            org("Greater Midlands Community Foundation", "gmcf", "US", Category.FOUNDATION),
-            org("Harborview Family Foundation", "harborview", "US", Category.FOUNDATION),
-            org("Fondation Nouveaux Horizons", "nouveauxhorizons", "CA", Category.FOUNDATION));
+    private static final List<Org> SPECIAL_ORGS = orgs("SPECIAL_ORGS");
 
-    private static final List<Org> HOST_ORGS = List.of(
-            org("National Welcoming Partnership", "welcomingpartnership", "US", Category.HOST),
-            org("Conference Host Committee", "hostcommittee", "US", Category.HOST));
+    private static final List<Org> HOST_ORGS = orgs("HOST_ORGS");
 
-    private static final List<Org> PRESS_ORGS = List.of(
-            named("New Americans Wire", "US", Category.PRESS),
-            named("Heartland Public Media", "US", Category.PRESS),
-            named("La Voz del Valle", "US", Category.PRESS),
-            named("Midwest Newcomer Times", "US", Category.PRESS),
-            named("Việt Báo Tây Bắc", "US", Category.PRESS),
-            named("Hanmi Weekly", "US", Category.PRESS),
-            named("Radyo Solidarite", "US", Category.PRESS),
-            named("Les Nouvelles de Montréal-Nord", "CA", Category.PRESS));
+    private static final List<Org> PRESS_ORGS = orgs("PRESS_ORGS");
 
-    private static final List<Org> SPONSOR_ORGS = List.of(
-            named("Northwind Community Bank", "US", Category.SPONSOR),
-            named("Bluestem Health Plan", "US", Category.SPONSOR),
-            named("Meridian Credit Union", "US", Category.SPONSOR),
-            named("Polaris Telecom Foundation", "US", Category.SPONSOR),
-            named("Lakeside Law Group LLP", "US", Category.SPONSOR),
-            named("Harbor Mutual Insurance", "US", Category.SPONSOR),
-            named("Granary Foods Cooperative", "US", Category.SPONSOR),
-            named("Summit Ridge Health System", "US", Category.SPONSOR));
+    private static final List<Org> SPONSOR_ORGS = orgs("SPONSOR_ORGS");
 
-    private static final List<Org> EXHIBITOR_ORGS = List.of(
-            named("Polyglot Interpreting Services", "US", Category.EXHIBITOR),
-            named("Open Door Language Line", "US", Category.EXHIBITOR),
-            named("CivicForms Software", "US", Category.EXHIBITOR),
-            named("Bright Path ESL Publishers", "US", Category.EXHIBITOR),
-            named("Welcome Kit Printing Co.", "US", Category.EXHIBITOR),
-            named("Casefile Cloud", "US", Category.EXHIBITOR),
-            named("Ruta Mobile Clinics", "US", Category.EXHIBITOR),
-            named("Lumen Captioning", "US", Category.EXHIBITOR));
+    private static final List<Org> EXHIBITOR_ORGS = orgs("EXHIBITOR_ORGS");
 
     // ---------------------------------------------------------------- titles
 
-    private static final String[] GENERAL_TITLES = {
-        "Executive Director",
-        "Deputy Director",
-        "Program Manager",
-        "Program Director",
-        "Staff Attorney",
-        "Supervising Attorney",
-        "Immigration Attorney",
-        "DOJ Accredited Representative",
-        "Paralegal",
-        "Caseworker",
-        "Case Manager",
-        "Resettlement Case Manager",
-        "Policy Analyst",
-        "Senior Policy Counsel",
-        "Community Organizer",
-        "Outreach Coordinator",
-        "Employment Specialist",
-        "Workforce Development Manager",
-        "ESL Instructor",
-        "Youth Program Coordinator",
-        "Community Health Worker",
-        "Mental Health Clinician",
-        "Medical Interpreter",
-        "Language Access Coordinator",
-        "Housing Navigator",
-        "Development Director",
-        "Grants Manager",
-        "Communications Manager",
-        "Data and Evaluation Manager",
-        "Volunteer Coordinator",
-        "Board Member",
-        "Chief Executive Officer",
-        "Cultural Orientation Trainer",
-        "Family Services Coordinator",
-        "Director of Programs",
-        "Legal Assistant",
-    };
-    private static final String[] ACADEMIC_TITLES = {
-        "Professor",
-        "Associate Professor",
-        "Assistant Professor",
-        "Research Fellow",
-        "Postdoctoral Researcher",
-        "Graduate Research Assistant",
-        "Center Director",
-        "Clinical Professor of Law",
-        "Lecturer",
-    };
-    private static final String[] FOUNDATION_TITLES = {
-        "Program Officer",
-        "Senior Program Officer",
-        "President",
-        "Director of Grantmaking",
-        "Vice President, Programs",
-        "Grants Associate",
-    };
-    private static final String[] GOVERNMENT_TITLES = {
-        "Director",
-        "Deputy Director",
-        "Welcoming Cities Coordinator",
-        "Policy Advisor",
-        "Language Access Manager",
-        "Community Liaison",
-        "State Refugee Coordinator",
-        "Refugee Health Coordinator",
-    };
-    private static final String[] PRESS_TITLES = {
-        "Reporter",
-        "Staff Writer",
-        "Photojournalist",
-        "Editor",
-        "Producer",
-        "Correspondent",
-        "Editor-in-Chief",
-        "Podcast Host",
-    };
-    private static final String[] SPONSOR_TITLES = {
-        "Community Relations Manager", "Vice President, Community Impact", "Philanthropy Officer",
-        "Director of Corporate Giving", "Regional Manager", "Employee Engagement Lead",
-    };
-    private static final String[] EXHIBITOR_TITLES = {
-        "Account Executive",
-        "Sales Director",
-        "Customer Success Manager",
-        "Founder",
-        "Product Manager",
-        "Outreach Representative",
-    };
-    private static final String[] STAFF_TITLES = {
-        "Conference Director", "Event Coordinator", "Registration Lead", "Logistics Manager",
-        "Communications Associate", "Program Associate", "Accessibility Coordinator", "Language Access Coordinator",
-        "Volunteer Coordinator",
-    };
-    private static final String[] VOLUNTEER_TITLES = {
-        "Volunteer",
-        "Student Volunteer",
-        "Community Volunteer",
-        "Volunteer Interpreter",
-        "Graduate Student",
-        "AmeriCorps Member",
-    };
+    private static final String[] GENERAL_TITLES = TABLES.list("GENERAL_TITLES");
+    private static final String[] ACADEMIC_TITLES = TABLES.list("ACADEMIC_TITLES");
+    private static final String[] FOUNDATION_TITLES = TABLES.list("FOUNDATION_TITLES");
+    private static final String[] GOVERNMENT_TITLES = TABLES.list("GOVERNMENT_TITLES");
+    private static final String[] PRESS_TITLES = TABLES.list("PRESS_TITLES");
+    private static final String[] SPONSOR_TITLES = TABLES.list("SPONSOR_TITLES");
+    private static final String[] EXHIBITOR_TITLES = TABLES.list("EXHIBITOR_TITLES");
+    private static final String[] STAFF_TITLES = TABLES.list("STAFF_TITLES");
+    private static final String[] VOLUNTEER_TITLES = TABLES.list("VOLUNTEER_TITLES");
 
     private static String title(SplittableRandom rng, int type, Category category) {
         if (type == VOLUNTEER) {
@@ -975,7 +567,7 @@ public final class DemoEventGenerator {
         }
     }
 
-    private static Name[] names(String... specs) {
+    private static Name[] names(String[] specs) {
         Name[] out = new Name[specs.length];
         for (int i = 0; i < specs.length; i++) {
             out[i] = Name.parse(specs[i]);
@@ -983,7 +575,7 @@ public final class DemoEventGenerator {
         return out;
     }
 
-    private static Family[] families(String... specs) {
+    private static Family[] families(String[] specs) {
         Family[] out = new Family[specs.length];
         for (int i = 0; i < specs.length; i++) {
             int slash = specs[i].indexOf('/');
@@ -996,748 +588,92 @@ public final class DemoEventGenerator {
 
     private record Person(String first, String last, String preferred, String handle, boolean female) {}
 
-    private static final Name[] US_F = names(
-            "Elizabeth=Liz",
-            "Katherine=Kate",
-            "Jennifer=Jen",
-            "Margaret=Maggie",
-            "Patricia=Trish",
-            "Jessica=Jess",
-            "Susan=Sue",
-            "Deborah=Deb",
-            "Alexandra=Alex",
-            "Rebecca=Becca",
-            "Emily",
-            "Ashley",
-            "Sarah",
-            "Keisha",
-            "Latoya",
-            "Monique",
-            "Rachel",
-            "Megan",
-            "Laura",
-            "Hannah");
-    private static final Name[] US_M = names(
-            "Robert=Bob",
-            "William=Bill",
-            "Michael=Mike",
-            "James=Jim",
-            "Christopher=Chris",
-            "Richard=Rick",
-            "Daniel=Dan",
-            "Anthony=Tony",
-            "Thomas=Tom",
-            "Samuel=Sam",
-            "Benjamin=Ben",
-            "Joseph=Joe",
-            "Matthew=Matt",
-            "Nicholas=Nick",
-            "Andrew=Drew",
-            "DeShawn",
-            "Tyrone",
-            "Marcus",
-            "Brian",
-            "Kevin");
-    private static final Family[] US_FAMILY = families(
-            "Smith",
-            "Johnson",
-            "Williams",
-            "Brown",
-            "Jones",
-            "Miller",
-            "Davis",
-            "Anderson",
-            "Taylor",
-            "Thomas",
-            "Jackson",
-            "White",
-            "Harris",
-            "Martin",
-            "Thompson",
-            "Robinson",
-            "Walker",
-            "Young",
-            "Allen",
-            "King",
-            "Wright",
-            "Scott",
-            "Green",
-            "Baker",
-            "Adams",
-            "Nelson",
-            "Hill",
-            "Campbell",
-            "Mitchell",
-            "Carter",
-            "Washington",
-            "Olson",
-            "Peterson",
-            "Larson",
-            "Sullivan",
-            "Cohen",
-            "Goldberg",
-            "Nakamura",
-            "Patel",
-            "Okafor",
-            "Begay");
+    private static final Name[] US_F = names(TABLES.list("US_F"));
+    private static final Name[] US_M = names(TABLES.list("US_M"));
+    private static final Family[] US_FAMILY = families(TABLES.list("US_FAMILY"));
 
-    private static final Name[] ES_F = names(
-            "María Fernanda=Marifer",
-            "María José=Majo",
-            "Guadalupe=Lupita",
-            "Ana Sofía",
-            "Lucía",
-            "Ximena",
-            "Valeria",
-            "Daniela",
-            "Mónica",
-            "Araceli",
-            "Yesenia",
-            "Beatriz",
-            "Inés",
-            "Rocío",
-            "Dolores=Lola",
-            "Rosario=Charo",
-            "Concepción=Conchita",
-            "Itzel");
-    private static final Name[] ES_M = names(
-            "José=Pepe",
-            "José Luis",
-            "Juan Carlos",
-            "Jesús=Chuy",
-            "Andrés",
-            "Héctor",
-            "Raúl",
-            "Rubén",
-            "Martín",
-            "Sebastián",
-            "Óscar",
-            "Iván",
-            "Ramón",
-            "Joaquín",
-            "Ángel",
-            "Francisco=Paco",
-            "Ignacio=Nacho",
-            "Guillermo=Memo",
-            "Eduardo=Lalo",
-            "Roberto=Beto");
-    private static final Name[] ES_LONG_F = names(
-            "María de los Ángeles=Marielos",
-            "María del Rosario=Charo",
-            "María de la Luz",
-            "María del Carmen=Maricarmen",
-            "María de Lourdes=Lulú");
-    private static final Name[] ES_LONG_M =
-            names("José de Jesús=Chuy", "Juan de Dios", "José María=Chema", "Juan Pablo");
-    private static final String[] ES_SURNAMES = {
-        "Martínez",
-        "García",
-        "López",
-        "Hernández",
-        "González",
-        "Rodríguez",
-        "Pérez",
-        "Sánchez",
-        "Ramírez",
-        "Flores",
-        "Gómez",
-        "Díaz",
-        "Reyes",
-        "Morales",
-        "Jiménez",
-        "Gutiérrez",
-        "Ruiz",
-        "Álvarez",
-        "Castillo",
-        "Ortiz",
-        "Chávez",
-        "Vásquez",
-        "Domínguez",
-        "Núñez",
-        "Peña",
-        "Ibáñez",
-        "Villanueva",
-        "Muñoz",
-        "Cruz",
-        "Mendoza"
-    };
-    private static final String[] ES_PARTICLE_SURNAMES = {
-        "de la Torre", "de la Cruz", "del Valle", "de León", "de los Santos", "del Río"
-    };
+    private static final Name[] ES_F = names(TABLES.list("ES_F"));
+    private static final Name[] ES_M = names(TABLES.list("ES_M"));
+    private static final Name[] ES_LONG_F = names(TABLES.list("ES_LONG_F"));
+    private static final Name[] ES_LONG_M = names(TABLES.list("ES_LONG_M"));
+    private static final String[] ES_SURNAMES = TABLES.list("ES_SURNAMES");
+    private static final String[] ES_PARTICLE_SURNAMES = TABLES.list("ES_PARTICLE_SURNAMES");
 
-    private static final Name[] AR_F = names(
-            "فاطمة|Fatima",
-            "مريم|Mariam",
-            "رنا|Rana",
-            "هبة|Heba",
-            "ليلى|Layla",
-            "نور|Nour",
-            "آية|Aya",
-            "سلمى|Salma",
-            "زينب|Zainab",
-            "هدى|Huda",
-            "رهف|Rahaf",
-            "دعاء|Doaa");
-    private static final Name[] AR_M = names(
-            "محمد|Mohammed",
-            "أحمد|Ahmad",
-            "عمر|Omar",
-            "علي|Ali",
-            "خالد|Khaled",
-            "يوسف|Youssef",
-            "سامر|Samer",
-            "حسن|Hassan",
-            "مصطفى|Mustafa",
-            "إبراهيم|Ibrahim",
-            "طارق|Tariq",
-            "باسل|Basel");
-    private static final Family[] AR_FAMILY = families(
-            "عبد الله|Abdullah",
-            "الحسن|Al-Hassan",
-            "حداد|Haddad",
-            "خليل|Khalil",
-            "منصور|Mansour",
-            "الأحمد|Al-Ahmad",
-            "عثمان|Osman",
-            "إبراهيم|Ibrahim",
-            "يوسف|Youssef",
-            "سليمان|Suleiman",
-            "النجار|Al-Najjar",
-            "قاسم|Kassem",
-            "الخطيب|Al-Khatib",
-            "الزعبي|Al-Zoubi",
-            "حمدان|Hamdan");
+    private static final Name[] AR_F = names(TABLES.list("AR_F"));
+    private static final Name[] AR_M = names(TABLES.list("AR_M"));
+    private static final Family[] AR_FAMILY = families(TABLES.list("AR_FAMILY"));
 
     // Repeats stand in for weights: close to four in ten Vietnamese are Nguyễn.
-    private static final Family[] VI_FAMILY = families(
-            "Nguyễn", "Nguyễn", "Nguyễn", "Nguyễn", "Trần", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ",
-            "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý");
-    private static final String[] VI_MIDDLE_F = {"Thị", "Ngọc", "Thu", "Thanh", "Kim"};
-    private static final String[] VI_MIDDLE_M = {"Văn", "Đức", "Hữu", "Minh", "Quốc"};
-    private static final Name[] VI_F = names(
-            "Minh Khai", "Lan", "Hương", "Mai", "Hạnh", "Phương", "Thảo", "Trang", "Ngân", "Linh", "Tuyết", "Hằng");
-    private static final Name[] VI_M =
-            names("Tuấn", "Dũng", "Hùng", "Long", "Nam", "Khoa", "Phúc", "Quang", "Thắng", "Bảo", "Hiếu", "Trọng");
-    private static final String[] ADOPTED_F = {"Kim", "Jenny", "Tina", "Lily", "Vivian", "Grace", "Amy", "Helen"};
-    private static final String[] ADOPTED_M = {"Tony", "Peter", "Danny", "Kevin", "Tommy", "Andy", "Eric", "David"};
+    private static final Family[] VI_FAMILY = families(TABLES.list("VI_FAMILY"));
+    private static final String[] VI_MIDDLE_F = TABLES.list("VI_MIDDLE_F");
+    private static final String[] VI_MIDDLE_M = TABLES.list("VI_MIDDLE_M");
+    private static final Name[] VI_F = names(TABLES.list("VI_F"));
+    private static final Name[] VI_M = names(TABLES.list("VI_M"));
+    private static final String[] ADOPTED_F = TABLES.list("ADOPTED_F");
+    private static final String[] ADOPTED_M = TABLES.list("ADOPTED_M");
 
-    private static final Name[] SO_F = names(
-            "Hodan", "Amina", "Faadumo", "Sahra", "Hibo", "Ayaan", "Ifrah", "Nasra", "Deeqa", "Hawa", "Ubah", "Sagal");
-    private static final Name[] SO_M = names(
-            "Abdirahman",
-            "Mohamed",
-            "Ahmed",
-            "Abdi",
-            "Hassan",
-            "Yusuf",
-            "Abdullahi",
-            "Liban",
-            "Mahad",
-            "Abdiwali",
-            "Farah",
-            "Guled");
-    private static final String[] SO_PATRONYMS = {
-        "Abdi", "Warsame", "Farah", "Hassan", "Jama", "Egal", "Mohamud", "Ali", "Nur", "Osman", "Aden", "Hersi",
-        "Duale", "Samatar", "Ismail"
-    };
+    private static final Name[] SO_F = names(TABLES.list("SO_F"));
+    private static final Name[] SO_M = names(TABLES.list("SO_M"));
+    private static final String[] SO_PATRONYMS = TABLES.list("SO_PATRONYMS");
 
-    private static final Name[] AM_F = names(
-            "መሰረት|Meseret",
-            "ሰላማዊት|Selamawit",
-            "ቤተልሔም|Betelhem",
-            "ሕይወት|Hiwot",
-            "ልደት|Lidet",
-            "ማህሌት|Mahlet",
-            "ሰብለ|Seble",
-            "ገነት|Genet",
-            "ትዕግስት|Tigist",
-            "ራሔል|Rahel",
-            "ብርቱካን|Birtukan",
-            "ፀሐይ|Tsehay");
-    private static final Name[] AM_M = names(
-            "አበበ|Abebe",
-            "ሄኖክ|Henok",
-            "ዮሐንስ|Yohannes",
-            "ብሩክ|Biruk",
-            "ፋሲል|Fasil",
-            "ዳንኤል|Daniel",
-            "ታደሰ|Tadesse",
-            "ሰለሞን|Solomon",
-            "ኤርሚያስ|Ermias",
-            "ናትናኤል|Natnael",
-            "ዳዊት|Dawit",
-            "መኮንን|Mekonnen");
-    private static final Family[] AM_FAMILY = families(
-            "በቀለ|Bekele",
-            "ታደሰ|Tadesse",
-            "ገብሬ|Gebre",
-            "ተስፋዬ|Tesfaye",
-            "አለሙ|Alemu",
-            "ወልዴ|Wolde",
-            "ሙሉጌታ|Mulugeta",
-            "ደምሴ|Demisse",
-            "ኃይሌ|Haile",
-            "አበራ|Abera",
-            "ግርማ|Girma",
-            "ከበደ|Kebede",
-            "ታምራት|Tamrat",
-            "መንግሥቱ|Mengistu",
-            "አየለ|Ayele");
+    private static final Name[] AM_F = names(TABLES.list("AM_F"));
+    private static final Name[] AM_M = names(TABLES.list("AM_M"));
+    private static final Family[] AM_FAMILY = families(TABLES.list("AM_FAMILY"));
 
-    private static final Name[] TI_F = names(
-            "ሰላም|Selam",
-            "ሳባ|Saba",
-            "ሩታ|Ruta",
-            "ሰናይት|Senait",
-            "ሄለን|Helen",
-            "ፍሬወይኒ|Freweini",
-            "ኤልሳ|Elsa",
-            "ሊድያ|Lidya",
-            "ዮርዳኖስ|Yordanos",
-            "ሚኪኤላ|Mikiela");
-    private static final Name[] TI_M = names(
-            "ኣማኑኤል|Amanuel",
-            "ዮናስ|Yonas",
-            "ፊልሞን|Filmon",
-            "ሚካኤል|Mikael",
-            "ዳዊት|Dawit",
-            "ብርሃነ|Berhane",
-            "ሓጎስ|Hagos",
-            "ኣብርሃም|Abraham",
-            "ክብሮም|Kibrom",
-            "ተስፋልደት|Tesfaldet",
-            "መሓሪ|Mehari",
-            "ሰመረ|Semere");
-    private static final Family[] TI_FAMILY = families(
-            "ተስፋይ|Tesfay",
-            "ገብረሂወት|Gebrehiwot",
-            "ሃይለ|Haile",
-            "ተኽለ|Tekle",
-            "ገብረመድህን|Gebremedhin",
-            "ወልደሚካኤል|Weldemichael",
-            "ኪዳነ|Kidane",
-            "ብርሃነ|Berhane",
-            "ሓጎስ|Hagos",
-            "ዘርኣይ|Zerai",
-            "ተወልደ|Tewelde",
-            "ሃብተ|Habte");
+    private static final Name[] TI_F = names(TABLES.list("TI_F"));
+    private static final Name[] TI_M = names(TABLES.list("TI_M"));
+    private static final Family[] TI_FAMILY = families(TABLES.list("TI_FAMILY"));
 
-    private static final Name[] NE_F = names(
-            "सीता|Sita",
-            "गीता|Gita",
-            "लक्ष्मी|Laxmi",
-            "मीना|Mina",
-            "सरिता|Sarita",
-            "दुर्गा|Durga",
-            "पवित्रा|Pabitra",
-            "बिमला|Bimala",
-            "कमला|Kamala",
-            "सुमित्रा|Sumitra");
-    private static final Name[] NE_M = names(
-            "बहादुर|Bahadur",
-            "राम|Ram",
-            "हरि|Hari",
-            "भीम|Bhim",
-            "पदम|Padam",
-            "बिष्णु|Bishnu",
-            "गणेश|Ganesh",
-            "ओम|Om",
-            "चन्द्र|Chandra",
-            "दिल बहादुर|Dil Bahadur",
-            "मन बहादुर|Man Bahadur");
-    private static final Family[] NE_FAMILY = families(
-            "गुरुङ|Gurung",
-            "राई|Rai",
-            "तामाङ|Tamang",
-            "लिम्बु|Limbu",
-            "अधिकारी|Adhikari",
-            "भट्टराई|Bhattarai",
-            "दाहाल|Dahal",
-            "घिमिरे|Ghimire",
-            "सुब्बा|Subba",
-            "पौडेल|Poudel",
-            "छेत्री|Chhetri",
-            "मगर|Magar",
-            "शर्मा|Sharma",
-            "खतिवडा|Khatiwada");
+    private static final Name[] NE_F = names(TABLES.list("NE_F"));
+    private static final Name[] NE_M = names(TABLES.list("NE_M"));
+    private static final Family[] NE_FAMILY = families(TABLES.list("NE_FAMILY"));
 
-    private static final Name[] MY_F = names(
-            "ခင်|Khin",
-            "စု|Su",
-            "နွယ်|Nwe",
-            "ဖြူ|Phyu",
-            "သီတာ|Thida",
-            "မြတ်|Myat",
-            "ဇင်|Zin",
-            "မာ|Mar",
-            "ဝေ|Wai",
-            "ယု|Yu",
-            "နှင်း|Hnin",
-            "သဇင်|Thazin",
-            "အိ|Ei",
-            "မေ|May");
-    private static final Name[] MY_M = names(
-            "အောင်|Aung",
-            "ကျော်|Kyaw",
-            "ဇော်|Zaw",
-            "ထွန်း|Htun",
-            "ဝင်း|Win",
-            "နိုင်|Naing",
-            "လွင်|Lwin",
-            "ထက်|Htet",
-            "မင်း|Min",
-            "ဟိန်း|Hein",
-            "ဆန်း|San",
-            "သူ|Thu",
-            "ပိုင်|Paing",
-            "ဖြိုး|Phyo",
-            "ရဲ|Ye");
+    private static final Name[] MY_F = names(TABLES.list("MY_F"));
+    private static final Name[] MY_M = names(TABLES.list("MY_M"));
 
-    private static final Name[] ZH_F = names(
-            "芳|Fang",
-            "娜|Na",
-            "秀英|Xiuying",
-            "静|Jing",
-            "丽|Li",
-            "敏|Min",
-            "艳|Yan",
-            "婷婷|Tingting",
-            "雪梅|Xuemei",
-            "美玲|Meiling",
-            "慧|Hui",
-            "佳怡|Jiayi");
-    private static final Name[] ZH_M = names(
-            "小明|Xiaoming",
-            "伟|Wei",
-            "强|Qiang",
-            "磊|Lei",
-            "军|Jun",
-            "洋|Yang",
-            "杰|Jie",
-            "涛|Tao",
-            "建国|Jianguo",
-            "志强|Zhiqiang",
-            "浩然|Haoran",
-            "子轩|Zixuan");
-    private static final Family[] ZH_FAMILY = families(
-            "王|Wang",
-            "李|Li",
-            "张|Zhang",
-            "刘|Liu",
-            "陈|Chen",
-            "杨|Yang",
-            "黄|Huang",
-            "赵|Zhao",
-            "吴|Wu",
-            "周|Zhou",
-            "徐|Xu",
-            "孙|Sun",
-            "林|Lin",
-            "何|He",
-            "郭|Guo",
-            "陳|Chan",
-            "黃|Wong",
-            "張|Cheung");
+    private static final Name[] ZH_F = names(TABLES.list("ZH_F"));
+    private static final Name[] ZH_M = names(TABLES.list("ZH_M"));
+    private static final Family[] ZH_FAMILY = families(TABLES.list("ZH_FAMILY"));
 
-    private static final Name[] KO_F = names(
-            "서연|Seo-yeon",
-            "하은|Ha-eun",
-            "지민|Ji-min",
-            "수빈|Su-bin",
-            "은지|Eun-ji",
-            "미경|Mi-kyung",
-            "혜진|Hye-jin",
-            "지우|Ji-woo",
-            "민지|Min-ji",
-            "유진|Yu-jin");
-    private static final Name[] KO_M = names(
-            "민준|Min-jun",
-            "서준|Seo-jun",
-            "도윤|Do-yoon",
-            "현우|Hyun-woo",
-            "영호|Young-ho",
-            "성민|Sung-min",
-            "지훈|Ji-hoon",
-            "동현|Dong-hyun",
-            "준호|Jun-ho",
-            "태양|Tae-yang");
-    private static final Family[] KO_FAMILY = families(
-            "김|Kim", "이|Lee", "박|Park", "최|Choi", "정|Jung", "강|Kang", "조|Cho", "윤|Yoon", "장|Jang", "임|Lim", "한|Han",
-            "오|Oh", "신|Shin", "서|Seo");
+    private static final Name[] KO_F = names(TABLES.list("KO_F"));
+    private static final Name[] KO_M = names(TABLES.list("KO_M"));
+    private static final Family[] KO_FAMILY = families(TABLES.list("KO_FAMILY"));
 
-    private static final Name[] HT_F = names(
-            "Widelene",
-            "Fabiola",
-            "Wisline",
-            "Guerline",
-            "Nadège",
-            "Ketly",
-            "Islande",
-            "Marie-Claude",
-            "Rose-Marie",
-            "Fedeline",
-            "Mirlande",
-            "Darline");
-    private static final Name[] HT_M = names(
-            "Jean-Baptiste=JB",
-            "Jean-Robert",
-            "Mackenson",
-            "Dieuseul",
-            "Roodly",
-            "Woodley",
-            "Fritznel",
-            "Jacquelin",
-            "Wilner",
-            "Jean-Claude=JC",
-            "Frantz",
-            "Réginald=Reggie");
-    private static final Family[] HT_FAMILY = families(
-            "Joseph",
-            "Pierre-Louis",
-            "Jean-Louis",
-            "Saint-Fleur",
-            "Dorvil",
-            "Charles",
-            "Pierre",
-            "Étienne",
-            "Dorsainvil",
-            "Augustin",
-            "Jean-Charles",
-            "Célestin",
-            "Désir",
-            "Fils-Aimé",
-            "Louissaint",
-            "Jean-Baptiste");
+    private static final Name[] HT_F = names(TABLES.list("HT_F"));
+    private static final Name[] HT_M = names(TABLES.list("HT_M"));
+    private static final Family[] HT_FAMILY = families(TABLES.list("HT_FAMILY"));
 
-    private static final Name[] HM_F =
-            names("Pa Ying", "Mai", "Nou", "Kia", "Youa", "Shoua", "Bee", "Pa Nhia", "Mai Yer", "Ka", "Chia", "Der");
-    private static final Name[] HM_M =
-            names("Tou", "Kou", "Yia", "Chue", "Xee", "Pheng", "Neng", "True", "Cheng", "Lue", "Fue", "Nhia", "Toua");
-    private static final Family[] HM_FAMILY = families(
-            "Vang", "Lee", "Xiong", "Yang", "Thao", "Moua", "Her", "Lor", "Vue", "Cha", "Chang", "Hang", "Khang", "Kue",
-            "Fang", "Pha", "Thor", "Ly");
+    private static final Name[] HM_F = names(TABLES.list("HM_F"));
+    private static final Name[] HM_M = names(TABLES.list("HM_M"));
+    private static final Family[] HM_FAMILY = families(TABLES.list("HM_FAMILY"));
 
-    private static final Name[] PL_F = names(
-            "Agnieszka=Aga",
-            "Małgorzata=Gosia",
-            "Katarzyna=Kasia",
-            "Zofia=Zosia",
-            "Bożena",
-            "Joanna=Asia",
-            "Aleksandra=Ola",
-            "Magdalena=Magda",
-            "Ewa",
-            "Dorota");
-    private static final Name[] PL_M = names(
-            "Łukasz",
-            "Wojciech=Wojtek",
-            "Krzysztof",
-            "Paweł",
-            "Grzegorz=Grzesiek",
-            "Józef",
-            "Tomasz=Tomek",
-            "Piotr",
-            "Michał",
-            "Jarosław=Jarek");
-    private static final Family[] PL_FAMILY = families(
-            "Wiśniewski/Wiśniewska",
-            "Kowalski/Kowalska",
-            "Kamiński/Kamińska",
-            "Lewandowski/Lewandowska",
-            "Zieliński/Zielińska",
-            "Szymański/Szymańska",
-            "Dąbrowski/Dąbrowska",
-            "Kozłowski/Kozłowska",
-            "Jabłoński/Jabłońska",
-            "Żółć",
-            "Wójcik",
-            "Nowak",
-            "Woźniak",
-            "Król",
-            "Mazur",
-            "Sobczak");
+    private static final Name[] PL_F = names(TABLES.list("PL_F"));
+    private static final Name[] PL_M = names(TABLES.list("PL_M"));
+    private static final Family[] PL_FAMILY = families(TABLES.list("PL_FAMILY"));
 
-    private static final Name[] DE_F = names(
-            "Käthe", "Anneliese", "Lena", "Sophie", "Hannah", "Jana", "Ute", "Dörte", "Franziska=Franzi", "Jülide");
-    private static final Name[] DE_M = names(
-            "Jürgen", "Jörg", "Günther", "Lukas", "Maximilian=Max", "Felix", "Tobias", "Björn", "Matthias", "Sören");
-    private static final Family[] DE_FAMILY = families(
-            "Strauß",
-            "Müller",
-            "Schäfer",
-            "Weiß",
-            "Groß",
-            "Böhm",
-            "Köhler",
-            "Schröder",
-            "Krüger",
-            "Hoffmann",
-            "Becker",
-            "Fuchs",
-            "Meißner",
-            "Jäger",
-            "Schulz");
+    private static final Name[] DE_F = names(TABLES.list("DE_F"));
+    private static final Name[] DE_M = names(TABLES.list("DE_M"));
+    private static final Family[] DE_FAMILY = families(TABLES.list("DE_FAMILY"));
 
-    private static final Name[] IE_F =
-            names("Siobhán", "Niamh", "Aoife", "Caoimhe", "Róisín", "Orla", "Sinéad", "Máire", "Clodagh", "Gráinne");
-    private static final Name[] IE_M = names(
-            "Seán",
-            "Pádraig=Paddy",
-            "Ciarán",
-            "Eoin",
-            "Declan",
-            "Cathal",
-            "Diarmuid",
-            "Tadhg",
-            "Donnchadh=Donal",
-            "Colm");
-    private static final Family[] IE_FAMILY = families(
-            "O'Brien",
-            "O'Sullivan",
-            "O'Connor",
-            "O'Neill",
-            "Murphy",
-            "Kelly",
-            "Walsh",
-            "Byrne",
-            "McCarthy",
-            "Ó Briain/Ní Bhriain",
-            "Ó Súilleabháin/Ní Shúilleabháin",
-            "Ó Ceallaigh/Ní Cheallaigh");
+    private static final Name[] IE_F = names(TABLES.list("IE_F"));
+    private static final Name[] IE_M = names(TABLES.list("IE_M"));
+    private static final Family[] IE_FAMILY = families(TABLES.list("IE_FAMILY"));
 
-    private static final Name[] FR_F = names(
-            "Marie-Ève",
-            "Geneviève",
-            "Mélanie",
-            "Hélène",
-            "Josée",
-            "Chloé",
-            "Anaïs",
-            "Noémie",
-            "Marie-Claude",
-            "Émilie",
-            "Véronique",
-            "Isabelle");
-    private static final Name[] FR_M = names(
-            "Jean-François=JF",
-            "Étienne",
-            "François",
-            "Stéphane",
-            "Benoît",
-            "Frédéric=Fred",
-            "Maxime",
-            "Louis-Philippe",
-            "Sébastien=Seb",
-            "Jérôme",
-            "Mathieu",
-            "Pierre-Luc");
-    private static final Family[] FR_FAMILY = families(
-            "Tremblay",
-            "Gagnon",
-            "Roy",
-            "Côté",
-            "Bouchard",
-            "Gauthier",
-            "Morin",
-            "Lavoie",
-            "Fortin",
-            "Gagné",
-            "Bélanger",
-            "Lévesque",
-            "Pelletier",
-            "Bergeron",
-            "Caron",
-            "Bérubé",
-            "Paré",
-            "Dubé",
-            "Thériault");
+    private static final Name[] FR_F = names(TABLES.list("FR_F"));
+    private static final Name[] FR_M = names(TABLES.list("FR_M"));
+    private static final Family[] FR_FAMILY = families(TABLES.list("FR_FAMILY"));
 
-    private static final Name[] AF_F = names(
-            "فرشته|Fereshta",
-            "مریم|Maryam",
-            "زهرا|Zahra",
-            "شبنم|Shabnam",
-            "ګلالۍ|Gulalai",
-            "نرگس|Nargis",
-            "مرسل|Mursal",
-            "پروانه|Parwana",
-            "ملاله|Malala",
-            "سهیلا|Sohaila");
-    private static final Name[] AF_M = names(
-            "احمد|Ahmad",
-            "حمید|Hamid",
-            "نجیب|Najib",
-            "فرید|Farid",
-            "جاوید|Javid",
-            "عزیز|Aziz",
-            "محمود|Mahmood",
-            "ذبیح الله|Zabihullah",
-            "نورالله|Noorullah",
-            "شفیق|Shafiq",
-            "ګل احمد|Gul Ahmad");
-    private static final Family[] AF_FAMILY = families(
-            "احمدزی|Ahmadzai",
-            "پوپلزی|Popalzai",
-            "حکیمی|Hakimi",
-            "رحیمی|Rahimi",
-            "نوری|Noori",
-            "صدیقی|Siddiqi",
-            "هاشمی|Hashimi",
-            "کریمی|Karimi",
-            "وردک|Wardak",
-            "ستانکزی|Stanikzai",
-            "عظیمی|Azimi",
-            "سلطانی|Sultani");
+    private static final Name[] AF_F = names(TABLES.list("AF_F"));
+    private static final Name[] AF_M = names(TABLES.list("AF_M"));
+    private static final Family[] AF_FAMILY = families(TABLES.list("AF_FAMILY"));
 
-    private static final Name[] UK_F = names(
-            "Олена|Olena",
-            "Оксана|Oksana",
-            "Ірина|Iryna",
-            "Наталія|Nataliia",
-            "Юлія|Yuliia",
-            "Світлана|Svitlana",
-            "Ганна|Hanna",
-            "Катерина|Kateryna",
-            "Марія|Mariia",
-            "Тетяна|Tetiana");
-    private static final Name[] UK_M = names(
-            "Тарас|Taras",
-            "Андрій|Andrii",
-            "Дмитро|Dmytro",
-            "Богдан|Bohdan",
-            "Олександр|Oleksandr=Sasha",
-            "Максим|Maksym",
-            "Юрій|Yurii",
-            "Сергій|Serhii",
-            "Олег|Oleh",
-            "Віктор|Viktor");
-    private static final Family[] UK_FAMILY = families(
-            "Шевченко|Shevchenko",
-            "Коваленко|Kovalenko",
-            "Бондаренко|Bondarenko",
-            "Ткаченко|Tkachenko",
-            "Кравченко|Kravchenko",
-            "Мельник|Melnyk",
-            "Бойко|Boiko",
-            "Поліщук|Polishchuk",
-            "Лисенко|Lysenko",
-            "Савчук|Savchuk",
-            "Литвиненко|Lytvynenko",
-            "Гнатюк|Hnatiuk",
-            "Ковальський|Kovalskyi/Ковальська|Kovalska",
-            "Вишневський|Vyshnevskyi/Вишневська|Vyshnevska");
+    private static final Name[] UK_F = names(TABLES.list("UK_F"));
+    private static final Name[] UK_M = names(TABLES.list("UK_M"));
+    private static final Family[] UK_FAMILY = families(TABLES.list("UK_FAMILY"));
 
-    private static final String[] KAREN_SYLLABLES = {
-        "Eh", "Htoo", "Paw", "Say", "Ler", "Wah", "Mu", "Hser", "Nay", "Moo", "Blu", "Gay", "Htee", "Thaw", "Kaw",
-        "Lah", "Poe", "Dah", "Klo", "Pwe"
-    };
-    private static final String[] CHIN_GIVEN = {
-        "Van", "Ngun", "Cung", "Sui", "Biak", "Za", "Lal", "Hnem", "Mang", "Bawi", "Rem", "Tial", "Thawng", "Hre",
-        "Sang"
-    };
-    private static final String[] CHIN_LAST = {
-        "Thang", "Lian", "Bik", "Par", "Sung", "Hmung", "Tlang", "Kip", "Hlei", "Mawi"
-    };
+    private static final String[] KAREN_SYLLABLES = TABLES.list("KAREN_SYLLABLES");
+    private static final String[] CHIN_GIVEN = TABLES.list("CHIN_GIVEN");
+    private static final String[] CHIN_LAST = TABLES.list("CHIN_LAST");
 
     private static Person person(SplittableRandom rng, Culture culture) {
         boolean female = rng.nextBoolean();

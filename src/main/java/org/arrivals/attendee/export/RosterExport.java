@@ -9,10 +9,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeStore;
 import org.slf4j.Logger;
@@ -22,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * Writes the roster with each person's arrival state as a CSV a spreadsheet opens safely: UTF-8
  * with a byte-order mark (so Excel reads accents and every script right), CRLF line ends, every
  * cell neutralized against formula injection. Written to a temporary file and moved into place,
- * so a crash never leaves half an export that looks whole.
+ * so a crash never leaves half an export that looks whole. The imported file's other columns
+ * follow ours in the order the file had them ({@link ColumnOrder}).
  */
 public final class RosterExport {
     private static final Logger LOG = LoggerFactory.getLogger(RosterExport.class);
@@ -62,8 +61,8 @@ public final class RosterExport {
     public int write(OutputStream os) throws IOException {
         List<Attendee> everyone = attendees.all();
         Map<String, ArrivalStates.State> states = arrivals.byCode();
-        Set<String> extraColumns = new LinkedHashSet<>();
-        everyone.forEach(a -> extraColumns.addAll(a.extra().keySet()));
+        List<String> extraColumns = ColumnOrder.merge(
+                everyone.stream().map(a -> List.copyOf(a.extra().keySet())).toList());
         Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(w);

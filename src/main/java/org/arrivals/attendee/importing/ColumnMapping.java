@@ -1,26 +1,33 @@
 package org.arrivals.attendee.importing;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.arrivals.attendee.AttendeeField;
 
 /**
  * Which column of a file fills which attendee field.
  *
- * <p>Recognizes the headers of Eventbrite, Cvent and pretix exports and of our plain template
- * (see {@code kiosk-config/import-template.csv}). Headers are compared without case, accents,
- * spaces or punctuation, and {@code #} reads as "number", so "Attendee #" and "attendee_number"
- * are the same header. Aliases are listed in order of preference: pretix exports both the order's
- * "Email" and the "Attendee email", and the attendee's own wins.
+ * <p>Headers are compared by {@link HeaderKey} (without case, accents, punctuation, with snake_case,
+ * camelCase and every spelling of "number" made equal), against one table of the headers the
+ * exporters write (Eventbrite in its English, Spanish and French locales, pretix, Cvent, Tito,
+ * Hi.Events, Luma, Indico and our plain template). Aliases are listed in order of preference:
+ * pretix exports both the order's "Email" and the "Attendee email", and the attendee's own wins.
+ * The parts of a name listed under a prefix ("Attendee name: First name") are recognized by the
+ * prefix, so "Attendee name: Title" is a salutation, never a job title. A {@link SourceFormat}
+ * recognized from the header names the few columns whose meaning differs between exporters.
  */
 public final class ColumnMapping {
     private static final Map<AttendeeField, List<String>> ALIASES = new EnumMap<>(AttendeeField.class);
+
+    /** Recognized and shown, but their values stay with the attendee as extra fields too. */
+    private static final Set<AttendeeField> KEPT_AS_EXTRA =
+            EnumSet.of(AttendeeField.ORDER, AttendeeField.PREFIX, AttendeeField.MIDDLE);
 
     static {
         alias(
@@ -28,60 +35,94 @@ public final class ColumnMapping {
                 "code",
                 "attendee code",
                 "attendee #",
-                "attendee number",
                 "attendee id",
-                "confirmation number",
-                "confirmation #",
-                "confirmation no",
+                "ticket reference",
+                "ticket number",
+                "ticket id",
+                "registrant id",
                 "registration id",
                 "registration number",
                 "registration code",
-                "order code",
+                "confirmation number",
+                "api_id",
+                "guest_id",
+                "N.º de asistente",
+                "ID de asistente",
+                "N° de participant",
+                "ID du participant",
                 "ticket code",
                 "id");
         alias(AttendeeField.POSITION, "position id");
         alias(
+                AttendeeField.ORDER,
+                "order code",
+                "order #",
+                "order id",
+                "order reference",
+                "N.º de pedido",
+                "ID de pedido",
+                "N° de commande",
+                "ID de commande");
+        alias(
                 AttendeeField.BARCODE,
                 "barcode",
                 "barcode #",
-                "barcode number",
                 "ticket secret",
                 "secret",
                 "qr code",
-                "ticket barcode");
+                "qr_code_url",
+                "check-in url",
+                "ticket key",
+                "ticket barcode",
+                "N.º de código de barras",
+                "código de barras",
+                "N° de code-barres",
+                "code-barres");
         alias(
                 AttendeeField.FIRST,
                 "first",
                 "first name",
-                "first_name",
                 "given name",
-                "attendee name given name",
                 "forename",
-                "prenom",
+                "ticket first name",
+                "prénom",
                 "nombre");
         alias(
                 AttendeeField.LAST,
                 "last",
                 "last name",
-                "last_name",
                 "surname",
                 "family name",
-                "attendee name family name",
+                "ticket last name",
                 "nom",
                 "nom de famille",
                 "apellido",
                 "apellidos");
-        alias(AttendeeField.FULL_NAME, "name", "full name", "attendee name", "nombre completo", "nom complet");
-        alias(AttendeeField.BADGE_NAME, "badge name", "badgename", "name on badge", "preferred name", "nickname");
-        alias(AttendeeField.PRONOUNS, "pronouns", "pronoun", "personal pronouns");
+        alias(
+                AttendeeField.FULL_NAME,
+                "name",
+                "full name",
+                "attendee name",
+                "ticket full name",
+                "registrant name",
+                "guest name",
+                "nombre completo",
+                "nom complet");
+        alias(AttendeeField.PREFIX, "prefix", "salutation", "honorific", "name title");
+        alias(AttendeeField.MIDDLE, "middle name", "middle");
+        alias(AttendeeField.BADGE_NAME, "badge name", "name on badge", "preferred name", "nickname");
+        alias(AttendeeField.PRONOUNS, "pronouns", "pronoun", "personal pronouns", "pronombres", "pronoms");
         alias(
                 AttendeeField.EMAIL,
                 "attendee email",
+                "ticket email",
                 "email",
                 "email address",
-                "e-mail",
-                "correo electronico",
-                "courriel");
+                "correo electrónico",
+                "correo",
+                "courriel",
+                "adresse e-mail",
+                "adresse électronique");
         alias(
                 AttendeeField.ORG,
                 "org",
@@ -89,11 +130,16 @@ public final class ColumnMapping {
                 "organisation",
                 "company",
                 "company name",
+                "ticket company name",
                 "company / organization",
+                "affiliation",
                 "employer",
                 "agency",
-                "organizacion");
-        alias(AttendeeField.TITLE, "title", "job title", "position title", "puesto");
+                "organización",
+                "empresa",
+                "entreprise",
+                "société");
+        alias(AttendeeField.TITLE, "title", "job title", "position title", "puesto", "cargo", "fonction", "poste");
         alias(
                 AttendeeField.TYPE,
                 "type",
@@ -101,38 +147,50 @@ public final class ColumnMapping {
                 "ticket type",
                 "registration type",
                 "product",
+                "product name",
+                "ticket name",
                 "ticket",
                 "category",
                 "admission type",
-                "tipo");
-        alias(AttendeeField.STATUS, "status", "attendee status", "registration status", "order status", "estado");
+                "tipo",
+                "tipo de entrada",
+                "type de billet",
+                "billet");
+        alias(
+                AttendeeField.STATUS,
+                "status",
+                "attendee status",
+                "registration status",
+                "registration state",
+                "approval_status",
+                "order status",
+                "estado",
+                "estado del asistente",
+                "statut",
+                "statut du participant");
     }
 
     private static void alias(AttendeeField field, String... headers) {
         List<String> keys = new ArrayList<>();
         for (String h : headers) {
-            keys.add(key(h));
+            keys.add(HeaderKey.key(h));
         }
         ALIASES.put(field, List.copyOf(keys));
     }
 
     private final Map<AttendeeField, Integer> columns;
     private final List<String> header;
+    private final SourceFormat format;
 
-    private ColumnMapping(List<String> header, Map<AttendeeField, Integer> columns) {
+    private ColumnMapping(List<String> header, Map<AttendeeField, Integer> columns, SourceFormat format) {
         this.header = List.copyOf(header);
         this.columns = columns;
+        this.format = format;
     }
 
-    /** Header text reduced to what distinguishes it: "Attendee #" becomes "attendeenumber". */
+    /** Header text reduced to what distinguishes it: "Attendee #" and "Attendee no." become "attendeenumber". */
     static String key(String header) {
-        String h = Normalizer.normalize(header.strip(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}+", "")
-                .toLowerCase(Locale.ROOT)
-                .replace("#", "number");
-        StringBuilder b = new StringBuilder(h.length());
-        h.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
-        return b.toString();
+        return HeaderKey.key(header);
     }
 
     /**
@@ -142,22 +200,8 @@ public final class ColumnMapping {
      */
     public static ColumnMapping resolve(List<String> header, Map<AttendeeField, String> explicit, String description)
             throws ImportException {
-        Map<AttendeeField, Integer> columns = new EnumMap<>(AttendeeField.class);
-        List<String> keys = header.stream().map(ColumnMapping::key).toList();
-        for (var entry : ALIASES.entrySet()) {
-            int best = Integer.MAX_VALUE;
-            int bestColumn = -1;
-            for (int c = 0; c < keys.size(); c++) {
-                int rank = entry.getValue().indexOf(keys.get(c));
-                if (rank >= 0 && rank < best) {
-                    best = rank;
-                    bestColumn = c;
-                }
-            }
-            if (bestColumn >= 0) {
-                columns.put(entry.getKey(), bestColumn);
-            }
-        }
+        SourceFormat format = SourceFormat.detect(header);
+        Map<AttendeeField, Integer> columns = recognize(header, format);
         for (var choice : explicit.entrySet()) {
             int c = findHeader(header, choice.getValue());
             if (c < 0) {
@@ -173,8 +217,8 @@ public final class ColumnMapping {
             int c = columns.get(choice);
             columns.entrySet().removeIf(e -> e.getValue() == c && !explicit.containsKey(e.getKey()));
         }
-        ColumnMapping mapping = new ColumnMapping(header, columns);
-        if (!columns.containsKey(AttendeeField.CODE)) {
+        ColumnMapping mapping = new ColumnMapping(header, columns, format);
+        if (!columns.containsKey(AttendeeField.CODE) && !columns.containsKey(AttendeeField.ORDER)) {
             throw new ImportException(
                     description + " has no attendee code column. Name it with --map code=\"Header\". "
                             + "Its columns are: " + String.join(", ", header),
@@ -190,6 +234,47 @@ public final class ColumnMapping {
                     1);
         }
         return mapping;
+    }
+
+    /**
+     * For each field, the column whose header is earliest in that field's list of aliases (the
+     * first such column on a tie); a column fills one field only, the first field to claim it in
+     * {@link AttendeeField} order. Name parts under a prefix come before any alias.
+     */
+    private static Map<AttendeeField, Integer> recognize(List<String> header, SourceFormat format) {
+        List<String> keys = header.stream().map(HeaderKey::key).toList();
+        Map<AttendeeField, Integer> columns = new EnumMap<>(AttendeeField.class);
+        boolean[] taken = new boolean[header.size()];
+        for (int c = 0; c < header.size(); c++) {
+            AttendeeField part = HeaderKey.namePart(header.get(c));
+            if (part != null && !columns.containsKey(part)) {
+                columns.put(part, c);
+                taken[c] = true;
+            }
+        }
+        for (AttendeeField field : AttendeeField.values()) {
+            if (columns.containsKey(field)) {
+                continue;
+            }
+            List<String> aliases = format.overrides(field);
+            if (aliases == null) {
+                aliases = ALIASES.getOrDefault(field, List.of());
+            }
+            int best = Integer.MAX_VALUE;
+            int bestColumn = -1;
+            for (int c = 0; c < keys.size(); c++) {
+                int rank = aliases.indexOf(keys.get(c));
+                if (!taken[c] && rank >= 0 && rank < best) {
+                    best = rank;
+                    bestColumn = c;
+                }
+            }
+            if (bestColumn >= 0) {
+                columns.put(field, bestColumn);
+                taken[bestColumn] = true;
+            }
+        }
+        return columns;
     }
 
     private static int findHeader(List<String> header, String wanted) {
@@ -211,12 +296,28 @@ public final class ColumnMapping {
         return Optional.ofNullable(columns.get(field));
     }
 
+    /** The header of the column that fills a field, if any. */
+    public Optional<String> headerOf(AttendeeField field) {
+        return column(field).map(header::get);
+    }
+
+    /** A column whose value becomes a field of its own, and so is not also kept as an extra field. */
     public boolean isMapped(int column) {
-        return columns.containsValue(column);
+        for (var e : columns.entrySet()) {
+            if (e.getValue() == column && !KEPT_AS_EXTRA.contains(e.getKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public List<String> header() {
         return header;
+    }
+
+    /** The registration system the header looks like; {@link SourceFormat#OTHER} when none. */
+    public SourceFormat format() {
+        return format;
     }
 
     /** Field name to header, for showing a person what was recognized. */

@@ -1,11 +1,16 @@
 package org.arrivals.attendee.importing;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What an import did (or, for a dry run, would do). Problems are listed by line; rows with a
  * problem that prevents import (no code, no name, a duplicate code) are not counted as added.
+ * {@code columns} says which column of the file fed which field (field name to header),
+ * {@code format} which registration system the file looked like, and {@code warnings} what is
+ * true of the whole file and worth a look (no status column, codes made per ticket).
  */
 public record ImportReport(
         int added,
@@ -13,10 +18,24 @@ public record ImportReport(
         int unchanged,
         List<ImportProblem> problems,
         boolean dryRun,
-        Map<String, String> columns) {
+        Map<String, String> columns,
+        SourceFormat format,
+        List<ImportWarning> warnings) {
     public ImportReport {
         problems = List.copyOf(problems);
-        columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        format = format == null ? SourceFormat.OTHER : format;
+        warnings = List.copyOf(warnings);
+    }
+
+    public ImportReport(
+            int added,
+            int updated,
+            int unchanged,
+            List<ImportProblem> problems,
+            boolean dryRun,
+            Map<String, String> columns) {
+        this(added, updated, unchanged, problems, dryRun, columns, SourceFormat.OTHER, List.of());
     }
 
     public ImportReport(int added, int updated, int unchanged, List<ImportProblem> problems, boolean dryRun) {
@@ -25,7 +44,12 @@ public record ImportReport(
 
     /** The same report, saying which column of the file fed which field (field name to header). */
     public ImportReport withColumns(Map<String, String> fieldToHeader) {
-        return new ImportReport(added, updated, unchanged, problems, dryRun, fieldToHeader);
+        return new ImportReport(added, updated, unchanged, problems, dryRun, fieldToHeader, format, warnings);
+    }
+
+    /** The same report, with the file's format and the warnings about the whole file. */
+    public ImportReport withSource(SourceFormat sourceFormat, List<ImportWarning> fileWarnings) {
+        return new ImportReport(added, updated, unchanged, problems, dryRun, columns, sourceFormat, fileWarnings);
     }
 
     /** Something was (or would be) in the store after this import. */

@@ -84,7 +84,7 @@ public final class RosterImporter {
                 ? plan(dsl, read.rows(), problems).report(problems, true)
                 : store.bulkWrite(
                         () -> dsl.transactionResult(tx -> apply(tx.dsl(), read.rows(), problems, fileName, bytes)));
-        report = report.withColumns(mapping.describe());
+        report = report.withColumns(read.columns()).withSource(mapping.format(), read.warnings());
         LOG.info(
                 "Import of {} rows from a {} file: {} added, {} updated, {} unchanged, {} problems{}",
                 table.rows().size(),

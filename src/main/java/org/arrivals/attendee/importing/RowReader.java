@@ -2,12 +2,14 @@ package org.arrivals.attendee.importing;
 
 import com.ibm.icu.text.Normalizer2;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.RegistrationStatus;
 
@@ -24,6 +26,8 @@ final class RowReader {
     static final int MAX_NAME = 300;
 
     static final int MAX_FIELD = 1000;
+
+    static final int MAX_CODE = 200;
     /**
      * The other columns of a row, together (names and values). They are kept as JSON in a column
      * of a million characters, and escaping can make JSON six times longer than its text.
@@ -43,23 +47,51 @@ final class RowReader {
         }
     }
 
-    record Result(List<ImportedRow> rows, List<ImportProblem> problems) {}
+    record Result(
+            List<ImportedRow> rows,
+            List<ImportProblem> problems,
+            List<ImportWarning> warnings,
+            Map<String, String> columns) {
+        Result(List<ImportedRow> rows, List<ImportProblem> problems) {
+            this(rows, problems, List.of(), Map.of());
+        }
+    }
+
+    /** A row read and checked, with the order it belongs to, before codes are settled file-wide. */
+    private record Draft(ImportedRow row, String order) {}
 
     Result read(TabularFile file) {
-        List<ImportedRow> rows = new ArrayList<>();
         List<ImportProblem> problems = new ArrayList<>();
+        List<ImportWarning> warnings = new ArrayList<>();
+        Map<String, String> columns = new LinkedHashMap<>(mapping.describe());
+        List<String> extraNames = extraColumnNames(file.header());
+        List<Draft> drafts = new ArrayList<>();
+        boolean[] splitAny = new boolean[1];
+        for (TabularFile.Row row : file.rows()) {
+            Draft d = convert(row, extraNames, problems, splitAny);
+            if (d != null) {
+                drafts.add(d);
+            }
+        }
+        if (splitAny[0]) {
+            warnings.add(new ImportWarning(
+                    ImportWarning.Kind.FULL_NAMES_SPLIT,
+                    mapping.headerOf(AttendeeField.FULL_NAME).orElse(null)));
+        }
+        if (mapping.column(AttendeeField.STATUS).isEmpty()) {
+            warnings.add(new ImportWarning(ImportWarning.Kind.NO_STATUS_COLUMN, null));
+        }
+        drafts = oneCodePerTicket(drafts, warnings, columns);
+
+        List<ImportedRow> rows = new ArrayList<>();
         Map<String, Long> firstLineOfCode = new HashMap<>();
         Map<String, String> codeOfBarcode = new HashMap<>();
-        List<String> extraNames = extraColumnNames(file.header());
-        for (TabularFile.Row row : file.rows()) {
-            ImportedRow r = convert(row, extraNames, problems);
-            if (r == null) {
-                continue;
-            }
-            Long first = firstLineOfCode.putIfAbsent(r.code(), row.line());
+        for (Draft d : drafts) {
+            ImportedRow r = d.row();
+            Long first = firstLineOfCode.putIfAbsent(r.code(), r.line());
             if (first != null) {
                 problems.add(new ImportProblem(
-                        row.line(),
+                        r.line(),
                         r.code(),
                         "duplicate code: line " + first + " has the same code and was imported; this row was not"));
                 continue;
@@ -67,7 +99,7 @@ final class RowReader {
             String owner = r.barcode() == null ? null : codeOfBarcode.putIfAbsent(r.barcode(), r.code());
             if (owner != null) {
                 problems.add(new ImportProblem(
-                        row.line(),
+                        r.line(),
                         r.code(),
                         "barcode " + r.barcode() + " also belongs to " + owner
                                 + "; it was not attached to this attendee"));
@@ -75,15 +107,99 @@ final class RowReader {
             }
             rows.add(r);
         }
-        return new Result(rows, problems);
+        // Problems found while reading rows and while settling codes, in the order of the file.
+        problems.sort(Comparator.comparingLong(ImportProblem::line));
+        return new Result(rows, problems, warnings, columns);
     }
 
-    private ImportedRow convert(TabularFile.Row row, List<String> extraNames, List<ImportProblem> problems) {
+    /**
+     * When the code comes from an order code that repeats for different people (pretix's check-in
+     * list has no position id), each ticket gets a code of its own: the per-ticket column (the
+     * ticket's secret or barcode) when every row has a distinct one, else the order code and the
+     * person's place in the order (FOO-1, FOO-2). The same person twice in one order keeps one
+     * place, so the second row is still reported as a duplicate.
+     */
+    private List<Draft> oneCodePerTicket(
+            List<Draft> drafts, List<ImportWarning> warnings, Map<String, String> columns) {
+        if (mapping.column(AttendeeField.CODE).isPresent()
+                || mapping.column(AttendeeField.ORDER).isEmpty()) {
+            return drafts;
+        }
+        // The code is the order's (joined with the position when there is one).
+        putCodeFirst(columns, mapping.headerOf(AttendeeField.ORDER).orElseThrow());
+        if (mapping.column(AttendeeField.POSITION).isPresent()) {
+            return drafts;
+        }
+        Map<String, Map<String, Integer>> placesByOrder = new LinkedHashMap<>();
+        boolean shared = false;
+        for (Draft d : drafts) {
+            Map<String, Integer> places = placesByOrder.computeIfAbsent(d.order(), k -> new LinkedHashMap<>());
+            places.putIfAbsent(person(d.row()), places.size() + 1);
+            shared |= places.size() > 1;
+        }
+        if (!shared) {
+            return drafts;
+        }
+        List<Draft> out = new ArrayList<>(drafts.size());
+        Optional<String> ticketColumn = mapping.headerOf(AttendeeField.BARCODE);
+        if (ticketColumn.isPresent() && barcodesNameOneTicketEach(drafts)) {
+            for (Draft d : drafts) {
+                out.add(new Draft(withCode(d.row(), d.row().barcode()), d.order()));
+            }
+            warnings.add(new ImportWarning(ImportWarning.Kind.TICKET_CODES_FROM_COLUMN, ticketColumn.get()));
+            putCodeFirst(columns, ticketColumn.get());
+        } else {
+            for (Draft d : drafts) {
+                int place = placesByOrder.get(d.order()).get(person(d.row()));
+                out.add(new Draft(withCode(d.row(), d.order() + "-" + place), d.order()));
+            }
+            String orderColumn = mapping.headerOf(AttendeeField.ORDER).orElseThrow();
+            warnings.add(new ImportWarning(ImportWarning.Kind.TICKET_CODES_NUMBERED, orderColumn));
+        }
+        return out;
+    }
+
+    /** Says which header the codes came from, first in the field-to-header listing as the code always is. */
+    private static void putCodeFirst(Map<String, String> columns, String header) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        ordered.put(AttendeeField.CODE.cliName(), header);
+        columns.remove(AttendeeField.CODE.cliName());
+        ordered.putAll(columns);
+        columns.clear();
+        columns.putAll(ordered);
+    }
+
+    /** Every row has a barcode short enough to be a code, and no barcode is shared by two people. */
+    private static boolean barcodesNameOneTicketEach(List<Draft> drafts) {
+        Map<String, String> holder = new HashMap<>();
+        for (Draft d : drafts) {
+            String b = d.row().barcode();
+            if (b == null || b.length() > MAX_CODE) {
+                return false;
+            }
+            String who = d.order() + "\t" + person(d.row());
+            String before = holder.putIfAbsent(b, who);
+            if (before != null && !before.equals(who)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Who a row is, for telling two tickets of one order apart from the same ticket listed twice. */
+    private static String person(ImportedRow r) {
+        return (r.firstName() + "\t" + r.lastName() + "\t" + (r.email() == null ? "" : r.email()))
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private Draft convert(
+            TabularFile.Row row, List<String> extraNames, List<ImportProblem> problems, boolean[] splitAny) {
         Map<AttendeeField, String> v = new EnumMap<>(AttendeeField.class);
         for (AttendeeField f : AttendeeField.values()) {
             v.put(f, oneLine(get(row, f)));
         }
-        String code = v.get(AttendeeField.CODE);
+        String order = v.get(AttendeeField.ORDER);
+        String code = mapping.column(AttendeeField.CODE).isPresent() ? v.get(AttendeeField.CODE) : order;
         String position = v.get(AttendeeField.POSITION);
         if (!code.isEmpty() && !position.isEmpty()) {
             code = code + "-" + position;
@@ -91,10 +207,16 @@ final class RowReader {
         String first = v.get(AttendeeField.FIRST);
         String last = v.get(AttendeeField.LAST);
         if (first.isEmpty() && last.isEmpty()) {
-            // Without separate parts we do not guess where a name splits: many naming customs
-            // do not put the family name last. The whole name becomes the first name.
             String full = v.get(AttendeeField.FULL_NAME);
-            first = !full.isEmpty() ? full : v.get(AttendeeField.BADGE_NAME);
+            if (!full.isEmpty()) {
+                // Split by the rules the badge prints by, so the badge shows the name as written.
+                NameSplitter.Split split = NameSplitter.split(full);
+                first = split.given();
+                last = split.family();
+                splitAny[0] |= !last.isEmpty();
+            } else {
+                first = v.get(AttendeeField.BADGE_NAME);
+            }
         } else if (first.isEmpty()) {
             // A single name filed under "last name" is still that person's only name.
             first = last;
@@ -118,7 +240,7 @@ final class RowReader {
             return null;
         }
         String statusText = v.get(AttendeeField.STATUS);
-        RegistrationStatus status = RegistrationStatus.parse(statusText).orElse(null);
+        RegistrationStatus status = StatusWords.parse(statusText).orElse(null);
         if (status == null) {
             problems.add(new ImportProblem(
                     row.line(),
@@ -133,25 +255,27 @@ final class RowReader {
         String type = v.get(AttendeeField.TYPE);
         type = type.isEmpty() ? DEFAULT_TYPE : knownTypes.getOrDefault(type.toLowerCase(Locale.ROOT), type);
         String barcode = v.get(AttendeeField.BARCODE);
-        return new ImportedRow(
-                row.line(),
-                code,
-                emptyToNull(barcode),
-                first,
-                last,
-                emptyToNull(v.get(AttendeeField.BADGE_NAME)),
-                emptyToNull(v.get(AttendeeField.PRONOUNS)),
-                emptyToNull(v.get(AttendeeField.EMAIL)),
-                emptyToNull(v.get(AttendeeField.ORG)),
-                emptyToNull(v.get(AttendeeField.TITLE)),
-                type,
-                status,
-                extra);
+        return new Draft(
+                new ImportedRow(
+                        row.line(),
+                        code,
+                        emptyToNull(barcode),
+                        first,
+                        last,
+                        emptyToNull(v.get(AttendeeField.BADGE_NAME)),
+                        emptyToNull(v.get(AttendeeField.PRONOUNS)),
+                        emptyToNull(v.get(AttendeeField.EMAIL)),
+                        emptyToNull(v.get(AttendeeField.ORG)),
+                        emptyToNull(v.get(AttendeeField.TITLE)),
+                        type,
+                        status,
+                        extra),
+                order);
     }
 
     private static String firstTooLong(String code, String first, String last, Map<AttendeeField, String> v) {
-        if (code.length() > 200) {
-            return "attendee code longer than 200 characters";
+        if (code.length() > MAX_CODE) {
+            return "attendee code longer than " + MAX_CODE + " characters";
         }
         if (first.length() > MAX_NAME
                 || last.length() > MAX_NAME
@@ -214,6 +338,23 @@ final class RowReader {
 
     private String get(TabularFile.Row row, AttendeeField field) {
         return mapping.column(field).map(row::cell).orElse("");
+    }
+
+    private static ImportedRow withCode(ImportedRow r, String code) {
+        return new ImportedRow(
+                r.line(),
+                code,
+                r.barcode(),
+                r.firstName(),
+                r.lastName(),
+                r.badgeName(),
+                r.pronouns(),
+                r.email(),
+                r.organization(),
+                r.title(),
+                r.type(),
+                r.status(),
+                r.extra());
     }
 
     static ImportedRow withBarcode(ImportedRow r, String barcode) {

@@ -74,4 +74,45 @@ class RosterExportTest {
         assertThat(SpreadsheetSafe.cell("\tx")).isEqualTo("'\tx");
         assertThat(SpreadsheetSafe.cell(null)).isEmpty();
     }
+
+    @Test
+    void exportKeepsTheSourcesExtraColumnsInTheirOrderEvenWhenTheFirstRowsLeaveSomeEmpty() throws Exception {
+        try (TestStore t = new TestStore(dir.resolve("db"))) {
+            // The first rows have no value in the earlier columns, so a first-seen order would be
+            // Track, Zone, Dietary, Arrival; the file says Arrival, Dietary, Zone, Track.
+            t.importer.importFile(
+                    Files2.write(
+                            dir,
+                            "order.csv",
+                            crlf(
+                                    "code,first_name,Arrival,Dietary,Zone,Track",
+                                    "O1,Ana,,,,Health",
+                                    "O2,Ben,,,B,Youth",
+                                    "O3,Cy,,Vegan,,Health",
+                                    "O4,Di,Monday,,,",
+                                    "O5,Ed,Tuesday,Halal,A,Youth"),
+                            StandardCharsets.UTF_8,
+                            false),
+                    RosterImporter.Options.defaults());
+            Path out = dir.resolve("export.csv");
+
+            new RosterExport(t.attendees, t.checkIns).write(out);
+
+            String header = Files.readString(out, StandardCharsets.UTF_8)
+                    .lines()
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(header).endsWith(",checked_in_station,Arrival,Dietary,Zone,Track");
+        }
+    }
+
+    @Test
+    void columnOrderMergesEveryRowsPieceOfTheHeader() {
+        assertThat(ColumnOrder.merge(java.util.List.of(
+                        java.util.List.of("D"), java.util.List.of("C", "D"), java.util.List.of("A", "B", "C"))))
+                .containsExactly("A", "B", "C", "D");
+        assertThat(ColumnOrder.merge(java.util.List.of(java.util.List.of("A", "B"), java.util.List.of("B", "A"))))
+                .as("two files that disagree still give every column once")
+                .containsExactlyInAnyOrder("A", "B");
+    }
 }
