@@ -80,6 +80,8 @@ class FacesUseServicesTest {
             "org.arrivals.attendee.importing.ImportReport",
             "org.arrivals.attendee.importing.ImportProblem",
             "org.arrivals.attendee.importing.ImportException",
+            "org.arrivals.attendee.importing.ImportWarning",
+            "org.arrivals.attendee.importing.SourceFormat",
             "org.arrivals.attendee.importing.RosterImporter$Options",
             "org.arrivals.attendee.importing.ColumnMapping",
             "org.arrivals.attendee.export.ArrivalStates$State",

@@ -28,9 +28,16 @@ public final class ScanResolver {
     public ScanResolver(AttendeeStore attendees, BadgeToken tokens, String prefix, String suffix) {
         this.attendees = attendees;
         this.tokens = tokens;
-        // a prefix that names a key (F12) or a control character (STX) never reaches the text
-        this.prefix = prefix == null || prefix.strip().length() > 1 ? "" : prefix;
+        // a prefix that names a key (F12) or a control character (STX) never reaches the text; a
+        // literal one (a symbology identifier such as ]Q1) does, and is stripped
+        this.prefix = prefix == null || namesAKey(prefix) ? "" : prefix;
         this.suffix = suffix == null ? "" : suffix;
+    }
+
+    /** A scanner prefix written as a key's name (F12, Pause, Insert, Scroll Lock) or STX, not as text. */
+    static boolean namesAKey(String prefix) {
+        String p = prefix.strip().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        return p.matches("F([1-9]|1[0-9]|2[0-4])|STX|PAUSE|INSERT|SCROLLLOCK");
     }
 
     public Result resolve(String scanned) {

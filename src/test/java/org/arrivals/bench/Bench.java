@@ -46,6 +46,8 @@ public final class Bench {
         if (which.isEmpty() || which.contains("desk")) {
             org.arrivals.ui.desk.DeskKeystrokeBench.run(
                     Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.names", 300));
+            org.arrivals.ui.ScanRush.bench(
+                    Integer.getInteger("bench.scans", 40), Integer.getInteger("bench.rushes", 3));
         }
         if (which.isEmpty() || which.contains("search")) {
             SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
@@ -126,7 +128,7 @@ public final class Bench {
         }
     }
 
-    static void deleteTree(Path dir) throws java.io.IOException {
+    public static void deleteTree(Path dir) throws java.io.IOException {
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder())
                     .forEach(p -> p.toFile().delete());

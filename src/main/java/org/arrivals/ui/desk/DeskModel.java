@@ -230,31 +230,67 @@ public final class DeskModel {
     public void scan(String raw, String before) {
         searchSeq++; // answers to the keystrokes the scanner typed are dropped
         String joined = before == null ? raw : before + raw;
+        // the box is emptied now, on this thread, in the order of the keys: the next scan's first
+        // keys, which may already be on their way, are never wiped by an answer that comes later
+        query.set("");
         tasks.run(
                 () -> {
-                    if (!joined.equals(raw)) {
-                        ScanResolver.Result whole = checkIns.resolve(joined);
-                        if (whole.kind() == ScanResolver.Kind.FOUND) {
-                            return whole;
-                        }
-                    }
-                    return checkIns.resolve(raw);
+                    ScanResolver.Result r = resolve(joined);
+                    return r.kind() == ScanResolver.Kind.FOUND || joined.equals(raw) ? r : resolve(raw);
                 },
                 r -> {
                     if (r.kind() == ScanResolver.Kind.FOUND) {
-                        // the scanned person replaces whatever was being typed
-                        query.set("");
                         select(r.attendee());
                         checkInAndPrint(r.attendee(), volunteer(), null);
                     } else if (r.kind() == ScanResolver.Kind.INVALID) {
                         message.set(new Message(Tone.ERROR, i18n.t("desk.scan.invalid")));
-                    } else {
-                        // not a code anyone has: treat it as typing, so a name typed very fast still finds people
+                    } else if (!looksLikeACode(raw) && query.get().isEmpty()) {
+                        // a name typed very fast: it is typing, so it finds people
                         query.set(r.cleaned());
+                    } else {
                         message.set(new Message(Tone.WARNING, i18n.t("desk.scan.unknown", r.cleaned())));
                     }
                 },
                 this::failed);
+    }
+
+    /**
+     * Text a person would not type as a name: no spaces, and a digit or a colon in it (attendee
+     * codes, badge tokens, ticket barcodes). Such text is a code or nothing: Enter never checks in
+     * a search result for it.
+     */
+    static boolean looksLikeACode(String text) {
+        String t = text == null ? "" : text.strip();
+        return !t.isEmpty()
+                && t.codePoints().noneMatch(Character::isWhitespace)
+                && t.codePoints().anyMatch(c -> Character.isDigit(c) || c == ':');
+    }
+
+    /**
+     * Resolves what was typed as a code. When the whole text is no one's, and it looks like a code,
+     * its longest tail that is someone's code is taken: the first keys of a scan can land after
+     * the leftovers of an earlier one (a badge token's tail starts where its prefix does).
+     */
+    private ScanResolver.Result resolve(String text) {
+        ScanResolver.Result whole = checkIns.resolve(text);
+        if (whole.kind() != ScanResolver.Kind.NOT_FOUND || !looksLikeACode(text)) {
+            return whole;
+        }
+        String t = text.strip();
+        int token = t.lastIndexOf(org.arrivals.badge.BadgeToken.PREFIX);
+        if (token > 0) {
+            ScanResolver.Result r = checkIns.resolve(t.substring(token));
+            if (r.kind() != ScanResolver.Kind.NOT_FOUND) {
+                return r;
+            }
+        }
+        for (int from = 1; from <= t.length() - 4; from++) {
+            ScanResolver.Result r = checkIns.resolve(t.substring(from));
+            if (r.kind() == ScanResolver.Kind.FOUND) {
+                return r;
+            }
+        }
+        return whole;
     }
 
     public void checkInAndPrint() {
@@ -277,9 +313,12 @@ public final class DeskModel {
         Attendee shown = text.equals(resultsFor) ? selected.get() : null;
         tasks.run(
                 () -> {
-                    ScanResolver.Result code = checkIns.resolve(text);
+                    ScanResolver.Result code = resolve(text);
                     if (code.kind() == ScanResolver.Kind.FOUND) {
                         return new Enter(code.attendee(), true, List.of());
+                    }
+                    if (looksLikeACode(text)) {
+                        return new Enter(null, true, null); // a code that is no one's: no name search stands in for it
                     }
                     if (shown != null) {
                         return new Enter(shown, false, null);
@@ -292,11 +331,13 @@ public final class DeskModel {
                         resultsFor = e.scanned() ? "" : text;
                         results.setAll(e.hits());
                     }
-                    if (e.scanned()) {
-                        query.set("");
+                    if (e.scanned() && text.equals(query.get())) {
+                        query.set(""); // only if nothing was typed since: the next person's keys stay
                     }
                     if (e.person() == null) {
-                        message.set(new Message(Tone.WARNING, i18n.t("desk.enter.none", text)));
+                        message.set(new Message(
+                                Tone.WARNING,
+                                e.scanned() ? i18n.t("desk.scan.unknown", text) : i18n.t("desk.enter.none", text)));
                         return;
                     }
                     select(e.person());
