@@ -67,6 +67,19 @@ public final class KioskService {
         return Outcome.SAVED;
     }
 
+    /**
+     * A PIN was refused at this kiosk ({@code lockedOut}: the gate is paused after too many):
+     * every wrong PIN is in the audit log, with the face and the role it was asked for.
+     */
+    public void pinRefused(Actor.Face face, Role needed, boolean lockedOut) {
+        audit.record(
+                face == Actor.Face.SELF_SERVICE ? Role.ATTENDEE.id() : Role.VOLUNTEER.id(),
+                lockedOut ? "pin locked out" : "pin refused",
+                null,
+                "for " + needed.id() + " at "
+                        + face.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    }
+
     public Outcome save(Actor actor, KioskSettings.Mode mode, String idleText, String language) {
         if (!actor.may(CHANGE)) {
             return Outcome.NOT_ALLOWED;

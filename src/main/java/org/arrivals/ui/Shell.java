@@ -16,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.arrivals.audit.Actor;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.KioskSettings.Mode;
 import org.arrivals.station.StaffPin;
@@ -86,7 +87,16 @@ public final class Shell {
         staff = new StaffModel(station, tasks, i18n);
         root.getChildren().add(frame);
         root.getStyleClass().add("kiosk");
-        pinGate = new PinGate(root, pin, tasks, i18n);
+        pinGate = new PinGate(root, pin, tasks, i18n, (needed, lockedOut) -> {
+            Actor.Face face = mode.get() == Mode.SELF ? Actor.Face.SELF_SERVICE : Actor.Face.DESK;
+            tasks.run(
+                    () -> {
+                        station.kiosk().pinRefused(face, needed, lockedOut);
+                        return face;
+                    },
+                    ok -> {},
+                    e -> {});
+        });
         scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Shell.class.getResource("kiosk.css").toExternalForm());
         // an overlay (the PIN gate) owns the keyboard: no key typed while it is open reaches the screen behind
@@ -165,6 +175,12 @@ public final class Shell {
     public void show(Mode m) {
         mode.set(m);
         pinGate.close();
+        // at a self-service station a PIN box left open goes with the idle reset, as everything else does
+        pinGate.closeWhenIdle(m == Mode.SELF ? settings.idleSeconds() : 0, () -> {
+            if (selfView != null && mode.get() == Mode.SELF) {
+                selfView.resetToWelcome();
+            }
+        });
         root.getStyleClass().removeAll("mode-desk", "mode-self", "mode-staff", "large-text");
         root.getStyleClass().add("mode-" + m.name().toLowerCase(Locale.ROOT));
         if (largeText) {

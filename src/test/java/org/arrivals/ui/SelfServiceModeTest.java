@@ -157,6 +157,56 @@ class SelfServiceModeTest {
     }
 
     @Test
+    void aPinBoxLeftOpenGoesWithTheIdleResetAndEveryWrongPinIsAudited(FxRobot robot) throws Exception {
+        robot.type(KeyCode.ESCAPE);
+        for (char c : "1111".toCharArray()) {
+            robot.clickOn("#pin-key-" + c);
+        }
+        robot.clickOn("#pin-key-ok");
+        assertThat(kiosk.station.audit().all())
+                .extracting(e -> e.actor() + " " + e.action() + " " + e.detail())
+                .contains("attendee pin refused for supervisor at self-service");
+        // nobody touches it: the idle reset closes it, as it would any other screen
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#pin-field").tryQuery().isEmpty());
+        assertThat(kiosk.shell.mode()).isEqualTo(KioskSettings.Mode.SELF);
+        assertThat(robot.lookup("#self-title").tryQuery()).isPresent();
+    }
+
+    @Test
+    void thePersianKeyboardTypesPersianLettersAndItsRowsRunRightToLeft(FxRobot robot) {
+        robot.clickOn("#find");
+        robot.clickOn("#key-layout"); // Arabic
+        robot.clickOn("#key-layout"); // Persian
+        robot.clickOn("#key-پ");
+        robot.clickOn("#key-ک");
+        assertThat(robot.lookup("#self-query").queryAs(TextField.class).getText())
+                .isEqualTo("پک");
+        javafx.scene.Node row = robot.lookup("#key-پ").query().getParent();
+        assertThat(row.getEffectiveNodeOrientation()).isEqualTo(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+    }
+
+    @Test
+    void aLockedPinGateCountsDownTheSecondsLeft(FxRobot robot) throws Exception {
+        robot.type(KeyCode.ESCAPE);
+        for (int i = 0; i < 6; i++) {
+            for (char c : "1111".toCharArray()) {
+                robot.clickOn("#pin-key-" + c);
+            }
+            robot.clickOn("#pin-key-ok");
+        }
+        String first = robot.lookup("#pin-message").queryAs(Label.class).getText();
+        assertThat(first).startsWith("Too many wrong PINs. Try again in ");
+        int before = Integer.parseInt(first.replaceAll("\\D+", ""));
+        Thread.sleep(1300); // less than the idle time: the gate stays
+        String later = robot.lookup("#pin-message").queryAs(Label.class).getText();
+        assertThat(Integer.parseInt(later.replaceAll("\\D+", ""))).isLessThan(before);
+        assertThat(kiosk.station.audit().all()).extracting(e -> e.action()).contains("pin locked out");
+    }
+
+    @Test
     void arabicTurnsTheScreenRightToLeftAndTheIdleResetReturnsToTheStationsLanguage(FxRobot robot) throws Exception {
         robot.clickOn("#lang-ar");
         assertThat(robot.lookup("#self-title").queryAs(Label.class).getText()).isEqualTo("أهلًا وسهلًا");

@@ -31,11 +31,48 @@ public final class PinGate implements Authority {
 
     private Label messageLabel;
 
+    /** Told of PINs the gate refused, for the audit log (a guess at a public kiosk is worth knowing of). */
+    public interface Refusals {
+        void refused(org.arrivals.audit.Role needed, boolean lockedOut);
+    }
+
+    private final Refusals refusals;
+    /** Closes the gate when no one touches it for this long (self-service: the idle reset); null: never. */
+    private javafx.animation.PauseTransition idleClose;
+
+    private javafx.animation.Timeline countdown;
+
     public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n) {
+        this(host, pin, tasks, i18n, (needed, locked) -> {});
+    }
+
+    public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n, Refusals refusals) {
         this.host = host;
         this.pin = pin;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.refusals = refusals;
+    }
+
+    /**
+     * From now on the gate closes itself after {@code seconds} without a key or a touch (the
+     * self-service station's idle reset), then runs {@code afterwards}; 0 turns it off.
+     */
+    public void closeWhenIdle(int seconds, Runnable afterwards) {
+        if (idleClose != null) {
+            idleClose.stop();
+        }
+        if (seconds <= 0) {
+            idleClose = null;
+            return;
+        }
+        idleClose = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+        idleClose.setOnFinished(e -> {
+            if (overlay != null) {
+                close();
+                afterwards.run();
+            }
+        });
     }
 
     /** The role of the last PIN accepted (volunteer until one is): the audit log's actor for staff actions. */
@@ -69,6 +106,7 @@ public final class PinGate implements Authority {
         VBox card = new VBox(16, text, message, new HBox(10, ok, cancel));
         overlay = Ui.overlay(card, 460, i18n);
         host.getChildren().add(overlay);
+        watchIdle(overlay);
         focusField = null;
         messageLabel = message;
         cancel.requestFocus();
@@ -76,6 +114,19 @@ public final class PinGate implements Authority {
     }
 
     private javafx.scene.Node confirmFocus;
+
+    private void watchIdle(StackPane gate) {
+        if (idleClose == null) {
+            return;
+        }
+        for (var type : java.util.List.of(
+                javafx.scene.input.KeyEvent.ANY,
+                javafx.scene.input.MouseEvent.MOUSE_PRESSED,
+                javafx.scene.input.TouchEvent.ANY)) {
+            gate.addEventFilter(type, e -> idleClose.playFromStart());
+        }
+        idleClose.playFromStart();
+    }
 
     /** True when a key event's target is inside the open gate. */
     public boolean contains(Object target) {
@@ -228,6 +279,7 @@ public final class PinGate implements Authority {
         // repeats their last word on the next line, so the reasons should fit on one line where they can
         overlay = Ui.overlay(card, 460, i18n);
         host.getChildren().add(overlay);
+        watchIdle(overlay);
         focusField = reasonBox != null ? reasonBox : field;
         messageLabel = message;
         focusField.requestFocus();
@@ -254,6 +306,7 @@ public final class PinGate implements Authority {
                     } else if (result instanceof StaffPin.Check.Refused r) {
                         Ui.showMessage(
                                 message, new Message(Tone.ERROR, i18n.t("pin.wrong", r.triesLeftBeforeLockout())));
+                        refusals.refused(needed, false);
                     } else if (result instanceof StaffPin.Check.NotSet) {
                         Ui.showMessage(
                                 message,
@@ -264,19 +317,38 @@ public final class PinGate implements Authority {
                                                         ? "pin.notSet.admin"
                                                         : "pin.notSet")));
                     } else if (result instanceof StaffPin.Check.Locked l) {
-                        Ui.showMessage(
-                                message,
-                                new Message(
-                                        Tone.ERROR,
-                                        i18n.t(
-                                                "pin.locked",
-                                                Math.max(1, l.remaining().toSeconds()))));
+                        refusals.refused(needed, true);
+                        countDown(message, l.remaining());
                     }
                 },
                 e -> Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("error.unexpected"))));
     }
 
+    /** "Try again in N seconds", counting down each second while the gate is open, then cleared. */
+    private void countDown(Label message, java.time.Duration remaining) {
+        if (countdown != null) {
+            countdown.stop();
+        }
+        long until = System.nanoTime() + remaining.toNanos();
+        Runnable show = () -> {
+            long left = Math.max(0, (until - System.nanoTime() + 999_999_999L) / 1_000_000_000L);
+            Ui.showMessage(message, left == 0 ? Message.NONE : new Message(Tone.ERROR, i18n.t("pin.locked", left)));
+        };
+        show.run();
+        countdown = new javafx.animation.Timeline(
+                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> show.run()));
+        countdown.setCycleCount((int) Math.min(Integer.MAX_VALUE, remaining.toSeconds() + 1));
+        countdown.play();
+    }
+
     public void close() {
+        if (countdown != null) {
+            countdown.stop();
+            countdown = null;
+        }
+        if (idleClose != null) {
+            idleClose.stop();
+        }
         if (overlay != null) {
             host.getChildren().remove(overlay);
             overlay = null;

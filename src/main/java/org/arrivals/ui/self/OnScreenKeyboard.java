@@ -13,12 +13,31 @@ import org.arrivals.ui.common.I18n;
  * Spanish and French names need) and an Arabic layout, switched with one key.
  */
 final class OnScreenKeyboard extends VBox {
-    private static final List<String> LATIN = List.of("QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNMÉÇ-");
-    private static final List<String> ARABIC = List.of("ضصثقفغعهخحج", "شسيبلاتنمكط", "ءئؤرىةوزظدذ");
+    /** A keyboard layout: its rows in reading order (for Arabic and Persian, right to left), and its key's label. */
+    enum Layout {
+        LATIN("ABC", false, List.of("QWERTYUIOP", "ASDFGHJKLÑ", "ZXCVBNMÉÇ-")),
+        ARABIC("أبج", true, List.of("ضصثقفغعهخحج", "شسيبلاتنمكط", "ءئؤرىةوزظدذ")),
+        /** Persian (Dari) as its standard keyboard has it: پ چ ژ گ and the Persian ک and ی. */
+        PERSIAN("فارسی", true, List.of("ضصثقفغعهخحجچ", "شسیبلاتنمکگ", "ظطزرذدپوژئ"));
+
+        final String label;
+        final boolean rightToLeft;
+        final List<String> rows;
+
+        Layout(String label, boolean rightToLeft, List<String> rows) {
+            this.label = label;
+            this.rightToLeft = rightToLeft;
+            this.rows = rows;
+        }
+
+        Layout next() {
+            return values()[(ordinal() + 1) % values().length];
+        }
+    }
 
     private final StringProperty target;
     private final I18n i18n;
-    private boolean arabic;
+    private Layout layout;
 
     OnScreenKeyboard(StringProperty target, I18n i18n) {
         this.target = target;
@@ -26,15 +45,24 @@ final class OnScreenKeyboard extends VBox {
         getStyleClass().add("keyboard");
         setSpacing(6);
         setAlignment(Pos.CENTER);
-        arabic = i18n.rightToLeft();
+        layout = i18n.rightToLeft() ? Layout.ARABIC : Layout.LATIN;
         build();
+    }
+
+    Layout layout() {
+        return layout;
     }
 
     private void build() {
         getChildren().clear();
-        for (String row : arabic ? ARABIC : LATIN) {
+        for (String row : layout.rows) {
             HBox keys = new HBox(6);
             keys.setAlignment(Pos.CENTER);
+            // Arabic and Persian keys run right to left whatever the screen's language, as on their keyboards
+            keys.setNodeOrientation(
+                    layout.rightToLeft
+                            ? javafx.geometry.NodeOrientation.RIGHT_TO_LEFT
+                            : javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
             row.codePoints().forEach(cp -> {
                 String k = new String(Character.toChars(cp));
                 keys.getChildren().add(key(k, k, () -> target.set(target.get() + k.toLowerCase(i18n.locale()))));
@@ -50,12 +78,12 @@ final class OnScreenKeyboard extends VBox {
             }
         });
         Button clear = key(i18n.t("self.key.clear"), i18n.t("self.key.clear"), () -> target.set(""));
-        Button layout = key(arabic ? "ABC" : "أبج", i18n.t("self.key.layout"), () -> {
-            arabic = !arabic;
+        Button change = key(layout.next().label, i18n.t("self.key.layout"), () -> {
+            layout = layout.next();
             build();
         });
-        layout.setId("key-layout");
-        HBox last = new HBox(6, layout, space, back, clear);
+        change.setId("key-layout");
+        HBox last = new HBox(6, change, space, back, clear);
         last.setAlignment(Pos.CENTER);
         getChildren().add(last);
     }

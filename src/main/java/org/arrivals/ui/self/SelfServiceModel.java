@@ -104,10 +104,26 @@ public final class SelfServiceModel {
 
     /** First name, last initial: enough for a person to recognize themselves, not to learn who came. */
     static Match match(Attendee a) {
-        String last = a.lastName();
-        String initial =
-                last == null || last.isEmpty() ? "" : " " + new String(Character.toChars(last.codePointAt(0))) + ".";
-        return new Match(a, a.firstName() + initial, a.organization() == null ? "" : a.organization());
+        String initial = initial(a.lastName());
+        return new Match(
+                a,
+                a.firstName() + (initial.isEmpty() ? "" : " " + initial + "."),
+                a.organization() == null ? "" : a.organization());
+    }
+
+    /**
+     * The letter a family name is known by: its first, but after the Arabic article (العلي is ع,
+     * not ا), which begins half the family names of the Arab world and would tell no one apart.
+     */
+    static String initial(String last) {
+        if (last == null || last.isBlank()) {
+            return "";
+        }
+        String l = last.strip();
+        if (l.startsWith("ال") && l.codePointCount(0, l.length()) > 2) {
+            l = l.substring(2);
+        }
+        return new String(Character.toChars(l.codePointAt(0)));
     }
 
     void choose(Match m) {
