@@ -139,9 +139,9 @@ class DeskRushTest {
         robot.type(KeyCode.ESCAPE).write("selam");
         assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("Selam Tesfaye");
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        assertThat(text(robot, "#confirm-question")).startsWith("Undo the check-in of Gary Nakamura?");
+        assertThat(text(robot, "#gate-confirm-question")).startsWith("Undo the check-in of Gary Nakamura?");
         assertThat(arrived()).containsExactly("AR-0007");
-        robot.clickOn("#confirm-yes");
+        robot.clickOn("#gate-confirm-yes");
         assertThat(arrived()).isEmpty();
     }
 

@@ -92,6 +92,9 @@ class ScreenshotTour {
             robot.type(KeyCode.ESCAPE).write("garber");
             shot(lang + "-04b-desk-blocked");
             robot.type(KeyCode.ESCAPE);
+            robot.clickOn("#walkin");
+            shot(lang + "-04c-desk-walkin");
+            robot.type(KeyCode.ESCAPE);
             robot.clickOn("#staff");
             shot(lang + "-05-pin");
             robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);
@@ -102,6 +105,8 @@ class ScreenshotTour {
             shot(lang + "-07-staff-reprint");
             robot.clickOn("#tab-queue");
             shot(lang + "-08-staff-queue");
+            robot.clickOn("#tab-import");
+            shot(lang + "-08b-staff-import");
             robot.clickOn("#tab-settings");
             shot(lang + "-09-staff-settings");
             fx(() -> robot.lookup(".scroll-pane")

@@ -162,8 +162,8 @@ class StaffModeTest {
         setText(robot, "#export-folder", usb.toString());
         robot.clickOn("#export-list");
         // a folder on this computer's own disk is asked about first
-        assertThat(text(robot, "#confirm-question")).contains("on this computer's own disk");
-        robot.clickOn("#confirm-yes");
+        assertThat(text(robot, "#gate-confirm-question")).contains("on this computer's own disk");
+        robot.clickOn("#gate-confirm-yes");
         assertThat(text(robot, "#export-message")).startsWith("Saved 10 people to ");
         try (var files = java.nio.file.Files.list(usb)) {
             Path csv =

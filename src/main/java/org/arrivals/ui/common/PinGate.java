@@ -92,7 +92,7 @@ public final class PinGate implements Authority {
     public void confirm(String question, String yes, Runnable then) {
         close();
         focusBefore = host.getScene() == null ? null : host.getScene().getFocusOwner();
-        Label text = Ui.id(Ui.label(question, "pin-title"), "confirm-question");
+        Label text = Ui.id(Ui.label(question, "pin-title"), "gate-confirm-question");
         text.setWrapText(true);
         Label message = Ui.label("", "message");
         Button ok = Ui.id(
@@ -100,8 +100,8 @@ public final class PinGate implements Authority {
                     close();
                     then.run();
                 }),
-                "confirm-yes");
-        Button cancel = Ui.id(Ui.button(i18n.t("dialog.cancel"), "secondary", this::close), "confirm-cancel");
+                "gate-confirm-yes");
+        Button cancel = Ui.id(Ui.button(i18n.t("dialog.cancel"), "secondary", this::close), "gate-confirm-cancel");
         cancel.setCancelButton(true);
         VBox card = new VBox(16, text, message, new HBox(10, ok, cancel));
         overlay = Ui.overlay(card, 460, i18n);

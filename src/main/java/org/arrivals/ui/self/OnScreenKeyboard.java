@@ -49,7 +49,7 @@ final class OnScreenKeyboard extends VBox {
         build();
     }
 
-    Layout layout() {
+    Layout currentLayout() {
         return layout;
     }
 
