@@ -71,6 +71,23 @@ class LocalizationTest {
     }
 
     @Test
+    void arabicWritesItsOwnDigitsOnEveryScreen() throws IOException {
+        // one digit system per screen: the Arabic screens count in ٠١٢٣…, so the bundle does too
+        Properties ar = bundle("ar");
+        for (String key : ar.stringPropertyNames()) {
+            String text = ar.getProperty(key).replaceAll("\\{\\d+}", "").replaceAll("F\\d+|Ctrl\\+Z|USB|QR", "");
+            assertThat(text).as(key).doesNotContainPattern("[0-9]");
+        }
+        org.arrivals.ui.common.I18n i18n = new org.arrivals.ui.common.I18n("ar");
+        java.time.OffsetDateTime nine = java.time.OffsetDateTime.parse("2026-11-27T09:05:00Z");
+        for (String shown : java.util.List.of(i18n.number(1200), i18n.percent(0.42), i18n.time(nine))) {
+            assertThat(shown).as(shown).doesNotContainPattern("[0-9\u061C\u200E\u200F]");
+        }
+        assertThat(i18n.percent(0.42)).contains("٪");
+        assertThat(new org.arrivals.ui.common.I18n("en").percent(0.42)).isEqualTo("42%");
+    }
+
+    @Test
     void everyKeyTheScreensAskForExists() throws IOException {
         Properties en = bundle("");
         Set<String> used = new HashSet<>();

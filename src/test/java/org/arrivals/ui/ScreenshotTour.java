@@ -56,10 +56,27 @@ class ScreenshotTour {
     }
 
     private void shot(String name) throws Exception {
+        shot(name, stage.getScene());
+    }
+
+    /** The top window other than the kiosk's own (a form, a dialog). */
+    private void shotOfDialog(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(400);
+        javafx.scene.Scene dialog = WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+                        .filter(w -> w != stage && w.isShowing() && w.getScene() != null)
+                        .map(javafx.stage.Window::getScene)
+                        .findFirst()
+                        .orElse(stage.getScene()))
+                .get(10, TimeUnit.SECONDS);
+        shot(name, dialog);
+    }
+
+    private void shot(String name, javafx.scene.Scene scene) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(400);
         WritableImage img =
-                WaitForAsyncUtils.asyncFx(() -> stage.getScene().snapshot(null)).get(10, TimeUnit.SECONDS);
+                WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get(10, TimeUnit.SECONDS);
         BufferedImage out = new BufferedImage((int) img.getWidth(), (int) img.getHeight(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < out.getHeight(); y++) {
             for (int x = 0; x < out.getWidth(); x++) {
@@ -82,6 +99,7 @@ class ScreenshotTour {
                 System.getProperty("arrivals.screenshots.languages", "en,ar").split(",")) {
             fx(() -> kiosk.shell.show(KioskSettings.Mode.DESK));
             fx(() -> kiosk.shell.i18n().setLanguage(lang));
+            kiosk.shell.status().refresh(Platform::runLater);
             shot(lang + "-01-desk-ready");
             robot.clickOn("#search").write(lang.equals("ar") ? "محمد" : "garcía");
             shot(lang + "-02-desk-search");
@@ -93,8 +111,9 @@ class ScreenshotTour {
             shot(lang + "-04b-desk-blocked");
             robot.type(KeyCode.ESCAPE);
             robot.clickOn("#walkin");
-            shot(lang + "-04c-desk-walkin");
-            robot.type(KeyCode.ESCAPE);
+            shotOfDialog(lang + "-04c-desk-walkin");
+            String cancel = kiosk.shell.i18n().t("dialog.cancel");
+            robot.clickOn(cancel);
             robot.clickOn("#staff");
             shot(lang + "-05-pin");
             robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);

@@ -55,6 +55,41 @@ public final class I18n {
         return texts.t(key, args);
     }
 
+    /**
+     * A time of day as this language writes it, with its own digits: one digit system on a screen
+     * (Arabic shows ٩:٠٥ م beside ١٬٢٠٠, not 9:05 beside ١٬٢٠٠).
+     */
+    public String time(java.time.OffsetDateTime at) {
+        if (at == null) {
+            return "";
+        }
+        return withoutBidiMarks(at.atZoneSameInstant(java.time.ZoneId.systemDefault())
+                .format(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                        .withLocale(locale())
+                        .withDecimalStyle(java.time.format.DecimalStyle.of(locale()))));
+    }
+
+    /** A whole number with this language's digits and grouping. */
+    public String number(long n) {
+        return withoutBidiMarks(
+                java.text.NumberFormat.getIntegerInstance(locale()).format(n));
+    }
+
+    /** A share as a percentage, with this language's digits and percent sign (٪ in Arabic). */
+    public String percent(double share) {
+        return withoutBidiMarks(
+                java.text.NumberFormat.getPercentInstance(locale()).format(share));
+    }
+
+    /**
+     * The formats of some languages wrap numbers in invisible direction marks (the Arabic letter
+     * mark, U+061C); the screen's own direction places them already, and the kiosk's fonts draw
+     * those marks as boxes.
+     */
+    static String withoutBidiMarks(String s) {
+        return s.replaceAll("[\u061C\u200E\u200F]", "");
+    }
+
     /** A printer's state as a sentence in this language, naming the printer. */
     public String printer(PrinterState state, String printer) {
         return texts.printer(state, printer);

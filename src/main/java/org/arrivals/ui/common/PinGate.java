@@ -235,6 +235,8 @@ public final class PinGate implements Authority {
             String k = keys[i];
             Button b = new Button(k);
             b.getStyleClass().add("key");
+            b.setMinWidth(64); // one width for every key: an even keypad
+            b.setPrefWidth(64);
             b.setId("pin-key-" + (k.equals("⌫") ? "back" : k.toLowerCase(java.util.Locale.ROOT)));
             b.setFocusTraversable(false);
             b.setAccessibleText(k.equals("⌫") ? i18n.t("self.key.backspace") : k.equals("OK") ? i18n.t("pin.ok") : k);

@@ -1,6 +1,5 @@
 package org.arrivals.ui.common;
 
-import java.text.NumberFormat;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -32,17 +31,12 @@ public final class StatusBar extends HBox {
     public static String syncLine(I18n i18n, StatusModel.Snapshot s) {
         var sync = s.sync();
         if (!sync.configured()) {
-            return i18n.t("status.sync.none", s.pending());
+            return i18n.t("status.sync.none", i18n.number(s.pending()));
         }
-        String last = sync.lastSync() == null
-                ? i18n.t("status.sync.never")
-                : sync.lastSync()
-                        .atZoneSameInstant(java.time.ZoneId.systemDefault())
-                        .format(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
-                                .withLocale(i18n.locale()));
+        String last = sync.lastSync() == null ? i18n.t("status.sync.never") : i18n.time(sync.lastSync());
         return sync.online()
-                ? i18n.t("status.sync.online", s.pending(), last)
-                : i18n.t("status.sync.offline", s.pending(), last);
+                ? i18n.t("status.sync.online", i18n.number(s.pending()), last)
+                : i18n.t("status.sync.offline", i18n.number(s.pending()), last);
     }
 
     private void show(StatusModel.Snapshot s) {
@@ -68,11 +62,10 @@ public final class StatusBar extends HBox {
         network.setText(syncLine(i18n, s));
         network.getStyleClass().removeAll("status-ok", "status-bad");
         network.getStyleClass().add(s.sync().configured() && !s.sync().online() ? "status-bad" : "status-ok");
-        NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
         arrived.setText(i18n.t(
                 "status.arrived",
-                n.format(s.stats().arrived()),
-                n.format(s.stats().expected())));
+                i18n.number(s.stats().arrived()),
+                i18n.number(s.stats().expected())));
         for (Label l : new Label[] {station, printer, network, arrived}) {
             l.setAccessibleText(l.getText());
         }

@@ -1,9 +1,6 @@
 package org.arrivals.ui.desk;
 
 import java.io.ByteArrayInputStream;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
@@ -200,13 +197,7 @@ public final class DeskModel {
     }
 
     String already(Arrival arr) {
-        String when = arr.checkedInAt() == null
-                ? ""
-                : arr.checkedInAt()
-                        .atZoneSameInstant(ZoneId.systemDefault())
-                        .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
-                                .withLocale(i18n.locale()));
-        return i18n.t("desk.alert.already", arr.stationId(), when);
+        return i18n.t("desk.alert.already", arr.stationId(), i18n.time(arr.checkedInAt()));
     }
 
     /** The sentences on screen were made in the old language: make them again, or clear them. */

@@ -112,11 +112,12 @@ final class PersonDialog {
             d.getDialogPane().setNodeOrientation(owner.getScene().getNodeOrientation());
             d.getDialogPane().setStyle(owner.getScene().getRoot().getStyle());
         }
-        d.getDialogPane()
-                .getButtonTypes()
-                .setAll(
-                        new ButtonType(i18n.t("dialog.save"), ButtonBar.ButtonData.OK_DONE),
-                        new ButtonType(i18n.t("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE));
+        ButtonType save = new ButtonType(i18n.t("dialog.save"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType(i18n.t("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().setAll(save, cancel);
+        // the kiosk's own buttons, as on every other screen
+        d.getDialogPane().lookupButton(save).getStyleClass().add("primary");
+        d.getDialogPane().lookupButton(cancel).getStyleClass().add("secondary");
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);

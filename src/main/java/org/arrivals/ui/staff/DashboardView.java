@@ -1,8 +1,5 @@
 package org.arrivals.ui.staff;
 
-import java.text.NumberFormat;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -71,6 +68,31 @@ public final class DashboardView {
         return v;
     }
 
+    /**
+     * A count axis in whole people (no half-person steps), from 0 to a little above the largest
+     * bar, its labels in the language's digits.
+     */
+    private void wholePeople(NumberAxis axis, int largest) {
+        int top = Math.max(4, (int) Math.ceil(largest * 1.1));
+        int step = Math.max(1, (int) Math.ceil(top / 8.0));
+        axis.setAutoRanging(false);
+        axis.setLowerBound(0);
+        axis.setUpperBound(Math.ceil(top / (double) step) * step);
+        axis.setTickUnit(step);
+        axis.setMinorTickVisible(false);
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return i18n.number(Math.round(n.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return 0;
+            }
+        });
+    }
+
     public Parent root() {
         return root;
     }
@@ -80,13 +102,9 @@ public final class DashboardView {
             return;
         }
         Stats st = s.stats();
-        NumberFormat n = NumberFormat.getIntegerInstance(i18n.locale());
-        total.setText(i18n.t("dash.arrivedOf", n.format(st.arrived()), n.format(st.expected())));
-        percent.setText(
-                st.expected() == 0
-                        ? ""
-                        : NumberFormat.getPercentInstance(i18n.locale()).format(st.arrived() / (double) st.expected()));
-        queue.setText(i18n.t("dash.queueCounts", s.queued(), s.failed()));
+        total.setText(i18n.t("dash.arrivedOf", i18n.number(st.arrived()), i18n.number(st.expected())));
+        percent.setText(st.expected() == 0 ? "" : i18n.percent(st.arrived() / (double) st.expected()));
+        queue.setText(i18n.t("dash.queueCounts", i18n.number(s.queued()), i18n.number(s.failed())));
         printer.setText(
                 s.printer() == null
                         ? i18n.t("status.printer.none")
@@ -94,19 +112,9 @@ public final class DashboardView {
                                 ? i18n.t("status.printer.ready", s.printer())
                                 : i18n.printer(s.printerState(), s.printer()));
         StringBuilder lines = new StringBuilder(org.arrivals.ui.common.StatusBar.syncLine(i18n, s));
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
-                .withLocale(i18n.locale());
         for (var a : s.stations()) {
             lines.append('\n')
-                    .append(i18n.t(
-                            "dash.station",
-                            a.stationId(),
-                            a.checkIns(),
-                            a.lastEvent() == null
-                                    ? ""
-                                    : a.lastEvent()
-                                            .atZoneSameInstant(ZoneId.systemDefault())
-                                            .format(time)));
+                    .append(i18n.t("dash.station", a.stationId(), i18n.number(a.checkIns()), i18n.time(a.lastEvent())));
         }
         stations.setText(lines.toString());
         XYChart.Series<String, Number> arrived = new XYChart.Series<>();
@@ -121,14 +129,21 @@ public final class DashboardView {
             expected.getData().add(new XYChart.Data<>(e.getKey(), e.getValue().expected()));
         }
         byType.getData().setAll(java.util.List.of(arrived, expected));
+        wholePeople(
+                (NumberAxis) byType.getYAxis(),
+                st.byType().values().stream()
+                        .mapToInt(c -> Math.max(c.arrived(), c.expected()))
+                        .max()
+                        .orElse(0));
         XYChart.Series<String, Number> quarters = new XYChart.Series<>();
-        DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm");
         for (Stats.Bucket b : st.per15min()) {
-            quarters.getData()
-                    .add(new XYChart.Data<>(
-                            b.start().atZoneSameInstant(ZoneId.systemDefault()).format(hm), b.count()));
+            // the quarter's start as the language writes a time (12- or 24-hour, its own digits)
+            quarters.getData().add(new XYChart.Data<>(i18n.time(b.start()), b.count()));
         }
         perQuarter.getData().setAll(java.util.List.of(quarters));
+        wholePeople(
+                (NumberAxis) perQuarter.getYAxis(),
+                st.per15min().stream().mapToInt(Stats.Bucket::count).max().orElse(0));
         root.setAccessibleText(total.getText());
     }
 }

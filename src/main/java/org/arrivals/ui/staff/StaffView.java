@@ -89,6 +89,8 @@ public final class StaffView {
         find.textProperty().bindBidirectional(model.reprintQuery);
         ListView<CheckInService.Person> people = Ui.id(new ListView<>(model.reprintMatches), "reprint-results");
         people.setPrefHeight(240);
+        people.setPrefWidth(560);
+        find.setPrefWidth(560);
         people.setCellFactory(v -> personCell());
         Ui.listen(people, model.reprintMatches, (javafx.collections.ListChangeListener<CheckInService.Person>) c -> {
             if (!model.reprintMatches.isEmpty()) {
