@@ -1,5 +1,6 @@
 package org.arrivals.search;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.apache.commons.codec.digest.MurmurHash3;
 import org.arrivals.attendee.Attendee;
 
 /**
@@ -25,6 +27,11 @@ import org.arrivals.attendee.Attendee;
  *
  * <p>People are held in a slim form (no email, title, barcode or extra fields) with repeated
  * strings shared, and ordered by code, so finding a person by code needs no map.
+ *
+ * <p>An email address is searched by the words of the part before its {@code @}, like a name. A
+ * whole address, typed or pasted, is also looked up exactly: each person's folded address is kept
+ * as a 64-bit hash in a sorted array (12 bytes a person), so the domains never become words (every
+ * {@code example} would otherwise find half the roster) and no address is held in memory.
  *
  * <p>Arrival state changes all day and is kept beside the index, in a bitset safe to update from
  * any thread; so is the set of people superseded by a newer version of themselves.
@@ -46,14 +53,27 @@ public final class SearchIndex {
     /** Per person: word ids, with {@link #NAME_BIT} set when the word came from a name. */
     private final int[][] forward;
 
+    /** Hashes of folded whole email addresses, sorted; {@link #emailOwners} holds each one's person. */
+    private final long[] emailHashes;
+
+    private final int[] emailOwners;
+
     private final AtomicLongArray arrived;
     private final AtomicLongArray superseded;
 
-    private SearchIndex(Attendee[] people, String[] dict, int[][] postings, int[][] forward) {
+    private SearchIndex(
+            Attendee[] people,
+            String[] dict,
+            int[][] postings,
+            int[][] forward,
+            long[] emailHashes,
+            int[] emailOwners) {
         this.people = people;
         this.dict = dict;
         this.postings = postings;
         this.forward = forward;
+        this.emailHashes = emailHashes;
+        this.emailOwners = emailOwners;
         Integer[] order = new Integer[people.length];
         String[] sortNames = new String[people.length];
         for (int i = 0; i < order.length; i++) {
@@ -91,8 +111,15 @@ public final class SearchIndex {
         for (Attendee a : source) {
             fullByCode.put(a.code(), a);
         }
+        long[] emailHash = new long[people.length];
+        BitSet withEmail = new BitSet(people.length);
         for (int ord = 0; ord < people.length; ord++) {
             Attendee a = fullByCode.get(people[ord].code());
+            String email = emailKey(a.email());
+            if (email != null) {
+                emailHash[ord] = hash(email);
+                withEmail.set(ord);
+            }
             mine.clear();
             for (String field : new String[] {a.firstName(), a.lastName(), a.badgeName()}) {
                 for (String t : TextFold.indexTokens(field)) {
@@ -143,7 +170,55 @@ public final class SearchIndex {
                 postings[id][counts[id]++] = ord << 1 | ((v & NAME_BIT) != 0 ? 1 : 0);
             }
         }
-        return new SearchIndex(people, sorted, postings, forwardRaw);
+        int emails = withEmail.cardinality();
+        Integer[] byHash = new Integer[emails];
+        for (int ord = withEmail.nextSetBit(0), i = 0; ord >= 0; ord = withEmail.nextSetBit(ord + 1)) {
+            byHash[i++] = ord;
+        }
+        Arrays.sort(byHash, (x, y) -> Long.compare(emailHash[x], emailHash[y]));
+        long[] emailHashes = new long[emails];
+        int[] emailOwners = new int[emails];
+        for (int i = 0; i < emails; i++) {
+            emailOwners[i] = byHash[i];
+            emailHashes[i] = emailHash[byHash[i]];
+        }
+        return new SearchIndex(people, sorted, postings, forwardRaw, emailHashes, emailOwners);
+    }
+
+    /**
+     * The folded form of a whole email address as typed, pasted ({@code mailto:} and angle brackets
+     * are dropped) or stored; null when the text is not one address: a space in it, or nothing
+     * before or after its last {@code @}.
+     */
+    static String emailKey(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        if (t.regionMatches(true, 0, "mailto:", 0, 7)) {
+            t = t.substring(7);
+        }
+        if (t.length() > 2 && t.charAt(0) == '<' && t.charAt(t.length() - 1) == '>') {
+            t = t.substring(1, t.length() - 1);
+        }
+        int at = t.lastIndexOf('@');
+        if (at <= 0 || at == t.length() - 1) {
+            return null;
+        }
+        for (int i = 0; i < t.length(); i++) {
+            if (Character.isWhitespace(t.charAt(i))) {
+                return null;
+            }
+        }
+        return TextFold.fold(t);
+    }
+
+    /**
+     * 64 bits of MurmurHash3 over the folded address. Two of a roster's addresses sharing one, or a
+     * typed address not on the roster matching one, is about as likely as n / 2^64: never, in practice.
+     */
+    private static long hash(String emailKey) {
+        return MurmurHash3.hash128x64(emailKey.getBytes(StandardCharsets.UTF_8))[0];
     }
 
     private static int id(String token, Map<String, Integer> ids, List<String> tokens) {
@@ -196,12 +271,24 @@ public final class SearchIndex {
         return dict.length;
     }
 
-    /** Records arrival state for ranking; unknown codes are ignored. */
-    public void setArrived(String code, boolean value) {
+    /** Records arrival state for ranking. Returns false, and records nothing, for a code this index does not hold. */
+    public boolean setArrived(String code, boolean value) {
         int ord = ordinal(code);
         if (ord >= 0) {
             setBit(arrived, ord, value);
         }
+        return ord >= 0;
+    }
+
+    /** Whether this index holds the code at all, superseded or not. */
+    boolean holds(String code) {
+        return ordinal(code) >= 0;
+    }
+
+    /** The arrival state recorded for a code this index holds (see {@link #holds}). */
+    boolean arrived(String code) {
+        int ord = ordinal(code);
+        return ord >= 0 && bit(arrived, ord);
     }
 
     /** Hides a person whose newer version lives elsewhere (an edit since this index was built). */
@@ -246,8 +333,40 @@ public final class SearchIndex {
         }
     }
 
-    /** The best {@code limit} people matching every word of the query, best first. */
+    /**
+     * The best {@code limit} people matching every word of the query, best first. A whole email
+     * address (see {@link #emailKey}) finds the people who gave exactly that address, and no one
+     * else: an address at another domain is someone else's.
+     */
     public List<SearchHit> search(String query, int limit) {
+        String email = emailKey(query);
+        return email != null ? byEmail(email, limit) : byWords(query, limit);
+    }
+
+    /** The people (not superseded) whose whole folded address is {@code emailKey} (see {@link #emailKey}). */
+    List<SearchHit> byEmail(String emailKey, int limit) {
+        long h = hash(emailKey);
+        int i = Arrays.binarySearch(emailHashes, h);
+        if (i < 0 || limit <= 0) {
+            return List.of();
+        }
+        while (i > 0 && emailHashes[i - 1] == h) {
+            i--;
+        }
+        List<SearchHit> hits = new ArrayList<>(1);
+        for (; i < emailHashes.length && emailHashes[i] == h; i++) {
+            int ord = emailOwners[i];
+            if (!bit(superseded, ord)) {
+                hits.add(new SearchHit(
+                        people[ord], SearchHit.Match.EXACT, false, bit(arrived, ord), sortName(people[ord])));
+            }
+        }
+        hits.sort(SearchHit.RANKING);
+        return hits.size() > limit ? hits.subList(0, limit) : hits;
+    }
+
+    /** The best {@code limit} people matching every word of the query, best first. */
+    List<SearchHit> byWords(String query, int limit) {
         List<String> words = TextFold.queryTokens(query);
         if (words.isEmpty() || limit <= 0 || people.length == 0) {
             return List.of();

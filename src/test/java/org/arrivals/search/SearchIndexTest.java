@@ -182,6 +182,73 @@ class SearchIndexTest {
         assertThat(idx.search("zoe", 5)).isEmpty();
     }
 
+    static final SearchIndex WITH_EMAILS = SearchIndex.build(List.of(
+            person("E1", "Grace", "Okafor", null, "Welcome Center", "First.Last@Example.org"),
+            person("E2", "Tomás", "Okafor", null, "Welcome Center", "tomas.okafor@example.org"),
+            person("E3", "Grace", "Mensah", null, "Example Org", "grace.mensah@example.net"),
+            person("E4", "Lena", "Okafor", null, "Welcome Center", "first.last@example.org"),
+            person("E5", "Paul", "Nobody", null, "Welcome Center", null)));
+
+    static List<String> withEmails(String query) {
+        return WITH_EMAILS.search(query, 10).stream()
+                .map(h -> h.attendee().code())
+                .toList();
+    }
+
+    @Test
+    void aWholeEmailAddressFindsItsPerson() {
+        assertThat(withEmails("tomas.okafor@example.org")).containsExactly("E2");
+        assertThat(withEmails("  TOMAS.Okafor@Example.ORG "))
+                .as("as typed, in any case")
+                .containsExactly("E2");
+        assertThat(withEmails("mailto:tomas.okafor@example.org"))
+                .as("pasted from a link")
+                .containsExactly("E2");
+        assertThat(withEmails("<tomas.okafor@example.org>")).containsExactly("E2");
+        assertThat(withEmails("first.last@example.org"))
+                .as("two registrations with one address")
+                .containsExactlyInAnyOrder("E1", "E4");
+        assertThat(WITH_EMAILS.search("tomas.okafor@example.org", 5))
+                .singleElement()
+                .satisfies(h -> assertThat(h.match()).isEqualTo(SearchHit.Match.EXACT));
+    }
+
+    @Test
+    void anAddressWithAnotherDomainFindsNoOne() {
+        assertThat(withEmails("tomas.okafor@example.com")).isEmpty();
+        assertThat(withEmails("tomas.okafor@elsewhere.org")).isEmpty();
+        assertThat(withEmails("grace.mensah@example.org"))
+                .as("her address is at example.net, though her organization is Example Org")
+                .isEmpty();
+    }
+
+    @Test
+    void thePartBeforeTheAtStillMatchesAsBefore() {
+        assertThat(withEmails("tomas.ok")).containsExactly("E2");
+        assertThat(withEmails("grace.mensah")).containsExactly("E3");
+        assertThat(withEmails("tomas.okafor@")).as("nothing after the @ yet").containsExactly("E2");
+        assertThat(withEmails("example"))
+                .as("domains are not words: only the organization named Example Org")
+                .containsExactly("E3");
+    }
+
+    @Test
+    void persianAndArabicSpellingsFindEachOther() {
+        SearchIndex idx = SearchIndex.build(List.of(
+                person("D1", "ذکیه", "حکیمی", "Afghan Community Center"),
+                person("D2", "فاطمة", "الكبيسي", "Arab Women's Network"),
+                person("D3", "علی", "احمدی", "Afghan Community Center")));
+        assertThat(idx.search("حكيمي", 5)).extracting(h -> h.attendee().code()).containsExactly("D1");
+        assertThat(idx.search("ذكية", 5)).extracting(h -> h.attendee().code()).containsExactly("D1");
+        assertThat(idx.search("فاطمه الکبیسی", 5))
+                .as("an Arabic name typed on a Persian keyboard")
+                .extracting(h -> h.attendee().code())
+                .containsExactly("D2");
+        assertThat(idx.search("علي أحمدي", 5))
+                .extracting(h -> h.attendee().code())
+                .containsExactly("D3");
+    }
+
     @Test
     void typoRule() {
         assertThat(Typo.withinOneOfPrefix("garcua", "garcia")).isTrue();
