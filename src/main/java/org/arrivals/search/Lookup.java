@@ -1,5 +1,6 @@
 package org.arrivals.search;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.arrivals.attendee.Attendee;
@@ -27,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * older selves in the base. Walk-ins, edits and roster pages pulled by sync, like those made here,
  * go to the recent index as they are told. When it holds {@value #REBUILD_AFTER} people or more,
  * or a whole import lands, a new base is built from the store on a background thread while the
- * old base and the recent index keep answering; then the two are swapped in at once. Changes told
+ * old base and the recent index keep answering; then the two are swapped in at once. A rebuild
+ * that changes asked for starts once they have paused for two seconds (twenty at most), so a sync
+ * bringing several pages in a row builds once, not once a page. Changes told
  * while it was built stay in the new recent index, and arrivals told while it was built are laid
  * over it before the swap, so neither is lost.
  *
@@ -39,6 +43,10 @@ public final class Lookup implements RosterListener {
     private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
     /** People in the recent index that start a new base in the background. */
     static final int REBUILD_AFTER = 500;
+    /** How long changes must pause before a rebuild they asked for starts, and the longest it waits. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
+
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(20);
 
     private static final SearchIndex EMPTY = SearchIndex.build(List.of());
 
@@ -72,16 +80,30 @@ public final class Lookup implements RosterListener {
     private CompletableFuture<Void> currentBuild;
 
     private boolean builderRunning;
+    /** An import waits for the next build: it starts at once. */
+    private boolean reloadWaiting;
+    /** When the last change was told ({@link System#nanoTime()}). */
+    private long lastChange;
+
+    private final long settleNanos;
 
     public Lookup(Supplier<Collection<Attendee>> roster, Supplier<Set<String>> arrivedCodes) {
-        this(roster, arrivedCodes, Lookup::onItsOwnThread);
+        this(roster, arrivedCodes, Lookup::onItsOwnThread, SETTLE);
     }
 
-    /** With the executor that runs background rebuilds (a test holds them back with its own). */
-    Lookup(Supplier<Collection<Attendee>> roster, Supplier<Set<String>> arrivedCodes, Executor rebuilds) {
+    /**
+     * With the executor that runs background rebuilds (a test holds them back with its own; it
+     * must not run them on the calling thread) and how long changes must pause before one starts.
+     */
+    Lookup(
+            Supplier<Collection<Attendee>> roster,
+            Supplier<Set<String>> arrivedCodes,
+            Executor rebuilds,
+            Duration settle) {
         this.roster = roster;
         this.arrivedCodes = arrivedCodes;
         this.rebuilds = rebuilds;
+        this.settleNanos = settle.toNanos();
     }
 
     private static void onItsOwnThread(Runnable work) {
@@ -152,6 +174,7 @@ public final class Lookup implements RosterListener {
             if (view.base() == null && arrivalsWhileBuilding == null) {
                 return; // the first search builds from the store, which holds the change
             }
+            reloadWaiting = true;
             done = requestRebuild();
         }
         await(done);
@@ -179,6 +202,7 @@ public final class Lookup implements RosterListener {
             for (Attendee a : batch) {
                 changed.put(a.code(), new Change(a, ++seq));
             }
+            lastChange = System.nanoTime();
             // The new versions first, then the old ones hidden: a search in between may find a
             // person twice (merged into one), never not at all.
             view = new View(v.base(), recentIndex(v.base()));
@@ -243,8 +267,10 @@ public final class Lookup implements RosterListener {
     /** The background builder: one build per request outstanding when the last one started. */
     private void runBuilds() {
         while (true) {
+            settle();
             CompletableFuture<Void> done;
             synchronized (lock) {
+                reloadWaiting = false;
                 done = nextBuild;
                 nextBuild = null;
                 currentBuild = done;
@@ -266,6 +292,24 @@ public final class Lookup implements RosterListener {
                     currentBuild = null;
                 }
             }
+        }
+    }
+
+    /** Waits until changes have paused for {@link #settleNanos}, at most ten times that, unless an import waits. */
+    private void settle() {
+        long deadline = System.nanoTime() + settleNanos * (SETTLE_AT_MOST.toNanos() / SETTLE.toNanos());
+        while (true) {
+            long wait;
+            synchronized (lock) {
+                if (reloadWaiting) {
+                    return;
+                }
+                wait = Math.min(lastChange + settleNanos, deadline) - System.nanoTime();
+            }
+            if (wait <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(wait);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -48,10 +47,19 @@ public final class SearchIndex {
     private final String[] dict;
     /** Word ids of {@link #dict} ordered by the word without its first character, for typo search. */
     private final int[] bySecond;
-    /** Per word: the people who have it, as {@code ordinal << 1 | 1 if the word came from a name}. */
-    private final int[][] postings;
-    /** Per person: word ids, with {@link #NAME_BIT} set when the word came from a name. */
-    private final int[][] forward;
+    /**
+     * Per word {@code w}: the people who have it, {@code postingData[postingStart[w]..postingStart[w + 1])},
+     * each as {@code ordinal << 1 | 1 if the word came from a name}. Flat arrays rather than an
+     * array per word or per person: a handful of large objects, which the garbage collector never
+     * copies, so building a new index beside the one in use stays out of the way of keystrokes.
+     */
+    private final int[] postingStart;
+
+    private final int[] postingData;
+    /** Per person: word ids, with {@link #NAME_BIT} set when the word came from a name, laid out as the postings. */
+    private final int[] forwardStart;
+
+    private final int[] forwardData;
 
     /** Hashes of folded whole email addresses, sorted; {@link #emailOwners} holds each one's person. */
     private final long[] emailHashes;
@@ -64,14 +72,18 @@ public final class SearchIndex {
     private SearchIndex(
             Attendee[] people,
             String[] dict,
-            int[][] postings,
-            int[][] forward,
+            int[] postingStart,
+            int[] postingData,
+            int[] forwardStart,
+            int[] forwardData,
             long[] emailHashes,
             int[] emailOwners) {
         this.people = people;
         this.dict = dict;
-        this.postings = postings;
-        this.forward = forward;
+        this.postingStart = postingStart;
+        this.postingData = postingData;
+        this.forwardStart = forwardStart;
+        this.forwardData = forwardData;
         this.emailHashes = emailHashes;
         this.emailOwners = emailOwners;
         Integer[] order = new Integer[people.length];
@@ -85,11 +97,13 @@ public final class SearchIndex {
         for (int r = 0; r < order.length; r++) {
             alphaRank[order[r]] = r;
         }
+        String[] tails = new String[dict.length];
         Integer[] second = new Integer[dict.length];
         for (int i = 0; i < second.length; i++) {
             second[i] = i;
+            tails[i] = tail(dict[i]);
         }
-        Arrays.sort(second, Comparator.comparing((Integer i) -> tail(dict[i])));
+        Arrays.sort(second, Comparator.comparing((Integer i) -> tails[i]));
         this.bySecond = Arrays.stream(second).mapToInt(Integer::intValue).toArray();
         int words = (people.length + 63) / 64 + 1;
         this.arrived = new AtomicLongArray(words);
@@ -97,77 +111,64 @@ public final class SearchIndex {
     }
 
     public static SearchIndex build(Collection<Attendee> roster) {
-        Map<String, String> shared = new HashMap<>();
-        Attendee[] people = roster.stream()
-                .map(a -> slim(a, shared))
-                .sorted(Comparator.comparing(Attendee::code))
-                .toArray(Attendee[]::new);
-        Map<String, Integer> tokenIds = new HashMap<>(people.length * 4);
-        List<String> tokens = new ArrayList<>();
-        int[][] forwardRaw = new int[people.length][];
-        Map<Integer, Boolean> mine = new HashMap<>();
         Attendee[] source = roster.toArray(new Attendee[0]);
-        Map<String, Attendee> fullByCode = new HashMap<>(source.length * 2);
-        for (Attendee a : source) {
-            fullByCode.put(a.code(), a);
-        }
-        long[] emailHash = new long[people.length];
-        BitSet withEmail = new BitSet(people.length);
-        for (int ord = 0; ord < people.length; ord++) {
-            Attendee a = fullByCode.get(people[ord].code());
+        Arrays.sort(source, Comparator.comparing(Attendee::code));
+        StringIds shared = new StringIds(source.length);
+        Attendee[] people = new Attendee[source.length];
+        StringIds tokens = new StringIds(source.length * 2);
+        int[] forwardStart = new int[source.length + 1];
+        int[] forwardData = new int[source.length * 8 + 16];
+        long[] emailHash = new long[source.length];
+        BitSet withEmail = new BitSet(source.length);
+        for (int ord = 0; ord < source.length; ord++) {
+            Attendee a = source[ord];
+            people[ord] = slim(a, shared);
             String email = emailKey(a.email());
             if (email != null) {
                 emailHash[ord] = hash(email);
                 withEmail.set(ord);
             }
-            mine.clear();
+            int from = forwardStart[ord];
+            int end = from;
             for (String field : new String[] {a.firstName(), a.lastName(), a.badgeName()}) {
                 for (String t : TextFold.indexTokens(field)) {
-                    mine.put(id(t, tokenIds, tokens), true);
+                    forwardData = room(forwardData, end);
+                    end = add(forwardData, from, end, tokens.id(t), true);
                 }
             }
             for (String field : new String[] {a.organization(), emailLocalPart(a.email()), a.code()}) {
                 for (String t : TextFold.indexTokens(field)) {
-                    mine.putIfAbsent(id(t, tokenIds, tokens), false);
+                    forwardData = room(forwardData, end);
+                    end = add(forwardData, from, end, tokens.id(t), false);
                 }
             }
-            int[] f = new int[mine.size()];
-            int i = 0;
-            for (var e : mine.entrySet()) {
-                f[i++] = e.getKey() | (e.getValue() ? NAME_BIT : 0);
-            }
-            forwardRaw[ord] = f;
+            forwardStart[ord + 1] = end;
         }
+        forwardData = Arrays.copyOf(forwardData, forwardStart[source.length]);
         // Renumber words in sorted order, so a prefix is a range of ids.
-        String[] dict = tokens.toArray(new String[0]);
-        Integer[] order = new Integer[dict.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparing(i -> dict[i]));
+        String[] dict = tokens.strings();
+        String[] sorted = dict.clone();
+        Arrays.sort(sorted);
         int[] newId = new int[dict.length];
-        String[] sorted = new String[dict.length];
-        for (int r = 0; r < order.length; r++) {
-            newId[order[r]] = r;
-            sorted[r] = dict[order[r]];
+        for (int r = 0; r < sorted.length; r++) {
+            newId[tokens.id(sorted[r])] = r;
         }
-        int[] counts = new int[dict.length];
-        for (int[] f : forwardRaw) {
-            for (int i = 0; i < f.length; i++) {
-                int id = newId[f[i] & ~NAME_BIT];
-                f[i] = id | (f[i] & NAME_BIT);
-                counts[id]++;
-            }
+        int[] postingStart = new int[dict.length + 1];
+        for (int i = 0; i < forwardData.length; i++) {
+            int id = newId[forwardData[i] & ~NAME_BIT];
+            forwardData[i] = id | (forwardData[i] & NAME_BIT);
+            postingStart[id + 1]++;
         }
-        int[][] postings = new int[dict.length][];
-        for (int i = 0; i < dict.length; i++) {
-            postings[i] = new int[counts[i]];
-            counts[i] = 0;
+        for (int w = 0; w < dict.length; w++) {
+            postingStart[w + 1] += postingStart[w];
         }
-        for (int ord = 0; ord < forwardRaw.length; ord++) {
-            for (int v : forwardRaw[ord]) {
+        int[] postingData = new int[forwardData.length];
+        int[] fill = Arrays.copyOf(postingStart, dict.length);
+        for (int ord = 0; ord < people.length; ord++) {
+            for (int k = forwardStart[ord]; k < forwardStart[ord + 1]; k++) {
+                int v = forwardData[k];
                 int id = v & ~NAME_BIT;
-                postings[id][counts[id]++] = ord << 1 | ((v & NAME_BIT) != 0 ? 1 : 0);
+                postingData[fill[id]++] = ord << 1 | ((v & NAME_BIT) != 0 ? 1 : 0);
             }
         }
         int emails = withEmail.cardinality();
@@ -182,7 +183,30 @@ public final class SearchIndex {
             emailOwners[i] = byHash[i];
             emailHashes[i] = emailHash[byHash[i]];
         }
-        return new SearchIndex(people, sorted, postings, forwardRaw, emailHashes, emailOwners);
+        return new SearchIndex(
+                people, sorted, postingStart, postingData, forwardStart, forwardData, emailHashes, emailOwners);
+    }
+
+    /** {@code data} with room for one more value at {@code end}. */
+    private static int[] room(int[] data, int end) {
+        return end < data.length ? data : Arrays.copyOf(data, data.length * 2);
+    }
+
+    /**
+     * Adds a word id to one person's words {@code data[from..end)} unless they have it already; a
+     * word from a name marks it as such even when another field had it first. Returns the new end.
+     */
+    private static int add(int[] data, int from, int end, int id, boolean name) {
+        for (int k = from; k < end; k++) {
+            if ((data[k] & ~NAME_BIT) == id) {
+                if (name) {
+                    data[k] |= NAME_BIT;
+                }
+                return end;
+            }
+        }
+        data[end] = id | (name ? NAME_BIT : 0);
+        return end + 1;
     }
 
     /**
@@ -221,16 +245,6 @@ public final class SearchIndex {
         return MurmurHash3.hash128x64(emailKey.getBytes(StandardCharsets.UTF_8))[0];
     }
 
-    private static int id(String token, Map<String, Integer> ids, List<String> tokens) {
-        Integer id = ids.get(token);
-        if (id == null) {
-            id = tokens.size();
-            ids.put(token, id);
-            tokens.add(token);
-        }
-        return id;
-    }
-
     /** People search by the name part of an email; the domain is their organization, indexed already. */
     private static String emailLocalPart(String email) {
         if (email == null) {
@@ -241,26 +255,22 @@ public final class SearchIndex {
     }
 
     /** What a search result needs to show, with repeated strings (types, organizations, names) shared. */
-    private static Attendee slim(Attendee a, Map<String, String> shared) {
+    private static Attendee slim(Attendee a, StringIds shared) {
         return new Attendee(
                 a.id(),
                 a.code(),
                 null,
-                share(a.firstName(), shared),
-                share(a.lastName(), shared),
-                share(a.badgeName(), shared),
-                share(a.pronouns(), shared),
+                shared.share(a.firstName()),
+                shared.share(a.lastName()),
+                shared.share(a.badgeName()),
+                shared.share(a.pronouns()),
                 null,
-                share(a.organization(), shared),
+                shared.share(a.organization()),
                 null,
-                share(a.type(), shared),
+                shared.share(a.type()),
                 a.status(),
                 Map.of(),
                 a.walkIn());
-    }
-
-    private static String share(String s, Map<String, String> shared) {
-        return s == null ? null : shared.computeIfAbsent(s, k -> k);
     }
 
     public int size() {
@@ -379,7 +389,7 @@ public final class SearchIndex {
             int hi = lo;
             long cost = 0;
             while (hi < dict.length && dict[hi].startsWith(w)) {
-                cost += postings[hi].length;
+                cost += postingStart[hi + 1] - postingStart[hi];
                 hi++;
             }
             BitSet typos = null;
@@ -389,7 +399,7 @@ public final class SearchIndex {
                 }
                 typos = typos(w);
                 for (int id = typos.nextSetBit(0); id >= 0; id = typos.nextSetBit(id + 1)) {
-                    cost += postings[id].length;
+                    cost += postingStart[id + 1] - postingStart[id];
                 }
                 if (cost == 0) {
                     return List.of();
@@ -413,20 +423,21 @@ public final class SearchIndex {
         byte[] best = new byte[people.length];
         if (driver.typos() == null) {
             for (int id = driver.lo(); id < driver.hi(); id++) {
-                mark(postings[id], dict[id].length() == driver.word().length() ? 3 : 2, best);
+                mark(id, dict[id].length() == driver.word().length() ? 3 : 2, best);
             }
         } else {
             for (int id = driver.typos().nextSetBit(0);
                     id >= 0;
                     id = driver.typos().nextSetBit(id + 1)) {
-                mark(postings[id], 1, best);
+                mark(id, 1, best);
             }
         }
         return best;
     }
 
-    private static void mark(int[] posting, int quality, byte[] best) {
-        for (int p : posting) {
+    private void mark(int word, int quality, byte[] best) {
+        for (int k = postingStart[word]; k < postingStart[word + 1]; k++) {
+            int p = postingData[k];
             byte v = (byte) (quality << 1 | (p & 1));
             int ord = p >>> 1;
             if (v > best[ord]) {
@@ -450,7 +461,8 @@ public final class SearchIndex {
                 }
                 int best = 0;
                 boolean name = false;
-                for (int v : forward[ord]) {
+                for (int k = forwardStart[ord]; k < forwardStart[ord + 1]; k++) {
+                    int v = forwardData[k];
                     int q = m.quality(v & ~NAME_BIT, dict);
                     boolean isName = (v & NAME_BIT) != 0;
                     if (q > best || (q == best && q > 0 && isName && !name)) {

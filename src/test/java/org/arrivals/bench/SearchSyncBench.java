@@ -46,6 +46,8 @@ import org.arrivals.testing.TestStore;
  */
 final class SearchSyncBench {
     private static final int LIMIT = 20;
+    /** {@code -Dbench.traceSlowMs=N}: print each keystroke slower than N ms, with when, to find its cause. */
+    private static final int TRACE_SLOW = Integer.getInteger("bench.traceSlowMs", 0);
 
     private SearchSyncBench() {}
 
@@ -139,6 +141,8 @@ final class SearchSyncBench {
                 changes,
                 pageRows,
                 intervalMs);
+        double loadAtStart = java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage();
         Path dir = Files.createTempDirectory("arrivals-search-sync-bench");
         try (TestHub hub = TestHub.h2(dir.resolve("hub"));
                 TestStore desk = new TestStore(dir.resolve("desk-1"), "desk-1", Clock.systemUTC());
@@ -163,7 +167,13 @@ final class SearchSyncBench {
 
             List<Attendee> roster = desk.attendees.all();
             List<String> queries = queries(roster, names);
-            Supplier<Lookup> newLookup = () -> new Lookup(desk.attendees::all, desk.checkIns::arrivedCodes);
+            java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+            Supplier<Lookup> newLookup = () -> new Lookup(
+                    () -> {
+                        builds.incrementAndGet();
+                        return desk.attendees.all();
+                    },
+                    desk.checkIns::arrivedCodes);
             Lookup warmUp = newLookup.get();
             double build = Bench.time(() -> {
                 warmUp.warm();
@@ -185,8 +195,10 @@ final class SearchSyncBench {
             to.roster = before;
             to.arrivals = a -> before.setArrived(a.attendeeCode(), a.checkedIn());
             List<String> changedBefore = traffic(0, roster, changes, pageRows, remote, remoteHub, hub);
+            int buildsBefore = builds.get();
             Typed old = typeDuringSync(before::search, sync, () -> awaitBuilt(before), queries, keystrokes, intervalMs);
             check(!before.search(changedBefore.get(0), LIMIT).isEmpty(), "before: a pulled walk-in not found");
+            buildsBefore = builds.get() - buildsBefore;
 
             // Now: the changes reach the index as they arrive; a new one is built in the background.
             Lookup lookup = newLookup.get();
@@ -194,7 +206,9 @@ final class SearchSyncBench {
             to.roster = lookup;
             to.arrivals = a -> lookup.setArrived(a.attendeeCode(), a.checkedIn());
             List<String> changedNow = traffic(1, roster, changes, pageRows, remote, remoteHub, hub);
+            int buildsNow = builds.get();
             Typed now = typeDuringSync(lookup::search, sync, lookup::warm, queries, keystrokes, intervalMs);
+            buildsNow = builds.get() - buildsNow;
             for (String q : changedNow) {
                 check(!lookup.search(q, LIMIT).isEmpty(), "now: a pulled change not found by " + q);
             }
@@ -207,23 +221,29 @@ final class SearchSyncBench {
             line(
                     String.format(
                             Locale.ROOT,
-                            "during sync, now (sync %.1f s, index current at %.1f s)",
+                            "during sync, now (sync %.1f s, current %.1f s, %d builds behind)",
                             now.syncSeconds(),
-                            now.currentSeconds()),
+                            now.currentSeconds(),
+                            buildsNow),
                     now.ms(),
                     quiet.ms());
             line(
                     String.format(
                             Locale.ROOT,
-                            "during sync, before: drop and rebuild (sync %.1f s, current %.1f s)",
+                            "during sync, before (sync %.1f s, current %.1f s, %d builds in keys)",
                             old.syncSeconds(),
-                            old.currentSeconds()),
+                            old.currentSeconds(),
+                            buildsBefore),
                     old.ms(),
                     quiet.ms());
             System.out.printf(
                     Locale.ROOT,
-                    "  goal: p99 <= 5 ms during sync: %s%n",
-                    Bench.percentile(sorted(now.ms()), 99) <= 5 ? "met" : "NOT MET");
+                    "  goal: p99 <= 5 ms during sync: %s (this machine's load average: %.1f at the start, %.1f now, on %d cores)%n",
+                    Bench.percentile(sorted(now.ms()), 99) <= 5 ? "met" : "NOT MET",
+                    loadAtStart,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
         } finally {
             Bench.deleteTree(dir);
         }
@@ -353,6 +373,15 @@ final class SearchSyncBench {
             long t0 = System.nanoTime();
             search.apply(q, LIMIT);
             double ms = (System.nanoTime() - t0) / 1e6;
+            if (TRACE_SLOW > 0 && ms > TRACE_SLOW) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "    slow keystroke %.1f ms at JVM uptime %.3f s (compare with -Xlog:gc)%n",
+                        ms,
+                        java.lang.management.ManagementFactory.getRuntimeMXBean()
+                                        .getUptime()
+                                / 1000.0);
+            }
             if (syncRunning) {
                 typed.add(q);
                 during.add(ms);

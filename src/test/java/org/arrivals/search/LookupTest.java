@@ -79,7 +79,7 @@ class LookupTest {
             t.importer.importFile(
                     Files2.write(dir, station + ".csv", ROSTER, StandardCharsets.UTF_8, false),
                     RosterImporter.Options.defaults());
-            lookup = new Lookup(this::readRoster, this::readArrivals, rebuilds);
+            lookup = new Lookup(this::readRoster, this::readArrivals, rebuilds, java.time.Duration.ZERO);
             t.attendees.addListener(lookup);
             t.checkIns.addListener(a -> lookup.setArrived(a.attendeeCode(), a.checkedIn()));
         }
