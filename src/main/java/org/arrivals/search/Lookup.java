@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
  * since it was read from the store live in a small second index (the recent one) and hide their
  * older selves in the base. Walk-ins, edits and roster pages pulled by sync, like those made here,
  * go to the recent index as they are told. When it holds {@value #REBUILD_AFTER} people or more,
- * or a whole import lands, a new base is built from the store on a background thread while the
- * old base and the recent index keep answering; then the two are swapped in at once. A rebuild
+ * a new base is merged from the two on a background thread (the store is not read again: they
+ * hold every change told); when a whole import lands, a new base is read from the store. Either
+ * way the old base and the recent index keep answering meanwhile; then the new pair is swapped in
+ * at once. A rebuild
  * that changes asked for starts once they have paused for two seconds (twenty at most), so a sync
  * bringing several pages in a row builds once, not once a page. Changes told
  * while it was built stay in the new recent index, and arrivals told while it was built are laid
@@ -245,14 +247,14 @@ public final class Lookup implements RosterListener {
         building.lock();
         try {
             if (view.base() == null) {
-                build();
+                build(true);
             }
         } finally {
             building.unlock();
         }
     }
 
-    /** Asks for a base built from the store after this call; under {@link #lock}. */
+    /** Asks for a new base, begun after this call; under {@link #lock}. */
     private CompletableFuture<Void> requestRebuild() {
         if (nextBuild == null) {
             nextBuild = new CompletableFuture<>();
@@ -269,7 +271,9 @@ public final class Lookup implements RosterListener {
         while (true) {
             settle();
             CompletableFuture<Void> done;
+            boolean fromStore;
             synchronized (lock) {
+                fromStore = reloadWaiting;
                 reloadWaiting = false;
                 done = nextBuild;
                 nextBuild = null;
@@ -281,7 +285,7 @@ public final class Lookup implements RosterListener {
             }
             building.lock();
             try {
-                build();
+                build(fromStore);
                 done.complete(null);
             } catch (RuntimeException | Error e) {
                 LOG.warn("The search index could not be rebuilt; the one in use keeps answering", e);
@@ -313,21 +317,36 @@ public final class Lookup implements RosterListener {
         }
     }
 
-    /** Reads the roster and arrivals from the store into a new base, and swaps it in. Holding {@link #building}. */
-    private void build() {
+    /**
+     * Builds a new base and swaps it in, holding {@link #building}: from the store (the first
+     * build, an import), or else by merging the base and the recent index in use, which hold every
+     * change told since the store was last read, without reading it again.
+     */
+    private void build(boolean fromStore) {
         long t0 = System.nanoTime();
         long start;
+        View v;
+        Map<String, Boolean> freshOutside = new HashMap<>();
         synchronized (lock) {
             start = seq;
+            v = view;
             arrivalsWhileBuilding = new HashMap<>();
+            if (!fromStore && v.base() != null) {
+                freshOutside.putAll(outside);
+            }
         }
         try {
-            SearchIndex fresh = SearchIndex.build(roster.get());
-            Map<String, Boolean> freshOutside = new HashMap<>();
-            for (String code : arrivedCodes.get()) {
-                if (!fresh.setArrived(code, true)) {
-                    freshOutside.put(code, true);
+            SearchIndex fresh;
+            if (fromStore || v.base() == null) {
+                fresh = SearchIndex.build(roster.get());
+                for (String code : arrivedCodes.get()) {
+                    if (!fresh.setArrived(code, true)) {
+                        freshOutside.put(code, true);
+                    }
                 }
+            } else {
+                fresh = SearchIndex.merge(v.base(), v.recent());
+                freshOutside.keySet().removeIf(fresh::holds);
             }
             synchronized (lock) {
                 // Arrivals told while building may be missing from what the store gave: the latest word wins.
@@ -336,7 +355,7 @@ public final class Lookup implements RosterListener {
                         freshOutside.put(code, arrived);
                     }
                 });
-                // Changes told before the build began are in what the store gave; later ones may not be.
+                // Changes told before the build began are in what it was built from; later ones may not be.
                 changed.values().removeIf(c -> c.seq() <= start);
                 changed.keySet().forEach(fresh::supersede);
                 outside = freshOutside;
@@ -346,7 +365,8 @@ public final class Lookup implements RosterListener {
                 }
             }
             LOG.info(
-                    "Search index built: {} people, {} distinct words, {} changed since, {} ms",
+                    "Search index {}: {} people, {} distinct words, {} changed since, {} ms",
+                    fromStore || v.base() == null ? "read from the store" : "merged with recent changes",
                     fresh.size(),
                     fresh.distinctWords(),
                     view.recent().size(),

@@ -144,7 +144,91 @@ public final class SearchIndex {
             }
             forwardStart[ord + 1] = end;
         }
-        forwardData = Arrays.copyOf(forwardData, forwardStart[source.length]);
+        return assemble(people, tokens, forwardStart, forwardData, emailHash, withEmail);
+    }
+
+    /**
+     * Everyone {@code base} holds and does not hide, and everyone in {@code newer}, in one index,
+     * without reading the store or folding a name again: people, words, email hashes and arrival
+     * state are taken from the two indexes (a person in both is taken from {@code newer}). Words
+     * only hidden people had are left out. Builds a few large arrays and little else, so it is
+     * quick and leaves the garbage collector little to do while keystrokes run.
+     */
+    static SearchIndex merge(SearchIndex base, SearchIndex newer) {
+        int n = newer.people.length;
+        for (int i = 0; i < base.people.length; i++) {
+            if (!bit(base.superseded, i) && newer.ordinal(base.people[i].code()) < 0) {
+                n++;
+            }
+        }
+        Attendee[] people = new Attendee[n];
+        StringIds tokens = new StringIds(base.dict.length + newer.dict.length);
+        int[] forwardStart = new int[n + 1];
+        int[] forwardData = new int[base.forwardData.length + newer.forwardData.length];
+        long[] emailHash = new long[n];
+        BitSet withEmail = new BitSet(n);
+        BitSet here = new BitSet(n);
+        long[] baseEmail = new long[base.people.length];
+        BitSet baseWithEmail = base.emailsByOrdinal(baseEmail);
+        long[] newerEmail = new long[newer.people.length];
+        BitSet newerWithEmail = newer.emailsByOrdinal(newerEmail);
+        int i = 0;
+        int j = 0;
+        for (int ord = 0; ord < n; ord++) {
+            while (i < base.people.length
+                    && (bit(base.superseded, i)
+                            || (j < newer.people.length && base.people[i].code().equals(newer.people[j].code())))) {
+                i++; // hidden, or newer has them
+            }
+            boolean fromNewer = i == base.people.length
+                    || (j < newer.people.length && newer.people[j].code().compareTo(base.people[i].code()) < 0);
+            SearchIndex src = fromNewer ? newer : base;
+            int o = fromNewer ? j++ : i++;
+            people[ord] = src.people[o];
+            int end = forwardStart[ord];
+            for (int k = src.forwardStart[o]; k < src.forwardStart[o + 1]; k++) {
+                int v = src.forwardData[k];
+                forwardData[end++] = tokens.id(src.dict[v & ~NAME_BIT]) | (v & NAME_BIT);
+            }
+            forwardStart[ord + 1] = end;
+            if ((fromNewer ? newerWithEmail : baseWithEmail).get(o)) {
+                emailHash[ord] = (fromNewer ? newerEmail : baseEmail)[o];
+                withEmail.set(ord);
+            }
+            if (bit(src.arrived, o)) {
+                here.set(ord);
+            }
+        }
+        SearchIndex merged = assemble(people, tokens, forwardStart, forwardData, emailHash, withEmail);
+        for (int ord = here.nextSetBit(0); ord >= 0; ord = here.nextSetBit(ord + 1)) {
+            setBit(merged.arrived, ord, true);
+        }
+        return merged;
+    }
+
+    /** Each person's email hash into {@code byOrdinal}; returns who has one. */
+    private BitSet emailsByOrdinal(long[] byOrdinal) {
+        BitSet has = new BitSet(people.length);
+        for (int i = 0; i < emailOwners.length; i++) {
+            byOrdinal[emailOwners[i]] = emailHashes[i];
+            has.set(emailOwners[i]);
+        }
+        return has;
+    }
+
+    /**
+     * The index over people sorted by code, each with their words ({@code forwardData} holds ids
+     * of {@code tokens}, marked with {@link #NAME_BIT}, person by person from {@code forwardStart})
+     * and email hash.
+     */
+    private static SearchIndex assemble(
+            Attendee[] people,
+            StringIds tokens,
+            int[] forwardStart,
+            int[] forwardData,
+            long[] emailHash,
+            BitSet withEmail) {
+        forwardData = Arrays.copyOf(forwardData, forwardStart[people.length]);
         // Renumber words in sorted order, so a prefix is a range of ids.
         String[] dict = tokens.strings();
         String[] sorted = dict.clone();

@@ -278,8 +278,16 @@ class LookupTest {
             assertThat(here.codes("oliveira")).containsExactly("P1");
             assertThat(here.codes("silva")).isEmpty();
 
+            here.t.checkIns.checkIn(someone.code(), null);
+            here.t.checkIns.checkIn("V1", null);
+
             here.rebuilds.release().join(30_000);
-            assertThat(here.rosterReads).hasValue(2);
+            assertThat(here.rosterReads)
+                    .as("merged from the indexes in use, the store not read again")
+                    .hasValue(1);
+            assertThat(here.arrived(someone.code(), someone.email())).isTrue();
+            assertThat(here.arrived("V1", "minh.nguyen@example.org")).isTrue();
+            assertThat(here.arrived("V2", "lan@example.org")).isFalse();
             assertThat(here.codes(name)).contains(someone.code());
             assertThat(here.codes(someone.email())).containsExactly(someone.code());
             assertThat(here.codes("minh.nguyen@example.org")).containsExactly("V1");

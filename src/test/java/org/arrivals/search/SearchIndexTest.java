@@ -250,6 +250,54 @@ class SearchIndexTest {
     }
 
     @Test
+    void aMergedIndexAnswersAsOneBuiltFromScratch() {
+        SearchIndex base = SearchIndex.build(ROSTER);
+        base.setArrived("V1", true);
+        base.setArrived("S1", true);
+        Attendee renamed = person("S1", "José", "Martínez-Ruiz", null, "Casa de Esperanza", "jose@example.org");
+        Attendee walkIn = person("W-1", "Hawa", "Yusuf", null, "Somali Bantu Association", "hawa@example.org");
+        SearchIndex newer = SearchIndex.build(List.of(renamed, walkIn));
+        newer.setArrived("W-1", true);
+        newer.setArrived("S1", true); // as Lookup carries it over to a changed person
+        base.supersede("S1");
+        SearchIndex merged = SearchIndex.merge(base, newer);
+
+        List<Attendee> all = new ArrayList<>(ROSTER);
+        all.removeIf(a -> a.code().equals("S1"));
+        all.add(renamed);
+        all.add(walkIn);
+        SearchIndex scratch = SearchIndex.build(all);
+        scratch.setArrived("V1", true);
+        scratch.setArrived("S1", true);
+        scratch.setArrived("W-1", true);
+        assertThat(merged.size()).isEqualTo(scratch.size());
+        assertThat(merged.distinctWords())
+                .as("words only the old S1 had are gone")
+                .isEqualTo(scratch.distinctWords());
+        for (String q : List.of(
+                "jose",
+                "martinez",
+                "ruiz",
+                "hawa",
+                "yusuf",
+                "somali",
+                "minh",
+                "nguyen",
+                "smith",
+                "rsmith",
+                "smiht",
+                "jose@example.org",
+                "hawa@example.org",
+                "rsmith@lss.example.org",
+                "عبد",
+                "明",
+                "w-1",
+                "martin")) {
+            assertThat(merged.search(q, 10)).as(q).isEqualTo(scratch.search(q, 10));
+        }
+    }
+
+    @Test
     void typoRule() {
         assertThat(Typo.withinOneOfPrefix("garcua", "garcia")).isTrue();
         assertThat(Typo.withinOneOfPrefix("lopz", "lopezhernandez")).isTrue();
