@@ -25,17 +25,16 @@ import org.slf4j.LoggerFactory;
  * from; {@link #warm()} does that one ahead of the first keystroke).
  *
  * <p>The roster lives in an immutable {@link SearchIndex} (the base); people added or changed
- * since it was read from the store live in a small second index (the recent one) and hide their
- * older selves in the base. Walk-ins, edits and roster pages pulled by sync, like those made here,
- * go to the recent index as they are told. When it holds {@value #REBUILD_AFTER} people or more,
- * a new base is merged from the two on a background thread (the store is not read again: they
- * hold every change told); when a whole import lands, a new base is read from the store. Either
- * way the old base and the recent index keep answering meanwhile; then the new pair is swapped in
- * at once. A rebuild
- * that changes asked for starts once they have paused for two seconds (twenty at most), so a sync
- * bringing several pages in a row builds once, not once a page. Changes told
- * while it was built stay in the new recent index, and arrivals told while it was built are laid
- * over it before the swap, so neither is lost.
+ * since it was built live in a small second index (the recent one) and hide their older selves in
+ * the base. Walk-ins, edits and roster pages pulled by sync, like those made here, go to the
+ * recent index as they are told. When it holds {@value #REBUILD_AFTER} people or more, a new base
+ * is merged from the two on a background thread (the store is not read again: together they hold
+ * every change told); when a whole import lands, a new base is read from the store. Either way
+ * the old pair keeps answering meanwhile, and the new one is swapped in at once. A rebuild that
+ * changes asked for starts once they have paused for two seconds (twenty at most), so a sync
+ * bringing several pages in a row builds once. Changes told while a base is built stay in the new
+ * recent index, and arrivals told meanwhile are laid over the new base before the swap, so
+ * neither is lost.
  *
  * <p>Searches read one immutable pair of indexes and take no lock. Listener calls and arrival
  * updates take a short lock; building the recent index after a change happens under it, on the
@@ -68,7 +67,7 @@ public final class Lookup implements RosterListener {
 
     private final Object lock = new Object();
     // Guarded by lock:
-    /** Everyone changed since the base was read from the store, newest version of each. */
+    /** Everyone changed since the base was built, newest version of each. */
     private final Map<String, Change> changed = new HashMap<>();
     /** Arrival state of codes the base does not hold (walk-ins since it was built, people not on the roster yet). */
     private Map<String, Boolean> outside = new HashMap<>();
