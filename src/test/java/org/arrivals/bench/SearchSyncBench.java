@@ -77,6 +77,8 @@ final class SearchSyncBench {
     /**
      * The behaviour this bench measures against: any pulled walk-in, edit or roster page dropped
      * the whole index, and the next search built it again from the store, on the searching thread.
+     * As then, a drop waits for a build under way (both held the index's lock), so every drop is
+     * followed by a build.
      */
     private static final class DropAndRebuild implements RosterListener {
         private final Supplier<Lookup> build;
@@ -112,7 +114,7 @@ final class SearchSyncBench {
         }
 
         @Override
-        public void rosterReloaded() {
+        public synchronized void rosterReloaded() {
             current = null;
         }
 
@@ -125,7 +127,7 @@ final class SearchSyncBench {
         }
 
         @Override
-        public void attendeesChanged(List<Attendee> batch) {
+        public synchronized void attendeesChanged(List<Attendee> batch) {
             current = null; // what fireReloaded did for every pulled walk-in, edit or roster page
         }
     }
