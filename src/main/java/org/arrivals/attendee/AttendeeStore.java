@@ -6,6 +6,7 @@ import static org.arrivals.store.jooq.Tables.ATTENDEE_EDIT;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class AttendeeStore {
             AttendeeField.ORG,
             AttendeeField.TITLE,
             AttendeeField.TYPE);
+
+    /** Codes per {@code IN} list when reading people by code. */
+    private static final int CHUNK = 1000;
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -177,7 +181,9 @@ public final class AttendeeStore {
      * Takes in roster rows the hub holds (imported there by the organizers), matched by code:
      * new codes are added, known ones refreshed; on-site edits stay laid over them, and check-ins
      * are untouched. A barcode moving to another person is released by its old holder first.
-     * The {@code id} of each given attendee is ignored. Returns how many rows changed.
+     * The {@code id} of each given attendee is ignored. Returns how many rows changed. Listeners
+     * are not told: the caller lays edits over the new rows first, then tells them with
+     * {@link #fireChangedCodes(Collection)}.
      */
     public int upsertFromHub(List<Attendee> rows) {
         if (rows.isEmpty()) {
@@ -291,7 +297,6 @@ public final class AttendeeStore {
             }
             return n;
         });
-        fireReloaded();
         return changed;
     }
 
@@ -305,6 +310,26 @@ public final class AttendeeStore {
 
     public void fireChanged(Attendee a) {
         listeners.forEach(l -> l.attendeeChanged(a));
+    }
+
+    /**
+     * Tells listeners, in one batch, that the people with these codes changed (other stations'
+     * walk-ins and edits, a roster page from the hub), as the store holds them now. Codes the
+     * store does not hold are left out; nothing is told when none remain.
+     */
+    public void fireChangedCodes(Collection<String> codes) {
+        if (codes.isEmpty() || listeners.isEmpty()) {
+            return;
+        }
+        List<Attendee> batch = new ArrayList<>(codes.size());
+        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(codes));
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            batch.addAll(fetch(ATTENDEE.CODE.in(all.subList(from, Math.min(all.size(), from + CHUNK)))));
+        }
+        if (!batch.isEmpty()) {
+            List<Attendee> told = List.copyOf(batch);
+            listeners.forEach(l -> l.attendeesChanged(told));
+        }
     }
 
     private OffsetDateTime now() {

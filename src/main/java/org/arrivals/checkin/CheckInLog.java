@@ -409,10 +409,10 @@ public final class CheckInLog implements ArrivalStates {
         store.committed();
         LOG.info("Took in {} events from other stations ({} attendees)", fresh.size(), arrivals.size());
         arrivals.values().forEach(a -> listeners.forEach(l -> l.arrivalChanged(a)));
-        if (fresh.stream()
-                .anyMatch(e -> e.kind() == EventKind.WALK_IN_REGISTERED || e.kind() == EventKind.ATTENDEE_EDITED)) {
-            attendees.fireReloaded();
-        }
+        attendees.fireChangedCodes(fresh.stream()
+                .filter(e -> e.kind() == EventKind.WALK_IN_REGISTERED || e.kind() == EventKind.ATTENDEE_EDITED)
+                .map(CheckInEvent::attendeeCode)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
         return fresh.size();
     }
 

@@ -1,11 +1,18 @@
 package org.arrivals.search;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RosterListener;
@@ -13,103 +20,376 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Name search over the whole roster, kept current as it changes.
+ * Name search over the whole roster, kept current as it changes, without ever making a keystroke
+ * wait for the index to be built (except the very first build, when there is nothing to answer
+ * from; {@link #warm()} does that one ahead of the first keystroke).
  *
- * <p>The roster lives in an immutable {@link SearchIndex}; a person added or edited since it was
- * built goes into a small second index, and hides their old self in the big one. When the small
- * one grows past a few hundred people, or a whole import lands, the big one is dropped and rebuilt
- * from the store when next needed. Callers run this off the UI thread: building 100,000 people
- * takes a few seconds, and {@link #warm()} does it ahead of the first keystroke.
+ * <p>The roster lives in an immutable {@link SearchIndex} (the base); people added or changed
+ * since it was built live in a small second index (the recent one) and hide their older selves in
+ * the base. Walk-ins, edits and roster pages pulled by sync, like those made here, go to the
+ * recent index as they are told. When it holds {@value #REBUILD_AFTER} people or more, a new base
+ * is merged from the two on a background thread (the store is not read again: together they hold
+ * every change told); when a whole import lands, a new base is read from the store. Either way
+ * the old pair keeps answering meanwhile, and the new one is swapped in at once. A rebuild that
+ * changes asked for starts once they have paused for two seconds (twenty at most), so a sync
+ * bringing several pages in a row builds once. Changes told while a base is built stay in the new
+ * recent index, and arrivals told meanwhile are laid over the new base before the swap, so
+ * neither is lost.
+ *
+ * <p>Searches read one immutable pair of indexes and take no lock. Listener calls and arrival
+ * updates take a short lock; building the recent index after a change happens under it, on the
+ * thread that told the change (the check-in log's or the sync worker's, never the UI's).
  */
 public final class Lookup implements RosterListener {
     private static final Logger LOG = LoggerFactory.getLogger(Lookup.class);
-    private static final int REBUILD_AFTER = 500;
+    /** People in the recent index that start a new base in the background. */
+    static final int REBUILD_AFTER = 500;
+    /** How long changes must pause before a rebuild they asked for starts, and the longest it waits. */
+    private static final Duration SETTLE = Duration.ofSeconds(2);
+
+    private static final Duration SETTLE_AT_MOST = Duration.ofSeconds(20);
+
+    private static final SearchIndex EMPTY = SearchIndex.build(List.of());
+
+    /** What a search reads: both indexes, swapped together. {@code base} is null until the first build. */
+    private record View(SearchIndex base, SearchIndex recent) {}
+
+    /** A changed person, numbered in the order they were told. */
+    private record Change(Attendee attendee, long seq) {}
 
     private final Supplier<Collection<Attendee>> roster;
     private final Supplier<Set<String>> arrivedCodes;
-    private final Map<String, Attendee> changed = new ConcurrentHashMap<>();
-    private volatile SearchIndex base;
-    private volatile SearchIndex recent = SearchIndex.build(List.of());
+    private final Executor rebuilds;
+    /** Held while a base is built: one build at a time. Never taken with {@link #lock} held. */
+    private final ReentrantLock building = new ReentrantLock();
+
+    private volatile View view = new View(null, EMPTY);
+
+    private final Object lock = new Object();
+    // Guarded by lock:
+    /** Everyone changed since the base was built, newest version of each. */
+    private final Map<String, Change> changed = new HashMap<>();
+    /** Arrival state of codes the base does not hold (walk-ins since it was built, people not on the roster yet). */
+    private Map<String, Boolean> outside = new HashMap<>();
+    /** Non-null while a base is built: the arrivals told meanwhile, to lay over it before the swap. */
+    private Map<String, Boolean> arrivalsWhileBuilding;
+
+    private long seq;
+    /** A build asked for and not started yet; it completes when that build ends. */
+    private CompletableFuture<Void> nextBuild;
+    /** The build under way, if any. */
+    private CompletableFuture<Void> currentBuild;
+
+    private boolean builderRunning;
+    /** An import waits for the next build: it starts at once. */
+    private boolean reloadWaiting;
+    /** When the last change was told ({@link System#nanoTime()}). */
+    private long lastChange;
+
+    private final long settleNanos;
 
     public Lookup(Supplier<Collection<Attendee>> roster, Supplier<Set<String>> arrivedCodes) {
-        this.roster = roster;
-        this.arrivedCodes = arrivedCodes;
+        this(roster, arrivedCodes, Lookup::onItsOwnThread, SETTLE);
     }
 
-    /** The best {@code limit} matches for what was typed, best first (see {@link SearchHit#RANKING}). */
+    /**
+     * With the executor that runs background rebuilds (a test holds them back with its own; it
+     * must not run them on the calling thread) and how long changes must pause before one starts.
+     */
+    Lookup(
+            Supplier<Collection<Attendee>> roster,
+            Supplier<Set<String>> arrivedCodes,
+            Executor rebuilds,
+            Duration settle) {
+        this.roster = roster;
+        this.arrivedCodes = arrivedCodes;
+        this.rebuilds = rebuilds;
+        this.settleNanos = settle.toNanos();
+    }
+
+    private static void onItsOwnThread(Runnable work) {
+        Thread t = new Thread(work, "arrivals-search-index");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /**
+     * The best {@code limit} matches for what was typed, best first (see {@link SearchHit#RANKING}).
+     * A whole email address finds the people who gave exactly it, and no one else.
+     */
     public List<SearchHit> search(String query, int limit) {
-        SearchIndex b = base();
-        SearchIndex r = recent;
-        List<SearchHit> hits = new ArrayList<>(b.search(query, limit));
-        if (r.size() > 0) {
-            hits.addAll(r.search(query, limit));
-            hits.sort(SearchHit.RANKING);
+        View v = view;
+        if (v.base() == null) {
+            firstBuild();
+            v = view;
         }
+        String email = SearchIndex.emailKey(query);
+        if (email != null) {
+            return merge(v.base().byEmail(email, limit), v.recent().byEmail(email, limit), limit);
+        }
+        return merge(v.base().byWords(query, limit), v.recent().byWords(query, limit), limit);
+    }
+
+    /** Both indexes' hits; a person found in both is shown as the recent index has them. */
+    private static List<SearchHit> merge(List<SearchHit> base, List<SearchHit> recent, int limit) {
+        if (recent.isEmpty()) {
+            return base;
+        }
+        Set<String> newer = new HashSet<>();
+        recent.forEach(h -> newer.add(h.attendee().code()));
+        List<SearchHit> hits = new ArrayList<>(recent);
+        for (SearchHit h : base) {
+            if (!newer.contains(h.attendee().code())) {
+                hits.add(h);
+            }
+        }
+        hits.sort(SearchHit.RANKING);
         return hits.size() > limit ? hits.subList(0, limit) : hits;
     }
 
-    /** Arrival state for ranking. Before the index is built there is nothing to update: the build reads it. */
+    /** Arrival state for ranking. Before the first build there is nothing to update: the build reads it. */
     public void setArrived(String code, boolean arrived) {
-        SearchIndex b = base;
-        if (b != null) {
-            b.setArrived(code, arrived);
+        synchronized (lock) {
+            View v = view;
+            if (v.base() == null && arrivalsWhileBuilding == null) {
+                return;
+            }
+            if (arrivalsWhileBuilding != null) {
+                arrivalsWhileBuilding.put(code, arrived);
+            }
+            if (v.base() == null || !v.base().setArrived(code, arrived)) {
+                outside.put(code, arrived);
+            }
+            v.recent().setArrived(code, arrived);
         }
-        recent.setArrived(code, arrived);
     }
 
-    /** Many people changed: the index is rebuilt from the store on the next search (or {@link #warm()}). */
+    /**
+     * Anyone may have changed (an import): a new base is built from the store, in the background,
+     * and this call returns when it is in use. Searches meanwhile answer from the old one.
+     */
     @Override
-    public synchronized void rosterReloaded() {
-        base = null;
-        changed.clear();
-        recent = SearchIndex.build(List.of());
+    public void rosterReloaded() {
+        CompletableFuture<Void> done;
+        synchronized (lock) {
+            if (view.base() == null && arrivalsWhileBuilding == null) {
+                return; // the first search builds from the store, which holds the change
+            }
+            reloadWaiting = true;
+            done = requestRebuild();
+        }
+        await(done);
     }
 
     @Override
-    public synchronized void attendeeChanged(Attendee attendee) {
-        if (base == null) {
-            return; // the next build reads the store, which already holds the change
-        }
-        if (changed.size() >= REBUILD_AFTER) {
-            rosterReloaded();
+    public void attendeeChanged(Attendee attendee) {
+        attendeesChanged(List.of(attendee));
+    }
+
+    /**
+     * People added or changed: searchable at once through the recent index; a base rebuild is
+     * started in the background when the recent index has grown large.
+     */
+    @Override
+    public void attendeesChanged(List<Attendee> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        changed.put(attendee.code(), attendee);
-        base.supersede(attendee.code());
-        SearchIndex fresh = SearchIndex.build(changed.values());
-        Set<String> arrived = arrivedCodes.get();
-        changed.keySet().stream().filter(arrived::contains).forEach(code -> fresh.setArrived(code, true));
-        recent = fresh;
-    }
-
-    /** Builds the index now if it is not built, so the first keystroke does not wait for it. */
-    public void warm() {
-        base();
-    }
-
-    private synchronized SearchIndex build() {
-        if (base != null) {
-            return base;
+        synchronized (lock) {
+            View v = view;
+            if (v.base() == null && arrivalsWhileBuilding == null) {
+                return; // the first search builds from the store, which holds the change
+            }
+            for (Attendee a : batch) {
+                changed.put(a.code(), new Change(a, ++seq));
+            }
+            lastChange = System.nanoTime();
+            // The new versions first, then the old ones hidden: a search in between may find a
+            // person twice (merged into one), never not at all.
+            view = new View(v.base(), recentIndex(v.base()));
+            if (v.base() != null) {
+                batch.forEach(a -> v.base().supersede(a.code()));
+            }
+            if (changed.size() >= REBUILD_AFTER) {
+                requestRebuild();
+            }
         }
-        long t0 = System.nanoTime();
-        SearchIndex fresh = SearchIndex.build(roster.get());
-        Set<String> before = arrivedCodes.get();
-        before.forEach(code -> fresh.setArrived(code, true));
-        base = fresh;
-        // Check-ins and undos committed while building saw no index to update; read them again.
-        Set<String> after = arrivedCodes.get();
-        after.forEach(code -> fresh.setArrived(code, true));
-        before.stream().filter(code -> !after.contains(code)).forEach(code -> fresh.setArrived(code, false));
-        LOG.info(
-                "Search index built: {} people, {} distinct words, {} ms",
-                fresh.size(),
-                fresh.distinctWords(),
-                (System.nanoTime() - t0) / 1_000_000);
-        return fresh;
     }
 
-    private SearchIndex base() {
-        SearchIndex b = base;
-        return b != null ? b : build();
+    /**
+     * Builds the index now if there is none, and waits for a rebuild under way or asked for, so the
+     * first keystroke does not wait for it and what it finds is current.
+     */
+    public void warm() {
+        if (view.base() == null) {
+            firstBuild();
+        }
+        CompletableFuture<Void> pending;
+        synchronized (lock) {
+            pending = nextBuild != null ? nextBuild : currentBuild;
+        }
+        if (pending != null) {
+            await(pending);
+        }
+    }
+
+    private static void await(CompletableFuture<Void> build) {
+        try {
+            build.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            // logged where it failed; the index in use keeps answering
+        }
+    }
+
+    /** The one build a search may wait for: nothing exists yet to answer from. */
+    private void firstBuild() {
+        building.lock();
+        try {
+            if (view.base() == null) {
+                build(true);
+            }
+        } finally {
+            building.unlock();
+        }
+    }
+
+    /** Asks for a new base, begun after this call; under {@link #lock}. */
+    private CompletableFuture<Void> requestRebuild() {
+        if (nextBuild == null) {
+            nextBuild = new CompletableFuture<>();
+            if (!builderRunning) {
+                builderRunning = true;
+                rebuilds.execute(this::runBuilds);
+            }
+        }
+        return nextBuild;
+    }
+
+    /** The background builder: one build per request outstanding when the last one started. */
+    private void runBuilds() {
+        while (true) {
+            settle();
+            CompletableFuture<Void> done;
+            boolean fromStore;
+            synchronized (lock) {
+                fromStore = reloadWaiting;
+                reloadWaiting = false;
+                done = nextBuild;
+                nextBuild = null;
+                currentBuild = done;
+                if (done == null) {
+                    builderRunning = false;
+                    return;
+                }
+            }
+            building.lock();
+            try {
+                build(fromStore);
+                done.complete(null);
+            } catch (RuntimeException | Error e) {
+                LOG.warn("The search index could not be rebuilt; the one in use keeps answering", e);
+                done.completeExceptionally(e);
+            } finally {
+                building.unlock();
+                synchronized (lock) {
+                    currentBuild = null;
+                }
+            }
+        }
+    }
+
+    /** Waits until changes have paused for {@link #settleNanos}, at most ten times that, unless an import waits. */
+    private void settle() {
+        long deadline = System.nanoTime() + settleNanos * (SETTLE_AT_MOST.toNanos() / SETTLE.toNanos());
+        while (true) {
+            long wait;
+            synchronized (lock) {
+                if (reloadWaiting) {
+                    return;
+                }
+                wait = Math.min(lastChange + settleNanos, deadline) - System.nanoTime();
+            }
+            if (wait <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    /**
+     * Builds a new base and swaps it in, holding {@link #building}: from the store (the first
+     * build, an import), or else by merging the base and the recent index in use, which hold every
+     * change told since the store was last read, without reading it again.
+     */
+    private void build(boolean fromStore) {
+        long t0 = System.nanoTime();
+        long start;
+        View v;
+        Map<String, Boolean> freshOutside = new HashMap<>();
+        synchronized (lock) {
+            start = seq;
+            v = view;
+            arrivalsWhileBuilding = new HashMap<>();
+            if (!fromStore && v.base() != null) {
+                freshOutside.putAll(outside);
+            }
+        }
+        try {
+            SearchIndex fresh;
+            if (fromStore || v.base() == null) {
+                fresh = SearchIndex.build(roster.get());
+                for (String code : arrivedCodes.get()) {
+                    if (!fresh.setArrived(code, true)) {
+                        freshOutside.put(code, true);
+                    }
+                }
+            } else {
+                fresh = SearchIndex.merge(v.base(), v.recent());
+                freshOutside.keySet().removeIf(fresh::holds);
+            }
+            synchronized (lock) {
+                // Arrivals told while building may be missing from what the store gave: the latest word wins.
+                arrivalsWhileBuilding.forEach((code, arrived) -> {
+                    if (!fresh.setArrived(code, arrived)) {
+                        freshOutside.put(code, arrived);
+                    }
+                });
+                // Changes told before the build began are in what it was built from; later ones may not be.
+                changed.values().removeIf(c -> c.seq() <= start);
+                changed.keySet().forEach(fresh::supersede);
+                outside = freshOutside;
+                view = new View(fresh, recentIndex(fresh));
+                if (changed.size() >= REBUILD_AFTER) {
+                    requestRebuild();
+                }
+            }
+            LOG.info(
+                    "Search index {}: {} people, {} distinct words, {} changed since, {} ms",
+                    fromStore || v.base() == null ? "read from the store" : "merged with recent changes",
+                    fresh.size(),
+                    fresh.distinctWords(),
+                    view.recent().size(),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } finally {
+            synchronized (lock) {
+                arrivalsWhileBuilding = null;
+            }
+        }
+    }
+
+    /** The recent index for everyone in {@link #changed}, with their arrival state; under {@link #lock}. */
+    private SearchIndex recentIndex(SearchIndex base) {
+        if (changed.isEmpty()) {
+            return EMPTY;
+        }
+        List<Attendee> people = new ArrayList<>(changed.size());
+        changed.values().forEach(c -> people.add(c.attendee()));
+        SearchIndex r = SearchIndex.build(people);
+        for (Attendee a : people) {
+            String code = a.code();
+            r.setArrived(
+                    code, base != null && base.holds(code) ? base.arrived(code) : outside.getOrDefault(code, false));
+        }
+        return r;
     }
 }

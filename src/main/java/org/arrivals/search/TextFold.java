@@ -19,6 +19,12 @@ import java.util.Set;
  *   <li>Full Unicode case folding (ICU): "Strauß" folds to "strauss".</li>
  *   <li>Latin letters that do not decompose are mapped by hand: ł, ø, đ, æ, œ, ı, þ, ð, ħ.</li>
  *   <li>Apostrophes vanish: "O'Brien" folds to "obrien".</li>
+ *   <li>Letters that Arabic, Persian (Dari), Pashto and Urdu keyboards write differently are one
+ *       letter: ک is ك; ی, ى, ې and ۍ are ي; ة, ە, ہ and ھ are ه; ٱ is ا (the hamza and madda forms
+ *       أ إ آ ؤ ئ already lose their mark above); the tatweel that stretches a word is dropped.
+ *       So حکیمی, written in Kabul, is found by typing حكيمي on an Arabic keyboard, and the other
+ *       way round.</li>
+ *   <li>Arabic-Indic (٠-٩) and Persian (۰-۹) digits are 0-9.</li>
  * </ul>
  * Letters of other scripts are kept: محمد is found by typing محمد.
  */
@@ -45,6 +51,11 @@ public final class TextFold {
             Map.entry((int) 'ŋ', "n"),
             Map.entry((int) 'Ŋ', "n"));
     private static final String APOSTROPHES = "'’‘ʼ`´ʻ";
+    private static final char ALEF = '\u0627';
+    private static final char KAF = '\u0643';
+    private static final char HEH = '\u0647';
+    private static final char YEH = '\u064A';
+    private static final char TATWEEL = '\u0640';
 
     private TextFold() {}
 
@@ -71,6 +82,13 @@ public final class TextFold {
             if (UCharacter.getType(cp) == UCharacter.NON_SPACING_MARK || APOSTROPHES.indexOf(cp) >= 0) {
                 continue;
             }
+            if (cp >= 0x0600 && cp <= 0x06FF) {
+                int folded = arabicScript(cp);
+                if (folded >= 0) {
+                    b.append((char) folded);
+                }
+                continue;
+            }
             String extra = LATIN_EXTRAS.get(cp);
             if (extra != null) {
                 b.append(extra);
@@ -79,6 +97,28 @@ public final class TextFold {
             }
         }
         return UCharacter.foldCase(b.toString(), true);
+    }
+
+    /**
+     * One letter of the Arabic block as the Arabic keyboard writes it, an ASCII digit for a digit,
+     * or -1 to drop it (the tatweel). Hamza and madda above or below are marks after NFKD, gone
+     * already.
+     */
+    private static int arabicScript(int cp) {
+        if (cp >= 0x0660 && cp <= 0x0669) {
+            return '0' + (cp - 0x0660); // Arabic-Indic digits
+        }
+        if (cp >= 0x06F0 && cp <= 0x06F9) {
+            return '0' + (cp - 0x06F0); // Persian (Extended Arabic-Indic) digits
+        }
+        return switch (cp) {
+            case 0x06A9 -> KAF; // ک keheh, the Persian and Pashto kaf
+            case 0x06CC, 0x0649, 0x06D0, 0x06CD -> YEH; // ی Farsi yeh, ى alef maksura, ې and ۍ of Pashto
+            case 0x0629, 0x06D5, 0x06C1, 0x06BE -> HEH; // ة teh marbuta, ە (ۀ less its hamza), ہ, ھ
+            case 0x0671, 0x0672, 0x0673 -> ALEF; // ٱ alef wasla, alef with wavy hamza
+            case TATWEEL -> -1;
+            default -> cp;
+        };
     }
 
     private static boolean isPlainAscii(String s) {

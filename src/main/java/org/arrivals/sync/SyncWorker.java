@@ -243,8 +243,10 @@ public final class SyncWorker implements AutoCloseable {
         while (true) {
             RosterResponse page = client.pullRoster(version, PULL_BATCH);
             if (!page.rows().isEmpty()) {
+                List<String> codes = page.rows().stream().map(RosterRow::code).toList();
                 attendees.upsertFromHub(page.rows().stream().map(Wire::attendee).toList());
-                log.replayEdits(page.rows().stream().map(RosterRow::code).toList());
+                log.replayEdits(codes);
+                attendees.fireChangedCodes(codes);
                 rows += page.rows().size();
             }
             if (page.version() > version) {

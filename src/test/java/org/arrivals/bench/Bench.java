@@ -52,6 +52,15 @@ public final class Bench {
         if (which.isEmpty() || which.contains("search")) {
             SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
         }
+        if (which.isEmpty() || which.contains("search-sync")) {
+            SearchSyncBench.run(
+                    Integer.getInteger("bench.rows", 100_000),
+                    Integer.getInteger("bench.syncChanges", 1000),
+                    Integer.getInteger("bench.rosterPage", 5000),
+                    Integer.getInteger("bench.keystrokes", 300),
+                    Integer.getInteger("bench.keyIntervalMs", 20),
+                    Integer.getInteger("bench.names", 300));
+        }
     }
 
     /**

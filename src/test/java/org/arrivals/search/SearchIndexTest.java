@@ -182,6 +182,121 @@ class SearchIndexTest {
         assertThat(idx.search("zoe", 5)).isEmpty();
     }
 
+    static final SearchIndex WITH_EMAILS = SearchIndex.build(List.of(
+            person("E1", "Grace", "Okafor", null, "Welcome Center", "First.Last@Example.org"),
+            person("E2", "Tomás", "Okafor", null, "Welcome Center", "tomas.okafor@example.org"),
+            person("E3", "Grace", "Mensah", null, "Example Org", "grace.mensah@example.net"),
+            person("E4", "Lena", "Okafor", null, "Welcome Center", "first.last@example.org"),
+            person("E5", "Paul", "Nobody", null, "Welcome Center", null)));
+
+    static List<String> withEmails(String query) {
+        return WITH_EMAILS.search(query, 10).stream()
+                .map(h -> h.attendee().code())
+                .toList();
+    }
+
+    @Test
+    void aWholeEmailAddressFindsItsPerson() {
+        assertThat(withEmails("tomas.okafor@example.org")).containsExactly("E2");
+        assertThat(withEmails("  TOMAS.Okafor@Example.ORG "))
+                .as("as typed, in any case")
+                .containsExactly("E2");
+        assertThat(withEmails("mailto:tomas.okafor@example.org"))
+                .as("pasted from a link")
+                .containsExactly("E2");
+        assertThat(withEmails("<tomas.okafor@example.org>")).containsExactly("E2");
+        assertThat(withEmails("first.last@example.org"))
+                .as("two registrations with one address")
+                .containsExactlyInAnyOrder("E1", "E4");
+        assertThat(WITH_EMAILS.search("tomas.okafor@example.org", 5))
+                .singleElement()
+                .satisfies(h -> assertThat(h.match()).isEqualTo(SearchHit.Match.EXACT));
+    }
+
+    @Test
+    void anAddressWithAnotherDomainFindsNoOne() {
+        assertThat(withEmails("tomas.okafor@example.com")).isEmpty();
+        assertThat(withEmails("tomas.okafor@elsewhere.org")).isEmpty();
+        assertThat(withEmails("grace.mensah@example.org"))
+                .as("her address is at example.net, though her organization is Example Org")
+                .isEmpty();
+    }
+
+    @Test
+    void thePartBeforeTheAtStillMatchesAsBefore() {
+        assertThat(withEmails("tomas.ok")).containsExactly("E2");
+        assertThat(withEmails("grace.mensah")).containsExactly("E3");
+        assertThat(withEmails("tomas.okafor@")).as("nothing after the @ yet").containsExactly("E2");
+        assertThat(withEmails("example"))
+                .as("domains are not words: only the organization named Example Org")
+                .containsExactly("E3");
+    }
+
+    @Test
+    void persianAndArabicSpellingsFindEachOther() {
+        SearchIndex idx = SearchIndex.build(List.of(
+                person("D1", "ذکیه", "حکیمی", "Afghan Community Center"),
+                person("D2", "فاطمة", "الكبيسي", "Arab Women's Network"),
+                person("D3", "علی", "احمدی", "Afghan Community Center")));
+        assertThat(idx.search("حكيمي", 5)).extracting(h -> h.attendee().code()).containsExactly("D1");
+        assertThat(idx.search("ذكية", 5)).extracting(h -> h.attendee().code()).containsExactly("D1");
+        assertThat(idx.search("فاطمه الکبیسی", 5))
+                .as("an Arabic name typed on a Persian keyboard")
+                .extracting(h -> h.attendee().code())
+                .containsExactly("D2");
+        assertThat(idx.search("علي أحمدي", 5))
+                .extracting(h -> h.attendee().code())
+                .containsExactly("D3");
+    }
+
+    @Test
+    void aMergedIndexAnswersAsOneBuiltFromScratch() {
+        SearchIndex base = SearchIndex.build(ROSTER);
+        base.setArrived("V1", true);
+        base.setArrived("S1", true);
+        Attendee renamed = person("S1", "José", "Martínez-Ruiz", null, "Casa de Esperanza", "jose@example.org");
+        Attendee walkIn = person("W-1", "Hawa", "Yusuf", null, "Somali Bantu Association", "hawa@example.org");
+        SearchIndex newer = SearchIndex.build(List.of(renamed, walkIn));
+        newer.setArrived("W-1", true);
+        newer.setArrived("S1", true); // as Lookup carries it over to a changed person
+        base.supersede("S1");
+        SearchIndex merged = SearchIndex.merge(base, newer);
+
+        List<Attendee> all = new ArrayList<>(ROSTER);
+        all.removeIf(a -> a.code().equals("S1"));
+        all.add(renamed);
+        all.add(walkIn);
+        SearchIndex scratch = SearchIndex.build(all);
+        scratch.setArrived("V1", true);
+        scratch.setArrived("S1", true);
+        scratch.setArrived("W-1", true);
+        assertThat(merged.size()).isEqualTo(scratch.size());
+        assertThat(merged.distinctWords())
+                .as("words only the old S1 had are gone")
+                .isEqualTo(scratch.distinctWords());
+        for (String q : List.of(
+                "jose",
+                "martinez",
+                "ruiz",
+                "hawa",
+                "yusuf",
+                "somali",
+                "minh",
+                "nguyen",
+                "smith",
+                "rsmith",
+                "smiht",
+                "jose@example.org",
+                "hawa@example.org",
+                "rsmith@lss.example.org",
+                "عبد",
+                "明",
+                "w-1",
+                "martin")) {
+            assertThat(merged.search(q, 10)).as(q).isEqualTo(scratch.search(q, 10));
+        }
+    }
+
     @Test
     void typoRule() {
         assertThat(Typo.withinOneOfPrefix("garcua", "garcia")).isTrue();
