@@ -353,7 +353,7 @@ class LookupTest {
             assertThat(codes(s.lookup(), "Minh.Nguyen@EXAMPLE.org")).containsExactly("V1");
             assertThat(codes(s.lookup(), "minh.nguyen@example.com")).isEmpty();
             assertThat(codes(s.lookup(), "minh.ng")).containsExactly("V1");
-            var edited = s.checkIns().edit("V2", Map.of(AttendeeField.EMAIL, "lan.nguyen@example.net"));
+            var edited = s.log().edit("V2", Map.of(AttendeeField.EMAIL, "lan.nguyen@example.net"));
             assertThat(codes(s.lookup(), "lan.nguyen@example.net")).containsExactly(edited.code());
             assertThat(codes(s.lookup(), "lan@example.org"))
                     .as("her old address")
@@ -375,10 +375,10 @@ class LookupTest {
                 lookup.warm();
 
                 Attendee walkIn = b.station
-                        .checkIns()
+                        .log()
                         .registerWalkIn(
                                 new WalkIn("Hawa", "Yusuf", null, null, "hawa.yusuf@example.org", null, null, null));
-                b.station.checkIns().checkIn(walkIn.code(), null);
+                b.station.log().checkIn(walkIn.code(), null);
                 b.syncOnce();
                 hub.importDemoRoster(6, Lookup.REBUILD_AFTER + 200);
                 a.syncOnce();
