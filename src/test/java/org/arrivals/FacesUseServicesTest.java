@@ -149,5 +149,11 @@ class FacesUseServicesTest {
             .orShould()
             .callMethod(Station.class, "importer")
             .orShould()
-            .callMethod(Station.class, "store");
+            .callMethod(Station.class, "store")
+            .orShould()
+            .callMethod(Station.class, "arrivals")
+            .orShould()
+            .callMethod(Station.class, "outbox")
+            .orShould()
+            .callMethod(Station.class, "remote");
 }

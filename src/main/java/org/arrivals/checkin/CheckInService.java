@@ -62,14 +62,27 @@ public final class CheckInService {
     }
 
     private final CheckInLog log;
+    private final ArrivalQueries queries;
+    private final ArrivalStats stats;
+    private final Outbox outbox;
     private final AttendeeStore attendees;
     private final ScanResolver scans;
     private final PrintService printing;
     private final AuditLog audit;
 
     public CheckInService(
-            CheckInLog log, AttendeeStore attendees, ScanResolver scans, PrintService printing, AuditLog audit) {
+            CheckInLog log,
+            ArrivalQueries queries,
+            ArrivalStats stats,
+            Outbox outbox,
+            AttendeeStore attendees,
+            ScanResolver scans,
+            PrintService printing,
+            AuditLog audit) {
         this.log = log;
+        this.queries = queries;
+        this.stats = stats;
+        this.outbox = outbox;
         this.attendees = attendees;
         this.scans = scans;
         this.printing = printing;
@@ -256,7 +269,7 @@ public final class CheckInService {
 
     /** Everything the check-in log holds for one person, in log order. */
     public List<CheckInEvent> history(String code) {
-        return log.events(code);
+        return queries.events(code);
     }
 
     /**
@@ -265,7 +278,7 @@ public final class CheckInService {
      * chosen, or their job was cancelled.
      */
     public List<Person> checkedInWithoutBadge() {
-        Map<String, org.arrivals.attendee.export.ArrivalStates.State> states = log.byCode();
+        Map<String, org.arrivals.attendee.export.ArrivalStates.State> states = queries.byCode();
         List<String> in = states.entrySet().stream()
                 .filter(e -> e.getValue().checkedIn())
                 .map(Map.Entry::getKey)
@@ -289,17 +302,17 @@ public final class CheckInService {
 
     /** Arrived versus expected, overall and by attendee type, and arrivals per 15 minutes. */
     public Stats stats() {
-        return log.stats();
+        return stats.stats();
     }
 
     /** Every person's arrival state, by code. */
     public Map<String, org.arrivals.attendee.export.ArrivalStates.State> arrivals() {
-        return log.byCode();
+        return queries.byCode();
     }
 
     /** Every station this one has heard from, busiest first. */
     public List<StationActivity> stationActivity() {
-        return log.stationActivity();
+        return queries.stationActivity();
     }
 
     /** Told of every change of arrival, here or pulled from the hub (on the thread that made it). */
@@ -309,6 +322,6 @@ public final class CheckInService {
 
     /** Events not yet acknowledged by the hub. */
     public int pendingCount() {
-        return log.pendingCount();
+        return outbox.pendingCount();
     }
 }

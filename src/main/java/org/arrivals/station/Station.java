@@ -16,8 +16,12 @@ import org.arrivals.audit.AuditLog;
 import org.arrivals.audit.PendingAudit;
 import org.arrivals.badge.BadgeRenderer;
 import org.arrivals.badge.BadgeToken;
+import org.arrivals.checkin.ArrivalQueries;
+import org.arrivals.checkin.ArrivalStats;
 import org.arrivals.checkin.CheckInLog;
 import org.arrivals.checkin.CheckInService;
+import org.arrivals.checkin.Outbox;
+import org.arrivals.checkin.RemoteEvents;
 import org.arrivals.checkin.ScanResolver;
 import org.arrivals.print.BadgeEvents;
 import org.arrivals.print.PrintQueue;
@@ -57,6 +61,9 @@ public final class Station implements AutoCloseable {
     private final AttendeeStore attendees;
     private final RosterImporter importer;
     private final CheckInLog log;
+    private final ArrivalQueries arrivals;
+    private final Outbox outbox;
+    private final RemoteEvents remote;
     private final String stationId;
     private final Lookup lookup;
     private final BadgeToken tokens;
@@ -90,6 +97,9 @@ public final class Station implements AutoCloseable {
         this.attendees = new AttendeeStore(store, clock);
         this.importer = new RosterImporter(store, attendees, clock, STANDARD_TYPES);
         this.log = new CheckInLog(store, attendees, stationId, clock);
+        this.arrivals = new ArrivalQueries(store);
+        this.outbox = new Outbox(store, clock);
+        this.remote = new RemoteEvents(log, store, attendees, clock);
         this.tokens = new BadgeToken(eventKey);
         this.badges = new BadgeRenderer(tokens);
         this.syncState = new SyncState(store);
@@ -124,10 +134,11 @@ public final class Station implements AutoCloseable {
                 clock,
                 PRINTER_PROBE);
         ScanResolver scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
-        this.checkIns = new CheckInService(log, attendees, scans, printing, audit);
-        this.roster = new RosterService(importer, new RosterExport(attendees, log), audit, clock, stationId);
+        this.checkIns =
+                new CheckInService(log, arrivals, new ArrivalStats(store), outbox, attendees, scans, printing, audit);
+        this.roster = new RosterService(importer, new RosterExport(attendees, arrivals), audit, clock, stationId);
         this.kiosk = new KioskService(home, audit);
-        this.lookup = new Lookup(attendees::all, log::arrivedCodes);
+        this.lookup = new Lookup(attendees::all, arrivals::arrivedCodes);
         attendees.addListener(lookup);
         log.addListener(a -> lookup.setArrived(a.attendeeCode(), a.checkedIn()));
     }
@@ -278,12 +289,27 @@ public final class Station implements AutoCloseable {
             }
             client = new HubClient(uri, token, callTimeout);
         }
-        return new SyncWorker(log, attendees, syncState, client, clock, interval, maxBackoff);
+        return new SyncWorker(outbox, remote, attendees, syncState, client, clock, interval, maxBackoff);
     }
 
-    /** The check-in log itself (for sync and tests; faces use {@link #checkIns()}). */
+    /** The check-in log's commands (for tests; faces use {@link #checkIns()}). */
     public CheckInLog log() {
         return log;
+    }
+
+    /** What the check-in log says (for tests and tools; faces use {@link #checkIns()}). */
+    public ArrivalQueries arrivals() {
+        return arrivals;
+    }
+
+    /** The events the hub has not acknowledged yet. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** How events pulled from the hub enter this station's log. */
+    public RemoteEvents remote() {
+        return remote;
     }
 
     /** The event's database (for tests and tools; services own what is in it). */

@@ -35,7 +35,6 @@ public final class Store implements AutoCloseable {
     private final Connection keepAlive;
 
     private final Object bulkLock = new Object();
-    private volatile boolean relaxed;
 
     private Store(Path directory, JdbcConnectionPool dataSource, Connection keepAlive) {
         this.directory = directory;
@@ -275,13 +274,11 @@ public final class Store implements AutoCloseable {
      */
     public <T> T bulkWrite(java.util.function.Supplier<T> work) {
         synchronized (bulkLock) {
-            relaxed = true;
             dsl.execute("SET WRITE_DELAY 500");
             try {
                 return work.get();
             } finally {
                 dsl.execute("SET WRITE_DELAY 0");
-                relaxed = false;
                 dsl.execute("CHECKPOINT SYNC");
             }
         }
@@ -303,9 +300,10 @@ public final class Store implements AutoCloseable {
     }
 
     /**
-     * Closes the database. Closing its last connection makes H2 close the file cleanly (and
-     * compact it); an explicit SHUTDOWN would instead leave the pool closing dead connections and
-     * filling {@code arrivals.trace.db} with stack traces.
+     * Closes the database. Closing its last connection makes H2 close the file cleanly (without
+     * compacting it: {@code MAX_COMPACT_TIME=0}, see {@link #jdbcUrl}; {@code arrivals compact}
+     * does that between days); an explicit SHUTDOWN would instead leave the pool closing dead
+     * connections and filling {@code arrivals.trace.db} with stack traces.
      */
     @Override
     public void close() {

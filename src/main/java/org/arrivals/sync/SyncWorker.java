@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.checkin.CheckInEvent;
-import org.arrivals.checkin.CheckInLog;
+import org.arrivals.checkin.Outbox;
+import org.arrivals.checkin.RemoteEvents;
 import org.arrivals.store.jooq.tables.records.SyncStateRecord;
 import org.arrivals.sync.protocol.Problem;
 import org.arrivals.sync.protocol.PullResponse;
@@ -46,7 +47,8 @@ public final class SyncWorker implements AutoCloseable {
     /** What one sync did. */
     public record Report(int pushed, int pulled, int rosterRows, int pending) {}
 
-    private final CheckInLog log;
+    private final Outbox outbox;
+    private final RemoteEvents remote;
     private final AttendeeStore attendees;
     private final SyncState state;
     private final HubClient client;
@@ -63,14 +65,16 @@ public final class SyncWorker implements AutoCloseable {
 
     /** {@code client} null: no hub is configured; the station works alone and says so. */
     public SyncWorker(
-            CheckInLog log,
+            Outbox outbox,
+            RemoteEvents remote,
             AttendeeStore attendees,
             SyncState state,
             HubClient client,
             Clock clock,
             Duration interval,
             Duration maxBackoff) {
-        this.log = log;
+        this.outbox = outbox;
+        this.remote = remote;
         this.attendees = attendees;
         this.state = state;
         this.client = client;
@@ -184,7 +188,7 @@ public final class SyncWorker implements AutoCloseable {
     private int pushAll() throws HubException {
         int pushed = 0;
         while (true) {
-            List<CheckInEvent> batch = log.pending(PUSH_BATCH);
+            List<CheckInEvent> batch = outbox.pending(PUSH_BATCH);
             if (batch.isEmpty()) {
                 return pushed;
             }
@@ -194,7 +198,7 @@ public final class SyncWorker implements AutoCloseable {
             List<UUID> acked = receipt.acked() == null
                     ? List.of()
                     : receipt.acked().stream().filter(sent::contains).toList();
-            int cleared = log.markAcked(acked);
+            int cleared = outbox.markAcked(acked);
             pushed += cleared;
             publish();
             if (cleared == 0) {
@@ -224,9 +228,9 @@ public final class SyncWorker implements AutoCloseable {
                 }
                 Wire.toEvent(w).ifPresent(events::add);
             }
-            pulled += log.applyRemote(events);
+            pulled += remote.applyRemote(events);
             // Our own events coming back prove the hub holds them, even if a push receipt was lost.
-            log.markAcked(ids);
+            outbox.markAcked(ids);
             if (page.cursor() > cursor) {
                 cursor = page.cursor();
                 state.eventCursor(cursor);
@@ -245,7 +249,7 @@ public final class SyncWorker implements AutoCloseable {
             if (!page.rows().isEmpty()) {
                 List<String> codes = page.rows().stream().map(RosterRow::code).toList();
                 attendees.upsertFromHub(page.rows().stream().map(Wire::attendee).toList());
-                log.replayEdits(codes);
+                remote.replayEdits(codes);
                 attendees.fireChangedCodes(codes);
                 rows += page.rows().size();
             }
@@ -276,7 +280,7 @@ public final class SyncWorker implements AutoCloseable {
         return new SyncStatus(
                 client != null,
                 online,
-                log.pendingCount(),
+                outbox.pendingCount(),
                 r.getLastSyncAt(),
                 error != null ? error : r.getLastError(),
                 r.getEventCursor(),

@@ -47,7 +47,7 @@ final class SearchBench {
             long before = usedHeapAfterGc();
             Lookup[] keep = new Lookup[1];
             double buildMs = Bench.time(() -> {
-                keep[0] = new Lookup(t.attendees::all, t.checkIns::arrivedCodes);
+                keep[0] = new Lookup(t.attendees::all, t.arrivals::arrivedCodes);
                 keep[0].warm();
                 return null;
             });

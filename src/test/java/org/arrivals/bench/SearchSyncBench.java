@@ -159,7 +159,8 @@ final class SearchSyncBench {
                 return null;
             });
             SyncWorker sync = new SyncWorker(
-                    desk.checkIns,
+                    desk.outbox,
+                    desk.remote,
                     desk.attendees,
                     new SyncState(desk.store),
                     new HubClient(hub.direct(), hub.token("desk-1"), Duration.ofSeconds(120)),
@@ -180,7 +181,7 @@ final class SearchSyncBench {
                         builds.incrementAndGet();
                         return desk.attendees.all();
                     },
-                    desk.checkIns::arrivedCodes);
+                    desk.arrivals::arrivedCodes);
             Lookup warmUp = newLookup.get();
             double build = Bench.time(() -> {
                 warmUp.warm();
@@ -301,12 +302,12 @@ final class SearchSyncBench {
         }
         found.add(toEdit.get(0).firstName() + " " + toEdit.get(0).lastName() + "-Corrected" + round);
         while (true) {
-            List<CheckInEvent> batch = remote.checkIns.pending(SyncWorker.PUSH_BATCH);
+            List<CheckInEvent> batch = remote.outbox.pending(SyncWorker.PUSH_BATCH);
             if (batch.isEmpty()) {
                 break;
             }
             var receipt = remoteHub.push(Wire.of(batch));
-            remote.checkIns.markAcked(receipt.acked());
+            remote.outbox.markAcked(receipt.acked());
         }
 
         List<RosterRow> page = new ArrayList<>(pageRows);

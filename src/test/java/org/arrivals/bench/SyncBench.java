@@ -167,7 +167,7 @@ final class SyncBench {
                 for (TestStation s : stations) {
                     done.add(pool.submit(() -> {
                         while (s.sync.status().pending() > 0
-                                || s.station.log().allEvents().size() < total) {
+                                || s.station.arrivals().allEvents().size() < total) {
                             try {
                                 s.syncOnce();
                             } catch (org.arrivals.sync.HubException e) {
@@ -183,7 +183,7 @@ final class SyncBench {
                 }
                 double all = (System.nanoTime() - start) / 1e9;
                 Arrays.sort(perStation);
-                long arrived = stations.get(0).station.log().checkedInCount();
+                long arrived = stations.get(0).station.arrivals().checkedInCount();
                 boolean agree = stations.stream()
                         .allMatch(s -> s.arrivals().equals(stations.get(0).arrivals()));
                 System.out.printf(

@@ -62,7 +62,7 @@ public final class CheckInBurstChild {
         if (!args[0].equals("--count")) {
             return List.of(args);
         }
-        Set<String> arrived = t.checkIns.arrivedCodes();
+        Set<String> arrived = t.arrivals.arrivedCodes();
         return t.attendees.all().stream()
                 .filter(a -> a.status() == RegistrationStatus.ATTENDING && !arrived.contains(a.code()))
                 .map(Attendee::code)

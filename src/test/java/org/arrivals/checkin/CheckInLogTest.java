@@ -55,20 +55,20 @@ class CheckInLogTest {
         assertThat(second.arrival().stationId()).isEqualTo("desk-1");
         assertThat(second.arrival().checkedInAt())
                 .isEqualTo(TestStore.CLOCK.instant().atOffset(ZoneOffset.UTC));
-        assertThat(t.checkIns.events("A1")).extracting(CheckInEvent::kind).containsExactly(EventKind.CHECKED_IN);
-        assertThat(t.checkIns.checkedInCount()).isEqualTo(1);
+        assertThat(t.arrivals.events("A1")).extracting(CheckInEvent::kind).containsExactly(EventKind.CHECKED_IN);
+        assertThat(t.arrivals.checkedInCount()).isEqualTo(1);
     }
 
     @Test
     void cancelledAndPendingRegistrationsAreBlockedUnlessOverriddenAndTheOverrideIsRecorded() {
         assertThat(t.checkIns.checkIn("C1", null).outcome()).isEqualTo(CheckInResult.Outcome.BLOCKED);
         assertThat(t.checkIns.checkIn("P1", null).outcome()).isEqualTo(CheckInResult.Outcome.BLOCKED);
-        assertThat(t.checkIns.events("C1")).isEmpty();
+        assertThat(t.arrivals.events("C1")).isEmpty();
 
         CheckInResult r = t.checkIns.checkIn("C1", "paid at the door");
 
         assertThat(r.outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN_OVERRIDE);
-        assertThat(t.checkIns.events("C1"))
+        assertThat(t.arrivals.events("C1"))
                 .singleElement()
                 .satisfies(e -> assertThat(e.details())
                         .contains("\"overrodeStatus\":\"cancelled\"")
@@ -82,7 +82,7 @@ class CheckInLogTest {
         assertThat(t.checkIns.undo("A1").outcome()).isEqualTo(CheckInResult.Outcome.NOT_CHECKED_IN);
 
         assertThat(t.checkIns.arrival("A1").checkedIn()).isFalse();
-        assertThat(t.checkIns.events("A1"))
+        assertThat(t.arrivals.events("A1"))
                 .extracting(CheckInEvent::kind)
                 .containsExactly(EventKind.CHECKED_IN, EventKind.CHECK_IN_UNDONE);
         assertThat(t.checkIns.checkIn("A1", null).outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN);
@@ -96,14 +96,14 @@ class CheckInLogTest {
     @Test
     void eventsSurviveReopeningTheStoreAndTheClockNeverRunsBackwards() {
         t.checkIns.checkIn("A1", null);
-        long firstHlc = t.checkIns.events("A1").get(0).hlc();
+        long firstHlc = t.arrivals.events("A1").get(0).hlc();
         t.close();
         Clock earlier = Clock.fixed(Instant.parse("2026-11-22T07:00:00Z"), ZoneOffset.UTC);
         t = new TestStore(dir.resolve("db"), "desk-1", earlier);
 
         t.checkIns.undo("A1");
 
-        assertThat(t.checkIns.events("A1"))
+        assertThat(t.arrivals.events("A1"))
                 .extracting(CheckInEvent::hlc)
                 .satisfies(h -> assertThat(h.get(1)).isGreaterThan(firstHlc));
         assertThat(t.checkIns.arrival("A1").checkedIn()).isFalse();

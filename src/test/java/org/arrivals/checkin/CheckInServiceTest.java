@@ -90,10 +90,10 @@ class CheckInServiceTest {
         Actor supervisor = Actor.desk().as(Role.SUPERVISOR);
         assertThat(checkIns.checkInOverride(supervisor, "B2", "  ", false).outcome())
                 .isEqualTo(CheckInResult.Outcome.NEEDS_REASON);
-        assertThat(station.log().arrival("B2").checkedIn()).isFalse();
+        assertThat(station.arrivals().arrival("B2").checkedIn()).isFalse();
         CheckInResult done = checkIns.checkInOverride(supervisor, "B2", "paid at the door", false);
         assertThat(done.outcome()).isEqualTo(CheckInResult.Outcome.CHECKED_IN_OVERRIDE);
-        assertThat(station.log().events("B2").get(0).details()).contains("paid at the door", "cancelled");
+        assertThat(station.arrivals().events("B2").get(0).details()).contains("paid at the door", "cancelled");
         assertThat(auditActions()).containsExactly("supervisor override B2");
         assertThat(station.audit().all().get(0).detail())
                 .as("the audit log names no one: the typed reason stays in the check-in log")
@@ -110,7 +110,7 @@ class CheckInServiceTest {
         assertThat(checkIns.undo(Actor.desk(), "A1").outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
 
         long at = System.currentTimeMillis() - 60_000;
-        station.log()
+        station.remote()
                 .applyRemote(List.of(new CheckInEvent(
                         Uuid7.at(at),
                         "C3",

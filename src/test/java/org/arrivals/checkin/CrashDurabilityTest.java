@@ -102,7 +102,7 @@ class CrashDurabilityTest {
                     .isEqualTo(handed.subList(0, acked.size()));
 
             try (TestStore t = new TestStore(db)) { // the database opens after the kill
-                Set<String> now = t.checkIns.arrivedCodes();
+                Set<String> now = t.arrivals.arrivedCodes();
                 assertThat(now)
                         .as("%s: arrivals of earlier rounds are still there", where)
                         .containsAll(arrived);
@@ -110,7 +110,7 @@ class CrashDurabilityTest {
                     assertThat(t.checkIns.arrival(code).checkedIn())
                             .as("%s: acknowledged %s is checked in", where, code)
                             .isTrue();
-                    assertThat(t.checkIns.events(code))
+                    assertThat(t.arrivals.events(code))
                             .as("%s: events of acknowledged %s", where, code)
                             .filteredOn(e -> e.kind() == EventKind.CHECKED_IN)
                             .hasSize(1);

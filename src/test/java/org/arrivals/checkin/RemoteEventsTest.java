@@ -63,11 +63,11 @@ class RemoteEventsTest {
         List<Arrival> told = new ArrayList<>();
         t.checkIns.addListener(told::add);
 
-        assertThat(t.checkIns.applyRemote(batch)).isEqualTo(3);
-        assertThat(t.checkIns.applyRemote(batch)).as("the same events again").isZero();
+        assertThat(t.remote.applyRemote(batch)).isEqualTo(3);
+        assertThat(t.remote.applyRemote(batch)).as("the same events again").isZero();
 
-        assertThat(t.checkIns.allEvents()).hasSize(3);
-        assertThat(t.checkIns.pendingCount())
+        assertThat(t.arrivals.allEvents()).hasSize(3);
+        assertThat(t.outbox.pendingCount())
                 .as("another station's events are not ours to push")
                 .isZero();
         assertThat(t.checkIns.arrival("A1").checkedIn()).isTrue();
@@ -82,11 +82,11 @@ class RemoteEventsTest {
     @Test
     void theClockMovesPastARemoteClockFromTheFuture() {
         long future = TestStore.CLOCK.millis() + 3_600_000;
-        t.checkIns.applyRemote(List.of(remote("A1", EventKind.CHECKED_IN, "desk-9", future)));
+        t.remote.applyRemote(List.of(remote("A1", EventKind.CHECKED_IN, "desk-9", future)));
 
         t.checkIns.undo("A1");
 
-        List<CheckInEvent> events = t.checkIns.events("A1");
+        List<CheckInEvent> events = t.arrivals.events("A1");
         assertThat(events)
                 .extracting(CheckInEvent::kind)
                 .containsExactly(EventKind.CHECKED_IN, EventKind.CHECK_IN_UNDONE);
@@ -98,14 +98,12 @@ class RemoteEventsTest {
     void localEventsWaitInTheOutboxUntilAcknowledged() {
         t.checkIns.checkIn("A1", null);
         t.checkIns.checkIn("B2", null);
-        List<CheckInEvent> pending = t.checkIns.pending(10);
+        List<CheckInEvent> pending = t.outbox.pending(10);
         assertThat(pending).hasSize(2);
 
-        assertThat(t.checkIns.markAcked(List.of(pending.get(0).id()))).isEqualTo(1);
-        assertThat(t.checkIns.pending(10))
-                .extracting(CheckInEvent::attendeeCode)
-                .containsExactly("B2");
-        assertThat(t.checkIns.markAcked(List.of(pending.get(0).id())))
+        assertThat(t.outbox.markAcked(List.of(pending.get(0).id()))).isEqualTo(1);
+        assertThat(t.outbox.pending(10)).extracting(CheckInEvent::attendeeCode).containsExactly("B2");
+        assertThat(t.outbox.markAcked(List.of(pending.get(0).id())))
                 .as("already acknowledged")
                 .isZero();
     }

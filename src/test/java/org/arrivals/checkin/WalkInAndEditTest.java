@@ -54,7 +54,7 @@ class WalkInAndEditTest {
         assertThat(a.type()).isEqualTo("General Admission");
         assertThat(b.lastName()).as("a single name").isEmpty();
         assertThat(b.type()).isEqualTo("Press");
-        assertThat(t.checkIns.events(a.code())).singleElement().satisfies(e -> {
+        assertThat(t.arrivals.events(a.code())).singleElement().satisfies(e -> {
             assertThat(e.kind()).isEqualTo(EventKind.WALK_IN_REGISTERED);
             assertThat(e.details()).contains("Somali Bantu Association");
         });
@@ -75,10 +75,10 @@ class WalkInAndEditTest {
 
         assertThat(fixed.firstName()).isEqualTo("John");
         assertThat(fixed.badgeName()).isEqualTo("Johnny");
-        assertThat(t.checkIns.events("E1"))
+        assertThat(t.arrivals.events("E1"))
                 .hasSize(2)
                 .allSatisfy(e -> assertThat(e.kind()).isEqualTo(EventKind.ATTENDEE_EDITED));
-        assertThat(t.checkIns.events("E1"))
+        assertThat(t.arrivals.events("E1"))
                 .anySatisfy(e -> assertThat(e.details())
                         .contains("\"field\":\"first\"")
                         .contains("\"old\":\"Jhon\"")
@@ -95,7 +95,7 @@ class WalkInAndEditTest {
     void editingToTheSameValueRecordsNothingAndIdsAreNotEditable() throws Exception {
         importRoster("v1.csv", "code,first_name,last_name", "E2,Ana,Silva");
         t.checkIns.edit("E2", Map.of(AttendeeField.FIRST, "Ana"));
-        assertThat(t.checkIns.events("E2")).isEmpty();
+        assertThat(t.arrivals.events("E2")).isEmpty();
         assertThatThrownBy(() -> t.checkIns.edit("E2", Map.of(AttendeeField.CODE, "X")))
                 .hasMessageContaining("cannot be edited");
         assertThatThrownBy(() -> t.checkIns.edit("NOPE", Map.of(AttendeeField.FIRST, "X")))
@@ -122,7 +122,7 @@ class WalkInAndEditTest {
                 "G2,Di,,Cancelled");
         t.checkIns.checkIn("S1", null);
         t.checkIns.checkIn("G2", "paid at the door");
-        Stats s = t.checkIns.stats();
+        Stats s = t.stats.stats();
         assertThat(s.arrived()).isEqualTo(2);
         assertThat(s.expected()).isEqualTo(3);
         assertThat(s.byType().get("Speaker")).isEqualTo(new Stats.TypeCount(1, 2));

@@ -71,7 +71,7 @@ class CompactCommandTest {
     private static java.util.List<String> state(Station s) {
         return java.util.List.of(
                 Integer.toString(s.attendees().all().size()),
-                s.log().allEvents().toString(),
+                s.arrivals().allEvents().toString(),
                 s.audit().all().toString(),
                 s.printing().jobs().toString());
     }

@@ -77,7 +77,7 @@ class HubKillTest {
                     .limit(checkIns)
                     .toList();
             codes.forEach(c -> station.station.log().checkIn(c, null));
-            int recorded = station.station.log().pendingCount();
+            int recorded = station.station.outbox().pendingCount();
             assertThat(recorded).isEqualTo(codes.size());
 
             CompletableFuture<Boolean> pushing = CompletableFuture.supplyAsync(() -> {
@@ -88,7 +88,7 @@ class HubKillTest {
                     return false;
                 }
             });
-            while (station.station.log().pendingCount() == recorded && !pushing.isDone()) {
+            while (station.station.outbox().pendingCount() == recorded && !pushing.isDone()) {
                 Thread.sleep(1);
             }
             hub.destroyForcibly();
@@ -97,14 +97,14 @@ class HubKillTest {
             assertThat(pushing.get(60, TimeUnit.SECONDS))
                     .as("the kill cut the sync short")
                     .isFalse();
-            assertThat(station.station.log().pendingCount())
+            assertThat(station.station.outbox().pendingCount())
                     .as("some batches acknowledged, not all")
                     .isBetween(1, recorded - 1);
 
             hub = HubProcessTest.startHub(hubHome, 0);
             proxy.target(HubProcessTest.portOf(hub));
             station.syncOnce();
-            assertThat(station.station.log().pendingCount()).isZero();
+            assertThat(station.station.outbox().pendingCount()).isZero();
             Set<UUID> atStation = station.eventIds();
             hub.destroy();
             assertThat(hub.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -135,10 +135,10 @@ class CupsPrintingTest {
 
             PrintOutcome reprint = Badges.reprint(s, "P1", queue, "thermal-4x3", "lost");
             assertThat(reprint.job().state()).isEqualTo(PrintJob.State.DONE);
-            assertThat(s.log().events("P1"))
+            assertThat(s.arrivals().events("P1"))
                     .extracting(e -> e.kind())
                     .containsExactly(EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
-            assertThat(s.log().arrival("P1").reprints()).isEqualTo(1);
+            assertThat(s.arrivals().arrival("P1").reprints()).isEqualTo(1);
             assertThat(waitForJobs(before + 2)).isEqualTo(before + 2);
         }
     }
@@ -206,7 +206,7 @@ class CupsPrintingTest {
             assertThat(waitForJobs(before + 1)).isEqualTo(before + 1);
             assertThat(zpl(before)).isEqualTo("~DGR:CUPS.GRF,62118,102, ^PW812");
             assertThat(s.printing().jobs()).isEmpty();
-            assertThat(s.log().stationActivity()).isEmpty();
+            assertThat(s.arrivals().stationActivity()).isEmpty();
             PrintOutcome missing = s.printing()
                     .testBadge(Actor.cli(), "no-such-queue", "thermal-4x3")
                     .join();

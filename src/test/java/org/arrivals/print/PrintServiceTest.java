@@ -64,7 +64,7 @@ class PrintServiceTest {
                 assertThat(after.attempts()).isEqualTo(2);
                 waitFor(() -> !zebra.jobs.isEmpty());
                 assertThat(zebra.jobs).hasSize(1);
-                assertThat(s.log().arrival("A1").badgesPrinted()).isEqualTo(1);
+                assertThat(s.arrivals().arrival("A1").badgesPrinted()).isEqualTo(1);
             }
         }
     }
@@ -88,7 +88,7 @@ class PrintServiceTest {
             Thread.sleep(2500); // the superseded job's wait would be over by now: it must not print
             assertThat(zebra.jobs).as("one badge for one person").hasSize(1);
             assertThat(s.printing().job(first.job().id()).orElseThrow().state()).isEqualTo(PrintJob.State.SUPERSEDED);
-            assertThat(s.log().arrival("A1").reprints()).isEqualTo(1);
+            assertThat(s.arrivals().arrival("A1").reprints()).isEqualTo(1);
         }
     }
 
@@ -130,7 +130,7 @@ class PrintServiceTest {
             assertThat(s.printing().job(r.badge().job().id()).orElseThrow().attempts())
                     .as("the check-in answered before the printer was even tried")
                     .isZero();
-            assertThat(s.log().arrival("A1").checkedIn()).isTrue();
+            assertThat(s.arrivals().arrival("A1").checkedIn()).isTrue();
             PrintJob failed = s.printing().attempt(r.badge().job().id()).get(20, TimeUnit.SECONDS);
             assertThat(failed.problem()).isEqualTo(PrinterState.Condition.UNREACHABLE);
         }

@@ -91,7 +91,7 @@ class LookupTest {
                 return t.attendees.all();
             }
             // As if the store were read just before what the test does next committed.
-            staleArrivals = t.checkIns.arrivedCodes();
+            staleArrivals = t.arrivals.arrivedCodes();
             List<Attendee> all = t.attendees.all();
             reading.countDown();
             try {
@@ -104,7 +104,7 @@ class LookupTest {
 
         private Set<String> readArrivals() {
             Set<String> stale = staleArrivals;
-            return stale != null ? stale : t.checkIns.arrivedCodes();
+            return stale != null ? stale : t.arrivals.arrivedCodes();
         }
 
         List<String> codes(String q) {
@@ -199,7 +199,7 @@ class LookupTest {
                     new WalkIn("Hùng", "Nguyễn", null, null, "hung@example.org", null, null, null));
             there.t.checkIns.checkIn(walkIn.code(), null);
             there.t.checkIns.edit("P1", Map.of(AttendeeField.LAST, "Oliveira"));
-            here.t.checkIns.applyRemote(there.t.checkIns.allEvents());
+            here.t.remote.applyRemote(there.t.arrivals.allEvents());
 
             assertThat(here.codes("hung nguyen")).containsExactly(walkIn.code());
             assertThat(here.codes("hung@example.org")).containsExactly(walkIn.code());
@@ -258,7 +258,7 @@ class LookupTest {
 
             // As the sync worker takes in a roster page.
             here.t.attendees.upsertFromHub(page);
-            here.t.checkIns.replayEdits(codes);
+            here.t.remote.replayEdits(codes);
             here.t.attendees.fireChangedCodes(codes);
 
             assertThat(here.rebuilds.held)

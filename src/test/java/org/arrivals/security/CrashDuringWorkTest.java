@@ -166,7 +166,7 @@ class CrashDuringWorkTest {
                         case "print" -> {
                             for (String line : r.acked()) {
                                 String code = line.split(" ")[0];
-                                assertThat(s.log().arrival(code).checkedIn())
+                                assertThat(s.arrivals().arrival(code).checkedIn())
                                         .as("%s: %s checked in", where, code)
                                         .isTrue();
                                 assertThat(line)
@@ -186,7 +186,8 @@ class CrashDuringWorkTest {
                                 assertThat(atHub.get(code))
                                         .as("%s: %s's check-in is at the hub once", where, code)
                                         .isEqualTo(1L);
-                                assertThat(s.log().arrival(code).checkedIn()).isTrue();
+                                assertThat(s.arrivals().arrival(code).checkedIn())
+                                        .isTrue();
                             }
                         }
                     }
@@ -237,8 +238,8 @@ class CrashDuringWorkTest {
         static Snapshot of(Station s) {
             return new Snapshot(
                     s.attendees().all().size(),
-                    s.log().checkedInCount(),
-                    s.log().allEvents(),
+                    s.arrivals().checkedInCount(),
+                    s.arrivals().allEvents(),
                     s.printing().jobs().size(),
                     s.audit().all().size(),
                     s.audit().verify());

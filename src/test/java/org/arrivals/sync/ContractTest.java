@@ -122,7 +122,7 @@ class ContractTest {
             clockA.advance(Duration.ofSeconds(1));
         }
 
-        List<CheckInEvent> recorded = log.pending(100);
+        List<CheckInEvent> recorded = a.station.outbox().pending(100);
         assertThat(recorded).extracting(CheckInEvent::kind).containsAll(EnumSet.allOf(EventKind.class));
         for (CheckInEvent e : recorded) {
             WireEvent w = Wire.of(e);
@@ -143,7 +143,7 @@ class ContractTest {
 
         SyncWorker.Report pushed = a.syncOnce();
         assertThat(pushed.pushed()).isEqualTo(recorded.size());
-        assertThat(a.station.log().pendingCount()).isZero();
+        assertThat(a.station.outbox().pendingCount()).isZero();
         assertThat(hub.allEvents())
                 .extracting(WireEvent::id)
                 .containsExactlyInAnyOrderElementsOf(
@@ -152,11 +152,11 @@ class ContractTest {
         assertThat(b.syncOnce().pulled()).isEqualTo(recorded.size());
         assertThat(b.eventIds()).isEqualTo(a.eventIds());
         assertThat(b.arrivals()).isEqualTo(a.arrivals());
-        Arrival overridden = b.station.log().arrival("C-2");
+        Arrival overridden = b.station.arrivals().arrival("C-2");
         assertThat(overridden.checkedIn()).isTrue();
         assertThat(overridden.stationId()).isEqualTo("desk-a");
-        assertThat(b.station.log().arrival("C-3").checkedIn()).isFalse();
-        Arrival badges = b.station.log().arrival("C-1");
+        assertThat(b.station.arrivals().arrival("C-3").checkedIn()).isFalse();
+        Arrival badges = b.station.arrivals().arrival("C-1");
         assertThat(badges.badgesPrinted()).isEqualTo(2);
         assertThat(badges.reprints()).isEqualTo(1);
         Attendee registered = b.station.attendees().findByCode(walkIn).orElseThrow();
@@ -225,7 +225,7 @@ class ContractTest {
         assertThat(atHub.title()).isEqualTo("Director");
 
         // the station's log order and the contract's are one order
-        List<CheckInEvent> events = a.station.log().events("C-1");
+        List<CheckInEvent> events = a.station.arrivals().events("C-1");
         assertThat(events.stream()
                         .map(e -> new EditRule.Edit(e.hlc(), e.stationId(), e.id(), e.details()))
                         .sorted(EditRule.LOG_ORDER)
@@ -333,8 +333,8 @@ class ContractTest {
         SyncWorker.Report r = b.syncOnce();
         assertThat(r.pulled()).isEqualTo(1);
         assertThat(b.eventIds()).contains(good.id()).doesNotContain(bad.id());
-        assertThat(b.station.log().arrival(code).checkedIn()).isTrue();
-        assertThat(b.station.log().arrival(code).reprints()).isZero();
+        assertThat(b.station.arrivals().arrival(code).checkedIn()).isTrue();
+        assertThat(b.station.arrivals().arrival(code).reprints()).isZero();
         assertThat(b.sync.status().eventCursor()).isEqualTo(hub.store.eventCount());
         assertThat(b.syncOnce().pulled()).as("the cursor moved past both").isZero();
     }
@@ -343,7 +343,7 @@ class ContractTest {
     @Test
     void aStationRefusesToRecordWhatTheHubWouldRefuse() {
         var log = a.station.log();
-        int before = log.allEvents().size();
+        int before = a.station.arrivals().allEvents().size();
         int people = a.station.attendees().count();
         assertThatThrownBy(() ->
                         log.registerWalkIn(new WalkIn("A".repeat(1001), null, null, null, null, null, null, null)))
@@ -371,7 +371,7 @@ class ContractTest {
                         ContractViolation.class,
                         e -> assertThat(e.problem())
                                 .isEqualTo(new Problem(WireField.DETAILS, Details.REASON, Rule.TOO_LONG, 1000)));
-        assertThat(log.allEvents()).hasSize(before);
+        assertThat(a.station.arrivals().allEvents()).hasSize(before);
         assertThat(a.station.attendees().count()).isEqualTo(people);
         assertThat(a.station.attendees().findByCode("C-1").orElseThrow().pronouns())
                 .isNull();

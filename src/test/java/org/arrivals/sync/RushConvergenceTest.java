@@ -117,8 +117,8 @@ class RushConvergenceTest {
                 SyncTest.awaitTrue(() -> done.get() >= 2 * total / 3);
                 assertThat(stations)
                         .as("with the hub down, events wait in the outboxes")
-                        .anySatisfy(
-                                s -> assertThat(s.station.log().pendingCount()).isPositive());
+                        .anySatisfy(s ->
+                                assertThat(s.station.outbox().pendingCount()).isPositive());
                 hub.restart();
                 for (Future<?> f : running) {
                     f.get();
@@ -127,7 +127,7 @@ class RushConvergenceTest {
 
                 SyncTest.awaitTrue(() -> stations.stream()
                         .allMatch(s -> s.sync.status().pending() == 0
-                                && s.station.log().allEvents().size() == recorded.get()));
+                                && s.station.arrivals().allEvents().size() == recorded.get()));
                 for (TestStation s : stations) {
                     s.sync.close();
                 }
@@ -144,7 +144,7 @@ class RushConvergenceTest {
                 }
                 int arrivedByHub = foldArrivals(atHub);
                 for (TestStation s : stations) {
-                    assertThat(s.station.log().checkedInCount())
+                    assertThat(s.station.arrivals().checkedInCount())
                             .as("count at " + s.id)
                             .isEqualTo(arrivedByHub);
                 }
@@ -208,7 +208,7 @@ class RushConvergenceTest {
                 desks.shutdown();
                 SyncTest.awaitTrue(() -> stations.stream()
                         .allMatch(s -> s.sync.status().pending() == 0
-                                && s.station.log().allEvents().size() == recorded.get()));
+                                && s.station.arrivals().allEvents().size() == recorded.get()));
                 stations.forEach(s -> s.sync.close());
 
                 Set<UUID> hubIds = first.allEvents().stream().map(WireEvent::id).collect(Collectors.toSet());

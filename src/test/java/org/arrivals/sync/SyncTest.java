@@ -154,7 +154,7 @@ class SyncTest {
         a.syncOnce();
 
         for (TestStation s : List.of(a, b)) {
-            assertThat(s.station.log().events(code))
+            assertThat(s.station.arrivals().events(code))
                     .as("both events kept at " + s.id)
                     .extracting(e -> e.kind() + "@" + e.stationId())
                     .containsExactly("CHECKED_IN@desk-a", "CHECKED_IN@desk-b");
@@ -162,7 +162,7 @@ class SyncTest {
             assertThat(again.outcome()).isEqualTo(CheckInResult.Outcome.ALREADY_CHECKED_IN);
             assertThat(again.arrival().stationId()).isEqualTo("desk-a");
             assertThat(again.arrival().checkedInAt().toInstant()).hasToString("2026-11-22T08:47:00Z");
-            assertThat(s.station.log().checkedInCount()).isEqualTo(1);
+            assertThat(s.station.arrivals().checkedInCount()).isEqualTo(1);
             assertThat(s.sync.status().pending()).isZero();
             assertThat(s.sync.status().online()).isTrue();
         }
@@ -180,7 +180,7 @@ class SyncTest {
         a.station.log().checkIn(late, null);
         a.syncOnce();
         b.syncOnce();
-        assertThat(b.station.log().arrival(early).checkedIn()).isTrue();
+        assertThat(b.station.arrivals().arrival(early).checkedIn()).isTrue();
 
         // Offline now. B undoes both at 09:00 (B's clock).
         hub.proxy.mode(FaultyProxy.Mode.REFUSE);
@@ -201,13 +201,13 @@ class SyncTest {
         a.syncOnce();
 
         for (TestStation s : List.of(a, b)) {
-            assertThat(s.station.log().arrival(early).checkedIn())
+            assertThat(s.station.arrivals().arrival(early).checkedIn())
                     .as("the undo at 09:00 comes after A's check-in at 08:55, at " + s.id)
                     .isFalse();
-            assertThat(s.station.log().arrival(late).checkedIn())
+            assertThat(s.station.arrivals().arrival(late).checkedIn())
                     .as("A's check-in at 09:05 comes after the undo at 09:00, at " + s.id)
                     .isTrue();
-            assertThat(s.station.log().arrival(late).stationId()).isEqualTo("desk-a");
+            assertThat(s.station.arrivals().arrival(late).stationId()).isEqualTo("desk-a");
         }
         assertThat(a.arrivals()).isEqualTo(b.arrivals());
         assertThat(a.eventIds()).isEqualTo(b.eventIds()).hasSize(8);
@@ -221,16 +221,16 @@ class SyncTest {
         a.station.log().checkIn(code, null);
         a.syncOnce();
         b.syncOnce();
-        assertThat(b.station.log().arrival(code).checkedIn()).isTrue();
+        assertThat(b.station.arrivals().arrival(code).checkedIn()).isTrue();
         assertThat(b.station.log().undo(code).outcome()).isEqualTo(CheckInResult.Outcome.UNDONE);
         b.syncOnce();
         a.syncOnce();
 
-        assertThat(a.station.log().arrival(code).checkedIn())
+        assertThat(a.station.arrivals().arrival(code).checkedIn())
                 .as("B's undo, though its wall clock reads " + "earlier, sorts after the check-in B had seen")
                 .isFalse();
-        assertThat(b.station.log().arrival(code).checkedIn()).isFalse();
-        var events = a.station.log().events(code);
+        assertThat(b.station.arrivals().arrival(code).checkedIn()).isFalse();
+        var events = a.station.arrivals().events(code);
         assertThat(events).extracting(e -> e.kind()).containsExactly(EventKind.CHECKED_IN, EventKind.CHECK_IN_UNDONE);
         assertThat(events.get(1).wallTime()).isBefore(events.get(0).wallTime());
     }
@@ -254,7 +254,7 @@ class SyncTest {
         assertThat(there.firstName()).isEqualTo("Amina");
         assertThat(there.walkIn()).isTrue();
         assertThat(there.type()).isEqualTo("Press");
-        assertThat(b.station.log().arrival(walkIn.code()).checkedIn()).isTrue();
+        assertThat(b.station.arrivals().arrival(walkIn.code()).checkedIn()).isTrue();
         assertThat(b.station.attendees().findByCode(code).orElseThrow().badgeName())
                 .isEqualTo("Ren");
         assertThat(b.station.lookup().search("Amina", 5)).isNotEmpty();
@@ -272,7 +272,7 @@ class SyncTest {
     void aRepushedBatchIsStoredOnce() throws Exception {
         List<String> codes = attending(5);
         codes.forEach(c -> a.station.log().checkIn(c, null));
-        List<WireEvent> batch = Wire.of(a.station.log().pending(100));
+        List<WireEvent> batch = Wire.of(a.station.outbox().pending(100));
         HubClient client = new HubClient(hub.direct(), hub.token("replayer"), java.time.Duration.ofSeconds(5));
 
         PushResponse first = client.push(batch);
@@ -304,7 +304,7 @@ class SyncTest {
         assertThat(a.sync.status().pending()).isZero();
         assertThat(hub.store.eventCount()).isEqualTo(20);
         b.syncOnce();
-        assertThat(b.station.log().checkedInCount()).isEqualTo(20);
+        assertThat(b.station.arrivals().checkedInCount()).isEqualTo(20);
         assertThat(b.eventIds()).isEqualTo(a.eventIds());
     }
 

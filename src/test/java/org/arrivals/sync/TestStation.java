@@ -47,13 +47,14 @@ public final class TestStation implements AutoCloseable {
     }
 
     public Set<UUID> eventIds() {
-        return station.log().allEvents().stream().map(e -> e.id()).collect(Collectors.toSet());
+        return station.arrivals().allEvents().stream().map(e -> e.id()).collect(Collectors.toSet());
     }
 
     /** Who is in, where and since when: the projection, comparable across stations. */
     public Map<String, String> arrivals() {
         Map<String, String> out = new TreeMap<>();
-        for (Map.Entry<String, ArrivalStates.State> e : station.log().byCode().entrySet()) {
+        for (Map.Entry<String, ArrivalStates.State> e :
+                station.arrivals().byCode().entrySet()) {
             ArrivalStates.State s = e.getValue();
             out.put(e.getKey(), s.checkedIn() ? "in at " + s.station() + " " + s.at().toInstant() : "out");
         }

@@ -18,6 +18,10 @@ public final class TestStore implements AutoCloseable {
     public final AttendeeStore attendees;
     public final RosterImporter importer;
     public final CheckInLog checkIns;
+    public final org.arrivals.checkin.ArrivalQueries arrivals;
+    public final org.arrivals.checkin.ArrivalStats stats;
+    public final org.arrivals.checkin.Outbox outbox;
+    public final org.arrivals.checkin.RemoteEvents remote;
 
     public TestStore(Path dir) {
         this(dir, "desk-1", CLOCK);
@@ -28,6 +32,10 @@ public final class TestStore implements AutoCloseable {
         attendees = new AttendeeStore(store, clock);
         importer = new RosterImporter(store, attendees, clock, Station.STANDARD_TYPES);
         checkIns = new CheckInLog(store, attendees, stationId, clock);
+        arrivals = new org.arrivals.checkin.ArrivalQueries(store);
+        stats = new org.arrivals.checkin.ArrivalStats(store);
+        outbox = new org.arrivals.checkin.Outbox(store, clock);
+        remote = new org.arrivals.checkin.RemoteEvents(checkIns, store, attendees, clock);
     }
 
     @Override

@@ -53,7 +53,7 @@ class DeskModeTest {
         assertThat(robot.lookup("#search").queryAs(TextField.class).getText())
                 .as("the next name replaces the last")
                 .isEqualTo("sel");
-        assertThat(kiosk.station.log().events("AR-0001"))
+        assertThat(kiosk.station.arrivals().events("AR-0001"))
                 .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED);
         waitForJobs(1);
@@ -81,7 +81,7 @@ class DeskModeTest {
         assertThat(message(robot)).isEqualTo("Selam Tesfaye is checked in. The badge is printing.");
         assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEmpty();
         assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("Selam Tesfaye");
-        assertThat(kiosk.station.log().arrival("AR-0005").checkedIn()).isTrue();
+        assertThat(kiosk.station.arrivals().arrival("AR-0005").checkedIn()).isTrue();
         waitForJobs(1);
     }
 
@@ -92,7 +92,7 @@ class DeskModeTest {
         robot.write("AR-0007").type(KeyCode.ENTER);
         kiosk.personSpeed();
         assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEmpty();
-        assertThat(kiosk.station.log().arrival("AR-0007").checkedIn()).isTrue();
+        assertThat(kiosk.station.arrivals().arrival("AR-0007").checkedIn()).isTrue();
     }
 
     @Test
@@ -107,7 +107,7 @@ class DeskModeTest {
         waitForJobs(1);
         Thread.sleep(300);
         assertThat(kiosk.zebra.jobCount()).isEqualTo(1);
-        assertThat(kiosk.station.log().events("AR-0003"))
+        assertThat(kiosk.station.arrivals().events("AR-0003"))
                 .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED);
     }
@@ -118,7 +118,7 @@ class DeskModeTest {
         assertThat(robot.lookup("#card-alert").queryAs(Label.class).getText())
                 .isEqualTo("Registration cancelled: do not check in. A supervisor can help.");
         robot.type(KeyCode.ENTER);
-        assertThat(kiosk.station.log().arrival("AR-0004").checkedIn()).isFalse();
+        assertThat(kiosk.station.arrivals().arrival("AR-0004").checkedIn()).isFalse();
     }
 
     @Test
@@ -132,9 +132,9 @@ class DeskModeTest {
     void undoTakesBackTheLastCheckIn(FxRobot robot) {
         robot.clickOn("#search").write("gary");
         robot.type(KeyCode.ENTER);
-        assertThat(kiosk.station.log().arrival("AR-0007").checkedIn()).isTrue();
+        assertThat(kiosk.station.arrivals().arrival("AR-0007").checkedIn()).isTrue();
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-        assertThat(kiosk.station.log().arrival("AR-0007").checkedIn()).isFalse();
+        assertThat(kiosk.station.arrivals().arrival("AR-0007").checkedIn()).isFalse();
         assertThat(message(robot)).isEqualTo("Check-in of Gary Nakamura undone.");
     }
 
@@ -149,7 +149,7 @@ class DeskModeTest {
         assertThat(message(robot))
                 .startsWith("Garfield Okafor is checked in, but the badge did not print: ")
                 .contains("out of labels");
-        assertThat(kiosk.station.log().arrival("AR-0006").checkedIn()).isTrue();
+        assertThat(kiosk.station.arrivals().arrival("AR-0006").checkedIn()).isTrue();
         assertThat(kiosk.station.printing().jobs())
                 .singleElement()
                 .satisfies(j -> assertThat(j.state().name()).isEqualTo("FAILED"));
@@ -180,10 +180,10 @@ class DeskModeTest {
         // a volunteer who guesses is refused, and nothing is recorded
         robot.clickOn("#pin-field").write("1111").type(KeyCode.ENTER);
         assertThat(robot.lookup("#pin-message").queryAs(Label.class).getText()).startsWith("That PIN is not right");
-        assertThat(kiosk.station.log().arrival("AR-0004").checkedIn()).isFalse();
+        assertThat(kiosk.station.arrivals().arrival("AR-0004").checkedIn()).isFalse();
         robot.write(KioskFixture.PIN).type(KeyCode.ENTER);
-        assertThat(kiosk.station.log().arrival("AR-0004").checkedIn()).isTrue();
-        assertThat(kiosk.station.log().events("AR-0004").get(0).details())
+        assertThat(kiosk.station.arrivals().arrival("AR-0004").checkedIn()).isTrue();
+        assertThat(kiosk.station.arrivals().events("AR-0004").get(0).details())
                 .contains("overrodeStatus", "cancelled", "Paid at the door");
         assertThat(robot.lookup("#override").queryButton().isVisible())
                 .as("done: no second override")
@@ -200,7 +200,7 @@ class DeskModeTest {
     void undoingAnotherStationsCheckInNeedsASupervisorButOneMadeHereDoesNot(FxRobot robot) throws Exception {
         long at = System.currentTimeMillis() - 60_000;
         kiosk.station
-                .log()
+                .remote()
                 .applyRemote(java.util.List.of(new org.arrivals.checkin.CheckInEvent(
                         org.arrivals.checkin.Uuid7.at(at),
                         "AR-0008",
@@ -217,12 +217,12 @@ class DeskModeTest {
                 .as("the PIN is asked for")
                 .isPresent();
         robot.clickOn("#pin-cancel");
-        assertThat(kiosk.station.log().arrival("AR-0008").checkedIn())
+        assertThat(kiosk.station.arrivals().arrival("AR-0008").checkedIn())
                 .as("cancelled: nothing undone")
                 .isTrue();
         robot.clickOn("#undo-arrival");
         robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);
-        assertThat(kiosk.station.log().arrival("AR-0008").checkedIn()).isFalse();
+        assertThat(kiosk.station.arrivals().arrival("AR-0008").checkedIn()).isFalse();
         assertThat(message(robot)).startsWith("Check-in of ").endsWith(" undone.");
         assertThat(kiosk.station.audit().all()).anySatisfy(e -> {
             assertThat(e.actor()).isEqualTo("supervisor");
@@ -241,7 +241,7 @@ class DeskModeTest {
                 .startsWith("Already checked in at desk-1");
         robot.clickOn("#undo-arrival");
         assertThat(robot.lookup("#pin-field").tryQuery()).isEmpty();
-        assertThat(kiosk.station.log().arrival("AR-0007").checkedIn()).isFalse();
+        assertThat(kiosk.station.arrivals().arrival("AR-0007").checkedIn()).isFalse();
         assertThat(kiosk.station.audit().all())
                 .filteredOn(e -> "AR-0007".equals(e.subject()) && e.action().equals("undo"))
                 .singleElement()
@@ -251,11 +251,11 @@ class DeskModeTest {
     @Test
     void ctrlZOnACheckInThatSyncMadeAnotherStationsIsRefusedAndTheSupervisorsUndoIsOffered(FxRobot robot) {
         robot.clickOn("#search").write("gary").type(KeyCode.ENTER);
-        assertThat(kiosk.station.log().arrival("AR-0007").stationId()).isEqualTo("desk-1");
+        assertThat(kiosk.station.arrivals().arrival("AR-0007").stationId()).isEqualTo("desk-1");
         // meanwhile desk-2 undid it and checked Gary in itself; sync brings both here
         long later = System.currentTimeMillis() + 5_000;
         kiosk.station
-                .log()
+                .remote()
                 .applyRemote(java.util.List.of(
                         new org.arrivals.checkin.CheckInEvent(
                                 org.arrivals.checkin.Uuid7.at(later),
@@ -275,7 +275,7 @@ class DeskModeTest {
                                 null)));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
         assertThat(message(robot)).isEqualTo("This check-in was made at desk-2: undoing it needs a supervisor.");
-        assertThat(kiosk.station.log().arrival("AR-0007").checkedIn()).isTrue();
+        assertThat(kiosk.station.arrivals().arrival("AR-0007").checkedIn()).isTrue();
         assertThat(robot.lookup("#undo-arrival").queryButton().isVisible())
                 .as("the supervisor's undo is offered")
                 .isTrue();

@@ -44,7 +44,7 @@ class DeskRushTest {
     }
 
     private Set<String> arrived() {
-        return kiosk.station.log().arrivedCodes();
+        return kiosk.station.arrivals().arrivedCodes();
     }
 
     private static String text(FxRobot robot, String id) {

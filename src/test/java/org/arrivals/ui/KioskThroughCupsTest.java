@@ -125,7 +125,7 @@ class KioskThroughCupsTest {
         waitForJobs(before + 3);
         Thread.sleep(1000);
         assertThat(printer.jobCount()).as("nothing printed twice").isEqualTo(before + 3);
-        assertThat(kiosk.station.log().events("AR-0005"))
+        assertThat(kiosk.station.arrivals().events("AR-0005"))
                 .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
     }

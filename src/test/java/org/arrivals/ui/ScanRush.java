@@ -175,7 +175,7 @@ public final class ScanRush {
                 kiosk.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                 try (Station s = Station.open(home, "default", null, Clock.systemUTC())) {
                     return new Result(
-                            typed.size(), expected, new TreeSet<>(s.log().arrivedCodes()), millis);
+                            typed.size(), expected, new TreeSet<>(s.arrivals().arrivedCodes()), millis);
                 }
             } finally {
                 burning.forEach(Process::destroyForcibly);

@@ -79,7 +79,7 @@ class SelfServiceModeTest {
         assertThat(robot.lookup("#confirm-name").queryAs(Label.class).getText()).isEqualTo("Ana G.");
         robot.clickOn("#confirm-yes");
         assertThat(robot.lookup("#done-title").queryAs(Label.class).getText()).isEqualTo("Welcome, Ana!");
-        assertThat(kiosk.station.log().arrival("AR-0003").checkedIn()).isTrue();
+        assertThat(kiosk.station.arrivals().arrival("AR-0003").checkedIn()).isTrue();
         for (int i = 0; i < 100 && kiosk.zebra.jobCount() < 1; i++) {
             Thread.sleep(50);
         }

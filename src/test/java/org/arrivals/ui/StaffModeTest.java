@@ -63,10 +63,10 @@ class StaffModeTest {
         assertThat(robot.lookup("#reprint-message").queryAs(Label.class).getText())
                 .isEqualTo("A new badge for Minh Khai Nguyễn Thị is printing.");
         org.arrivals.testing.Badges.settle(kiosk.station);
-        assertThat(kiosk.station.log().events("AR-0001"))
+        assertThat(kiosk.station.arrivals().events("AR-0001"))
                 .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
-        assertThat(kiosk.station.log().arrival("AR-0001").reprints()).isEqualTo(1);
+        assertThat(kiosk.station.arrivals().arrival("AR-0001").reprints()).isEqualTo(1);
         // the audit log says the supervisor's PIN opened staff mode and who reprinted whose badge, and why
         assertThat(kiosk.station.audit().all())
                 .extracting(

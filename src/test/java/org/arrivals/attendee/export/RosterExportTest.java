@@ -33,7 +33,7 @@ class RosterExportTest {
                             false),
                     RosterImporter.Options.defaults());
             t.checkIns.checkIn("X2", null);
-            RosterExport export = new RosterExport(t.attendees, t.checkIns);
+            RosterExport export = new RosterExport(t.attendees, t.arrivals);
             Path out = dir.resolve("export.csv");
 
             assertThat(export.write(out)).isEqualTo(3);
@@ -96,7 +96,7 @@ class RosterExportTest {
                     RosterImporter.Options.defaults());
             Path out = dir.resolve("export.csv");
 
-            new RosterExport(t.attendees, t.checkIns).write(out);
+            new RosterExport(t.attendees, t.arrivals).write(out);
 
             String header = Files.readString(out, StandardCharsets.UTF_8)
                     .lines()

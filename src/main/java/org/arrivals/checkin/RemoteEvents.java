@@ -1,0 +1,201 @@
+package org.arrivals.checkin;
+
+import static org.arrivals.store.jooq.Tables.CHECKIN_EVENT;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.arrivals.attendee.AttendeeField;
+import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.attendee.WalkIn;
+import org.arrivals.store.Store;
+import org.arrivals.sync.protocol.Details;
+import org.arrivals.sync.protocol.EditRule;
+import org.arrivals.sync.protocol.EventKind;
+import org.arrivals.sync.protocol.PersonField;
+import org.jooq.BatchBindStep;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Events other stations recorded, pulled from the hub, taken into this station's log: stored
+ * once, folded into arrivals like local events, walk-ins added to the roster, edits laid over it
+ * by the edit rule. It works under the log's own lock, so a pulled event and a local check-in
+ * never interleave.
+ */
+public final class RemoteEvents {
+    private static final Logger LOG = LoggerFactory.getLogger(RemoteEvents.class);
+
+    private final CheckInLog log;
+    private final Store store;
+    private final DSLContext dsl;
+    private final AttendeeStore attendees;
+    private final Clock clock;
+
+    public RemoteEvents(CheckInLog log, Store store, AttendeeStore attendees, Clock clock) {
+        this.log = log;
+        this.store = store;
+        this.dsl = store.dsl();
+        this.attendees = attendees;
+        this.clock = clock;
+    }
+
+    /**
+     * Takes in events other stations recorded (pulled from the hub): each is stored once however
+     * often it arrives, already acknowledged; the arrival of every attendee they touch is
+     * recomputed by the same fold as local events; walk-ins join the roster and edits are laid
+     * over it, the latest edit of a field in log order winning. The station's clock moves past
+     * every received clock value, so what it records next sorts after what it has seen.
+     *
+     * @return how many of the events were new here
+     */
+    public int applyRemote(List<CheckInEvent> remote) {
+        synchronized (log) {
+            return applyLocked(remote);
+        }
+    }
+
+    private int applyLocked(List<CheckInEvent> remote) {
+        if (remote.isEmpty()) {
+            return 0;
+        }
+        remote.stream().mapToLong(CheckInEvent::hlc).max().ifPresent(log::observe);
+        OffsetDateTime now = OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
+        Map<UUID, CheckInEvent> byId = new LinkedHashMap<>();
+        remote.forEach(e -> byId.putIfAbsent(e.id(), e));
+        List<CheckInEvent> fresh = new ArrayList<>();
+        Map<String, Arrival> arrivals = dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            Set<UUID> known = new HashSet<>();
+            List<UUID> ids = new ArrayList<>(byId.keySet());
+            for (int from = 0; from < ids.size(); from += EventRows.CHUNK) {
+                known.addAll(t.select(CHECKIN_EVENT.ID)
+                        .from(CHECKIN_EVENT)
+                        .where(CHECKIN_EVENT.ID.in(ids.subList(from, Math.min(ids.size(), from + EventRows.CHUNK))))
+                        .fetch(CHECKIN_EVENT.ID));
+            }
+            byId.values().stream()
+                    .filter(e -> !known.contains(e.id()))
+                    .sorted(CheckInEvent.LOG_ORDER)
+                    .forEach(fresh::add);
+            if (fresh.isEmpty()) {
+                return Map.<String, Arrival>of();
+            }
+            BatchBindStep insert = t.batch(t.insertInto(
+                            CHECKIN_EVENT,
+                            CHECKIN_EVENT.ID,
+                            CHECKIN_EVENT.ATTENDEE_CODE,
+                            CHECKIN_EVENT.KIND,
+                            CHECKIN_EVENT.STATION_ID,
+                            CHECKIN_EVENT.WALL_TIME,
+                            CHECKIN_EVENT.HLC,
+                            CHECKIN_EVENT.DETAILS,
+                            CHECKIN_EVENT.ACKED_AT)
+                    .values((UUID) null, null, null, null, null, null, null, null));
+            for (CheckInEvent e : fresh) {
+                insert.bind(
+                        e.id(),
+                        e.attendeeCode(),
+                        e.kind().name(),
+                        e.stationId(),
+                        e.wallTime(),
+                        e.hlc(),
+                        e.details(),
+                        now);
+            }
+            insert.execute();
+            Set<String> codes = new TreeSet<>();
+            Set<String> edited = new TreeSet<>();
+            for (CheckInEvent e : fresh) {
+                codes.add(e.attendeeCode());
+                if (e.kind() == EventKind.WALK_IN_REGISTERED
+                        && attendees.idOf(t, e.attendeeCode()).isEmpty()) {
+                    attendees.insertWalkIn(t, walkInFrom(e.details()), e.attendeeCode());
+                } else if (e.kind() == EventKind.ATTENDEE_EDITED) {
+                    edited.add(e.attendeeCode());
+                }
+            }
+            Map<String, List<CheckInEvent>> events = EventRows.eventsOf(t, codes);
+            for (String code : edited) {
+                replayEdits(t, code, events.getOrDefault(code, List.of()));
+            }
+            return EventRows.projectAll(t, events);
+        });
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        store.committed();
+        LOG.info("Took in {} events from other stations ({} attendees)", fresh.size(), arrivals.size());
+        arrivals.values().forEach(log::fire);
+        attendees.fireChangedCodes(fresh.stream()
+                .filter(e -> e.kind() == EventKind.WALK_IN_REGISTERED || e.kind() == EventKind.ATTENDEE_EDITED)
+                .map(CheckInEvent::attendeeCode)
+                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+        return fresh.size();
+    }
+
+    /**
+     * Lays an attendee's edits over the roster again, from all the edit events the log holds: for
+     * each field the last edit in log order wins, so stations that hold the same events show the
+     * same values, whatever order the events came in. Also for a person the roster learnt of
+     * after their edits arrived.
+     */
+    public void replayEdits(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return;
+        }
+        synchronized (log) {
+            replayLocked(codes);
+        }
+    }
+
+    private void replayLocked(Collection<String> codes) {
+        dsl.transaction(tx -> {
+            Map<String, List<CheckInEvent>> events = EventRows.eventsOf(tx.dsl(), new TreeSet<>(codes));
+            for (var e : events.entrySet()) {
+                replayEdits(tx.dsl(), e.getKey(), e.getValue());
+            }
+        });
+        store.committed();
+    }
+
+    private void replayEdits(DSLContext t, String code, List<CheckInEvent> events) {
+        Optional<Long> id = attendees.idOf(t, code);
+        if (id.isEmpty()) {
+            return;
+        }
+        List<EditRule.Edit> edits = events.stream()
+                .filter(e -> e.kind() == EventKind.ATTENDEE_EDITED)
+                .map(e -> new EditRule.Edit(e.hlc(), e.stationId(), e.id(), e.details()))
+                .toList();
+        EditRule.latest(edits)
+                .forEach((field, value) -> AttendeeField.byCliName(field.key())
+                        .filter(AttendeeStore.EDITABLE::contains)
+                        .ifPresent(f -> attendees.applyEdit(t, id.get(), f, value)));
+    }
+
+    private static WalkIn walkInFrom(String details) {
+        Map<String, String> d = Details.fromJson(details);
+        return new WalkIn(
+                d.getOrDefault(PersonField.FIRST.key(), "?"),
+                d.get(PersonField.LAST.key()),
+                d.get(PersonField.BADGE_NAME.key()),
+                d.get(PersonField.PRONOUNS.key()),
+                d.get(PersonField.EMAIL.key()),
+                d.get(PersonField.ORG.key()),
+                d.get(PersonField.TITLE.key()),
+                d.get(PersonField.TYPE.key()));
+    }
+}
