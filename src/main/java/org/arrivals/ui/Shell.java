@@ -147,6 +147,11 @@ public final class Shell {
         return i18n;
     }
 
+    /** Staff mode's model (a file chosen for import arrives here from the file chooser, or a test). */
+    public StaffModel staff() {
+        return staff;
+    }
+
     public StatusModel status() {
         return status;
     }

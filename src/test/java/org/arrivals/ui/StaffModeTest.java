@@ -78,6 +78,44 @@ class StaffModeTest {
     }
 
     @Test
+    void theImportPreviewShowsFieldsByTheirNamesWhoWouldChangeAndItsProblemsWhichStayAfterTheImport(FxRobot robot)
+            throws Exception {
+        Path csv = org.arrivals.testing.Files2.write(
+                dir,
+                "more-" + System.nanoTime() + ".csv",
+                org.arrivals.testing.Files2.crlf(
+                        "code,first_name,last_name,organization",
+                        "AR-0100,Thandiwe,Moyo,Welcoming Cities",
+                        "AR-0001,Minh Khai,Nguyễn Thị Anh,Boat People SOS",
+                        ",No,Code,Somewhere"),
+                java.nio.charset.StandardCharsets.UTF_8,
+                false);
+        unlock(robot);
+        robot.clickOn("#tab-import");
+        robot.interact(() -> kiosk.shell.staff().previewImport(csv));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#import-columns")
+                        .queryAs(javafx.scene.layout.GridPane.class)
+                        .getChildren())
+                .extracting(n -> n instanceof Label l ? l.getText() : "")
+                .contains("First name", "Last name", "Organization", "Attendee code");
+        assertThat(robot.lookup("#import-changes")
+                        .queryAs(javafx.scene.control.ListView.class)
+                        .getItems())
+                .hasSize(2);
+        assertThat(robot.lookup("#import-problems").queryAs(TableView.class).getItems())
+                .hasSize(1);
+        assertThat(kiosk.station.attendees().findByCode("AR-0100"))
+                .as("a preview changes nothing")
+                .isEmpty();
+        robot.clickOn("#import-commit");
+        assertThat(kiosk.station.attendees().findByCode("AR-0100")).isPresent();
+        assertThat(robot.lookup("#import-problems").queryAs(TableView.class).getItems())
+                .as("the problems stay to be read after the import")
+                .hasSize(1);
+    }
+
+    @Test
     void aFailedBadgeWaitsInTheQueueAndARetryPrintsIt(FxRobot robot) throws Exception {
         kiosk.zebra.paperOut(true);
         kiosk.station.log().checkIn("AR-0005", null);

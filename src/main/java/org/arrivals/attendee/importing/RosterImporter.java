@@ -125,7 +125,38 @@ public final class RosterImporter {
     /** What the file asks for, compared with what the store holds. */
     private record Plan(List<ImportedRow> toAdd, List<Update> toUpdate, int unchanged) {
         ImportReport report(List<ImportProblem> problems, boolean dryRun) {
-            return new ImportReport(toAdd.size(), toUpdate.size(), unchanged, problems, dryRun);
+            List<ImportReport.Change> changes = new ArrayList<>();
+            for (ImportedRow r : toAdd) {
+                if (changes.size() < ImportReport.CHANGES_SHOWN) {
+                    changes.add(new ImportReport.Change(ImportReport.Change.Kind.ADDED, r.line(), r.code(), name(r)));
+                }
+            }
+            for (Update u : toUpdate) {
+                if (changes.size() < ImportReport.CHANGES_SHOWN) {
+                    changes.add(new ImportReport.Change(
+                            ImportReport.Change.Kind.UPDATED,
+                            u.row().line(),
+                            u.row().code(),
+                            name(u.row())));
+                }
+            }
+            return new ImportReport(
+                    toAdd.size(),
+                    toUpdate.size(),
+                    unchanged,
+                    problems,
+                    dryRun,
+                    java.util.Map.of(),
+                    SourceFormat.OTHER,
+                    List.of(),
+                    changes);
+        }
+
+        private static String name(ImportedRow r) {
+            if (r.badgeName() != null && !r.badgeName().isBlank()) {
+                return r.badgeName();
+            }
+            return r.lastName() == null || r.lastName().isBlank() ? r.firstName() : r.firstName() + " " + r.lastName();
         }
     }
 

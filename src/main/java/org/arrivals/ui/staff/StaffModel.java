@@ -57,6 +57,9 @@ public final class StaffModel {
     final ObjectProperty<Message> queueMessage = new SimpleObjectProperty<>(Message.NONE);
     final ObjectProperty<Path> importFile = new SimpleObjectProperty<>();
     final ObjectProperty<ImportReport> importPreview = new SimpleObjectProperty<>();
+    /** The report on screen: the preview, then what the import did (its problems stay to be read). */
+    final ObjectProperty<ImportReport> importShown = new SimpleObjectProperty<>();
+
     final ObjectProperty<Message> importMessage = new SimpleObjectProperty<>(Message.NONE);
     final ObservableList<String> printers = FXCollections.observableArrayList();
     final ObservableList<String> templates = FXCollections.observableArrayList(TemplateLoader.BUILT_IN);
@@ -272,7 +275,7 @@ public final class StaffModel {
     }
 
     /** A dry run: what the file would change, and its problems, before anything is written. */
-    void previewImport(Path file) {
+    public void previewImport(Path file) {
         importFile.set(file);
         importPreview.set(null);
         Actor by = actor();
@@ -285,6 +288,7 @@ public final class StaffModel {
                     }
                     ImportReport report = r.report();
                     importPreview.set(report);
+                    importShown.set(report);
                     importMessage.set(new Message(
                             report.importedAnything() ? Tone.INFO : Tone.WARNING,
                             i18n.t(
@@ -297,7 +301,7 @@ public final class StaffModel {
                 this::importFailed);
     }
 
-    void commitImport() {
+    public void commitImport() {
         Path file = importFile.get();
         if (file == null || importPreview.get() == null) {
             return;
@@ -311,6 +315,7 @@ public final class StaffModel {
                         return;
                     }
                     importPreview.set(null);
+                    importShown.set(r.report()); // what was done, and its problems, stay on screen
                     importMessage.set(new Message(
                             Tone.SUCCESS,
                             i18n.t(
@@ -324,6 +329,7 @@ public final class StaffModel {
 
     private void importRefused(RosterService.ImportResult r) {
         importPreview.set(null);
+        importShown.set(null);
         importMessage.set(
                 r.outcome() == RosterService.ImportResult.Outcome.NOT_ALLOWED
                         ? new Message(Tone.ERROR, i18n.t("error.notAllowed"))
@@ -333,6 +339,7 @@ public final class StaffModel {
 
     private void importFailed(Throwable e) {
         importPreview.set(null);
+        importShown.set(null);
         importMessage.set(new Message(Tone.ERROR, i18n.t("error.unexpected")));
     }
 

@@ -19,7 +19,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.importing.ImportProblem;
+import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.audit.Role;
 import org.arrivals.checkin.CheckInService;
 import org.arrivals.print.PrintJob;
@@ -274,6 +276,14 @@ public final class StaffView {
                 message);
     }
 
+    private static TableColumn<ImportProblem, String> importColumn(
+            String title, java.util.function.Function<ImportProblem, String> value, double width) {
+        TableColumn<ImportProblem, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
     private static <T> TableColumn<PrintJob, T> column(
             String title, java.util.function.Function<PrintJob, T> value, double width) {
         TableColumn<PrintJob, T> c = new TableColumn<>(title);
@@ -307,41 +317,81 @@ public final class StaffView {
         columns.setHgap(16);
         columns.setVgap(4);
         columns.setId("import-columns");
-        ListView<String> problems = Ui.id(new ListView<>(), "import-problems");
-        problems.setPrefHeight(200);
+        Label format = Ui.id(Ui.label("", "muted"), "import-format");
+        ListView<String> warnings = Ui.id(new ListView<>(), "import-warnings");
+        warnings.setPrefHeight(70);
+        // the problems, a row each, scrollable, kept on screen after the import
+        TableView<ImportProblem> problems = Ui.id(new TableView<>(), "import-problems");
+        problems.setPrefHeight(180);
+        problems.setPlaceholder(Ui.label(i18n.t("staff.import.noProblems"), "muted"));
+        problems.getColumns().add(importColumn(i18n.t("staff.import.line"), p -> Long.toString(p.line()), 80));
+        problems.getColumns().add(importColumn(i18n.t("staff.queue.code"), p -> p.code() == null ? "" : p.code(), 140));
+        problems.getColumns().add(importColumn(i18n.t("staff.queue.error"), ImportProblem::reason, 640));
+        // who would be added or changed, by name, so a wrong file is seen before the doors open
+        ListView<ImportReport.Change> changes = Ui.id(new ListView<>(), "import-changes");
+        changes.setPrefHeight(160);
+        changes.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ImportReport.Change c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(
+                        empty || c == null
+                                ? null
+                                : i18n.t("staff.import.change." + c.kind().name(), c.name(), c.code(), c.line()));
+                setStyle(empty || c == null ? "" : org.arrivals.ui.common.NameFonts.style(c.name()));
+            }
+        });
         Button commit =
                 Ui.id(Ui.button(i18n.t("staff.import.commit"), "primary", model::commitImport), "import-commit");
         commit.disableProperty().bind(model.importPreview.isNull());
-        Ui.listen(columns, model.importPreview, (o, was, r) -> {
+        Ui.listen(columns, model.importShown, (o, was, r) -> {
             columns.getChildren().clear();
             problems.getItems().clear();
+            changes.getItems().clear();
+            warnings.getItems().clear();
+            format.setText("");
             if (r == null) {
                 return;
             }
+            format.setText(
+                    i18n.t("staff.import.format", i18n.t("format." + r.format().name())));
             int row = 0;
             columns.addRow(
                     row++,
                     Ui.label(i18n.t("staff.import.field"), "dash-title"),
                     Ui.label(i18n.t("staff.import.column"), "dash-title"));
             for (var e : r.columns().entrySet()) {
-                columns.addRow(row++, new Label(e.getKey()), new Label(e.getValue()));
+                // the field as a person calls it (First name), the column as the file names it
+                String field = AttendeeField.byCliName(e.getKey())
+                        .map(f -> i18n.t("field." + f.name()))
+                        .orElse(e.getKey());
+                columns.addRow(row++, new Label(field), new Label(e.getValue()));
             }
-            for (ImportProblem p : r.problems()) {
-                problems.getItems().add(i18n.t("staff.import.problem", p.line(), p.reason()));
+            problems.getItems().setAll(r.problems());
+            changes.getItems().setAll(r.changes());
+            for (var w : r.warnings()) {
+                warnings.getItems()
+                        .add(i18n.t("staff.import.warning." + w.kind().name(), w.column()));
             }
         });
+        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(warnings.getItems()));
+        warnings.managedProperty().bind(warnings.visibleProperty());
         Label message = Ui.id(Ui.label("", "message"), "import-message");
         Ui.bindMessage(message, model.importMessage);
-        return new VBox(
+        VBox page = new VBox(
                 12,
                 Ui.label(i18n.t("staff.tab.import"), "section-title"),
                 Ui.label(i18n.t("staff.import.hint"), "muted"),
-                new HBox(12, choose, file),
+                new HBox(12, choose, file, commit),
                 message,
-                columns,
+                format,
+                warnings,
+                new HBox(32, columns, new VBox(6, Ui.label(i18n.t("staff.import.changes"), "muted"), changes)),
                 Ui.label(i18n.t("staff.import.problems"), "muted"),
-                problems,
-                commit);
+                problems);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        return scroll;
     }
 
     /** Runs {@code action} as an admin: at once when an admin's PIN opened staff mode, else after asking for it. */
