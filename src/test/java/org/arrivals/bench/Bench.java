@@ -36,6 +36,9 @@ public final class Bench {
         if (which.isEmpty() || which.contains("print")) {
             PrintBench.run(Integer.getInteger("bench.prints", 50));
         }
+        if (which.isEmpty() || which.contains("checkin")) {
+            org.arrivals.print.CheckInWhilePrinterDownBench.run(Integer.getInteger("bench.checkins", 200));
+        }
         if (which.isEmpty() || which.contains("sync")) {
             SyncBench.run(
                     Integer.getInteger("bench.stations", 10),
