@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.arrivals.attendee.export.ArrivalStates;
 import org.arrivals.store.Store;
@@ -27,11 +26,7 @@ public final class ArrivalQueries implements ArrivalStates {
     }
 
     public Arrival arrival(String code) {
-        return Optional.ofNullable(dsl.selectFrom(ARRIVAL)
-                        .where(ARRIVAL.ATTENDEE_CODE.eq(code))
-                        .fetchOne())
-                .map(EventRows::toArrival)
-                .orElse(Arrival.none(code));
+        return EventRows.arrival(dsl, code);
     }
 
     /** Everything that happened to one attendee, in log order. */

@@ -1,6 +1,5 @@
 package org.arrivals.checkin;
 
-import static org.arrivals.store.jooq.Tables.ARRIVAL;
 import static org.arrivals.store.jooq.Tables.CHECKIN_EVENT;
 
 import java.security.SecureRandom;
@@ -85,11 +84,7 @@ public final class CheckInLog {
 
     /** An attendee's arrival now (the commands decide by it). */
     public Arrival arrival(String code) {
-        return Optional.ofNullable(dsl.selectFrom(ARRIVAL)
-                        .where(ARRIVAL.ATTENDEE_CODE.eq(code))
-                        .fetchOne())
-                .map(EventRows::toArrival)
-                .orElse(Arrival.none(code));
+        return EventRows.arrival(dsl, code);
     }
 
     public String stationId() {

@@ -99,6 +99,16 @@ public final class CheckInService {
         return scans.resolve(scanned);
     }
 
+    /** A scan that names no one: a code no one has, or a badge token that is not genuine. */
+    private static CheckInResult notFound(ScanResolver.Result scan) {
+        return new CheckInResult(
+                scan.kind() == ScanResolver.Kind.INVALID
+                        ? CheckInResult.Outcome.INVALID
+                        : CheckInResult.Outcome.NOT_FOUND,
+                null,
+                null);
+    }
+
     /** Checks in the person a scan or code names; records nothing else. */
     public CheckInResult checkIn(Actor actor, String scanned) {
         return checkIn(actor, scanned, false);
@@ -111,13 +121,8 @@ public final class CheckInService {
 
     private CheckInResult checkIn(Actor actor, String scanned, boolean print) {
         ScanResolver.Result scan = scans.resolve(scanned);
-        switch (scan.kind()) {
-            case NOT_FOUND:
-                return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
-            case INVALID:
-                return new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
-            default:
-                break;
+        if (scan.kind() != ScanResolver.Kind.FOUND) {
+            return notFound(scan);
         }
         Attendee a = scan.attendee();
         if (!actor.may(CHECK_IN)) {
@@ -138,13 +143,8 @@ public final class CheckInService {
      */
     public CheckInResult checkInOverride(Actor actor, String scanned, String reason, boolean print) {
         ScanResolver.Result scan = scans.resolve(scanned);
-        switch (scan.kind()) {
-            case NOT_FOUND:
-                return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
-            case INVALID:
-                return new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
-            default:
-                break;
+        if (scan.kind() != ScanResolver.Kind.FOUND) {
+            return notFound(scan);
         }
         Attendee a = scan.attendee();
         String code = a.code();

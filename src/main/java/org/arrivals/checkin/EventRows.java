@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.arrivals.store.jooq.tables.records.ArrivalRecord;
 import org.arrivals.sync.protocol.EventKind;
@@ -107,6 +108,15 @@ final class EventRows {
         }
         insert.execute();
         return out;
+    }
+
+    /** An attendee's arrival as the projection holds it (none yet: not arrived). */
+    static Arrival arrival(DSLContext dsl, String code) {
+        return Optional.ofNullable(dsl.selectFrom(ARRIVAL)
+                        .where(ARRIVAL.ATTENDEE_CODE.eq(code))
+                        .fetchOne())
+                .map(EventRows::toArrival)
+                .orElse(Arrival.none(code));
     }
 
     static CheckInEvent toEvent(org.arrivals.store.jooq.tables.records.CheckinEventRecord r) {

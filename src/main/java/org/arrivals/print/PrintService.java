@@ -124,6 +124,26 @@ public final class PrintService implements AutoCloseable {
         return target;
     }
 
+    /** A badge asked for: the person, or why it cannot be (the role, no such person, no printer, a bad template). */
+    private record Request(Attendee person, PrintOutcome refused) {}
+
+    private Request request(Actor actor, Role needed, String code, Target to) {
+        if (!actor.may(needed)) {
+            return new Request(null, PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED));
+        }
+        Optional<Attendee> a = attendees.findByCode(code);
+        if (a.isEmpty()) {
+            return new Request(null, PrintOutcome.of(PrintOutcome.Result.NOT_FOUND));
+        }
+        if (!to.hasPrinter()) {
+            return new Request(null, PrintOutcome.of(PrintOutcome.Result.NO_PRINTER));
+        }
+        if (!templateReadable(to.template())) {
+            return new Request(null, PrintOutcome.of(PrintOutcome.Result.BAD_TEMPLATE));
+        }
+        return new Request(a.get(), null);
+    }
+
     /** A person's first badge, at the station's printer. */
     public PrintOutcome print(Actor actor, String code) {
         return print(actor, code, target);
@@ -134,19 +154,11 @@ public final class PrintService implements AutoCloseable {
      * waiting; another is a reprint, with a reason). A cancelled job does not count.
      */
     public PrintOutcome print(Actor actor, String code, Target to) {
-        if (!actor.may(FIRST_BADGE)) {
-            return PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED);
+        Request r = request(actor, FIRST_BADGE, code, to);
+        if (r.refused() != null) {
+            return r.refused();
         }
-        Optional<Attendee> a = attendees.findByCode(code);
-        if (a.isEmpty()) {
-            return PrintOutcome.of(PrintOutcome.Result.NOT_FOUND);
-        }
-        if (!to.hasPrinter()) {
-            return PrintOutcome.of(PrintOutcome.Result.NO_PRINTER);
-        }
-        if (!templateReadable(to.template())) {
-            return PrintOutcome.of(PrintOutcome.Result.BAD_TEMPLATE);
-        }
+        Optional<Attendee> a = Optional.of(r.person());
         PrintJob job;
         synchronized (this) {
             Optional<PrintJob> live = queue.liveBadge(a.get().code());
@@ -172,16 +184,11 @@ public final class PrintService implements AutoCloseable {
         if (reason == null || reason.isBlank()) {
             return PrintOutcome.of(PrintOutcome.Result.NEEDS_REASON);
         }
-        Optional<Attendee> a = attendees.findByCode(code);
-        if (a.isEmpty()) {
-            return PrintOutcome.of(PrintOutcome.Result.NOT_FOUND);
+        Request r = request(actor, REPRINT, code, to);
+        if (r.refused() != null) {
+            return r.refused();
         }
-        if (!to.hasPrinter()) {
-            return PrintOutcome.of(PrintOutcome.Result.NO_PRINTER);
-        }
-        if (!templateReadable(to.template())) {
-            return PrintOutcome.of(PrintOutcome.Result.BAD_TEMPLATE);
-        }
+        Optional<Attendee> a = Optional.of(r.person());
         PrintJob job;
         int superseded;
         synchronized (this) {
