@@ -76,6 +76,9 @@ final class PrintWorker implements AutoCloseable {
 
     private final Object signal = new Object();
     private boolean woken;
+    /** A printer finished a badge since the queue was last read: look at it again before sleeping. */
+    private boolean freed;
+
     private volatile boolean running;
     private Thread thread;
     /** When to ask the printers next, on the monotonic clock (the wall clock is the log's, and tests fix it). */
@@ -243,6 +246,7 @@ final class PrintWorker implements AutoCloseable {
                     request.work().run();
                 }
                 pollBusy();
+                freed = false; // the queue is read now
                 for (PrintJob job : queue.due(clock.instant())) {
                     if (!running) {
                         break;
@@ -388,9 +392,11 @@ final class PrintWorker implements AutoCloseable {
                     continue;
                 }
                 it.remove();
+                freed = true;
                 handedOver(f.job(), done);
             } catch (PrinterProblem p) {
                 it.remove();
+                freed = true;
                 remember(e.getKey(), p.state());
                 LOG.warn("Badge job {} did not come out of {}: {}", f.job().id(), e.getKey(), p.getMessage());
                 if (p.mayHavePrinted()) {
@@ -402,6 +408,7 @@ final class PrintWorker implements AutoCloseable {
                 }
             } catch (RuntimeException x) {
                 it.remove();
+                freed = true;
                 LOG.warn("Badge job {} on {}: {}", f.job().id(), e.getKey(), x.toString(), x);
                 f.pending().abandon();
                 queue.finish(f.job().id(), PrintJob.State.FAILED, PrinterState.Condition.UNCONFIRMED);
@@ -473,6 +480,10 @@ final class PrintWorker implements AutoCloseable {
     }
 
     private void sleepUntilNeeded() {
+        if (freed) {
+            freed = false; // a printer is free: the next badge goes now
+            return;
+        }
         long millis = Math.max(0, (nextProbeNanos - System.nanoTime()) / 1_000_000);
         Instant retry = queue.nextRetry().orElse(null);
         if (retry != null) {

@@ -46,6 +46,8 @@ public final class FakeBrother implements AutoCloseable {
     public volatile int mediaLengthMm = 0;
     public volatile boolean outOfLabels;
     public volatile boolean coverOpen;
+    /** Labels left on the roll (negative: endless): the roll ends while the one after them prints. */
+    public volatile int labelsLeft = -1;
     /** How long one label takes to print. */
     public volatile long printMillis;
     /** Accepts the connection and never answers. */
@@ -171,6 +173,9 @@ public final class FakeBrother implements AutoCloseable {
                         if (hangUpWhilePrinting) {
                             return;
                         }
+                        if (labelsLeft == 0 && !outOfLabels) {
+                            outOfLabels = true; // the roll ends under the head: this label stops
+                        }
                         long until = System.nanoTime() + printMillis * 1_000_000;
                         while (System.nanoTime() < until && !outOfLabels && !coverOpen) {
                             Thread.sleep(5);
@@ -179,6 +184,9 @@ public final class FakeBrother implements AutoCloseable {
                             stopped.incrementAndGet();
                             out.write(status(BrotherStatus.Kind.ERROR).bytes());
                         } else {
+                            if (labelsLeft > 0) {
+                                labelsLeft--;
+                            }
                             printed.add(new Page(
                                     image(rows), mediaType, widthMm, lengthMm, lines, compressed, System.nanoTime()));
                             out.write(status(BrotherStatus.Kind.PRINTING_COMPLETED)
