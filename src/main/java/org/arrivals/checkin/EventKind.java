@@ -7,5 +7,10 @@ public enum EventKind {
     BADGE_PRINTED,
     BADGE_REPRINTED,
     WALK_IN_REGISTERED,
-    ATTENDEE_EDITED
+    ATTENDEE_EDITED,
+    /**
+     * The person collected their badge at a badge-pickup station (one that prints without counting
+     * an entry, {@code checkin.on.print=false}): not an arrival at the door.
+     */
+    BADGE_PICKED_UP
 }

@@ -20,7 +20,8 @@ public final class Validation {
             "BADGE_PRINTED",
             "BADGE_REPRINTED",
             "WALK_IN_REGISTERED",
-            "ATTENDEE_EDITED");
+            "ATTENDEE_EDITED",
+            "BADGE_PICKED_UP");
     /** Registration statuses (attendee.RegistrationStatus). */
     public static final Set<String> STATUSES = Set.of("ATTENDING", "CANCELLED", "REFUNDED", "PENDING");
 
