@@ -117,6 +117,8 @@ public final class BrotherRaster {
             BufferedImage image = new BufferedImage(g.dots(), g.lines(), BufferedImage.TYPE_BYTE_GRAY);
             Graphics2D gr = image.createGraphics();
             try {
+                // PDFBox clears the page with the background colour first: a label is white
+                gr.setBackground(Color.WHITE);
                 gr.setColor(Color.WHITE);
                 gr.fillRect(0, 0, g.dots(), g.lines());
                 gr.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);

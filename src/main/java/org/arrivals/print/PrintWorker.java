@@ -368,6 +368,8 @@ final class PrintWorker implements AutoCloseable {
     }
 
     private void handedOver(PrintJob sending, PrinterState held) {
+        // counted first: whoever finds the job done finds its badge in the check-in log
+        badges.handedOver(sending, held);
         queue.finish(sending.id(), held.ready() ? PrintJob.State.DONE : PrintJob.State.SENT, null);
         PrintJob after = queue.find(sending.id()).orElseThrow();
         remember(
@@ -375,7 +377,6 @@ final class PrintWorker implements AutoCloseable {
                 after.state() == PrintJob.State.SENT
                         ? PrinterState.of(PrinterState.Condition.PAUSED)
                         : PrinterState.READY);
-        badges.handedOver(after, held);
         ended(after);
     }
 

@@ -58,6 +58,9 @@ class BrotherQlPrinterTest {
             assertThat(across[1]).isLessThan(720 - 12);
             assertThat(qr(page.image())).contains("AR-42");
             assertUpright(page.image());
+            // as much ink as the badge itself has (a white label, not a black one)
+            assertThat(ink(page.image(), 12, 708))
+                    .isCloseTo(inkAt300Dpi(pdf), org.assertj.core.data.Offset.offset(0.02));
             // drawn to scale: the QR is as wide (and tall) on the label as the template says, mapped
             // onto 696 dots across and 1111 rows down
             int[] expected = qrSizeAt300Dpi(pdf);
@@ -242,6 +245,26 @@ class BrotherQlPrinterTest {
             throw new AssertionError("not a printer problem", e);
         }
         throw new AssertionError("no printer problem");
+    }
+
+    /** The share of dots with ink between two columns. */
+    static double ink(BufferedImage img, int fromX, int toX) {
+        long black = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = fromX; x < toX; x++) {
+                if ((img.getRGB(x, y) & 0xFF) < 128) {
+                    black++;
+                }
+            }
+        }
+        return black / (double) ((long) img.getHeight() * (toX - fromX));
+    }
+
+    static double inkAt300Dpi(byte[] pdf) throws Exception {
+        try (var doc = Loader.loadPDF(pdf)) {
+            BufferedImage img = new PDFRenderer(doc).renderImageWithDPI(0, 300, ImageType.GRAY);
+            return ink(img, 0, img.getWidth());
+        }
     }
 
     /** The leftmost and rightmost columns with ink. */
