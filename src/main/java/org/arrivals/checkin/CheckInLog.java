@@ -206,6 +206,28 @@ public final class CheckInLog implements ArrivalStates {
         record(code, EventKind.BADGE_REPRINTED, List.of(Map.of("reason", reason)), null);
     }
 
+    /** The person collected their badge at a badge-pickup station: recorded, not counted as an entry. */
+    public synchronized void badgePickedUp(String code) {
+        record(code, EventKind.BADGE_PICKED_UP, List.of(Map.of()), null);
+        LOG.info(
+                "Badge of attendee {} picked up",
+                attendees.findByCode(code).map(Attendee::id).orElse(-1L));
+    }
+
+    /** The first time this person collected their badge at a pickup station (any station's), if they did. */
+    public Optional<CheckInEvent> pickup(String code) {
+        return events(code).stream()
+                .filter(e -> e.kind() == EventKind.BADGE_PICKED_UP)
+                .findFirst();
+    }
+
+    /** How many people collected their badge at a pickup station. */
+    public int pickedUpCount() {
+        return dsl.fetchCount(dsl.selectDistinct(CHECKIN_EVENT.ATTENDEE_CODE)
+                .from(CHECKIN_EVENT)
+                .where(CHECKIN_EVENT.KIND.eq(EventKind.BADGE_PICKED_UP.name())));
+    }
+
     public Arrival arrival(String code) {
         return Optional.ofNullable(dsl.selectFrom(ARRIVAL)
                         .where(ARRIVAL.ATTENDEE_CODE.eq(code))
@@ -270,7 +292,7 @@ public final class CheckInLog implements ArrivalStates {
                         OffsetDateTime.ofInstant(Instant.ofEpochMilli(b), ZoneOffset.UTC), buckets.getOrDefault(b, 0)));
             }
         }
-        return new Stats(arrived, expected, types, per15);
+        return new Stats(arrived, expected, types, per15, pickedUpCount());
     }
 
     /** Events the hub has not acknowledged yet (the outbox), in log order, at most {@code limit}. */

@@ -124,7 +124,7 @@ public final class Station implements AutoCloseable {
                 clock,
                 PRINTER_PROBE);
         ScanResolver scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
-        this.checkIns = new CheckInService(log, attendees, scans, printing, audit);
+        this.checkIns = new CheckInService(log, attendees, scans, printing, audit, settings.duty());
         this.roster = new RosterService(importer, new RosterExport(attendees, log), audit, clock, stationId);
         this.kiosk = new KioskService(home, audit);
         this.lookup = new Lookup(attendees::all, log::arrivedCodes);
