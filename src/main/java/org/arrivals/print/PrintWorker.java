@@ -257,6 +257,9 @@ final class PrintWorker implements AutoCloseable {
                         asked.work().run();
                     }
                     pollBusy();
+                    if (freed) {
+                        break; // a printer is free, or a badge came back: read the queue again, oldest first
+                    }
                 }
                 if (System.nanoTime() - nextProbeNanos >= 0) {
                     probeWatched();

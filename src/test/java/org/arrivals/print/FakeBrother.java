@@ -48,6 +48,8 @@ public final class FakeBrother implements AutoCloseable {
     public volatile boolean coverOpen;
     /** Labels left on the roll (negative: endless): the roll ends while the one after them prints. */
     public volatile int labelsLeft = -1;
+    /** When the roll last ran out under the head (System.nanoTime), 0 when it has not. */
+    public volatile long ranOutAtNanos;
     /** How long one label takes to print. */
     public volatile long printMillis;
     /** Accepts the connection and never answers. */
@@ -175,6 +177,7 @@ public final class FakeBrother implements AutoCloseable {
                         }
                         if (labelsLeft == 0 && !outOfLabels) {
                             outOfLabels = true; // the roll ends under the head: this label stops
+                            ranOutAtNanos = System.nanoTime();
                         }
                         long until = System.nanoTime() + printMillis * 1_000_000;
                         while (System.nanoTime() < until && !outOfLabels && !coverOpen) {
@@ -202,6 +205,18 @@ public final class FakeBrother implements AutoCloseable {
         } catch (EOFException hungUp) {
             // the client is done
         }
+    }
+
+    /** The text of the QR code on a printed label (ZXing, trying hard). */
+    public static String qrText(BufferedImage label)
+            throws com.google.zxing.NotFoundException, com.google.zxing.ChecksumException,
+                    com.google.zxing.FormatException {
+        return new com.google.zxing.qrcode.QRCodeReader()
+                .decode(
+                        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(label))),
+                        java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
+                .getText();
     }
 
     /** The rows as the head prints them: each line is sent mirrored, so the image flips it back. */
