@@ -48,6 +48,27 @@ build_if_stale() {
   (cd "$ROOT" && ./mvnw -B -q -DskipTests package >&2)
 }
 
+# Generates locales that are missing (Debian's locales package), when we are allowed to (root).
+# Usage: ensure_locales es_ES.UTF-8 ar_EG.UTF-8 ...
+ensure_locales() {
+  command -v locale-gen >/dev/null 2>&1 || return 0
+  local missing=() l
+  for l in "$@"; do
+    locale -a 2>/dev/null | grep -qix "$(echo "${l}" | sed 's/UTF-8/utf8/')" || missing+=("$l")
+  done
+  ((${#missing[@]})) || return 0
+  if [[ "$(id -u)" != 0 ]]; then
+    echo "Missing locales: ${missing[*]}. Add them to /etc/locale.gen and run: sudo locale-gen" >&2
+    return 0
+  fi
+  for l in "${missing[@]}"; do
+    sed -i "s/^# *\(${l} UTF-8\)/\1/" /etc/locale.gen
+    grep -q "^${l} UTF-8" /etc/locale.gen || echo "${l} UTF-8" >>/etc/locale.gen
+  done
+  echo "Generating locales ${missing[*]} ..." >&2
+  locale-gen >&2
+}
+
 # Starts the CUPS scheduler when it is installed but not running (containers have no init to do it).
 start_cups() {
   command -v lpstat >/dev/null 2>&1 || return 0

@@ -22,7 +22,8 @@ public final class TemplateLoader {
     private static final Set<String> KINDS = Set.of("bar", "text", "qr", "image");
     private static final Set<String> ALIGN = Set.of("left", "center", "right");
     /** The templates shipped with the app, used when kiosk-config has none. */
-    public static final List<String> BUILT_IN = List.of("thermal-4x3", "fanfold-4x6", "brother-62x100");
+    public static final List<String> BUILT_IN =
+            List.of("thermal-4x3", "fanfold-4x6", "brother-62x100", "dymo-30856", "dymo-30256");
 
     private TemplateLoader() {}
 

@@ -41,7 +41,8 @@ public record Arrival(
                 new Arrival(attendeeCode, checkedIn, checkedInAt, stationId, badgesPrinted + 1, reprints, e.hlc());
             case BADGE_REPRINTED ->
                 new Arrival(attendeeCode, checkedIn, checkedInAt, stationId, badgesPrinted + 1, reprints + 1, e.hlc());
-            case WALK_IN_REGISTERED, ATTENDEE_EDITED -> withHlc(e.hlc());
+            // a badge collected at a pickup station is not an entry
+            case WALK_IN_REGISTERED, ATTENDEE_EDITED, BADGE_PICKED_UP -> withHlc(e.hlc());
         };
     }
 

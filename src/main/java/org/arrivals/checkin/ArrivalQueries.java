@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.arrivals.attendee.export.ArrivalStates;
 import org.arrivals.store.Store;
@@ -73,5 +74,19 @@ public final class ArrivalQueries implements ArrivalStates {
                 .groupBy(CHECKIN_EVENT.STATION_ID)
                 .orderBy(checkIns.desc(), CHECKIN_EVENT.STATION_ID)
                 .fetch(r -> new StationActivity(r.value1(), r.value2(), r.value3()));
+    }
+
+    /** The first time this person collected their badge at a pickup station (any station's), if they did. */
+    public Optional<CheckInEvent> pickup(String code) {
+        return events(code).stream()
+                .filter(e -> e.kind() == EventKind.BADGE_PICKED_UP)
+                .findFirst();
+    }
+
+    /** How many people collected their badge at a pickup station. */
+    public int pickedUpCount() {
+        return dsl.fetchCount(dsl.selectDistinct(CHECKIN_EVENT.ATTENDEE_CODE)
+                .from(CHECKIN_EVENT)
+                .where(CHECKIN_EVENT.KIND.eq(EventKind.BADGE_PICKED_UP.name())));
     }
 }

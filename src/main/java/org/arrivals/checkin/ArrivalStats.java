@@ -3,6 +3,7 @@ package org.arrivals.checkin;
 import static org.arrivals.store.jooq.Tables.ARRIVAL;
 import static org.arrivals.store.jooq.Tables.ATTENDEE;
 import static org.arrivals.store.jooq.Tables.ATTENDEE_EDIT;
+import static org.arrivals.store.jooq.Tables.CHECKIN_EVENT;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import java.util.TreeMap;
 import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.store.Store;
+import org.arrivals.sync.protocol.EventKind;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.impl.DSL;
@@ -71,6 +73,9 @@ public final class ArrivalStats {
                         OffsetDateTime.ofInstant(Instant.ofEpochMilli(b), ZoneOffset.UTC), buckets.getOrDefault(b, 0)));
             }
         }
-        return new Stats(allArrived, allExpected, new LinkedHashMap<>(byType), per15);
+        int pickedUp = dsl.fetchCount(dsl.selectDistinct(CHECKIN_EVENT.ATTENDEE_CODE)
+                .from(CHECKIN_EVENT)
+                .where(CHECKIN_EVENT.KIND.eq(EventKind.BADGE_PICKED_UP.name())));
+        return new Stats(allArrived, allExpected, new LinkedHashMap<>(byType), per15, pickedUp);
     }
 }

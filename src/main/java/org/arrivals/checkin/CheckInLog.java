@@ -214,6 +214,14 @@ public final class CheckInLog {
         record(code, EventKind.BADGE_REPRINTED, List.of(Map.of(Details.REASON, reason)), null);
     }
 
+    /** The person collected their badge at a badge-pickup station: recorded, not counted as an entry. */
+    public synchronized void badgePickedUp(String code) {
+        record(code, EventKind.BADGE_PICKED_UP, List.of(Map.of()), null);
+        LOG.info(
+                "Badge of attendee {} picked up",
+                attendees.findByCode(code).map(Attendee::id).orElse(-1L));
+    }
+
     private interface TxWork {
         void run(DSLContext t);
     }

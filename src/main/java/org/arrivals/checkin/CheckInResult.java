@@ -30,7 +30,14 @@ public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival,
         /** The actor's role may not do this; {@link #needs()} says which role may. Nothing was recorded. */
         NOT_ALLOWED,
         /** Checking in over a blocked status needs a reason. Nothing was recorded. */
-        NEEDS_REASON
+        NEEDS_REASON,
+        /**
+         * At a badge-pickup station: the pickup is recorded (not an entry) and {@link #badge()} says
+         * what became of the badge.
+         */
+        PICKED_UP,
+        /** At a badge-pickup station: this person already collected their badge. Nothing was recorded. */
+        ALREADY_PICKED_UP
     }
 
     public CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival) {
@@ -46,7 +53,10 @@ public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival,
     }
 
     public boolean recorded() {
-        return outcome == Outcome.CHECKED_IN || outcome == Outcome.CHECKED_IN_OVERRIDE || outcome == Outcome.UNDONE;
+        return outcome == Outcome.CHECKED_IN
+                || outcome == Outcome.CHECKED_IN_OVERRIDE
+                || outcome == Outcome.UNDONE
+                || outcome == Outcome.PICKED_UP;
     }
 
     /** Checked in now (plainly or over a blocked status). */

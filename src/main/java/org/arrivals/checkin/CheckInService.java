@@ -69,6 +69,7 @@ public final class CheckInService {
     private final ScanResolver scans;
     private final PrintService printing;
     private final AuditLog audit;
+    private final StationDuty duty;
 
     public CheckInService(
             CheckInLog log,
@@ -78,7 +79,8 @@ public final class CheckInService {
             AttendeeStore attendees,
             ScanResolver scans,
             PrintService printing,
-            AuditLog audit) {
+            AuditLog audit,
+            StationDuty duty) {
         this.log = log;
         this.queries = queries;
         this.stats = stats;
@@ -87,6 +89,58 @@ public final class CheckInService {
         this.scans = scans;
         this.printing = printing;
         this.audit = audit;
+        this.duty = duty;
+    }
+
+    /** What this station does when a person shows their code (a desk, a badge-pickup station, a door). */
+    public StationDuty duty() {
+        return duty;
+    }
+
+    /**
+     * What this station does with a person who shows their code: a desk checks them in and prints
+     * their first badge; a badge-pickup station prints it and records the pickup, not an entry; a
+     * door checks them in and prints nothing. Screens call this for a scan and for "check in".
+     */
+    public CheckInResult arrive(Actor actor, String scanned) {
+        return switch (duty) {
+            case CHECK_IN_AND_PRINT -> checkIn(actor, scanned, true);
+            case DOOR -> checkIn(actor, scanned, false);
+            case PICKUP -> pickUp(actor, scanned);
+        };
+    }
+
+    /**
+     * Hands a person their badge without counting an entry (a badge-pickup station): records the
+     * pickup once and queues their first badge. A second pickup records nothing (a lost badge is a
+     * supervisor's reprint); a cancelled, refunded or pending registration is blocked.
+     */
+    public CheckInResult pickUp(Actor actor, String scanned) {
+        ScanResolver.Result scan = scans.resolve(scanned);
+        switch (scan.kind()) {
+            case NOT_FOUND:
+                return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
+            case INVALID:
+                return new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
+            default:
+                break;
+        }
+        Attendee a = scan.attendee();
+        if (!actor.may(CHECK_IN)) {
+            return CheckInResult.notAllowed(a, log.arrival(a.code()), CHECK_IN);
+        }
+        if (a.status() != org.arrivals.attendee.RegistrationStatus.ATTENDING) {
+            return new CheckInResult(CheckInResult.Outcome.BLOCKED, a, log.arrival(a.code()));
+        }
+        synchronized (log) {
+            if (queries.pickup(a.code()).isPresent()) {
+                return new CheckInResult(CheckInResult.Outcome.ALREADY_PICKED_UP, a, log.arrival(a.code()));
+            }
+            log.badgePickedUp(a.code());
+        }
+        audit.record(actor.auditName(), "pickup", a.code(), null);
+        return new CheckInResult(CheckInResult.Outcome.PICKED_UP, a, log.arrival(a.code()))
+                .withBadge(printing.print(actor, a.code()));
     }
 
     /** This station's id, as its check-ins carry it. */
@@ -214,7 +268,11 @@ public final class CheckInService {
         }
     }
 
-    /** Registers someone not on the list with a new code, checks them in and queues their badge. */
+    /**
+     * Registers someone not on the list, with a new code; with {@code checkInAndPrint}, then does
+     * what this station does for an arrival ({@link #arrive}: at a desk, checks them in and queues
+     * their badge).
+     */
     public WalkInResult walkIn(Actor actor, WalkIn walkIn, boolean checkInAndPrint) {
         if (!actor.may(WALK_IN)) {
             return new WalkInResult(WalkInResult.Outcome.NOT_ALLOWED, null, null);
@@ -226,7 +284,7 @@ public final class CheckInService {
         }
         Attendee a = log.registerWalkIn(walkIn);
         audit.record(actor.auditName(), "walkin", a.code(), null);
-        CheckInResult in = checkInAndPrint ? checkIn(actor, a.code(), true) : null;
+        CheckInResult in = checkInAndPrint ? arrive(actor, a.code()) : null;
         return new WalkInResult(WalkInResult.Outcome.REGISTERED, a, in);
     }
 
@@ -300,7 +358,7 @@ public final class CheckInService {
         return printing.print(actor, code);
     }
 
-    /** Arrived versus expected, overall and by attendee type, and arrivals per 15 minutes. */
+    /** Arrived (entries) versus expected, overall and by attendee type, arrivals per 15 minutes, and badges picked up. */
     public Stats stats() {
         return stats.stats();
     }

@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
             ImportCommand.class,
             SearchCommand.class,
             CheckInCommand.class,
+            PickupCommand.class,
             UndoCommand.class,
             WalkInCommand.class,
             EditCommand.class,

@@ -25,8 +25,8 @@ final class CheckInOutput {
             out.println(sentence(r, code));
         }
         return switch (r.outcome()) {
-            case CHECKED_IN, CHECKED_IN_OVERRIDE, UNDONE -> 0;
-            case ALREADY_CHECKED_IN, NOT_CHECKED_IN -> 3;
+            case CHECKED_IN, CHECKED_IN_OVERRIDE, UNDONE, PICKED_UP -> 0;
+            case ALREADY_CHECKED_IN, NOT_CHECKED_IN, ALREADY_PICKED_UP -> 3;
             case NOT_FOUND, INVALID -> 4;
             case BLOCKED, NOT_ALLOWED, NEEDS_REASON -> 5;
         };
@@ -43,6 +43,8 @@ final class CheckInOutput {
             case INVALID -> "invalid";
             case NOT_ALLOWED -> "not-allowed";
             case NEEDS_REASON -> "needs-reason";
+            case PICKED_UP -> "picked-up";
+            case ALREADY_PICKED_UP -> "already-picked-up";
         };
     }
 
@@ -73,6 +75,13 @@ final class CheckInOutput {
                 "Give the reason for checking in over a "
                         + r.attendee().status().label()
                         + " registration with --override \"reason\". Nothing was recorded.";
+            case PICKED_UP ->
+                r.attendee().displayName() + " (" + r.attendee().code()
+                        + ") picked up their badge; this is not counted as an entry.";
+            case ALREADY_PICKED_UP ->
+                r.attendee().displayName() + " (" + r.attendee().code()
+                        + ") already picked up their badge. Nothing was recorded; a lost badge is reprinted with"
+                        + " 'arrivals reprint'.";
         };
     }
 }

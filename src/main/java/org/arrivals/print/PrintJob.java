@@ -2,7 +2,12 @@ package org.arrivals.print;
 
 import java.time.OffsetDateTime;
 
-/** One badge in Arrivals' print queue. {@code problem} is null unless the last attempt failed. */
+/**
+ * One badge in Arrivals' print queue. {@code problem} is null unless the last attempt failed.
+ * {@code printer} is the printer that printed the badge, or the one it goes to next; {@code pool}
+ * is the station's printers it may go to (their setting, comma-separated), or null when it goes to
+ * {@code printer} only.
+ */
 public record PrintJob(
         long id,
         String attendeeCode,
@@ -13,7 +18,28 @@ public record PrintJob(
         int attempts,
         PrinterState.Condition problem,
         OffsetDateTime createdAt,
-        OffsetDateTime updatedAt) {
+        OffsetDateTime updatedAt,
+        String pool) {
+
+    /** A job for one printer (no pool). */
+    public PrintJob(
+            long id,
+            String attendeeCode,
+            String printer,
+            String template,
+            String reprintReason,
+            State state,
+            int attempts,
+            PrinterState.Condition problem,
+            OffsetDateTime createdAt,
+            OffsetDateTime updatedAt) {
+        this(id, attendeeCode, printer, template, reprintReason, state, attempts, problem, createdAt, updatedAt, null);
+    }
+
+    /** The printers this badge may print on, in the order they are tried. */
+    public java.util.List<String> printers() {
+        return pool == null ? java.util.List.of(printer) : Printers.members(pool);
+    }
 
     public enum State {
         /** Waiting for the print worker. */
@@ -47,10 +73,11 @@ public record PrintJob(
     }
 
     /**
-     * True when the job was cut off while being handed over (a crash or a kill): it may or may not
-     * have printed, so only a person retries it.
+     * True when the job was cut off while being handed over (a crash or a kill), or its printer
+     * stopped without saying it came out: it may or may not have printed, so only a person retries it.
      */
     public boolean interrupted() {
-        return state == State.FAILED && problem == PrinterState.Condition.INTERRUPTED;
+        return state == State.FAILED
+                && (problem == PrinterState.Condition.INTERRUPTED || problem == PrinterState.Condition.UNCONFIRMED);
     }
 }

@@ -35,18 +35,27 @@ public final class PrintQueue {
     }
 
     PrintJob add(String code, String printer, String template, String reprintReason) {
+        return add(code, printer, null, template, reprintReason);
+    }
+
+    /**
+     * A new job for {@code printer}, or for the first ready printer of {@code pool} (the setting of
+     * several printers; null for one printer only).
+     */
+    PrintJob add(String code, String printer, String pool, String template, String reprintReason) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         PrintJobRecord r = dsl.insertInto(
                         PRINT_JOB,
                         PRINT_JOB.ATTENDEE_CODE,
                         PRINT_JOB.PRINTER,
+                        PRINT_JOB.POOL,
                         PRINT_JOB.TEMPLATE,
                         PRINT_JOB.REPRINT_REASON,
                         PRINT_JOB.STATE,
                         PRINT_JOB.ATTEMPTS,
                         PRINT_JOB.CREATED_AT,
                         PRINT_JOB.UPDATED_AT)
-                .values(code, printer, template, reprintReason, PrintJob.State.QUEUED.name(), 0, now, now)
+                .values(code, printer, pool, template, reprintReason, PrintJob.State.QUEUED.name(), 0, now, now)
                 .returning()
                 .fetchOne();
         store.committed();
@@ -149,6 +158,34 @@ public final class PrintQueue {
         return move(id, PRINT_JOB.STATE.in(WAITING), PrintJob.State.SENDING, false, null) == 1;
     }
 
+    /** As {@link #claim(long)}, for this printer of the job's pool. */
+    boolean claim(long id, String printer) {
+        int n = dsl.update(PRINT_JOB)
+                .set(PRINT_JOB.STATE, PrintJob.State.SENDING.name())
+                .set(PRINT_JOB.PRINTER, printer)
+                .setNull(PRINT_JOB.ERROR)
+                .set(PRINT_JOB.UPDATED_AT, OffsetDateTime.now(clock))
+                .where(PRINT_JOB.ID.eq(id))
+                .and(PRINT_JOB.STATE.in(WAITING))
+                .execute();
+        if (n > 0) {
+            store.committed();
+        }
+        return n == 1;
+    }
+
+    /** A job being sent goes to another printer of its pool (the first could not take it). */
+    void assign(long id, String printer) {
+        int n = dsl.update(PRINT_JOB)
+                .set(PRINT_JOB.PRINTER, printer)
+                .where(PRINT_JOB.ID.eq(id))
+                .and(PRINT_JOB.STATE.eq(PrintJob.State.SENDING.name()))
+                .execute();
+        if (n > 0) {
+            store.committed();
+        }
+    }
+
     /** The result of an attempt. */
     void finish(long id, PrintJob.State state, PrinterState.Condition problem) {
         move(id, PRINT_JOB.STATE.eq(PrintJob.State.SENDING.name()), state, true, problem);
@@ -178,12 +215,20 @@ public final class PrintQueue {
         return n;
     }
 
-    /** Waiting jobs for the station's old printer go to its new one. */
+    /**
+     * Waiting jobs for the station's old printer (or pool) go to its new one (or pool): to its first
+     * printer, the worker choosing among the pool's when it sends.
+     */
     int retarget(String from, String to) {
+        List<String> members = Printers.members(to);
+        if (members.isEmpty()) {
+            return 0;
+        }
         int n = dsl.update(PRINT_JOB)
-                .set(PRINT_JOB.PRINTER, to)
+                .set(PRINT_JOB.PRINTER, members.get(0))
+                .set(PRINT_JOB.POOL, members.size() > 1 ? Printers.setting(members) : null)
                 .set(PRINT_JOB.UPDATED_AT, OffsetDateTime.now(clock))
-                .where(PRINT_JOB.PRINTER.eq(from))
+                .where(PRINT_JOB.POOL.eq(from).or(PRINT_JOB.POOL.isNull().and(PRINT_JOB.PRINTER.eq(from))))
                 .and(PRINT_JOB.STATE.in(WAITING))
                 .execute();
         if (n > 0) {
@@ -235,6 +280,7 @@ public final class PrintQueue {
                 r.getAttempts(),
                 PrinterState.condition(r.getError()),
                 r.getCreatedAt(),
-                r.getUpdatedAt());
+                r.getUpdatedAt(),
+                r.getPool());
     }
 }

@@ -44,15 +44,29 @@ public final class PrintService implements AutoCloseable {
     static final Role QUEUE = Role.SUPERVISOR;
     static final Role CHOOSE_PRINTER = Role.SUPERVISOR;
 
-    /** The printer and badge template a badge goes to. */
+    /**
+     * The printer and badge template a badge goes to. {@code printer} is one printer's setting, or
+     * several, comma-separated: a pool, where each badge goes to the first printer that is ready.
+     */
     public record Target(String printer, String template) {
         public Target {
-            printer = printer == null || printer.isBlank() ? null : printer.strip();
+            printer = printer == null || printer.isBlank() ? null : Printers.setting(Printers.members(printer));
+            printer = printer == null || printer.isEmpty() ? null : printer;
             template = template == null || template.isBlank() ? TemplateLoader.BUILT_IN.get(0) : template.strip();
         }
 
         public boolean hasPrinter() {
             return printer != null;
+        }
+
+        /** The printers badges go to, in the order they are tried (one, or a pool's). */
+        public List<String> printers() {
+            return Printers.members(printer);
+        }
+
+        /** True when badges go to several printers. */
+        public boolean pool() {
+            return printers().size() > 1;
         }
     }
 
@@ -94,7 +108,24 @@ public final class PrintService implements AutoCloseable {
         this.audit = audit;
         this.target = initial == null ? new Target(null, null) : initial;
         this.choices = choices;
-        this.worker = new PrintWorker(queue, this::attempt, printers, this::watched, clock, probeEvery, listeners);
+        this.worker = new PrintWorker(
+                queue,
+                new PrintWorker.Badges() {
+                    @Override
+                    public PrintWorker.Drawn draw(PrintJob claimed) {
+                        return PrintService.this.draw(claimed);
+                    }
+
+                    @Override
+                    public void handedOver(PrintJob job, PrinterState held) {
+                        PrintService.this.handedOver(job, held);
+                    }
+                },
+                printers,
+                this::watched,
+                clock,
+                probeEvery,
+                listeners);
     }
 
     /**
@@ -165,7 +196,7 @@ public final class PrintService implements AutoCloseable {
             if (live.isPresent()) {
                 return PrintOutcome.of(PrintOutcome.Result.ALREADY_HAS_BADGE, live.get());
             }
-            job = queue.add(a.get().code(), to.printer(), to.template(), null);
+            job = add(a.get().code(), to, null);
         }
         audit.record(actor.auditName(), "print", a.get().code(), "job " + job.id());
         wake();
@@ -192,7 +223,7 @@ public final class PrintService implements AutoCloseable {
         PrintJob job;
         int superseded;
         synchronized (this) {
-            job = queue.add(a.get().code(), to.printer(), to.template(), reason.strip());
+            job = add(a.get().code(), to, reason.strip());
             superseded = queue.supersedeBefore(a.get().code(), job.id());
         }
         audit.record(
@@ -203,6 +234,25 @@ public final class PrintService implements AutoCloseable {
         settleSuperseded(a.get().code(), job.id());
         wake();
         return PrintOutcome.of(PrintOutcome.Result.QUEUED, job);
+    }
+
+    /**
+     * A new job for {@code to}: for a pool, to the first of its printers the worker last saw ready
+     * (the worker chooses again when it sends).
+     */
+    private PrintJob add(String code, Target to, String reprintReason) {
+        List<String> members = to.printers();
+        if (members.size() == 1) {
+            return queue.add(code, members.get(0), null, to.template(), reprintReason);
+        }
+        String first = members.stream()
+                .filter(m -> {
+                    PrinterState s = worker.lastState(m);
+                    return s == null || s.ready();
+                })
+                .findFirst()
+                .orElse(members.get(0));
+        return queue.add(code, first, to.printer(), to.template(), reprintReason);
     }
 
     /** A waiting or failed job goes to its printer again now (also one cut off by a crash). */
@@ -265,7 +315,8 @@ public final class PrintService implements AutoCloseable {
         CompletableFuture<PrintJob> f = worker.attempt(queued.job().id());
         // it may have been tried before anyone waited: the queue knows
         PrintJob now = queue.find(queued.job().id()).orElseThrow();
-        if (now.attempts() > queued.job().attempts() || !now.state().waiting()) {
+        boolean tried = now.attempts() > queued.job().attempts() && now.state() == PrintJob.State.FAILED;
+        if (tried || !now.state().waiting()) {
             return PrintOutcome.after(now);
         }
         try {
@@ -317,28 +368,54 @@ public final class PrintService implements AutoCloseable {
             return CompletableFuture.completedFuture(
                     new PrintOutcome(PrintOutcome.Result.NO_PRINTER, null, PrinterState.NOT_CHOSEN));
         }
-        return worker.probe(to.printer())
+        return worker.probeAny(to.printers())
                 .thenApply(s -> new PrintOutcome(
                         s.ready() ? PrintOutcome.Result.HANDED_OVER : PrintOutcome.Result.NOT_PRINTED, null, s));
     }
 
-    /** The station printer's last known state (asked every few seconds by the worker), without asking it now. */
+    /**
+     * The station printer's last known state (asked every few seconds by the worker), without
+     * asking it now. For a pool: ready while any of its printers is, else the first one's trouble
+     * ({@link #printerStates()} names each).
+     */
     public PrinterState printerState() {
         Target t = target;
         if (!t.hasPrinter()) {
             return PrinterState.NOT_CHOSEN;
         }
-        PrinterState s = worker.lastState(t.printer());
-        return s == null ? PrinterState.READY : s;
+        List<Printers.Found> each = printerStates();
+        return each.stream()
+                .map(Printers.Found::state)
+                .filter(PrinterState::ready)
+                .findFirst()
+                .orElse(each.get(0).state());
     }
 
-    /** Asks a printer how it is now (on the worker's thread: at most about two seconds). */
+    /** Each of the station's printers (one, or a pool's) with its last known state, in order. */
+    public List<Printers.Found> printerStates() {
+        Target t = target;
+        if (!t.hasPrinter()) {
+            return List.of();
+        }
+        return t.printers().stream()
+                .map(p -> {
+                    PrinterState s = worker.lastState(p);
+                    return new Printers.Found(p, s == null ? PrinterState.READY : s);
+                })
+                .toList();
+    }
+
+    /**
+     * Asks a printer how it is now (on the worker's thread: at most about two seconds a printer).
+     * For a pool: ready when one of them is, else the first one's trouble.
+     */
     public CompletableFuture<PrinterState> probe(String printer) {
-        if (printer == null || printer.isBlank()) {
+        List<String> members = Printers.members(printer);
+        if (members.isEmpty()) {
             return CompletableFuture.completedFuture(PrinterState.NOT_CHOSEN);
         }
         worker.start();
-        return worker.probe(printer.strip());
+        return worker.probeAny(members);
     }
 
     /** A made-up person whose badge shows a printer works: Latin, Arabic and Vietnamese on one label. */
@@ -366,7 +443,8 @@ public final class PrintService implements AutoCloseable {
         if (!actor.may(CHOOSE_PRINTER)) {
             return CompletableFuture.completedFuture(PrintOutcome.of(PrintOutcome.Result.NOT_ALLOWED));
         }
-        if (printer == null || printer.isBlank()) {
+        List<String> members = Printers.members(printer);
+        if (members.isEmpty()) {
             return CompletableFuture.completedFuture(PrintOutcome.of(PrintOutcome.Result.NO_PRINTER));
         }
         if (!templateReadable(template)) {
@@ -375,16 +453,32 @@ public final class PrintService implements AutoCloseable {
         BadgeTemplate t = TemplateLoader.named(template, configDir);
         audit.record(actor.auditName(), "test badge", printer, "template " + template);
         worker.start();
+        // a pool: one test badge from each of its printers; the answer is the first trouble, if any
         return worker.submit(() -> {
-            try {
-                PrinterState held = printers.apply(printer).send(renderer.render(t, TEST_PERSON, ""), LabelStock.of(t));
-                LOG.info("Test badge handed to {}", printer);
-                return new PrintOutcome(
-                        held.ready() ? PrintOutcome.Result.HANDED_OVER : PrintOutcome.Result.HELD, null, held);
-            } catch (PrinterProblem e) {
-                LOG.warn("Test badge not printed on {}: {}", printer, e.getMessage());
-                return new PrintOutcome(PrintOutcome.Result.NOT_PRINTED, null, e.state());
+            PrintOutcome answer = null;
+            byte[] pdf = renderer.render(t, TEST_PERSON, "");
+            for (String m : members) {
+                PrintOutcome o;
+                try {
+                    PrinterState held = printers.apply(m).send(pdf, LabelStock.of(t));
+                    LOG.info("Test badge handed to {}", m);
+                    o = new PrintOutcome(
+                            held.ready() ? PrintOutcome.Result.HANDED_OVER : PrintOutcome.Result.HELD, null, held);
+                } catch (PrinterProblem e) {
+                    LOG.warn("Test badge not printed on {}: {}", m, e.getMessage());
+                    o = new PrintOutcome(PrintOutcome.Result.NOT_PRINTED, null, e.state());
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("Test badge not printed on {}: {}", m, e.getMessage());
+                    o = new PrintOutcome(
+                            PrintOutcome.Result.NOT_PRINTED,
+                            null,
+                            new PrinterState(PrinterState.Condition.NO_SUCH_PRINTER, e.getMessage()));
+                }
+                if (answer == null || (answer.result() == PrintOutcome.Result.HANDED_OVER && !o.handedOver())) {
+                    answer = o;
+                }
             }
+            return answer;
         });
     }
 
@@ -490,13 +584,9 @@ public final class PrintService implements AutoCloseable {
 
     /** The printers the worker keeps an eye on: the station's, and any a waiting job is for. */
     private Set<String> watched() {
-        Set<String> out = new LinkedHashSet<>();
-        Target t = target;
-        if (t.hasPrinter()) {
-            out.add(t.printer());
-        }
+        Set<String> out = new LinkedHashSet<>(target.printers());
         for (PrintJob j : queue.due(java.time.Instant.MAX)) {
-            out.add(j.printer());
+            out.addAll(j.printers());
         }
         return out;
     }
@@ -511,53 +601,39 @@ public final class PrintService implements AutoCloseable {
         }
     }
 
-    /** One attempt at a claimed job, on the worker's thread: draw the badge as the person is now, send it. */
-    private PrintJob attempt(PrintJob job) {
+    /** A claimed job's badge, drawn as the person is now (on the worker's thread); null when it cannot be. */
+    private PrintWorker.Drawn draw(PrintJob job) {
         Optional<Attendee> a = attendees.findByCode(job.attendeeCode());
         if (a.isEmpty()) {
-            queue.finish(job.id(), PrintJob.State.FAILED, PrinterState.Condition.PRINTER_ERROR);
-            return queue.find(job.id()).orElseThrow();
+            LOG.warn("Badge job {}: no attendee has its code any more", job.id());
+            return null;
         }
-        Printer printer;
-        byte[] pdf;
-        BadgeTemplate template;
         try {
-            printer = printers.apply(job.printer());
-            template = TemplateLoader.named(job.template(), configDir);
-            pdf = renderer.render(template, a.get(), "");
+            BadgeTemplate template = TemplateLoader.named(job.template(), configDir);
+            return new PrintWorker.Drawn(renderer.render(template, a.get(), ""), LabelStock.of(template));
         } catch (RuntimeException e) {
             LOG.warn(
                     "Badge job {} for attendee {} could not be prepared: {}",
                     job.id(),
                     a.get().id(),
                     e.toString());
-            queue.finish(job.id(), PrintJob.State.FAILED, PrinterState.Condition.PRINTER_ERROR);
-            return queue.find(job.id()).orElseThrow();
+            return null;
         }
-        try {
-            PrinterState held = printer.send(pdf, LabelStock.of(template));
-            // the badge is counted before the job is marked handed over: whoever sees it done sees it counted
-            if (job.reprint()) {
-                events.reprinted(a.get().code(), job.reprintReason());
-            } else {
-                events.printed(a.get().code());
-            }
-            queue.finish(job.id(), held.ready() ? PrintJob.State.DONE : PrintJob.State.SENT, null);
-            LOG.info(
-                    "Badge job {} for attendee {} handed to {}{}",
-                    job.id(),
-                    a.get().id(),
-                    printer.name(),
-                    held.ready() ? "" : " (held: " + held.condition() + ")");
-        } catch (PrinterProblem e) {
-            queue.finish(job.id(), PrintJob.State.FAILED, e.state().condition());
-            LOG.warn(
-                    "Badge job {} for attendee {} not printed: {}",
-                    job.id(),
-                    a.get().id(),
-                    e.getMessage());
+    }
+
+    /** A printer has a job's badge: the check-in log counts it (a first badge, or a reprint with its reason). */
+    private void handedOver(PrintJob job, PrinterState held) {
+        if (job.reprint()) {
+            events.reprinted(job.attendeeCode(), job.reprintReason());
+        } else {
+            events.printed(job.attendeeCode());
         }
-        return queue.find(job.id()).orElseThrow();
+        LOG.info(
+                "Badge job {} for attendee {} handed to {}{}",
+                job.id(),
+                attendees.findByCode(job.attendeeCode()).map(Attendee::id).orElse(-1L),
+                job.printer(),
+                held.ready() ? "" : " (held: " + held.condition() + ")");
     }
 
     @Override

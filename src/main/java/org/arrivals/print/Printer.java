@@ -15,6 +15,14 @@ public interface Printer {
      */
     PrinterState send(byte[] pdf, LabelStock stock) throws PrinterProblem;
 
+    /**
+     * As {@link #send}, but a printer that would only hold the badge (a paused spooler queue)
+     * refuses it instead, so that a station with several printers prints it on another at once.
+     */
+    default PrinterState sendUnlessHeld(byte[] pdf, LabelStock stock) throws PrinterProblem {
+        return send(pdf, stock);
+    }
+
     /** How the printer is now; asking takes at most about two seconds. */
     PrinterState state();
 }

@@ -31,7 +31,12 @@ public record PrinterState(Condition condition, String detail) {
         /** The printer reports an error Arrivals does not know by name. */
         PRINTER_ERROR(false),
         /** Arrivals stopped (a crash, a kill) while handing this badge over: it may have printed. */
-        INTERRUPTED(false);
+        INTERRUPTED(false),
+        /**
+         * The printer had the badge and then stopped without saying it came out (a jammed cutter,
+         * a printer that fell silent): it may have printed, so a person decides.
+         */
+        UNCONFIRMED(false);
 
         private final boolean takesJobs;
 

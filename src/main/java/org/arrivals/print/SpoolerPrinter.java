@@ -104,6 +104,15 @@ public final class SpoolerPrinter implements Printer {
 
     @Override
     public PrinterState send(byte[] pdf, LabelStock stock) throws PrinterProblem {
+        return send(pdf, stock, true);
+    }
+
+    @Override
+    public PrinterState sendUnlessHeld(byte[] pdf, LabelStock stock) throws PrinterProblem {
+        return send(pdf, stock, false);
+    }
+
+    private PrinterState send(byte[] pdf, LabelStock stock, boolean hold) throws PrinterProblem {
         PrintService service = service();
         if (service == null) {
             throw new PrinterProblem(PrinterState.Condition.NO_SUCH_PRINTER, name, null);
@@ -111,7 +120,7 @@ public final class SpoolerPrinter implements Printer {
         // One lpstat for both states: a rejecting queue refuses the job (it stays in our queue); a
         // paused one takes it and holds it, and the person is told.
         PrinterState state = state(lpstat("-a", name, "-p", name));
-        if (!state.condition().takesJobs()) {
+        if (!state.condition().takesJobs() || (!hold && !state.ready())) {
             throw new PrinterProblem(state.condition(), state.detail(), null);
         }
         PrintRequestAttributeSet attributes = new HashPrintRequestAttributeSet();

@@ -38,6 +38,8 @@ public final class ConfigCheck {
             "scanner.prefix",
             "scanner.suffix",
             "printer",
+            "checkin.on.print",
+            "print.on.checkin",
             "hub.url",
             "hub.token",
             "kiosk.mode",
@@ -97,12 +99,30 @@ public final class ConfigCheck {
                     name,
                     "printer is blank: check-ins are recorded but no badge prints. "
                             + "Set it to a CUPS queue's name (see `arrivals printers`) or zebra://HOST:PORT."));
-        } else if (printer.startsWith("zebra://") && !printer.matches("zebra://[^:/\\s]+(:\\d{1,5})?")) {
+        } else {
+            for (String one : org.arrivals.print.Printers.members(printer)) {
+                if (one.startsWith("zebra://") && !one.matches("zebra://[^:/\\s]+(:\\d{1,5})?")) {
+                    out.add(new Finding(
+                            Severity.ERROR,
+                            name,
+                            "printer = '" + one + "' is not a Zebra address. Use "
+                                    + "zebra://HOST or zebra://HOST:PORT (the raw port is usually 9100)."));
+                }
+            }
+            String wrong = org.arrivals.print.Printers.problem(printer);
+            if (wrong != null && !wrong.contains("Zebra") && !wrong.contains("zebra://")) {
+                out.add(new Finding(Severity.ERROR, name, "printer: " + wrong));
+            }
+        }
+        try {
+            StationSettings.duty(p, name);
+        } catch (IllegalArgumentException e) {
             out.add(new Finding(
                     Severity.ERROR,
                     name,
-                    "printer = '" + printer + "' is not a Zebra address. Use "
-                            + "zebra://HOST or zebra://HOST:PORT (the raw port is usually 9100)."));
+                    e.getMessage().startsWith(name + ": ")
+                            ? e.getMessage().substring(name.length() + 2)
+                            : e.getMessage()));
         }
         String hub = p.getProperty("hub.url", "").strip();
         if (!hub.isEmpty()) {

@@ -134,8 +134,8 @@ public final class Station implements AutoCloseable {
                 clock,
                 PRINTER_PROBE);
         ScanResolver scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
-        this.checkIns =
-                new CheckInService(log, arrivals, new ArrivalStats(store), outbox, attendees, scans, printing, audit);
+        this.checkIns = new CheckInService(
+                log, arrivals, new ArrivalStats(store), outbox, attendees, scans, printing, audit, settings.duty());
         this.roster = new RosterService(importer, new RosterExport(attendees, arrivals), audit, clock, stationId);
         this.kiosk = new KioskService(home, audit);
         this.lookup = new Lookup(attendees::all, arrivals::arrivedCodes);

@@ -35,6 +35,10 @@ public final class Bench {
         }
         if (which.isEmpty() || which.contains("print")) {
             PrintBench.run(Integer.getInteger("bench.prints", 50));
+            PoolBench.run(
+                    Integer.getInteger("bench.poolBadges", 24),
+                    Long.getLong("bench.printMillis", 1500),
+                    Integer.getInteger("bench.failovers", 5));
         }
         if (which.isEmpty() || which.contains("checkin")) {
             org.arrivals.print.CheckInWhilePrinterDownBench.run(Integer.getInteger("bench.checkins", 200));

@@ -20,7 +20,13 @@ public enum EventKind {
     /** Someone not on the list, with what other stations need to show them. */
     WALK_IN_REGISTERED(DetailKey.WALK_IN),
     /** One field corrected on site, with its old and new value ({@link EditRule}). */
-    ATTENDEE_EDITED(DetailKey.EDIT_FIELD, DetailKey.EDIT_OLD, DetailKey.EDIT_NEW);
+    ATTENDEE_EDITED(DetailKey.EDIT_FIELD, DetailKey.EDIT_OLD, DetailKey.EDIT_NEW),
+    /**
+     * The person collected their badge at a badge-pickup station (one that prints without counting
+     * an entry, {@code checkin.on.print=false}): not an arrival at the door. An older station that
+     * does not know the kind leaves it out rather than counting an entry.
+     */
+    BADGE_PICKED_UP;
 
     private final List<DetailKey> details;
 

@@ -39,13 +39,50 @@ public final class StatusBar extends HBox {
                 : i18n.t("status.sync.offline", i18n.number(s.pending()), last);
     }
 
+    /** Several printers: each named with its state; the sentences of those in trouble in the tooltip. */
+    private void showPool(java.util.List<org.arrivals.print.Printers.Found> pool) {
+        printer.setText(poolLine(i18n, pool));
+        boolean trouble = pool.stream().anyMatch(f -> f.state().problem());
+        printer.getStyleClass().add(trouble ? "status-bad" : "status-ok");
+        String problems = pool.stream()
+                .filter(f -> f.state().problem())
+                .map(f -> i18n.printer(f.state(), shortName(f.name())))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        printer.setTooltip(problems.isEmpty() ? null : new javafx.scene.control.Tooltip(problems));
+    }
+
+    /** "Printers: desk-a: ready · 10.0.0.7:9100: out of labels", in the station's language. */
+    public static String poolLine(I18n i18n, java.util.List<org.arrivals.print.Printers.Found> pool) {
+        return i18n.t(
+                "status.printers",
+                pool.stream()
+                        .map(f -> i18n.t(
+                                "status.printer.item",
+                                shortName(f.name()),
+                                i18n.t("printer.short." + f.state().condition().name())))
+                        .collect(java.util.stream.Collectors.joining(" · ")));
+    }
+
+    /** A printer's setting as a person reads it: a queue's name, or a network printer's host and port. */
+    public static String shortName(String setting) {
+        int scheme = setting.indexOf("://");
+        if (scheme < 0) {
+            return setting;
+        }
+        String rest = setting.substring(scheme + 3);
+        int query = rest.indexOf('?');
+        return query < 0 ? rest : rest.substring(0, query);
+    }
+
     private void show(StatusModel.Snapshot s) {
         if (s == null) {
             printer.setText(i18n.t("status.printer.checking"));
             return;
         }
         printer.getStyleClass().removeAll("status-ok", "status-bad");
-        if (s.printer() == null || s.printer().isBlank()) {
+        if (s.printers().size() > 1) {
+            showPool(s.printers());
+        } else if (s.printer() == null || s.printer().isBlank()) {
             printer.setText(i18n.t("status.printer.none"));
             printer.getStyleClass().add("status-bad");
         } else if (s.printerState().problem()) {
@@ -55,10 +92,12 @@ public final class StatusBar extends HBox {
             printer.setText(i18n.t("status.printer.ready", s.printer()));
             printer.getStyleClass().add("status-ok");
         }
-        printer.setTooltip(
-                !s.printerState().problem()
-                        ? null
-                        : new javafx.scene.control.Tooltip(i18n.printer(s.printerState(), s.printer())));
+        if (s.printers().size() <= 1) {
+            printer.setTooltip(
+                    !s.printerState().problem()
+                            ? null
+                            : new javafx.scene.control.Tooltip(i18n.printer(s.printerState(), s.printer())));
+        }
         network.setText(syncLine(i18n, s));
         network.getStyleClass().removeAll("status-ok", "status-bad");
         network.getStyleClass().add(s.sync().configured() && !s.sync().online() ? "status-bad" : "status-ok");

@@ -12,6 +12,7 @@ import org.arrivals.checkin.StationActivity;
 import org.arrivals.checkin.Stats;
 import org.arrivals.print.PrintJob;
 import org.arrivals.print.PrinterState;
+import org.arrivals.print.Printers;
 import org.arrivals.station.Station;
 import org.arrivals.sync.SyncStatus;
 import org.slf4j.Logger;
@@ -35,7 +36,22 @@ public final class StatusModel {
             long failed,
             SyncStatus sync,
             java.util.List<StationActivity> stations,
-            Instant at) {}
+            Instant at,
+            java.util.List<Printers.Found> printers) {
+        /** As before pools: the station's printer and its state only. */
+        public Snapshot(
+                String printer,
+                PrinterState printerState,
+                int pending,
+                Stats stats,
+                long queued,
+                long failed,
+                SyncStatus sync,
+                java.util.List<StationActivity> stations,
+                Instant at) {
+            this(printer, printerState, pending, stats, queued, failed, sync, stations, at, java.util.List.of());
+        }
+    }
 
     private final Station station;
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>();
@@ -66,7 +82,8 @@ public final class StatusModel {
                 counts.get(PrintJob.State.FAILED),
                 station.sync().status(),
                 station.checkIns().stationActivity(),
-                Instant.now());
+                Instant.now(),
+                printing.printerStates());
     }
 
     public void refresh(Consumer<Runnable> onFx) {

@@ -358,7 +358,7 @@ public final class DeskModel {
         busy.set(true);
         tasks.run(
                 () -> overrideReason == null
-                        ? checkIns.checkInAndPrint(actor, a.code())
+                        ? checkIns.arrive(actor, a.code()) // what this station does: desk, pickup or door
                         : checkIns.checkInOverride(actor, a.code(), overrideReason, true),
                 r -> {
                     busy.set(false);
@@ -373,7 +373,15 @@ public final class DeskModel {
         if (shown && r.arrival() != null) {
             arrival.set(r.arrival());
         }
-        if (r.checkedIn()) {
+        if (r.outcome() == CheckInResult.Outcome.PICKED_UP) {
+            String name = r.attendee().displayName();
+            message.set(describePickup(name, r.badge()));
+            if (r.badge() != null && r.badge().result() == PrintOutcome.Result.QUEUED) {
+                ownJobs.put(r.badge().job().id(), name);
+            }
+        } else if (r.outcome() == CheckInResult.Outcome.ALREADY_PICKED_UP) {
+            message.set(new Message(Tone.WARNING, i18n.t("desk.pickup.already", a.displayName())));
+        } else if (r.checkedIn()) {
             String name = r.attendee().displayName();
             message.set(describeBadge(name, r.badge()));
             messageAbout = a.code();
@@ -402,10 +410,36 @@ public final class DeskModel {
         }
     }
 
+    /** What became of the badge of someone who just picked it up (a badge-pickup station), as one sentence. */
+    private Message describePickup(String name, PrintOutcome badge) {
+        return switch (badge.result()) {
+            case QUEUED, HANDED_OVER, HELD, STILL_QUEUED ->
+                new Message(Tone.SUCCESS, i18n.t("desk.pickup.printing", name));
+            case ALREADY_HAS_BADGE -> new Message(Tone.INFO, i18n.t("desk.pickup.hasBadge", name));
+            case NO_PRINTER ->
+                new Message(Tone.WARNING, i18n.t("desk.pickup.problem", name, i18n.t("printer.NOT_CHOSEN")));
+            case BAD_TEMPLATE ->
+                new Message(Tone.WARNING, i18n.t("desk.pickup.problem", name, i18n.t("badge.badTemplate")));
+            default ->
+                new Message(
+                        Tone.WARNING,
+                        i18n.t(
+                                "desk.pickup.problem",
+                                name,
+                                i18n.printer(
+                                        badge.printer() == null
+                                                ? org.arrivals.print.PrinterState.of(
+                                                        org.arrivals.print.PrinterState.Condition.PRINTER_ERROR)
+                                                : badge.printer(),
+                                        station.printing().target().printer())));
+        };
+    }
+
     /** What became of the first badge of someone just checked in, as one sentence. */
     private Message describeBadge(String name, PrintOutcome badge) {
         if (badge == null) {
-            return new Message(Tone.SUCCESS, i18n.t("desk.done.printing", name));
+            // a door station prints nothing
+            return new Message(Tone.SUCCESS, i18n.t("desk.done.entered", name));
         }
         return switch (badge.result()) {
             case QUEUED, HANDED_OVER, HELD, STILL_QUEUED ->

@@ -160,8 +160,9 @@ public final class SelfServiceModel {
         long asked = seq;
         tasks.run(
                 () -> {
+                    // what this station does: check in and print, or (a badge-pickup station) print only
                     CheckInResult r = station.checkIns()
-                            .checkInAndPrint(Actor.selfService(), m.attendee().code());
+                            .arrive(Actor.selfService(), m.attendee().code());
                     PrintOutcome badge = r.badge();
                     if (badge != null && badge.result() == PrintOutcome.Result.QUEUED) {
                         // the screen waits for the printer's answer (a second or two): the person is standing there
@@ -176,14 +177,15 @@ public final class SelfServiceModel {
                         return; // reset (idle) meanwhile
                     }
                     switch (done.result().outcome()) {
-                        case CHECKED_IN, CHECKED_IN_OVERRIDE -> {
-                            if (done.badge() == null || !done.badge().handedOver()) {
+                        case CHECKED_IN, CHECKED_IN_OVERRIDE, PICKED_UP -> {
+                            // no badge asked for: a door station, which prints nothing
+                            if (done.badge() != null && !done.badge().handedOver()) {
                                 toDesk(DeskReason.PRINTER);
                             } else {
                                 screen.set(Screen.DONE);
                             }
                         }
-                        case ALREADY_CHECKED_IN -> toDesk(DeskReason.ALREADY);
+                        case ALREADY_CHECKED_IN, ALREADY_PICKED_UP -> toDesk(DeskReason.ALREADY);
                         case BLOCKED -> toDesk(DeskReason.BLOCKED);
                         default -> toDesk(DeskReason.NOT_FOUND);
                     }

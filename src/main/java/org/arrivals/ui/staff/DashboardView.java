@@ -23,6 +23,8 @@ public final class DashboardView {
     private final VBox root = new VBox(16);
     private final Label total = Ui.id(Ui.label("", "dash-number"), "dash-arrived");
     private final Label percent = Ui.label("", "dash-caption");
+    private final Label pickedUp = Ui.id(Ui.label("", "dash-number-small"), "dash-picked-up");
+    private final Label pickedUpCaption = Ui.label("", "dash-caption");
     private final Label queue = Ui.id(Ui.label("", "dash-number-small"), "dash-queue");
     private final Label printer = Ui.label("", "dash-caption");
     private final Label stations = Ui.label("", "dash-caption");
@@ -45,7 +47,9 @@ public final class DashboardView {
         VBox queueTile = tile(i18n.t("dash.queue"), queue, printer);
         VBox stationTile = tile(i18n.t("dash.stations"), Ui.label(status.stationId(), "dash-number-small"), stations);
         stations.setId("dash-stations");
-        HBox tiles = new HBox(16, arrivedTile, queueTile, stationTile);
+        // a badge collected at a pickup station is not an entry: counted apart
+        VBox pickupTile = tile(i18n.t("dash.pickedUp"), pickedUp, pickedUpCaption);
+        HBox tiles = new HBox(16, arrivedTile, pickupTile, queueTile, stationTile);
         for (var t : tiles.getChildren()) {
             HBox.setHgrow(t, Priority.ALWAYS);
         }
@@ -104,13 +108,17 @@ public final class DashboardView {
         Stats st = s.stats();
         total.setText(i18n.t("dash.arrivedOf", i18n.number(st.arrived()), i18n.number(st.expected())));
         percent.setText(st.expected() == 0 ? "" : i18n.percent(st.arrived() / (double) st.expected()));
+        pickedUp.setText(i18n.t("dash.pickedUpOf", i18n.number(st.pickedUp()), i18n.number(st.expected())));
+        pickedUpCaption.setText(i18n.t("dash.pickedUp.note"));
         queue.setText(i18n.t("dash.queueCounts", i18n.number(s.queued()), i18n.number(s.failed())));
         printer.setText(
-                s.printer() == null
-                        ? i18n.t("status.printer.none")
-                        : s.printerState().ready()
-                                ? i18n.t("status.printer.ready", s.printer())
-                                : i18n.printer(s.printerState(), s.printer()));
+                s.printers().size() > 1
+                        ? org.arrivals.ui.common.StatusBar.poolLine(i18n, s.printers())
+                        : s.printer() == null
+                                ? i18n.t("status.printer.none")
+                                : s.printerState().ready()
+                                        ? i18n.t("status.printer.ready", s.printer())
+                                        : i18n.printer(s.printerState(), s.printer()));
         StringBuilder lines = new StringBuilder(org.arrivals.ui.common.StatusBar.syncLine(i18n, s));
         for (var a : s.stations()) {
             lines.append('\n')
