@@ -1,5 +1,7 @@
 package org.arrivals.attendee;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +27,7 @@ public record Attendee(
 
     public Attendee {
         // In the source file's column order (the export keeps it), and unchangeable.
-        extra = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(extra));
+        extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
     /**

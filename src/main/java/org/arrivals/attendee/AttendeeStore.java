@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.arrivals.store.Store;
 import org.arrivals.store.jooq.tables.records.AttendeeRecord;
 import org.jooq.Condition;
@@ -45,7 +47,7 @@ public final class AttendeeStore {
 
     private final DSLContext dsl;
     private final Clock clock;
-    private final List<RosterListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RosterListener> listeners = new CopyOnWriteArrayList<>();
 
     public AttendeeStore(Store store, Clock clock) {
         this.dsl = store.dsl();
@@ -322,7 +324,7 @@ public final class AttendeeStore {
             return;
         }
         List<Attendee> batch = new ArrayList<>(codes.size());
-        List<String> all = List.copyOf(new java.util.LinkedHashSet<>(codes));
+        List<String> all = List.copyOf(new LinkedHashSet<>(codes));
         for (int from = 0; from < all.size(); from += CHUNK) {
             batch.addAll(fetch(ATTENDEE.CODE.in(all.subList(from, Math.min(all.size(), from + CHUNK)))));
         }

@@ -3,6 +3,7 @@ package org.arrivals.attendee;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.arrivals.attendee.demo.DemoEventGenerator;
@@ -90,7 +92,7 @@ public final class RosterService {
         try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
             DemoEventGenerator.writeCsv(w, seed, people);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         try {
             ImportReport r =
@@ -140,7 +142,7 @@ public final class RosterService {
      * personal data belongs, rather than the kiosk's own disk.
      */
     public List<Path> removableDrives() {
-        List<Path> out = new java.util.ArrayList<>();
+        List<Path> out = new ArrayList<>();
         for (Path base : MOUNT_ROOTS) {
             try (var dirs = Files.list(base)) {
                 dirs.filter(Files::isDirectory).sorted().forEach(out::add);

@@ -1,5 +1,7 @@
 package org.arrivals.attendee;
 
+import java.text.Normalizer;
+
 /** What a volunteer types to register someone who is not on the list. */
 public record WalkIn(
         String firstName,
@@ -29,9 +31,7 @@ public record WalkIn(
         if (s == null) {
             return null;
         }
-        String t = java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFC)
-                .strip()
-                .replaceAll("\\s+", " ");
+        String t = Normalizer.normalize(s, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         return t.isEmpty() ? null : t;
     }
 }

@@ -2,16 +2,24 @@ package org.arrivals.audit;
 
 import static org.arrivals.store.jooq.Tables.AUDIT_LOG;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.arrivals.store.AtomicFile;
 import org.arrivals.store.Store;
 import org.arrivals.store.jooq.tables.records.AuditLogRecord;
 
@@ -42,7 +50,7 @@ public final class AuditLog {
         if (actor == null || actor.isBlank() || action == null || action.isBlank()) {
             throw new IllegalArgumentException("An audit entry needs an actor and an action.");
         }
-        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         synchronized (lock) {
             return store.dsl().transactionResult(tx -> {
                 var dsl = tx.dsl();
@@ -88,19 +96,19 @@ public final class AuditLog {
      * Writes the log as JSON to {@code out} for an admin, whole or not at all, and records the
      * export once it is written.
      */
-    public ExportResult export(Actor actor, java.nio.file.Path out) {
+    public ExportResult export(Actor actor, Path out) {
         if (!actor.may(Role.ADMIN)) {
             return ExportResult.of(ExportResult.Outcome.NOT_ALLOWED);
         }
-        java.nio.file.Path folder = out.toAbsolutePath().getParent();
-        if (folder == null || !java.nio.file.Files.isDirectory(folder)) {
+        Path folder = out.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
             return ExportResult.of(ExportResult.Outcome.NO_FOLDER);
         }
         try {
             int n = writeJson(out);
             record(actor.auditName(), "export audit", out.getFileName().toString(), n + " entries");
             return new ExportResult(ExportResult.Outcome.WRITTEN, n, out);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(AuditLog.class)
                     .warn("Audit export to {} failed: {}", folder, e.toString());
             return ExportResult.of(ExportResult.Outcome.FAILED);
@@ -117,12 +125,10 @@ public final class AuditLog {
      * through a file beside it moved into place, so a pulled USB stick never holds half a log.
      * Returns how many entries were written.
      */
-    public int writeJson(java.nio.file.Path out) throws java.io.IOException {
+    public int writeJson(Path out) throws IOException {
         List<AuditEntry> entries = all();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper()
-                .writerWithDefaultPrettyPrinter()
-                .without(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-        org.arrivals.store.AtomicFile.write(
+        var json = new ObjectMapper().writerWithDefaultPrettyPrinter().without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        AtomicFile.write(
                 out,
                 os -> json.writeValue(
                         os, entries.stream().map(AuditEntry::fields).toList()));
@@ -189,9 +195,6 @@ public final class AuditLog {
             return new byte[] {(byte) 0xff};
         }
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        return java.nio.ByteBuffer.allocate(4 + b.length)
-                .putInt(b.length)
-                .put(b)
-                .array();
+        return ByteBuffer.allocate(4 + b.length).putInt(b.length).put(b).array();
     }
 }

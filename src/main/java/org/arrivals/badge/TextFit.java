@@ -1,6 +1,7 @@
 package org.arrivals.badge;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.arrivals.badge.text.FontChain;
 import org.arrivals.badge.text.ShapedLine;
@@ -68,8 +69,7 @@ final class TextFit {
                 int from = breaks[l];
                 int to = breaks[l + 1];
                 if (piece[from][to] == null) {
-                    piece[from][to] =
-                            Shaper.shape(String.join(" ", java.util.Arrays.copyOfRange(words, from, to)), size, chain);
+                    piece[from][to] = Shaper.shape(String.join(" ", Arrays.copyOfRange(words, from, to)), size, chain);
                 }
                 widest = Math.max(widest, piece[from][to].width());
             }
@@ -112,7 +112,7 @@ final class TextFit {
             String[] words = rest.split("\\s+");
             int take = 0;
             while (take < words.length
-                    && Shaper.shape(String.join(" ", java.util.Arrays.copyOf(words, take + 1)), size, chain)
+                    && Shaper.shape(String.join(" ", Arrays.copyOf(words, take + 1)), size, chain)
                                     .width()
                             <= width) {
                 take++;
@@ -120,8 +120,8 @@ final class TextFit {
             if (take == 0) {
                 break;
             }
-            lines.add(Shaper.shape(String.join(" ", java.util.Arrays.copyOf(words, take)), size, chain));
-            rest = String.join(" ", java.util.Arrays.copyOfRange(words, take, words.length));
+            lines.add(Shaper.shape(String.join(" ", Arrays.copyOf(words, take)), size, chain));
+            rest = String.join(" ", Arrays.copyOfRange(words, take, words.length));
         }
         if (!rest.isEmpty()) {
             ShapedLine last = Shaper.shape(rest, size, chain);

@@ -1,12 +1,18 @@
 package org.arrivals.checkin;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.attendee.WalkIn;
+import org.arrivals.attendee.export.ArrivalStates;
 import org.arrivals.audit.Actor;
 import org.arrivals.audit.AuditLog;
 import org.arrivals.audit.Role;
@@ -129,7 +135,7 @@ public final class CheckInService {
         if (!actor.may(CHECK_IN)) {
             return CheckInResult.notAllowed(a, log.arrival(a.code()), CHECK_IN);
         }
-        if (a.status() != org.arrivals.attendee.RegistrationStatus.ATTENDING) {
+        if (a.status() != RegistrationStatus.ATTENDING) {
             return new CheckInResult(CheckInResult.Outcome.BLOCKED, a, log.arrival(a.code()));
         }
         synchronized (log) {
@@ -277,7 +283,7 @@ public final class CheckInService {
         if (!actor.may(WALK_IN)) {
             return new WalkInResult(WalkInResult.Outcome.NOT_ALLOWED, null, null);
         }
-        for (String name : java.util.Arrays.asList(walkIn.firstName(), walkIn.lastName(), walkIn.badgeName())) {
+        for (String name : Arrays.asList(walkIn.firstName(), walkIn.lastName(), walkIn.badgeName())) {
             if (name != null && !name.isBlank() && scans.resolve(name).kind() != ScanResolver.Kind.NOT_FOUND) {
                 return new WalkInResult(WalkInResult.Outcome.LOOKS_LIKE_A_SCAN, null, null);
             }
@@ -336,20 +342,20 @@ public final class CheckInService {
      * chosen, or their job was cancelled.
      */
     public List<Person> checkedInWithoutBadge() {
-        Map<String, org.arrivals.attendee.export.ArrivalStates.State> states = queries.byCode();
+        Map<String, ArrivalStates.State> states = queries.byCode();
         List<String> in = states.entrySet().stream()
                 .filter(e -> e.getValue().checkedIn())
                 .map(Map.Entry::getKey)
                 .toList();
-        java.util.Set<String> noJob = printing.withoutBadge(in);
-        List<Person> out = new java.util.ArrayList<>();
+        Set<String> noJob = printing.withoutBadge(in);
+        List<Person> out = new ArrayList<>();
         for (String code : noJob) {
             Arrival arrival = log.arrival(code);
             if (arrival.badgesPrinted() == 0) {
                 attendees.findByCode(code).ifPresent(a -> out.add(new Person(a, arrival, undoNeeds(arrival), false)));
             }
         }
-        out.sort(java.util.Comparator.comparing(p -> p.attendee().displayName(), String.CASE_INSENSITIVE_ORDER));
+        out.sort(Comparator.comparing(p -> p.attendee().displayName(), String.CASE_INSENSITIVE_ORDER));
         return out;
     }
 
@@ -364,7 +370,7 @@ public final class CheckInService {
     }
 
     /** Every person's arrival state, by code. */
-    public Map<String, org.arrivals.attendee.export.ArrivalStates.State> arrivals() {
+    public Map<String, ArrivalStates.State> arrivals() {
         return queries.byCode();
     }
 

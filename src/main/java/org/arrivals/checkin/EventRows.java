@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.arrivals.store.jooq.tables.records.ArrivalRecord;
+import org.arrivals.store.jooq.tables.records.CheckinEventRecord;
 import org.arrivals.sync.protocol.EventKind;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
@@ -119,7 +120,7 @@ final class EventRows {
                 .orElse(Arrival.none(code));
     }
 
-    static CheckInEvent toEvent(org.arrivals.store.jooq.tables.records.CheckinEventRecord r) {
+    static CheckInEvent toEvent(CheckinEventRecord r) {
         return new CheckInEvent(
                 r.getId(),
                 r.getAttendeeCode(),

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.attendee.WalkIn;
@@ -142,7 +143,7 @@ public final class RemoteEvents {
         attendees.fireChangedCodes(fresh.stream()
                 .filter(e -> e.kind() == EventKind.WALK_IN_REGISTERED || e.kind() == EventKind.ATTENDEE_EDITED)
                 .map(CheckInEvent::attendeeCode)
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+                .collect(Collectors.toCollection(TreeSet::new)));
         return fresh.size();
     }
 

@@ -1,5 +1,6 @@
 package org.arrivals.checkin;
 
+import java.util.Locale;
 import java.util.Optional;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeStore;
@@ -36,7 +37,7 @@ public final class ScanResolver {
 
     /** A scanner prefix written as a key's name (F12, Pause, Insert, Scroll Lock) or STX, not as text. */
     static boolean namesAKey(String prefix) {
-        String p = prefix.strip().toUpperCase(java.util.Locale.ROOT).replace(" ", "");
+        String p = prefix.strip().toUpperCase(Locale.ROOT).replace(" ", "");
         return p.matches("F([1-9]|1[0-9]|2[0-4])|STX|PAUSE|INSERT|SCROLLLOCK");
     }
 

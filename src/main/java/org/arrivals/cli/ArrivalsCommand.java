@@ -1,8 +1,11 @@
 package org.arrivals.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import org.arrivals.station.DataHome;
 import org.arrivals.station.EventId;
 import org.arrivals.station.LogSetup;
@@ -144,22 +147,22 @@ public final class ArrivalsCommand implements Runnable {
 
     /** The station key: --key-file, else $ARRIVALS_KEY, else {@code fallback}, else asked on the terminal. */
     StationKey stationKey(String fallback) {
-        java.util.Map<String, String> env = System.getenv();
+        Map<String, String> env = System.getenv();
         if (keyFile == null
                 && fallback != null
                 && (env.get(StationKey.ENV) == null || env.get(StationKey.ENV).isBlank())) {
             return StationKey.passphrase(fallback);
         }
         return StationKey.resolve(keyFile, env, () -> {
-            java.io.Console console = System.console();
+            Console console = System.console();
             return console == null ? null : console.readPassword("Station key: ");
         });
     }
 
     public static int run(String... args) {
         return run(
-                new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8),
+                new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8),
                 args);
     }
 

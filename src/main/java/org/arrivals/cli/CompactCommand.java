@@ -1,6 +1,7 @@
 package org.arrivals.cli;
 
 import java.util.Locale;
+import org.arrivals.station.EventFolder;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -16,8 +17,7 @@ import picocli.CommandLine.Command;
 final class CompactCommand extends HomeCommand {
     @Override
     public Integer call() {
-        long[] sizes = new org.arrivals.station.EventFolder(root.resolvedHome(), root.resolvedEvent())
-                .compact(root.stationKey(null));
+        long[] sizes = new EventFolder(root.resolvedHome(), root.resolvedEvent()).compact(root.stationKey(null));
         out().printf(
                         Locale.ROOT,
                         "Compacted the event '%s': %.1f MB -> %.1f MB.%n",

@@ -1,5 +1,6 @@
 package org.arrivals.cli;
 
+import org.arrivals.station.EventFolder;
 import picocli.CommandLine.Command;
 
 @Command(
@@ -13,8 +14,7 @@ import picocli.CommandLine.Command;
 final class EncryptCommand extends HomeCommand {
     @Override
     public Integer call() {
-        boolean done = new org.arrivals.station.EventFolder(root.resolvedHome(), root.resolvedEvent())
-                .encrypt(root.stationKey(null));
+        boolean done = new EventFolder(root.resolvedHome(), root.resolvedEvent()).encrypt(root.stationKey(null));
         out().println(
                         done
                                 ? "The event '" + root.resolvedEvent() + "' is now encrypted."

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.arrivals.attendee.ExtraFields;
 import org.arrivals.checkin.CheckInEvent;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
@@ -36,9 +37,7 @@ final class HistoryCommand extends StationCommand {
                 m.put("kind", e.kind().name());
                 m.put("station", e.stationId());
                 m.put("at", e.wallTime());
-                m.put(
-                        "details",
-                        e.details() == null ? Map.of() : org.arrivals.attendee.ExtraFields.fromJson(e.details()));
+                m.put("details", e.details() == null ? Map.of() : ExtraFields.fromJson(e.details()));
                 docs.add(m);
             }
             out().println(Json.write(docs));

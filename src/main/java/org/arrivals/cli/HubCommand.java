@@ -1,5 +1,6 @@
 package org.arrivals.cli;
 
+import java.io.Console;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -68,7 +69,7 @@ final class HubCommand implements Callable<Integer> {
         char[] password = null;
         if (tlsKeystore != null) {
             String env = System.getenv("ARRIVALS_HUB_TLS_PASSWORD");
-            java.io.Console console = System.console();
+            Console console = System.console();
             password = env != null
                     ? env.toCharArray()
                     : console != null ? console.readPassword("Keystore password: ") : new char[0];

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.arrivals.attendee.importing.ColumnMapping;
 import org.arrivals.attendee.importing.ImportException;
@@ -107,7 +108,7 @@ final class ImportCommand extends StationCommand {
         List<Map<String, Object>> warnings = new ArrayList<>();
         for (ImportWarning w : report.warnings()) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("kind", w.kind().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("kind", w.kind().name().toLowerCase(Locale.ROOT));
             m.put("column", w.column());
             m.put("message", describe(w));
             warnings.add(m);

@@ -1,9 +1,15 @@
 package org.arrivals.cli;
 
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import org.arrivals.station.KioskSettings;
+import org.arrivals.station.LogSetup;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
+import org.arrivals.station.StationKey;
 import org.arrivals.ui.Kiosk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +21,7 @@ import picocli.CommandLine.Option;
             "Start the kiosk window on this station's data: desk mode for volunteers, self-service for "
                     + "attendees (full screen; leaving needs the staff PIN), or staff mode (PIN).",
             "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234; "
-                    + "without --key-file or ARRIVALS_KEY its station key is " + org.arrivals.station.StationKey.DEMO
+                    + "without --key-file or ARRIVALS_KEY its station key is " + StationKey.DEMO
                     + "."
         })
 final class KioskCommand extends HomeCommand {
@@ -37,17 +43,16 @@ final class KioskCommand extends HomeCommand {
      */
     @Override
     public Integer call() {
-        java.nio.file.Path home = root.resolvedHome();
-        org.arrivals.station.LogSetup.configure(home, root.resolvedConfig());
-        String fallback = demo ? org.arrivals.station.StationKey.DEMO : null;
+        Path home = root.resolvedHome();
+        LogSetup.configure(home, root.resolvedConfig());
+        String fallback = demo ? StationKey.DEMO : null;
         if (demo) {
             demoSettings(home);
         }
         KioskSettings k = settings(home);
-        java.util.concurrent.atomic.AtomicReference<Station> opened =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Station> opened = new AtomicReference<>();
         boolean keyGiven = root.keyGiven(fallback);
-        org.arrivals.station.StationKey given = null;
+        StationKey given = null;
         String unreadable = null;
         if (keyGiven) {
             try {
@@ -59,8 +64,8 @@ final class KioskCommand extends HomeCommand {
                 unreadable = "unlock.keyFile";
             }
         }
-        org.arrivals.station.StationKey givenKey = given;
-        java.util.function.Function<org.arrivals.station.StationKey, Station> open = key -> {
+        StationKey givenKey = given;
+        Function<StationKey, Station> open = key -> {
             Station s = root.openStationWith(key);
             opened.set(s);
             if (demo) {
@@ -88,16 +93,16 @@ final class KioskCommand extends HomeCommand {
     }
 
     /** The demo's event name and staff PIN, where none is set (in station.properties: no key needed). */
-    private void demoSettings(java.nio.file.Path home) {
+    private void demoSettings(Path home) {
         if (KioskSettings.prepareDemo(home, DEMO_EVENT_NAME, DEMO_PIN)) {
             err().println("Demo: the staff PIN is " + DEMO_PIN + ". Change it with: arrivals pin set");
         }
     }
 
-    private KioskSettings settings(java.nio.file.Path home) {
+    private KioskSettings settings(Path home) {
         KioskSettings k = KioskSettings.load(home);
         if (mode != null) {
-            KioskSettings.Mode m = switch (mode.strip().toLowerCase(java.util.Locale.ROOT)) {
+            KioskSettings.Mode m = switch (mode.strip().toLowerCase(Locale.ROOT)) {
                 case "desk" -> KioskSettings.Mode.DESK;
                 case "self", "self-service" -> KioskSettings.Mode.SELF;
                 case "staff" -> KioskSettings.Mode.STAFF;

@@ -2,9 +2,14 @@ package org.arrivals.cli;
 
 import java.io.BufferedReader;
 import java.io.Console;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.arrivals.audit.PendingAudit;
+import org.arrivals.audit.Role;
+import org.arrivals.station.EventFolder;
 import org.arrivals.station.StaffPin;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -53,23 +58,23 @@ final class PinCommand implements Runnable {
          */
         @Override
         public Integer call() throws Exception {
-            org.arrivals.audit.Role r = org.arrivals.audit.Role.parse(role);
-            java.nio.file.Path home = pin.root.resolvedHome();
+            Role r = Role.parse(role);
+            Path home = pin.root.resolvedHome();
             String event = pin.root.resolvedEvent();
             // the key is checked against the event's key-check file, without opening the database: a
             // kiosk may have it open (a PIN is often set, or a lockout lifted, while the kiosk runs).
             // A station with no event yet has nothing to protect, and no key to check.
-            var folder = new org.arrivals.station.EventFolder(home, event);
+            var folder = new EventFolder(home, event);
             if (folder.exists()) {
                 folder.verifyKey(pin.root.stationKey(null));
             }
             StaffPin.set(home, r, readPin(r));
-            org.arrivals.audit.PendingAudit.note(home, "pin set", "role " + r.id()); // into the log at the next open
+            PendingAudit.note(home, "pin set", "role " + r.id()); // into the log at the next open
             spec.commandLine().getOut().println("The " + r.id() + " PIN is set.");
             return 0;
         }
 
-        private static String readPin(org.arrivals.audit.Role r) throws java.io.IOException {
+        private static String readPin(Role r) throws IOException {
             Console console = System.console();
             String entered;
             if (console != null) {

@@ -1,6 +1,7 @@
 package org.arrivals.cli;
 
 import java.util.concurrent.Callable;
+import org.arrivals.print.PrintOutcome;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ final class QueueCommand extends StationCommand {
             try (Station station = queue.root.openStation()) {
                 var o = station.printing().cancel(StationCommand.CLI, id);
                 queue.out().println(PrintOutput.message(o));
-                return o.result() == org.arrivals.print.PrintOutcome.Result.CANCELLED ? 0 : PrintOutput.NOT_PRINTED;
+                return o.result() == PrintOutcome.Result.CANCELLED ? 0 : PrintOutput.NOT_PRINTED;
             }
         }
     }

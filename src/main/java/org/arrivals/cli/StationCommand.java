@@ -1,11 +1,12 @@
 package org.arrivals.cli;
 
+import org.arrivals.audit.Actor;
 import org.arrivals.station.Station;
 
 /** A subcommand that works on the station's data: it opens the station, runs, and closes it. */
 abstract class StationCommand extends HomeCommand {
     /** Whoever holds the station key on the command line acts as admin; the services audit what it does. */
-    static final org.arrivals.audit.Actor CLI = org.arrivals.audit.Actor.cli();
+    static final Actor CLI = Actor.cli();
 
     @Override
     public final Integer call() throws Exception {

@@ -2,6 +2,7 @@ package org.arrivals.cli;
 
 import java.util.Map;
 import org.arrivals.attendee.Attendee;
+import org.arrivals.checkin.CheckInService;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,7 +25,7 @@ final class WalkInCommand extends StationCommand {
     @Override
     int run(Station station) {
         var r = station.checkIns().walkIn(CLI, person.walkIn(), false);
-        if (r.outcome() != org.arrivals.checkin.CheckInService.WalkInResult.Outcome.REGISTERED) {
+        if (r.outcome() != CheckInService.WalkInResult.Outcome.REGISTERED) {
             throw new IllegalArgumentException(
                     "A name given looks like a scanned code (a badge, an attendee code or a ticket): nothing was registered.");
         }

@@ -1,6 +1,7 @@
 package org.arrivals.cli;
 
 import java.io.Console;
+import org.arrivals.station.EventFolder;
 import org.arrivals.station.Station;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,7 +40,7 @@ final class WipeCommand extends HomeCommand {
                 return ArrivalsCommand.NOTHING_DONE;
             }
         }
-        int files = new org.arrivals.station.EventFolder(root.resolvedHome(), event).wipe();
+        int files = new EventFolder(root.resolvedHome(), event).wipe();
         out().println("Event '" + event + "' wiped: " + files + " files removed.");
         return 0;
     }

@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 import org.arrivals.sync.protocol.ContractViolation;
 import org.arrivals.sync.protocol.Protocol;
 import org.arrivals.sync.protocol.PushRequest;
@@ -71,8 +72,7 @@ public final class HubServer implements AutoCloseable {
      * As above, over HTTPS when {@code tls} is given (its key and certificate, from a keystore:
      * {@link Tls#context}), with these limits.
      */
-    public static HubServer start(
-            HubStore store, InetSocketAddress address, int threads, javax.net.ssl.SSLContext tls, Limits limits)
+    public static HubServer start(HubStore store, InetSocketAddress address, int threads, SSLContext tls, Limits limits)
             throws IOException {
         HttpServer http;
         if (tls == null) {

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.exception.IntegrityConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,7 @@ final class StationTokens {
             dsl.insertInto(STATION, STATION_NAME, STATION_TOKEN, STATION_ADMIN, STATION_CREATED)
                     .values(name, hex(sha256(token)), admin, OffsetDateTime.now(clock))
                     .execute();
-        } catch (org.jooq.exception.IntegrityConstraintViolationException taken) {
+        } catch (IntegrityConstraintViolationException taken) {
             throw new IllegalArgumentException("The hub already has a station named " + name + ".");
         }
         LOG.info("Station {} registered{}", name, admin ? " as an administrator" : "");

@@ -1,6 +1,7 @@
 package org.arrivals.print;
 
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Brother QL printers Arrivals speaks to, with what differs between them: the code their status
@@ -44,16 +45,16 @@ public enum BrotherModel {
     }
 
     /** A model by its name as a person writes it ({@code QL-810W}, {@code ql810w}); empty when unknown. */
-    public static java.util.Optional<BrotherModel> named(String name) {
+    public static Optional<BrotherModel> named(String name) {
         String n = name == null
                 ? ""
                 : name.strip().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
         for (BrotherModel m : values()) {
             if (m.label.replace("-", "").equals(n)) {
-                return java.util.Optional.of(m);
+                return Optional.of(m);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The model a status names; null for a code Arrivals does not know (another QL answers the same way). */

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -171,7 +172,7 @@ public final class BrotherRaster {
         byte[] line = new byte[BrotherModel.LINE_BYTES];
         int pad = g.leftPad();
         for (int y = 0; y < g.lines(); y++) {
-            java.util.Arrays.fill(line, (byte) 0);
+            Arrays.fill(line, (byte) 0);
             // the head prints a line mirrored: the badge's right edge goes first
             for (int x = 0; x < g.dots(); x++) {
                 if ((badge.getRaster().getSample(x, y, 0)) < 128) {

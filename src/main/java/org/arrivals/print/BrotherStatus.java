@@ -1,5 +1,7 @@
 package org.arrivals.print;
 
+import java.util.Locale;
+
 /**
  * What a Brother QL printer says about itself: the 32-byte status it sends when asked ({@code ESC i
  * S}), when it starts and finishes printing, and when something goes wrong. Only what a person at
@@ -140,14 +142,14 @@ public record BrotherStatus(
     /** For the log: the roll and the raw error bytes. */
     public String describe() {
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "model 0x%02X, %d mm %s%s, errors %02X %02X, %s",
                 modelCode,
                 mediaWidthMm,
-                media.name().toLowerCase(java.util.Locale.ROOT),
+                media.name().toLowerCase(Locale.ROOT),
                 media == Media.DIE_CUT ? " x " + mediaLengthMm + " mm" : "",
                 error1,
                 error2,
-                kind.name().toLowerCase(java.util.Locale.ROOT));
+                kind.name().toLowerCase(Locale.ROOT));
     }
 }

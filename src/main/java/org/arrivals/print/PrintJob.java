@@ -1,6 +1,7 @@
 package org.arrivals.print;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * One badge in Arrivals' print queue. {@code problem} is null unless the last attempt failed.
@@ -37,8 +38,8 @@ public record PrintJob(
     }
 
     /** The printers this badge may print on, in the order they are tried. */
-    public java.util.List<String> printers() {
-        return pool == null ? java.util.List.of(printer) : Printers.members(pool);
+    public List<String> printers() {
+        return pool == null ? List.of(printer) : Printers.members(pool);
     }
 
     public enum State {

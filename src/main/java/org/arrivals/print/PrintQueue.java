@@ -5,11 +5,14 @@ import static org.arrivals.store.jooq.Tables.PRINT_JOB;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.arrivals.store.Store;
 import org.arrivals.store.jooq.tables.records.PrintJobRecord;
 import org.jooq.Condition;
@@ -108,12 +111,12 @@ public final class PrintQueue {
     }
 
     /** Codes of people who have no live badge job, among {@code codes}. */
-    public Set<String> withoutBadge(java.util.Collection<String> codes) {
-        Set<String> have = new java.util.HashSet<>(dsl.selectDistinct(PRINT_JOB.ATTENDEE_CODE)
+    public Set<String> withoutBadge(Collection<String> codes) {
+        Set<String> have = new HashSet<>(dsl.selectDistinct(PRINT_JOB.ATTENDEE_CODE)
                 .from(PRINT_JOB)
                 .where(PRINT_JOB.STATE.notIn(PrintJob.State.CANCELLED.name(), PrintJob.State.SUPERSEDED.name()))
                 .fetch(PRINT_JOB.ATTENDEE_CODE));
-        Set<String> out = new java.util.TreeSet<>(codes);
+        Set<String> out = new TreeSet<>(codes);
         out.removeAll(have);
         return out;
     }

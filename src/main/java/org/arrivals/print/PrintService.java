@@ -3,11 +3,15 @@ package org.arrivals.print;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -328,7 +332,7 @@ public final class PrintService implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return PrintOutcome.of(PrintOutcome.Result.STILL_QUEUED, now);
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | CancellationException e) {
             return PrintOutcome.of(PrintOutcome.Result.STILL_QUEUED, now);
         }
     }
@@ -530,12 +534,12 @@ public final class PrintService implements AutoCloseable {
         if (!templateReadable(template)) {
             return BadgeFile.of(BadgeFile.Result.BAD_TEMPLATE);
         }
-        java.util.Comparator<Attendee> byName = java.util.Comparator.comparing(
+        Comparator<Attendee> byName = Comparator.comparing(
                         (Attendee a) -> a.lastName().isEmpty() ? a.firstName() : a.lastName(),
                         String.CASE_INSENSITIVE_ORDER)
                 .thenComparing(Attendee::firstName);
-        java.util.Comparator<Attendee> sort = order == Order.ORGANIZATION
-                ? java.util.Comparator.comparing(
+        Comparator<Attendee> sort = order == Order.ORGANIZATION
+                ? Comparator.comparing(
                                 (Attendee a) -> a.organization() == null ? "" : a.organization(),
                                 String.CASE_INSENSITIVE_ORDER)
                         .thenComparing(byName)
@@ -578,14 +582,14 @@ public final class PrintService implements AutoCloseable {
     }
 
     /** Of these people, the ones with no badge printed, held or waiting. */
-    public Set<String> withoutBadge(java.util.Collection<String> codes) {
+    public Set<String> withoutBadge(Collection<String> codes) {
         return queue.withoutBadge(codes);
     }
 
     /** The printers the worker keeps an eye on: the station's, and any a waiting job is for. */
     private Set<String> watched() {
         Set<String> out = new LinkedHashSet<>(target.printers());
-        for (PrintJob j : queue.due(java.time.Instant.MAX)) {
+        for (PrintJob j : queue.due(Instant.MAX)) {
             out.addAll(j.printers());
         }
         return out;

@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntFunction;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.arrivals.attendee.Attendee;
 
@@ -588,7 +590,7 @@ public final class SearchIndex {
                     ((s >> 38) & 1) == 0,
                     sortName(people[ord])));
         }
-        java.util.Collections.reverse(hits);
+        Collections.reverse(hits);
         return hits;
     }
 
@@ -629,7 +631,7 @@ public final class SearchIndex {
     }
 
     /** The first position in a sorted sequence whose word is not less than {@code key}. */
-    private static int lowerBound(int size, java.util.function.IntFunction<String> wordAt, String key) {
+    private static int lowerBound(int size, IntFunction<String> wordAt, String key) {
         int lo = 0;
         int hi = size;
         while (lo < hi) {

@@ -9,9 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.arrivals.badge.TemplateLoader;
+import org.arrivals.print.Printers;
 import org.xml.sax.SAXParseException;
 
 /**
@@ -82,7 +84,7 @@ public final class ConfigCheck {
                         Severity.WARNING,
                         name,
                         "'" + key + "' is not a setting Arrivals knows (typo?). " + "Known settings: "
-                                + String.join(", ", new java.util.TreeSet<>(KEYS)) + "."));
+                                + String.join(", ", new TreeSet<>(KEYS)) + "."));
             }
         }
         int before = out.size();
@@ -100,7 +102,7 @@ public final class ConfigCheck {
                     "printer is blank: check-ins are recorded but no badge prints. "
                             + "Set it to a CUPS queue's name (see `arrivals printers`) or zebra://HOST:PORT."));
         } else {
-            for (String one : org.arrivals.print.Printers.members(printer)) {
+            for (String one : Printers.members(printer)) {
                 if (one.startsWith("zebra://") && !one.matches("zebra://[^:/\\s]+(:\\d{1,5})?")) {
                     out.add(new Finding(
                             Severity.ERROR,
@@ -109,7 +111,7 @@ public final class ConfigCheck {
                                     + "zebra://HOST or zebra://HOST:PORT (the raw port is usually 9100)."));
                 }
             }
-            String wrong = org.arrivals.print.Printers.problem(printer);
+            String wrong = Printers.problem(printer);
             if (wrong != null && !wrong.contains("Zebra") && !wrong.contains("zebra://")) {
                 out.add(new Finding(Severity.ERROR, name, "printer: " + wrong));
             }

@@ -6,11 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import javax.net.ssl.SSLContext;
 import org.arrivals.attendee.importing.ImportException;
 import org.arrivals.attendee.importing.ImportedRow;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.hub.HubServer;
 import org.arrivals.hub.HubStore;
+import org.arrivals.hub.Tls;
 import org.arrivals.sync.protocol.RosterRow;
 
 /**
@@ -79,9 +81,7 @@ public final class HubHost implements AutoCloseable {
     /** As above, over HTTPS with the key and certificate in {@code keystore} when it is given. */
     public synchronized int serve(String bindAddress, int port, int threads, Path keystore, char[] password)
             throws IOException {
-        javax.net.ssl.SSLContext tls = keystore == null
-                ? null
-                : org.arrivals.hub.Tls.context(keystore, password == null ? new char[0] : password);
+        SSLContext tls = keystore == null ? null : Tls.context(keystore, password == null ? new char[0] : password);
         server = HubServer.start(
                 store, new InetSocketAddress(bindAddress, port), threads, tls, HubServer.Limits.DEFAULT);
         return server.port();

@@ -1,7 +1,10 @@
 package org.arrivals.station;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -18,7 +21,7 @@ public record KioskSettings(
     }
 
     /** The languages the kiosk speaks. */
-    public static final java.util.List<String> LANGUAGES = java.util.List.of("en", "es", "ar", "fr");
+    public static final List<String> LANGUAGES = List.of("en", "es", "ar", "fr");
 
     public static final KioskSettings DEFAULTS = new KioskSettings(Mode.DESK, 30, "en", false, "thermal-4x3", "");
 
@@ -38,9 +41,9 @@ public record KioskSettings(
      */
     public static boolean prepareDemo(Path home, String eventName, String pin) {
         if (StationFile.read(home).getProperty("event.name", "").isBlank()) {
-            StationFile.set(home, java.util.Map.of("event.name", eventName));
+            StationFile.set(home, Map.of("event.name", eventName));
         }
-        if (StaffPin.load(home, java.time.Clock.systemUTC()).isSet()) {
+        if (StaffPin.load(home, Clock.systemUTC()).isSet()) {
             return false;
         }
         StaffPin.set(home, pin);

@@ -10,9 +10,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
+import java.util.Properties;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import org.arrivals.audit.Role;
+import org.arrivals.store.AtomicFile;
 
 /**
  * The staff PINs, one per role, that unlock staff mode and let a person leave self-service: the
@@ -67,7 +70,7 @@ public final class StaffPin {
         this.stateFile = stateFile;
         if (stateFile != null && Files.exists(stateFile)) {
             try {
-                java.util.Properties p = new java.util.Properties();
+                Properties p = new Properties();
                 try (var r = Files.newBufferedReader(stateFile)) {
                     p.load(r);
                 }
@@ -90,7 +93,7 @@ public final class StaffPin {
 
     /** The station's PINs, with the lockout state a previous run left. */
     public static StaffPin load(Path home, Clock clock) {
-        java.util.Properties p = StationFile.read(home);
+        Properties p = StationFile.read(home);
         return new StaffPin(p.getProperty(KEY), p.getProperty(ADMIN_KEY), clock, home.resolve(STATE_FILE));
     }
 
@@ -103,7 +106,7 @@ public final class StaffPin {
                 Files.deleteIfExists(stateFile);
                 return;
             }
-            org.arrivals.store.AtomicFile.writeString(
+            AtomicFile.writeString(
                     stateFile, "failures=" + failures + "\nlockedUntil=" + lockedUntil.toEpochMilli() + "\n");
         } catch (IOException e) {
             LOG.warn("Cannot keep the staff PIN lockout state in {}: {}", stateFile, e.getMessage());
@@ -213,8 +216,8 @@ public final class StaffPin {
     /** Stores the PIN of {@code role} (supervisor or admin). */
     public static void set(Path home, Role role, String pin) {
         switch (role) {
-            case SUPERVISOR -> StationFile.set(home, java.util.Map.of(KEY, hash(pin)));
-            case ADMIN -> StationFile.set(home, java.util.Map.of(ADMIN_KEY, hash(pin)));
+            case SUPERVISOR -> StationFile.set(home, Map.of(KEY, hash(pin)));
+            case ADMIN -> StationFile.set(home, Map.of(ADMIN_KEY, hash(pin)));
             case VOLUNTEER ->
                 throw new IllegalArgumentException("Volunteers need no PIN: desk mode opens without one.");
         }

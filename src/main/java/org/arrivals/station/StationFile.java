@@ -1,6 +1,7 @@
 package org.arrivals.station;
 
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import org.arrivals.store.AtomicFile;
 
 /** HOME/station.properties: read whole, and changed key by key without losing the others. */
 public final class StationFile {
@@ -38,8 +40,8 @@ public final class StationFile {
         });
         Path file = home.resolve(StationSettings.FILE);
         try {
-            org.arrivals.store.AtomicFile.write(file, out -> {
-                Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+            AtomicFile.write(file, out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
                 p.store(w, "Arrivals station settings (kiosk-config/station.properties explains every key)");
                 w.flush();
             });

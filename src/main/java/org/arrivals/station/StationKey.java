@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.arrivals.store.StoreException;
 import org.arrivals.store.StoreKey;
 
 /**
@@ -15,7 +16,7 @@ import org.arrivals.store.StoreKey;
  */
 public final class StationKey {
     /** The fewest characters a station key may have. */
-    public static final int MIN_LENGTH = org.arrivals.store.StoreKey.MIN_LENGTH;
+    public static final int MIN_LENGTH = StoreKey.MIN_LENGTH;
 
     /** The environment variable that may hold the station key. */
     public static final String ENV = "ARRIVALS_KEY";
@@ -78,8 +79,7 @@ public final class StationKey {
 
     /** True when {@code e} says the key given does not unlock the event (rather than another problem). */
     public static boolean isWrongKey(Throwable e) {
-        return e instanceof org.arrivals.store.StoreException se
-                && se.kind() == org.arrivals.store.StoreException.Kind.WRONG_KEY;
+        return e instanceof StoreException se && se.kind() == StoreException.Kind.WRONG_KEY;
     }
 
     /**
@@ -87,7 +87,7 @@ public final class StationKey {
      * {@code unlock.alreadyOpen}, {@code unlock.notEncrypted}), or null for another problem.
      */
     public static String problemKey(Throwable e) {
-        if (!(e instanceof org.arrivals.store.StoreException se)) {
+        if (!(e instanceof StoreException se)) {
             return null;
         }
         return switch (se.kind()) {

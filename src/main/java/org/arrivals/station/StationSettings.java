@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import org.arrivals.checkin.StationDuty;
 
@@ -92,7 +93,7 @@ public record StationSettings(
             return id;
         }
         String made = fresh();
-        StationFile.set(home, java.util.Map.of(KEY, made));
+        StationFile.set(home, Map.of(KEY, made));
         return made;
     }
 

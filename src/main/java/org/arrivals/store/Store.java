@@ -1,9 +1,21 @@
 package org.arrivals.store;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -23,9 +35,9 @@ import org.slf4j.LoggerFactory;
 public final class Store implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Store.class);
     /** The databases this JVM has open (H2 shares an open database with a second opener in the same JVM). */
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private static final java.util.Map<Path, Integer> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<Path, Integer> OPEN = new ConcurrentHashMap<>();
     public static final String FILE_NAME = "arrivals";
 
     private final Path directory;
@@ -59,7 +71,7 @@ public final class Store implements AutoCloseable {
     public static Store open(Path directory, StoreKey key) {
         try {
             Files.createDirectories(directory);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot create the data folder " + directory + ": " + e.getMessage(), e);
         }
         requireNotCompacting(directory);
@@ -78,7 +90,7 @@ public final class Store implements AutoCloseable {
             char[] filePassword = key.filePassword(directory);
             url += ";CIPHER=AES";
             password = new String(filePassword) + " ";
-            java.util.Arrays.fill(filePassword, '\0');
+            Arrays.fill(filePassword, '\0');
         } else if (StoreKey.isEncrypted(directory)) {
             throw new StoreException("The event database in " + directory + " is encrypted: give the station key.");
         }
@@ -136,17 +148,16 @@ public final class Store implements AutoCloseable {
         if (!Files.exists(marker)) {
             return;
         }
-        try (java.nio.channels.FileChannel channel =
-                        java.nio.channels.FileChannel.open(marker, java.nio.file.StandardOpenOption.WRITE);
-                java.nio.channels.FileLock lock = channel.tryLock()) {
+        try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
             }
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
-        } catch (java.nio.file.NoSuchFileException e) {
+        } catch (NoSuchFileException e) {
             // the compaction just finished
-        } catch (java.io.IOException | UnsupportedOperationException e) {
+        } catch (IOException | UnsupportedOperationException e) {
             // a marker this user cannot lock (left by another user, or a folder without locks): it cannot
             // be a compaction of ours under way, and refusing would lock the station out for good
             LOG.warn("Cannot check the compaction marker {} ({}); opening anyway", marker, e.getMessage());
@@ -183,11 +194,11 @@ public final class Store implements AutoCloseable {
             Path side = Files.createTempDirectory(directory, ".encrypt");
             char[] filePassword = key.filePassword(side);
             org.h2.tools.ChangeFileEncryption.execute(directory.toString(), FILE_NAME, "AES", null, filePassword, true);
-            java.util.Arrays.fill(filePassword, '\0');
+            Arrays.fill(filePassword, '\0');
             Files.move(side.resolve(StoreKey.CHECK_FILE), directory.resolve(StoreKey.CHECK_FILE));
             Files.delete(side);
             return true;
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | IOException e) {
             throw new StoreException("Cannot encrypt the event database in " + directory + ": " + e.getMessage(), e);
         }
     }
@@ -211,9 +222,8 @@ public final class Store implements AutoCloseable {
         // Store.open away until the swap is done (a killed compaction's lock goes with its process).
         Path marker = directory.resolve(COMPACTING);
         boolean mine = false;
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(
-                        marker, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                java.nio.channels.FileLock lock = channel.tryLock()) {
+        try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
             }
@@ -223,16 +233,16 @@ public final class Store implements AutoCloseable {
                 throw new StoreException(StoreException.Kind.ALREADY_OPEN, alreadyOpen(directory), null);
             }
             return shutdownCompact(directory, key, file);
-        } catch (java.nio.channels.OverlappingFileLockException e) {
+        } catch (OverlappingFileLockException e) {
             throw new StoreException(StoreException.Kind.ALREADY_OPEN, compacting(directory), null);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot compact the event database in " + directory + ": " + e.getMessage(), e);
         } finally {
             try {
                 if (mine) { // another compaction's marker stays with its lock
                     Files.deleteIfExists(marker);
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // a marker left behind holds no lock: the next open ignores it
             }
         }
@@ -246,16 +256,16 @@ public final class Store implements AutoCloseable {
             if (key != null) {
                 char[] filePassword = key.filePassword(directory);
                 password = new String(filePassword) + " ";
-                java.util.Arrays.fill(filePassword, '\0');
+                Arrays.fill(filePassword, '\0');
             }
-            try (Connection c = java.sql.DriverManager.getConnection(url, "arrivals", password);
+            try (Connection c = DriverManager.getConnection(url, "arrivals", password);
                     var st = c.createStatement()) {
                 st.execute("SHUTDOWN COMPACT");
             }
             return new long[] {before, Files.size(file)};
         } catch (SQLException e) {
             throw openFailure(directory, e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new StoreException("Cannot compact the event database in " + directory + ": " + e.getMessage(), e);
         }
     }
@@ -272,7 +282,7 @@ public final class Store implements AutoCloseable {
      * made meanwhile by others (a check-in during an import) call {@link #committed()}, which
      * checkpoints them at once, so they keep their guarantee too.
      */
-    public <T> T bulkWrite(java.util.function.Supplier<T> work) {
+    public <T> T bulkWrite(Supplier<T> work) {
         synchronized (bulkLock) {
             dsl.execute("SET WRITE_DELAY 500");
             try {

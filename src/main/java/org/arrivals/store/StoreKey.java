@@ -76,7 +76,7 @@ public final class StoreKey {
         if (!isEncrypted(directory)) {
             throw new StoreException("There is no encrypted event database in " + directory + ".");
         }
-        java.util.Arrays.fill(filePassword(directory), '\0');
+        Arrays.fill(filePassword(directory), '\0');
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.arrivals.sync;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RegistrationStatus;
@@ -82,7 +83,7 @@ public final class Wire {
                 r.title(),
                 r.type() == null ? RosterContract.DEFAULT_TYPE : r.type(),
                 status,
-                r.extra() == null ? java.util.Map.of() : r.extra(),
+                r.extra() == null ? Map.of() : r.extra(),
                 r.walkIn());
     }
 }

@@ -1,15 +1,29 @@
 package org.arrivals.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationKey;
 import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.NameFonts;
 import org.arrivals.ui.common.Tasks;
+import org.arrivals.ui.common.Ui;
 import org.arrivals.ui.common.UnlockView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +45,7 @@ public final class Kiosk {
     /** Why the kiosk starts locked although a key was meant to be given (a message key), or null. */
     private static volatile String lockedReason;
     /** Set when the kiosk opens its station beside the window: the station, once open. */
-    private static volatile java.util.concurrent.CompletableFuture<Station> opening;
+    private static volatile CompletableFuture<Station> opening;
 
     private Kiosk() {}
 
@@ -57,7 +71,7 @@ public final class Kiosk {
      */
     public static void runOpening(Function<StationKey, Station> open, StationKey key, KioskSettings k, StaffPin p) {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
-        opening = new java.util.concurrent.CompletableFuture<>();
+        opening = new CompletableFuture<>();
         Thread opener = new Thread(
                 () -> {
                     try {
@@ -117,23 +131,20 @@ public final class Kiosk {
                 open(stage);
                 return;
             }
-            org.arrivals.ui.common.NameFonts.load(); // the first screens in the kiosk's own fonts too
+            NameFonts.load(); // the first screens in the kiosk's own fonts too
             I18n i18n = new I18n(language);
             stage.setMinWidth(1024);
             stage.setMinHeight(700);
             if (opening != null) {
-                javafx.scene.control.Label wait = org.arrivals.ui.common.Ui.id(
-                        org.arrivals.ui.common.Ui.label(i18n.t("unlock.opening"), "pin-title"), "opening");
-                show(stage, org.arrivals.ui.common.Ui.overlay(new javafx.scene.layout.StackPane(wait), 460, i18n));
+                Label wait = Ui.id(Ui.label(i18n.t("unlock.opening"), "pin-title"), "opening");
+                show(stage, Ui.overlay(new StackPane(wait), 460, i18n));
                 opening.whenComplete((s, e) -> Platform.runLater(() -> {
                     if (e == null) {
                         station = s;
                         warmUp(s);
                         open(stage);
                     } else {
-                        Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
-                                ? e.getCause()
-                                : e;
+                        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                         LOG.warn("The station did not open with the key given: {}", cause.getMessage());
                         locked(stage, i18n).say(UnlockView.reason(i18n, cause));
                     }
@@ -157,9 +168,9 @@ public final class Kiosk {
             return view;
         }
 
-        private static void show(Stage stage, javafx.scene.Parent root) {
+        private static void show(Stage stage, Parent root) {
             if (stage.getScene() == null) {
-                stage.setScene(new javafx.scene.Scene(root, 1280, 800));
+                stage.setScene(new Scene(root, 1280, 800));
                 stage.getScene()
                         .getStylesheets()
                         .add(Kiosk.class.getResource("kiosk.css").toExternalForm());
@@ -181,23 +192,22 @@ public final class Kiosk {
                 // for tools that drive the real window (the scan rush test): the desk is drawn and open
                 Platform.runLater(() -> {
                     try {
-                        java.nio.file.Files.writeString(java.nio.file.Path.of(readyFile), "ready\n");
-                    } catch (java.io.IOException e) {
+                        Files.writeString(Path.of(readyFile), "ready\n");
+                    } catch (IOException e) {
                         LOG.warn("Cannot write the ready file {}: {}", readyFile, e.toString());
                     }
                 });
             }
             if (Boolean.getBoolean("arrivals.exitWhenReady")) {
                 // for measuring start-up (scripts/bench startup): the first frame is drawn, then quit
-                javafx.animation.AnimationTimer firstFrame = new javafx.animation.AnimationTimer() {
+                AnimationTimer firstFrame = new AnimationTimer() {
                     @Override
                     public void handle(long now) {
                         stop();
                         long ms = ProcessHandle.current()
                                 .info()
                                 .startInstant()
-                                .map(t -> java.time.Duration.between(t, java.time.Instant.now())
-                                        .toMillis())
+                                .map(t -> Duration.between(t, Instant.now()).toMillis())
                                 .orElse(-1L);
                         System.err.println("Ready in " + ms + " ms");
                         Platform.exit();

@@ -1,6 +1,7 @@
 package org.arrivals.ui;
 
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -10,6 +11,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -17,6 +19,10 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.arrivals.audit.Actor;
+import org.arrivals.audit.Role;
+import org.arrivals.print.PrintJob;
+import org.arrivals.print.PrintListener;
+import org.arrivals.print.PrinterState;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.KioskSettings.Mode;
 import org.arrivals.station.StaffPin;
@@ -57,7 +63,7 @@ public final class Shell {
     private final StaffModel staff;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>();
     private DeskView deskView;
-    private final java.util.function.LongSupplier keyClock;
+    private final LongSupplier keyClock;
     private SelfServiceView selfView;
     private boolean largeText;
 
@@ -67,12 +73,7 @@ public final class Shell {
 
     /** @param keyClock the clock that tells a scanner's burst from a person's typing (tests drive it) */
     public Shell(
-            Stage stage,
-            Station station,
-            KioskSettings settings,
-            StaffPin pin,
-            Tasks tasks,
-            java.util.function.LongSupplier keyClock) {
+            Stage stage, Station station, KioskSettings settings, StaffPin pin, Tasks tasks, LongSupplier keyClock) {
         this.stage = stage;
         this.keyClock = keyClock;
         this.station = station;
@@ -121,14 +122,14 @@ public final class Shell {
             }
         });
         station.checkIns().addListener(a -> Platform.runLater(status::poke));
-        station.printing().addListener(new org.arrivals.print.PrintListener() {
+        station.printing().addListener(new PrintListener() {
             @Override
-            public void jobChanged(org.arrivals.print.PrintJob job) {
+            public void jobChanged(PrintJob job) {
                 Platform.runLater(status::poke);
             }
 
             @Override
-            public void printerChanged(String printer, org.arrivals.print.PrinterState state) {
+            public void printerChanged(String printer, PrinterState state) {
                 Platform.runLater(status::poke);
             }
         });
@@ -217,7 +218,7 @@ public final class Shell {
                 frame.setCenter(selfView.root());
                 frame.setBottom(null);
                 stage.setFullScreenExitHint("");
-                stage.setFullScreenExitKeyCombination(javafx.scene.input.KeyCombination.NO_MATCH);
+                stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
                 fullScreen(true);
             }
             case STAFF -> {
@@ -319,13 +320,11 @@ public final class Shell {
 
     /** Staff mode after an accepted PIN: its role acts in staff mode, and the audit log says so. */
     private void enterStaff(String action) {
-        org.arrivals.audit.Role role = pinGate.acceptedRole();
+        Role role = pinGate.acceptedRole();
         staff.actor(role);
         tasks.run(
                 () -> {
-                    station.kiosk()
-                            .staffEntered(
-                                    new org.arrivals.audit.Actor(role, org.arrivals.audit.Actor.Face.STAFF), action);
+                    station.kiosk().staffEntered(new Actor(role, Actor.Face.STAFF), action);
                     return role;
                 },
                 e -> {},

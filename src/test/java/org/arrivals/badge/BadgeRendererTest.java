@@ -8,6 +8,7 @@ import com.google.zxing.Result;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
 import java.awt.image.BufferedImage;
@@ -130,7 +131,7 @@ class BadgeRendererTest {
         FontRenderContext frc = new FontRenderContext(null, true, true);
         for (String s : List.of("محمد عبد الله", "बहादुर गुरुङ", "အောင်ဆန်း", "Nguyễn Thị", "አበበ በቀለ")) {
             float ours = Shaper.shape(s, 20, FontChain.regular()).width();
-            java.awt.Font f = awtFontFor(s);
+            Font f = awtFontFor(s);
             float jdk = new TextLayout(s, f.deriveFont(20f), frc).getAdvance();
             assertThat(ours).as(s).isCloseTo(jdk, org.assertj.core.data.Percentage.withPercentage(3));
         }
@@ -158,7 +159,7 @@ class BadgeRendererTest {
         assertThat(PEOPLE.get(0).displayName()).isEqualTo("Minh Khai Nguyễn Thị");
     }
 
-    private static java.awt.Font awtFontFor(String s) {
+    private static Font awtFontFor(String s) {
         String file = s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC)
                 ? "NotoSansArabic-Regular.ttf"
                 : s.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.DEVANAGARI)
@@ -173,7 +174,7 @@ class BadgeRendererTest {
                                         ? "NotoSansEthiopic-Regular.ttf"
                                         : "NotoSans-Regular.ttf";
         try (var in = BadgeRendererTest.class.getResourceAsStream("/fonts/" + file)) {
-            return java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, in);
+            return Font.createFont(Font.TRUETYPE_FONT, in);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

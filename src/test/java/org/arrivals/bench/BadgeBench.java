@@ -2,6 +2,7 @@ package org.arrivals.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,8 +67,8 @@ final class BadgeBench {
                 renderer.render(t, l, "");
                 base[i] = (System.nanoTime() - t0) / 1e6;
             }
-            java.util.Arrays.sort(any);
-            java.util.Arrays.sort(base);
+            Arrays.sort(any);
+            Arrays.sort(base);
             long t0 = System.nanoTime();
             byte[] all = renderer.renderAll(t, people, "");
             double allMs = (System.nanoTime() - t0) / 1e6;

@@ -1,6 +1,7 @@
 package org.arrivals.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +9,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.arrivals.attendee.demo.DemoEventGenerator;
 import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.print.CheckInWhilePrinterDownBench;
 import org.arrivals.testing.TestStore;
+import org.arrivals.ui.ScanRush;
+import org.arrivals.ui.desk.DeskKeystrokeBench;
 
 /**
  * {@code ./scripts/bench}: measures what organizers and volunteers feel and prints it. Sizes come
@@ -41,7 +47,7 @@ public final class Bench {
                     Integer.getInteger("bench.failovers", 5));
         }
         if (which.isEmpty() || which.contains("checkin")) {
-            org.arrivals.print.CheckInWhilePrinterDownBench.run(Integer.getInteger("bench.checkins", 200));
+            CheckInWhilePrinterDownBench.run(Integer.getInteger("bench.checkins", 200));
         }
         if (which.isEmpty() || which.contains("sync")) {
             SyncBench.run(
@@ -51,10 +57,8 @@ public final class Bench {
                     Integer.getInteger("bench.roster", 100_000));
         }
         if (which.isEmpty() || which.contains("desk")) {
-            org.arrivals.ui.desk.DeskKeystrokeBench.run(
-                    Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.names", 300));
-            org.arrivals.ui.ScanRush.bench(
-                    Integer.getInteger("bench.scans", 40), Integer.getInteger("bench.rushes", 3));
+            DeskKeystrokeBench.run(Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.names", 300));
+            ScanRush.bench(Integer.getInteger("bench.scans", 40), Integer.getInteger("bench.rushes", 3));
         }
         if (which.isEmpty() || which.contains("search")) {
             SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
@@ -88,8 +92,8 @@ public final class Bench {
         for (int run = 0; run < runs; run++) {
             Path dir = Files.createTempDirectory("arrivals-bench");
             try (TestStore t = new TestStore(dir)) {
-                parse.add(time(() -> t.importer.importBytes(
-                        csv, "bench.csv", new RosterImporter.Options(java.util.Map.of(), null, true))));
+                parse.add(time(() ->
+                        t.importer.importBytes(csv, "bench.csv", new RosterImporter.Options(Map.of(), null, true))));
                 ImportReport[] r = new ImportReport[1];
                 first.add(
                         time(() -> r[0] = t.importer.importBytes(csv, "bench.csv", RosterImporter.Options.defaults())));
@@ -144,10 +148,9 @@ public final class Bench {
         }
     }
 
-    public static void deleteTree(Path dir) throws java.io.IOException {
+    public static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 }

@@ -20,6 +20,8 @@ import org.arrivals.print.FakeBrother;
 import org.arrivals.print.PrintJob;
 import org.arrivals.print.PrintService;
 import org.arrivals.station.Station;
+import org.arrivals.station.StationKey;
+import org.arrivals.testing.Badges;
 
 /**
  * {@code ./scripts/bench print}, printer pools: badges per minute for one station with 1, 2 and 3
@@ -34,12 +36,7 @@ final class PoolBench {
     static void run(int badges, long printMillis, int failovers) throws Exception {
         Path dir = Files.createTempDirectory("arrivals-pool-bench");
         try (Station s = Station.open(
-                dir,
-                "bench",
-                "desk-1",
-                Clock.systemUTC(),
-                null,
-                org.arrivals.station.StationKey.passphrase("bench-station-key"))) {
+                dir, "bench", "desk-1", Clock.systemUTC(), null, StationKey.passphrase("bench-station-key"))) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
                 DemoEventGenerator.writeCsv(w, 5, (badges * 6 + failovers * 10) * 3);
@@ -124,7 +121,7 @@ final class PoolBench {
                     s.checkIns().checkInAndPrint(Actor.desk(), people.remove(0).code());
                 }
                 waitForPrinted(List.of(a, b), rush, 60);
-                org.arrivals.testing.Badges.settle(s); // the last badge's job records its end
+                Badges.settle(s); // the last badge's job records its end
                 long out = a.ranOutAtNanos;
                 String lost = s.printing().jobs().stream()
                         .filter(j -> j.attempts() >= 2 && j.printer().equals(b.setting()))

@@ -1,6 +1,7 @@
 package org.arrivals.bench;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -8,13 +9,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.demo.DemoEventGenerator;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.audit.Actor;
 import org.arrivals.checkin.ScanResolver;
 import org.arrivals.print.FakeZebraForCli;
+import org.arrivals.print.PrintOutcome;
 import org.arrivals.station.Station;
+import org.arrivals.station.StationKey;
+import org.arrivals.testing.Badges;
 
 /**
  * {@code ./scripts/bench print}: from a scan to the badge handed over, through CUPS (its Zebra
@@ -28,12 +35,7 @@ final class PrintBench {
         Path dir = Files.createTempDirectory("arrivals-print-bench");
         try (FakeZebraForCli zebra = new FakeZebraForCli();
                 Station s = Station.open(
-                        dir,
-                        "bench",
-                        "desk-1",
-                        Clock.systemUTC(),
-                        null,
-                        org.arrivals.station.StationKey.passphrase("bench-station-key"))) {
+                        dir, "bench", "desk-1", Clock.systemUTC(), null, StationKey.passphrase("bench-station-key"))) {
             ByteArrayOutputStream buf = new ByteArrayOutputStream();
             try (Writer w = new OutputStreamWriter(buf, StandardCharsets.UTF_8)) {
                 DemoEventGenerator.writeCsv(w, 5, badges * 5);
@@ -81,14 +83,13 @@ final class PrintBench {
         }
     }
 
-    private static double[] measure(Station s, java.util.List<org.arrivals.attendee.Attendee> who, String printer) {
+    private static double[] measure(Station s, List<Attendee> who, String printer) {
         double[] ms = new double[who.size()];
         for (int i = 0; i < who.size(); i++) {
             long t0 = System.nanoTime();
             ScanResolver.Result r = s.checkIns().resolve(who.get(i).code() + "\n");
-            s.checkIns().checkIn(org.arrivals.audit.Actor.cli(), r.attendee().code());
-            org.arrivals.print.PrintOutcome o =
-                    org.arrivals.testing.Badges.print(s, r.attendee().code(), printer, "thermal-4x3");
+            s.checkIns().checkIn(Actor.cli(), r.attendee().code());
+            PrintOutcome o = Badges.print(s, r.attendee().code(), printer, "thermal-4x3");
             ms[i] = (System.nanoTime() - t0) / 1e6;
             if (!o.handedOver()) {
                 throw new IllegalStateException("benchmark badge not handed over: " + o);
@@ -115,7 +116,7 @@ final class PrintBench {
                     return;
                 }
                 Thread.sleep(50);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -142,7 +143,7 @@ final class PrintBench {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return -1;
         }
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -127,11 +128,11 @@ final class SearchBench {
 
     private static void line(String what, double[] ms, double[] baseline) {
         double[] s = ms.clone();
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         String ratio = "";
         if (baseline != null) {
             double[] b = baseline.clone();
-            java.util.Arrays.sort(b);
+            Arrays.sort(b);
             ratio = String.format(
                     Locale.ROOT,
                     "  x%.0f slower than the index (p50), x%.0f (p99)",

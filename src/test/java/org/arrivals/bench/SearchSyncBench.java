@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
@@ -56,7 +59,7 @@ final class SearchSyncBench {
     /** Where the station's roster and arrival notices go: the index of the phase being measured. */
     private static final class Switch implements RosterListener {
         volatile RosterListener roster;
-        volatile java.util.function.Consumer<Arrival> arrivals = a -> {};
+        volatile Consumer<Arrival> arrivals = a -> {};
 
         @Override
         public void rosterReloaded() {
@@ -175,7 +178,7 @@ final class SearchSyncBench {
 
             List<Attendee> roster = desk.attendees.all();
             List<String> queries = queries(roster, names);
-            java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+            AtomicInteger builds = new AtomicInteger();
             Supplier<Lookup> newLookup = () -> new Lookup(
                     () -> {
                         builds.incrementAndGet();
@@ -364,7 +367,7 @@ final class SearchSyncBench {
             throws Exception {
         double[] seconds = new double[2];
         Throwable[] failed = new Throwable[1];
-        java.util.concurrent.atomic.AtomicLong finishedAt = new java.util.concurrent.atomic.AtomicLong();
+        AtomicLong finishedAt = new AtomicLong();
         long start = System.nanoTime();
         Thread syncing = new Thread(
                 () -> {
@@ -418,7 +421,7 @@ final class SearchSyncBench {
         return new Typed(queries, ms, felt, 0, 0);
     }
 
-    private static boolean duringSync(long due, java.util.concurrent.atomic.AtomicLong finishedAt) {
+    private static boolean duringSync(long due, AtomicLong finishedAt) {
         long end = finishedAt.get();
         return end == 0 || due < end;
     }

@@ -22,6 +22,7 @@ import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.checkin.HybridClock;
 import org.arrivals.sync.HubClient;
+import org.arrivals.sync.HubException;
 import org.arrivals.sync.TestHub;
 import org.arrivals.sync.TestStation;
 import org.arrivals.sync.protocol.WireEvent;
@@ -170,7 +171,7 @@ final class SyncBench {
                                 || s.station.arrivals().allEvents().size() < total) {
                             try {
                                 s.syncOnce();
-                            } catch (org.arrivals.sync.HubException e) {
+                            } catch (HubException e) {
                                 Thread.sleep(50);
                             }
                         }

@@ -2,6 +2,7 @@ package org.arrivals.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class ArrivalTest {
                 "A1",
                 kind,
                 station,
-                OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(millis), ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(Instant.ofEpochMilli(millis), ZoneOffset.UTC),
                 hlc,
                 null);
     }

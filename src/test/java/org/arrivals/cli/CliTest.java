@@ -4,9 +4,14 @@ import static org.arrivals.testing.Files2.crlf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import javax.imageio.ImageIO;
+import org.arrivals.print.FakeZebraForCli;
+import org.arrivals.station.Station;
 import org.arrivals.testing.Exports;
 import org.arrivals.testing.Files2;
 import org.junit.jupiter.api.Test;
@@ -235,7 +240,7 @@ class CliTest {
         Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         run("--home", home(), "import", file.toString());
         String token;
-        try (var station = org.arrivals.station.Station.open(Path.of(home()), "default", java.time.Clock.systemUTC())) {
+        try (var station = Station.open(Path.of(home()), "default", Clock.systemUTC())) {
             token = station.tokens().issue("1006");
         }
         CliRun r = run("--home", home(), "checkin", token, "--json");
@@ -256,7 +261,7 @@ class CliTest {
         assertThat(run("--home", home(), "badge", "1003", "--out", png.toString(), "--template", "brother-62x100")
                         .exit())
                 .isZero();
-        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).as("62 mm at 300 dpi").isBetween(730, 734);
 
         Path all = dir.resolve("all.pdf");
@@ -275,7 +280,7 @@ class CliTest {
     void printReprintAndTheQueueOverARawZebra() throws Exception {
         Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         run("--home", home(), "import", file.toString());
-        try (var zebra = new org.arrivals.print.FakeZebraForCli()) {
+        try (var zebra = new FakeZebraForCli()) {
             String printer = "zebra://127.0.0.1:" + zebra.port();
             CliRun p = run("--home", home(), "print", "1002", "--printer", printer, "--json");
             assertThat(p.exit()).as(p.err()).isZero();

@@ -2,9 +2,13 @@ package org.arrivals.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
+import org.arrivals.audit.Actor;
 import org.arrivals.station.DataHome;
 import org.arrivals.station.Station;
 import org.junit.jupiter.api.Test;
@@ -20,9 +24,9 @@ class CompactCommandTest {
 
     @Test
     void compactionShrinksTheFileAndKeepsEverything() throws Exception {
-        java.util.List<String> before;
+        List<String> before;
         try (Station s = Station.open(home, "default", "desk-1", Clock.systemUTC())) {
-            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 1200, 5).report();
+            s.roster().importDemo(Actor.cli(), 1200, 5).report();
             for (var a : s.attendees().all().subList(0, 300)) {
                 s.log().checkIn(a.code(), null);
                 s.audit().record("volunteer", "checkin", a.code(), null);
@@ -52,11 +56,10 @@ class CompactCommandTest {
     @Test
     void noStationOpensWhileACompactionHoldsTheFileAndAStaleMarkerIsIgnored() throws Exception {
         try (Station s = Station.open(home, "default", "desk-1", Clock.systemUTC())) {
-            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 20, 5).report();
+            s.roster().importDemo(Actor.cli(), 20, 5).report();
         }
         Path marker = DataHome.eventDirectory(home, "default").resolve("arrivals.compacting");
-        try (var channel = java.nio.channels.FileChannel.open(
-                        marker, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        try (var channel = FileChannel.open(marker, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 var lock = channel.lock()) {
             CliRun during = CliRun.of("--home", home.toString(), "stats");
             assertThat(during.exit()).isNotZero();
@@ -68,8 +71,8 @@ class CompactCommandTest {
         assertThat(after.exit()).as(after.err()).isZero();
     }
 
-    private static java.util.List<String> state(Station s) {
-        return java.util.List.of(
+    private static List<String> state(Station s) {
+        return List.of(
                 Integer.toString(s.attendees().all().size()),
                 s.arrivals().allEvents().toString(),
                 s.audit().all().toString(),

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -111,7 +112,7 @@ class HubKillTest {
 
             try (HubHost host = HubHost.open(hubHome, null, Clock.systemUTC())) {
                 assertThat(host.store().eventCount()).as("each event once").isEqualTo(recorded);
-                Set<UUID> atHub = new java.util.HashSet<>();
+                Set<UUID> atHub = new HashSet<>();
                 long cursor = 0;
                 for (boolean more = true; more; ) {
                     var page = host.store().pull(cursor, 2000);

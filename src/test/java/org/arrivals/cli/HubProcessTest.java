@@ -3,6 +3,7 @@ package org.arrivals.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,7 +30,7 @@ class HubProcessTest {
         return ArrivalsCommand.run(new PrintWriter(out, true), new PrintWriter(new StringWriter(), true), args);
     }
 
-    static Process startHub(Path hubHome, int port) throws java.io.IOException {
+    static Process startHub(Path hubHome, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(List.of(
                         java,
@@ -48,7 +49,7 @@ class HubProcessTest {
     }
 
     /** Reads the hub's first line; the rest of its output is drained so it never blocks. */
-    static int portOf(Process hub) throws java.io.IOException {
+    static int portOf(Process hub) throws IOException {
         BufferedReader lines = new BufferedReader(new InputStreamReader(hub.getInputStream(), StandardCharsets.UTF_8));
         Pattern listening = Pattern.compile("Hub listening on port (\\d+)\\.");
         int port = -1;
@@ -64,7 +65,7 @@ class HubProcessTest {
                 while (lines.readLine() != null) {
                     // discard
                 }
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the hub is gone
             }
         });

@@ -7,7 +7,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+import org.arrivals.station.HubHost;
 import org.arrivals.station.LogSetup;
 import org.arrivals.testing.Exports;
 import org.arrivals.testing.Files2;
@@ -74,7 +77,7 @@ class LogPrivacyTest {
         Path home = dir.resolve("home");
         Path file = Files2.write(dir, "eventbrite.csv", Exports.MESSY_EVENTBRITE, StandardCharsets.UTF_8, true);
         String[] common = {"--home", home.toString(), "--config", "kiosk-config"};
-        java.util.function.Function<String[], String> run = cmd -> {
+        Function<String[], String> run = cmd -> {
             String[] args = new String[common.length + cmd.length];
             System.arraycopy(common, 0, args, 0, common.length);
             System.arraycopy(cmd, 0, args, common.length, cmd.length);
@@ -84,8 +87,7 @@ class LogPrivacyTest {
         };
         run.apply(new String[] {"hub", "import", file.toString()});
         String token = run.apply(new String[] {"hub", "add-station", "desk-1"});
-        try (org.arrivals.station.HubHost host =
-                org.arrivals.station.HubHost.open(home, null, java.time.Clock.systemUTC())) {
+        try (HubHost host = HubHost.open(home, null, Clock.systemUTC())) {
             String url = "http://127.0.0.1:" + host.serve("127.0.0.1", 0, 2);
             for (String[] cmd : List.of(
                     new String[] {"sync", "--once", "--hub", url, "--token", token},

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.arrivals.audit.Actor;
 import org.arrivals.station.Station;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,7 @@ class PinCommandTest {
     void aPinIsSetOnlyWithTheStationKeyAndIsAudited() throws Exception {
         Path home = dir.resolve("home");
         try (Station s = Station.open(home, "default", Clock.systemUTC())) {
-            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 10, 1).report();
+            s.roster().importDemo(Actor.cli(), 10, 1).report();
         }
         Path wrongKey = Files.writeString(dir.resolve("wrong.key"), "not-this-station-key\n");
         CliRun refused = withStdin(

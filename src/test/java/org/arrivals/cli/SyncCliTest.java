@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import org.arrivals.station.HubHost;
 import org.arrivals.testing.Exports;
@@ -71,7 +72,7 @@ class SyncCliTest {
                     Path.of(station, "station.properties"),
                     "\nhub.url=" + url + "\nhub.token=" + token + "\n",
                     StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.APPEND);
+                    StandardOpenOption.APPEND);
             CliRun once = run("--home", station, "sync", "--once", "--json");
             assertThat(once.exit()).as(once.out() + once.err()).isZero();
             assertThat(once.json().get("pushed").asInt()).isEqualTo(1);

@@ -7,9 +7,11 @@ import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.detector.Detector;
 import java.awt.image.BufferedImage;
 import java.net.ServerSocket;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.ImageType;
@@ -290,14 +292,14 @@ class BrotherQlPrinterTest {
                 .getText();
     }
 
-    private static java.util.Optional<String> qr(BufferedImage img) throws Exception {
+    private static Optional<String> qr(BufferedImage img) throws Exception {
         return ZebraRawPrinterTest.TOKENS.verify(qrText(img));
     }
 
     /** The QR reads as printed, not mirrored or upside down: its corner patterns are top-left, top-right, bottom-left. */
     static void assertUpright(BufferedImage img) throws Exception {
         var matrix = new HybridBinarizer(new BufferedImageLuminanceSource(img)).getBlackMatrix();
-        var p = new com.google.zxing.qrcode.detector.Detector(matrix)
+        var p = new Detector(matrix)
                 .detect(Map.of(DecodeHintType.TRY_HARDER, true))
                 .getPoints();
         assertThat(p[2].getX()).as("top-right pattern right of top-left").isGreaterThan(p[1].getX() + 50);

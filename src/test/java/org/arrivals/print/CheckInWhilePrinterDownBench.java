@@ -3,7 +3,9 @@ package org.arrivals.print;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -46,8 +48,7 @@ public final class CheckInWhilePrinterDownBench {
             line("printer not answering (each attempt waits 2 s)", down, none);
         } finally {
             try (var paths = Files.walk(dir)) {
-                paths.sorted(java.util.Comparator.reverseOrder())
-                        .forEach(p -> p.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
     }
@@ -71,7 +72,7 @@ public final class CheckInWhilePrinterDownBench {
             long t0 = System.nanoTime();
             CheckInResult r = s.checkIns().checkInAndPrint(Actor.desk(), a.code());
             if (waitForPrinter) {
-                s.printing().awaitAttempt(r.badge(), java.time.Duration.ofSeconds(10));
+                s.printing().awaitAttempt(r.badge(), Duration.ofSeconds(10));
             }
             ms.add((System.nanoTime() - t0) / 1e6);
             if (!r.checkedIn()) {

@@ -4,14 +4,28 @@ import static org.arrivals.testing.Files2.crlf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.audit.Actor;
+import org.arrivals.badge.TemplateLoader;
 import org.arrivals.i18n.Texts;
 import org.arrivals.station.Station;
 import org.arrivals.sync.protocol.EventKind;
@@ -146,21 +160,18 @@ class CupsPrintingTest {
     /** What a ZPL job says about its size: the graphic's header and the print width, not the megabytes between. */
     private static String zpl(int index) {
         String zpl = new String(zebra.jobs.get(index), StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher graphic =
-                java.util.regex.Pattern.compile("~DGR:CUPS\\.GRF,\\d+,\\d+,").matcher(zpl);
-        java.util.regex.Matcher width =
-                java.util.regex.Pattern.compile("\\^PW\\d+").matcher(zpl);
+        Matcher graphic = Pattern.compile("~DGR:CUPS\\.GRF,\\d+,\\d+,").matcher(zpl);
+        Matcher width = Pattern.compile("\\^PW\\d+").matcher(zpl);
         return (graphic.find() ? graphic.group() : "no graphic") + " " + (width.find() ? width.group() : "no width");
     }
 
     /** The attendee code in the QR code of what the printer would print, read from the driver's ZPL. */
-    private static java.util.Optional<String> qrOf(int index, Station s) throws Exception {
+    private static Optional<String> qrOf(int index, Station s) throws Exception {
         var label = ZplGraphic.decode(new String(zebra.jobs.get(index), StandardCharsets.ISO_8859_1));
-        String token = new com.google.zxing.qrcode.QRCodeReader()
+        String token = new QRCodeReader()
                 .decode(
-                        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(label))),
-                        java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(label))),
+                        Map.of(DecodeHintType.TRY_HARDER, true))
                 .getText();
         return s.tokens().verify(token);
     }
@@ -183,7 +194,7 @@ class CupsPrintingTest {
     void aQueueThatTakesNoPdfGetsPagesDrawnAtTheLabelsExactSize() throws Exception {
         try (Station s = station("pages")) {
             int before = zebra.jobs.size();
-            var template = org.arrivals.badge.TemplateLoader.named("thermal-4x3", null);
+            var template = TemplateLoader.named("thermal-4x3", null);
             byte[] pdf =
                     s.badges().render(template, s.attendees().findByCode("P2").orElseThrow(), "");
             assertThat(new SpoolerPrinter(queue, true).send(pdf, LabelStock.of(template)))
@@ -278,8 +289,8 @@ class CupsPrintingTest {
             Path printed = null;
             for (int i = 0; i < 300 && printed == null; i++) {
                 Thread.sleep(100);
-                if (java.nio.file.Files.isDirectory(out)) {
-                    try (var files = java.nio.file.Files.list(out)) {
+                if (Files.isDirectory(out)) {
+                    try (var files = Files.list(out)) {
                         printed = files.filter(f -> f.toFile().lastModified() >= start
                                         && f.toString().endsWith(".pdf"))
                                 .filter(f -> f.toFile().length() > 0)
@@ -290,23 +301,21 @@ class CupsPrintingTest {
             }
             assertThat(printed).as("cups-pdf wrote the job to " + out).isNotNull();
             Thread.sleep(500); // let cups-pdf finish writing
-            byte[] pdf = java.nio.file.Files.readAllBytes(printed);
+            byte[] pdf = Files.readAllBytes(printed);
             // cups-pdf re-distils the job through Ghostscript onto its own default page, which keeps the
             // drawing but neither the text layer nor the label size (see docs/printing-notes.md): what
             // is checked here is that the badge went through the spooler whole, its QR readable.
-            try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            try (var doc = Loader.loadPDF(pdf)) {
                 assertThat(doc.getNumberOfPages()).isEqualTo(1);
-                var image = new org.apache.pdfbox.rendering.PDFRenderer(doc)
-                        .renderImageWithDPI(0, 200, org.apache.pdfbox.rendering.ImageType.GRAY);
-                String token = new com.google.zxing.qrcode.QRCodeReader()
+                var image = new PDFRenderer(doc).renderImageWithDPI(0, 200, ImageType.GRAY);
+                String token = new QRCodeReader()
                         .decode(
-                                new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                                        new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image))),
-                                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
+                                new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                                Map.of(DecodeHintType.TRY_HARDER, true))
                         .getText();
                 assertThat(s.tokens().verify(token)).contains("P3");
             }
-            java.nio.file.Files.deleteIfExists(printed);
+            Files.deleteIfExists(printed);
         }
     }
 

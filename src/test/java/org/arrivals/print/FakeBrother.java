@@ -1,5 +1,13 @@
 package org.arrivals.print;
 
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -9,7 +17,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -166,7 +176,7 @@ public final class FakeBrother implements AutoCloseable {
                         rows.add(
                                 compressed
                                         ? BrotherRaster.PackBits.decode(data, BrotherModel.LINE_BYTES)
-                                        : java.util.Arrays.copyOf(data, BrotherModel.LINE_BYTES));
+                                        : Arrays.copyOf(data, BrotherModel.LINE_BYTES));
                     }
                     case 'Z' -> rows.add(new byte[BrotherModel.LINE_BYTES]);
                     case 0x0C, 0x1A -> {
@@ -208,14 +218,11 @@ public final class FakeBrother implements AutoCloseable {
     }
 
     /** The text of the QR code on a printed label (ZXing, trying hard). */
-    public static String qrText(BufferedImage label)
-            throws com.google.zxing.NotFoundException, com.google.zxing.ChecksumException,
-                    com.google.zxing.FormatException {
-        return new com.google.zxing.qrcode.QRCodeReader()
+    public static String qrText(BufferedImage label) throws NotFoundException, ChecksumException, FormatException {
+        return new QRCodeReader()
                 .decode(
-                        new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
-                                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(label))),
-                        java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, true))
+                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(label))),
+                        Map.of(DecodeHintType.TRY_HARDER, true))
                 .getText();
     }
 

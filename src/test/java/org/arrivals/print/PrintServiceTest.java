@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.audit.Actor;
 import org.arrivals.audit.Role;
@@ -38,7 +40,7 @@ class PrintServiceTest {
         return s;
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done) throws InterruptedException {
+    private static void waitFor(BooleanSupplier done) throws InterruptedException {
         for (int i = 0; i < 300 && !done.getAsBoolean(); i++) {
             Thread.sleep(50);
         }
@@ -112,7 +114,7 @@ class PrintServiceTest {
             assertThat(s.printing().cancel(Actor.cli(), first.job().id()).result())
                     .isEqualTo(PrintOutcome.Result.NOT_WAITING);
             // with nothing live, a first badge may be asked for again
-            assertThat(s.printing().withoutBadge(java.util.List.of("A1", "B2"))).containsExactly("A1", "B2");
+            assertThat(s.printing().withoutBadge(List.of("A1", "B2"))).containsExactly("A1", "B2");
         }
     }
 

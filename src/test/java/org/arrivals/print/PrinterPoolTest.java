@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.audit.Actor;
 import org.arrivals.station.Station;
@@ -40,7 +42,7 @@ class PrinterPoolTest {
         return s;
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done, int seconds) throws InterruptedException {
+    private static void waitFor(BooleanSupplier done, int seconds) throws InterruptedException {
         for (int i = 0; i < seconds * 20 && !done.getAsBoolean(); i++) {
             Thread.sleep(50);
         }
@@ -131,7 +133,7 @@ class PrinterPoolTest {
             assertThat(pool.printer()).isEqualTo(one + "," + two);
             for (int i = 1; i <= 3; i++) {
                 PrintOutcome o = s.printing()
-                        .awaitAttempt(s.printing().print(Actor.cli(), "P" + i, pool), java.time.Duration.ofSeconds(10));
+                        .awaitAttempt(s.printing().print(Actor.cli(), "P" + i, pool), Duration.ofSeconds(10));
                 assertThat(o.result()).isEqualTo(PrintOutcome.Result.HANDED_OVER);
                 assertThat(o.job().printer()).isEqualTo(two);
             }
@@ -141,15 +143,15 @@ class PrinterPoolTest {
             // the worker's next look at its printers finds the first ready again: badges go there first
             PrinterState again = s.printing().probe(one).get(10, TimeUnit.SECONDS);
             assertThat(again.ready()).isTrue();
-            PrintOutcome o = s.printing()
-                    .awaitAttempt(s.printing().print(Actor.cli(), "P4", pool), java.time.Duration.ofSeconds(10));
+            PrintOutcome o =
+                    s.printing().awaitAttempt(s.printing().print(Actor.cli(), "P4", pool), Duration.ofSeconds(10));
             assertThat(o.job().printer()).isEqualTo(one);
             assertThat(first.jobs).hasSize(1);
             // both out of labels: the badge waits, failed, and names the printer it tried last
             first.paperOut = true;
             second.paperOut = true;
-            PrintOutcome none = s.printing()
-                    .awaitAttempt(s.printing().print(Actor.cli(), "P5", pool), java.time.Duration.ofSeconds(10));
+            PrintOutcome none =
+                    s.printing().awaitAttempt(s.printing().print(Actor.cli(), "P5", pool), Duration.ofSeconds(10));
             assertThat(none.result()).isEqualTo(PrintOutcome.Result.NOT_PRINTED);
             assertThat(none.printer().condition()).isEqualTo(PrinterState.Condition.OUT_OF_LABELS);
             second.paperOut = false;

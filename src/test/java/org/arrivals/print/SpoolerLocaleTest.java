@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +35,9 @@ class SpoolerLocaleTest {
         if (running == null || !running.contains("is running")) {
             unavailable("the CUPS scheduler is not running (lpstat -r: " + running + ")");
         }
-        String have = output("locale", "-a").toLowerCase(java.util.Locale.ROOT);
+        String have = output("locale", "-a").toLowerCase(Locale.ROOT);
         for (String l : LOCALES) {
-            if (!have.contains(l.toLowerCase(java.util.Locale.ROOT).replace("utf-8", "utf8"))) {
+            if (!have.contains(l.toLowerCase(Locale.ROOT).replace("utf-8", "utf8"))) {
                 unavailable("the locale " + l + " is not generated here (package locales; locale-gen)");
             }
         }

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.arrivals.attendee.Attendee;
@@ -136,7 +137,7 @@ class ZebraRawPrinterTest {
         return img;
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    private static void waitFor(BooleanSupplier condition) throws InterruptedException {
         for (int i = 0; i < 200 && !condition.getAsBoolean(); i++) {
             Thread.sleep(10);
         }

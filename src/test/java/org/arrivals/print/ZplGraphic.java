@@ -1,6 +1,7 @@
 package org.arrivals.print;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +36,7 @@ final class ZplGraphic {
             } else if (c >= 'g' && c <= 'z') {
                 repeat += (c - 'g' + 1) * 20;
             } else if (c == ',' || c == '!') {
-                java.util.Arrays.fill(row, col, hexPerRow, c == ',' ? '0' : 'F');
+                Arrays.fill(row, col, hexPerRow, c == ',' ? '0' : 'F');
                 col = hexPerRow;
             } else if (c == ':') {
                 row = image[y - 1].clone();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ class LookupTest {
             t.importer.importFile(
                     Files2.write(dir, station + ".csv", ROSTER, StandardCharsets.UTF_8, false),
                     RosterImporter.Options.defaults());
-            lookup = new Lookup(this::readRoster, this::readArrivals, rebuilds, java.time.Duration.ZERO);
+            lookup = new Lookup(this::readRoster, this::readArrivals, rebuilds, Duration.ZERO);
             t.attendees.addListener(lookup);
             t.checkIns.addListener(a -> lookup.setArrived(a.attendeeCode(), a.checkedIn()));
         }

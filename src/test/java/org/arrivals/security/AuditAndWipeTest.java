@@ -16,6 +16,8 @@ import org.arrivals.cli.ArrivalsCommand;
 import org.arrivals.station.DataHome;
 import org.arrivals.station.LogSetup;
 import org.arrivals.station.Station;
+import org.arrivals.store.Store;
+import org.arrivals.store.StoreKey;
 import org.arrivals.testing.Exports;
 import org.arrivals.testing.Files2;
 import org.junit.jupiter.api.AfterEach;
@@ -89,9 +91,8 @@ class AuditAndWipeTest {
         }
         Path eventDir = DataHome.eventDirectory(dir.resolve("home"), "default");
         // someone with the key rewrites history by hand
-        try (org.arrivals.store.Store store = org.arrivals.store.Store.open(
-                eventDir,
-                org.arrivals.store.StoreKey.of(System.getenv("ARRIVALS_KEY").toCharArray()))) {
+        try (Store store =
+                Store.open(eventDir, StoreKey.of(System.getenv("ARRIVALS_KEY").toCharArray()))) {
             store.dsl().execute("UPDATE audit_log SET actor = 'volunteer' WHERE seq = 2");
         }
         Run audit = run("audit");

@@ -16,18 +16,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.checkin.CheckInEvent;
 import org.arrivals.print.FakeZebraForCli;
+import org.arrivals.print.PrintJob;
+import org.arrivals.station.DataHome;
 import org.arrivals.station.Station;
 import org.arrivals.store.Store;
 import org.arrivals.store.StoreKey;
 import org.arrivals.sync.TestHub;
 import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.sync.protocol.WireEvent;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -154,8 +159,7 @@ class CrashDuringWorkTest {
                                     .as("%s: the database holds what it held", where)
                                     .isEqualTo(before);
                             // a half-written compacted copy left behind is encrypted too
-                            try (var files =
-                                    Files.list(org.arrivals.station.DataHome.eventDirectory(home, "default"))) {
+                            try (var files = Files.list(DataHome.eventDirectory(home, "default"))) {
                                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                                     assertThat(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1))
                                             .as("%s: %s names no one", where, f.getFileName())
@@ -174,8 +178,8 @@ class CrashDuringWorkTest {
                                         .endsWith("DONE");
                                 assertThat(s.printing().jobs())
                                         .as("%s: %s's job is recorded as printed", where, code)
-                                        .anyMatch(j -> j.attendeeCode().equals(code)
-                                                && j.state() == org.arrivals.print.PrintJob.State.DONE);
+                                        .anyMatch(
+                                                j -> j.attendeeCode().equals(code) && j.state() == PrintJob.State.DONE);
                             }
                         }
                         default -> {
@@ -193,14 +197,14 @@ class CrashDuringWorkTest {
                     }
                 }
                 try (Store store = Store.open(
-                        org.arrivals.station.DataHome.eventDirectory(home, "default"),
+                        DataHome.eventDirectory(home, "default"),
                         StoreKey.of(System.getenv("ARRIVALS_KEY").toCharArray()))) {
                     assertThat(store.dsl()
                                     .select(PRINT_JOB.ATTENDEE_CODE)
                                     .from(PRINT_JOB)
                                     .where(PRINT_JOB.REPRINT_REASON.isNull())
                                     .groupBy(PRINT_JOB.ATTENDEE_CODE)
-                                    .having(org.jooq.impl.DSL.count().gt(1))
+                                    .having(DSL.count().gt(1))
                                     .fetch())
                             .as("%s: no one has two first badges", where)
                             .isEmpty();
@@ -229,12 +233,7 @@ class CrashDuringWorkTest {
 
     /** What a database holds, to compare before and after a compaction: people, arrivals, jobs, the audit chain. */
     record Snapshot(
-            int people,
-            int arrived,
-            List<org.arrivals.checkin.CheckInEvent> events,
-            int jobs,
-            int audit,
-            java.util.Optional<Long> auditBroken) {
+            int people, int arrived, List<CheckInEvent> events, int jobs, int audit, Optional<Long> auditBroken) {
         static Snapshot of(Station s) {
             return new Snapshot(
                     s.attendees().all().size(),

@@ -13,9 +13,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.arrivals.audit.Actor;
 import org.arrivals.cli.ArrivalsCommand;
 import org.arrivals.print.FakeZebraForCli;
+import org.arrivals.station.DataHome;
 import org.arrivals.station.LogSetup;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationKey;
@@ -133,7 +136,7 @@ class EncryptionAtRestTest {
         Path home = dir.resolve("home");
         try (Station s = Station.open(
                 home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("correct horse battery"))) {
-            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 5, 1).report();
+            s.roster().importDemo(Actor.cli(), 5, 1).report();
         }
         assertThatThrownBy(() -> Station.open(
                         home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("wrong horse battery")))
@@ -175,14 +178,14 @@ class EncryptionAtRestTest {
                 null,
                 Clock.systemUTC(),
                 null,
-                StationKey.resolve(null, java.util.Map.of(), () -> "a passphrase on a stick".toCharArray()))) {
+                StationKey.resolve(null, Map.of(), () -> "a passphrase on a stick".toCharArray()))) {
             assertThat(s.attendees().all()).hasSize(3);
         }
-        assertThatThrownBy(() -> StationKey.resolve(null, java.util.Map.of(), () -> null))
+        assertThatThrownBy(() -> StationKey.resolve(null, Map.of(), () -> null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("--key-file")
                 .hasMessageContaining("ARRIVALS_KEY");
-        assertThatThrownBy(() -> StationKey.resolve(dir.resolve("no-such.key"), java.util.Map.of(), null))
+        assertThatThrownBy(() -> StationKey.resolve(dir.resolve("no-such.key"), Map.of(), null))
                 .hasMessageContaining("Cannot read the station key file");
         // ARRIVALS_KEY (set for the tests in pom.xml) does not open this station: it was made with the file
         StringWriter err2 = new StringWriter();
@@ -199,7 +202,7 @@ class EncryptionAtRestTest {
     @Test
     void anOldUnencryptedDatabaseIsRefusedThenEncryptedInPlace() throws Exception {
         Path home = dir.resolve("home");
-        Path eventDir = org.arrivals.station.DataHome.eventDirectory(home, "default");
+        Path eventDir = DataHome.eventDirectory(home, "default");
         try (Store plain = Store.open(eventDir)) {
             plain.dsl().execute("create table legacy_probe(x varchar(40))");
             plain.dsl().execute("insert into legacy_probe values ('Zephyrine Legacy')");

@@ -2,12 +2,16 @@ package org.arrivals.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.station.ConfigCheck;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationFile;
@@ -47,7 +51,7 @@ class SealedHubTokenTest {
             // the next start syncs with the sealed token: a check-in reaches the hub
             try (Station s = Station.open(home, "default", Clock.systemUTC())) {
                 String code = s.attendees().all().stream()
-                        .filter(a -> a.status() == org.arrivals.attendee.RegistrationStatus.ATTENDING)
+                        .filter(a -> a.status() == RegistrationStatus.ATTENDING)
                         .findFirst()
                         .orElseThrow()
                         .code();
@@ -68,14 +72,14 @@ class SealedHubTokenTest {
         }
     }
 
-    private static java.util.List<Path> filesHolding(Path root, String secret) throws Exception {
+    private static List<Path> filesHolding(Path root, String secret) throws Exception {
         try (Stream<Path> all = Files.walk(root)) {
             return all.filter(Files::isRegularFile)
                     .filter(f -> {
                         try {
                             return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret);
-                        } catch (java.io.IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
                         }
                     })
                     .toList();

@@ -11,8 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.checkin.CheckInResult;
+import org.arrivals.print.PrintOutcome;
+import org.arrivals.station.EventFolder;
 import org.arrivals.station.Station;
+import org.arrivals.station.StationKey;
 import org.arrivals.sync.SyncWorker;
+import org.arrivals.testing.Badges;
 
 /**
  * The process {@link CrashDuringWorkTest} kills: opens the (encrypted) station, prints
@@ -32,8 +36,7 @@ public final class WorkChild {
         OutputStream out = new FileOutputStream(FileDescriptor.out);
         if (mode.equals("compact")) {
             line(out, "READY");
-            long[] sizes = new org.arrivals.station.EventFolder(Path.of(args[1]), "default")
-                    .compact(org.arrivals.station.StationKey.fromEnvironment());
+            long[] sizes = new EventFolder(Path.of(args[1]), "default").compact(StationKey.fromEnvironment());
             line(out, "ACK compact " + sizes[0] + " " + sizes[1]);
             line(out, "DONE");
             return;
@@ -62,8 +65,7 @@ public final class WorkChild {
                 case "print" -> {
                     for (String code : Arrays.copyOfRange(args, 3, args.length)) {
                         checkIn(s, code, out);
-                        org.arrivals.print.PrintOutcome o =
-                                org.arrivals.testing.Badges.print(s, code, args[2], "thermal-4x3");
+                        PrintOutcome o = Badges.print(s, code, args[2], "thermal-4x3");
                         line(
                                 out,
                                 "ACK " + code + " "

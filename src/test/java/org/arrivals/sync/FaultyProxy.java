@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A TCP proxy on loopback between stations and a hub that misbehaves on demand, as venue networks
@@ -102,7 +103,7 @@ public final class FaultyProxy implements AutoCloseable {
             Socket hub = new Socket();
             open.add(hub);
             hub.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2000);
-            java.util.concurrent.atomic.AtomicBoolean post = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean post = new AtomicBoolean();
             Thread up = new Thread(() -> pump(client, hub, false, m, post), "faulty-proxy-up");
             up.setDaemon(true);
             up.start();
@@ -112,7 +113,7 @@ public final class FaultyProxy implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, boolean answers, Mode m, java.util.concurrent.atomic.AtomicBoolean post) {
+    private void pump(Socket from, Socket to, boolean answers, Mode m, AtomicBoolean post) {
         byte[] buf = new byte[64 * 1024];
         try (InputStream in = from.getInputStream();
                 OutputStream out = to.getOutputStream()) {

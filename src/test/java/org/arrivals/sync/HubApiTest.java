@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.arrivals.sync.protocol.Protocol;
+import org.arrivals.sync.protocol.RosterResponse;
 import org.arrivals.sync.protocol.StationToken;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -145,8 +146,8 @@ class HubApiTest {
                         .statusCode())
                 .isEqualTo(400);
 
-        var page = Protocol.JSON.readValue(
-                get(Protocol.ROSTER + "?after=0", desk).body(), org.arrivals.sync.protocol.RosterResponse.class);
+        var page =
+                Protocol.JSON.readValue(get(Protocol.ROSTER + "?after=0", desk).body(), RosterResponse.class);
         assertThat(page.rows()).singleElement().satisfies(r -> {
             assertThat(r.code()).isEqualTo("R-1");
             assertThat(r.extra()).containsEntry("track", "Data");

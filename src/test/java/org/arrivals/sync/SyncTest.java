@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
@@ -15,6 +19,7 @@ import org.arrivals.attendee.WalkIn;
 import org.arrivals.checkin.CheckInResult;
 import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.sync.protocol.PushResponse;
+import org.arrivals.sync.protocol.RosterRow;
 import org.arrivals.sync.protocol.WireEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,11 +75,11 @@ class SyncTest {
     @Test
     void aRosterChangeAtTheHubReachesStationsAndLeavesOnSiteEditsInPlace() throws Exception {
         List<String> codes = attending(2);
-        a.station.log().edit(codes.get(0), java.util.Map.of(AttendeeField.BADGE_NAME, "Ren"));
+        a.station.log().edit(codes.get(0), Map.of(AttendeeField.BADGE_NAME, "Ren"));
         a.syncOnce();
         Attendee before = b.station.attendees().findByCode(codes.get(1)).orElseThrow();
         hub.store.importRoster(List.of(
-                new org.arrivals.sync.protocol.RosterRow(
+                new RosterRow(
                         codes.get(0),
                         null,
                         "Changed",
@@ -86,8 +91,8 @@ class SyncTest {
                         null,
                         "Speaker",
                         "ATTENDING",
-                        java.util.Map.of()),
-                new org.arrivals.sync.protocol.RosterRow(
+                        Map.of()),
+                new RosterRow(
                         codes.get(1),
                         before.barcode(),
                         "Renamed",
@@ -99,8 +104,8 @@ class SyncTest {
                         null,
                         before.type(),
                         "CANCELLED",
-                        java.util.Map.of()),
-                new org.arrivals.sync.protocol.RosterRow(
+                        Map.of()),
+                new RosterRow(
                         "LATE-1",
                         null,
                         "Late",
@@ -112,7 +117,7 @@ class SyncTest {
                         null,
                         "General Admission",
                         "ATTENDING",
-                        java.util.Map.of())));
+                        Map.of())));
 
         assertThat(b.syncOnce().rosterRows()).isEqualTo(3);
         a.syncOnce();
@@ -243,9 +248,9 @@ class SyncTest {
                 .registerWalkIn(
                         new WalkIn("Amina", "Yusuf", null, null, null, "Somali Bantu Association", null, "Press"));
         a.station.log().checkIn(walkIn.code(), null);
-        clockA.advance(java.time.Duration.ofSeconds(5));
-        a.station.log().edit(code, java.util.Map.of(AttendeeField.BADGE_NAME, "Ren"));
-        clockB.advance(java.time.Duration.ofSeconds(10));
+        clockA.advance(Duration.ofSeconds(5));
+        a.station.log().edit(code, Map.of(AttendeeField.BADGE_NAME, "Ren"));
+        clockB.advance(Duration.ofSeconds(10));
         b.syncOnce();
         a.syncOnce();
         b.syncOnce();
@@ -260,8 +265,8 @@ class SyncTest {
         assertThat(b.station.lookup().search("Amina", 5)).isNotEmpty();
 
         // A later edit at B wins at both; an earlier one would not.
-        clockB.advance(java.time.Duration.ofMinutes(1));
-        b.station.log().edit(code, java.util.Map.of(AttendeeField.BADGE_NAME, "Rennie"));
+        clockB.advance(Duration.ofMinutes(1));
+        b.station.log().edit(code, Map.of(AttendeeField.BADGE_NAME, "Rennie"));
         b.syncOnce();
         a.syncOnce();
         assertThat(a.station.attendees().findByCode(code).orElseThrow().badgeName())
@@ -273,7 +278,7 @@ class SyncTest {
         List<String> codes = attending(5);
         codes.forEach(c -> a.station.log().checkIn(c, null));
         List<WireEvent> batch = Wire.of(a.station.outbox().pending(100));
-        HubClient client = new HubClient(hub.direct(), hub.token("replayer"), java.time.Duration.ofSeconds(5));
+        HubClient client = new HubClient(hub.direct(), hub.token("replayer"), Duration.ofSeconds(5));
 
         PushResponse first = client.push(batch);
         PushResponse second = client.push(batch);
@@ -323,7 +328,7 @@ class SyncTest {
         hub.proxy.slowBy(1500);
         hub.proxy.mode(FaultyProxy.Mode.SLOW);
         try (TestStation impatient = new TestStation(
-                dir.resolve("c"), "desk-c", clockA, hub.uri(), hub.token("desk-c"), java.time.Duration.ofMillis(500))) {
+                dir.resolve("c"), "desk-c", clockA, hub.uri(), hub.token("desk-c"), Duration.ofMillis(500))) {
             assertThatThrownBy(impatient::syncOnce)
                     .isInstanceOfSatisfying(
                             HubException.class, e -> assertThat(e.retryable()).isTrue());
@@ -339,7 +344,7 @@ class SyncTest {
         hub.kill();
         List<String> codes = attending(4);
         codes.forEach(c -> a.station.log().checkIn(c, null));
-        List<SyncStatus> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<SyncStatus> seen = new CopyOnWriteArrayList<>();
         a.sync.addListener(seen::add);
         a.sync.start();
         awaitTrue(() -> !seen.isEmpty());
@@ -354,7 +359,7 @@ class SyncTest {
         assertThat(atHub).isEqualTo(a.eventIds());
     }
 
-    static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

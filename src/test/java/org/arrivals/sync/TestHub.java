@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.arrivals.attendee.demo.DemoEventGenerator;
 import org.arrivals.attendee.importing.RosterImporter;
@@ -17,6 +18,7 @@ import org.arrivals.hub.HubServer;
 import org.arrivals.hub.HubStore;
 import org.arrivals.station.Station;
 import org.arrivals.sync.protocol.RosterRow;
+import org.arrivals.sync.protocol.WireEvent;
 
 /** A real hub on loopback, behind a {@link FaultyProxy}; it can be killed and started again on the same database. */
 public final class TestHub implements AutoCloseable {
@@ -101,8 +103,8 @@ public final class TestHub implements AutoCloseable {
     }
 
     /** Every event the hub holds, by pulling as a station would. */
-    public List<org.arrivals.sync.protocol.WireEvent> allEvents() {
-        List<org.arrivals.sync.protocol.WireEvent> out = new java.util.ArrayList<>();
+    public List<WireEvent> allEvents() {
+        List<WireEvent> out = new ArrayList<>();
         long cursor = 0;
         while (true) {
             var page = store.pull(cursor, 2000);

@@ -2,6 +2,7 @@ package org.arrivals.testing;
 
 import java.time.Duration;
 import org.arrivals.audit.Actor;
+import org.arrivals.print.PrintJob;
 import org.arrivals.print.PrintOutcome;
 import org.arrivals.print.PrintService;
 import org.arrivals.station.Station;
@@ -26,8 +27,7 @@ public final class Badges {
     public static void settle(Station s) throws InterruptedException {
         for (int i = 0; i < 300; i++) {
             boolean busy = s.printing().jobs().stream()
-                    .anyMatch(j -> j.state() == org.arrivals.print.PrintJob.State.QUEUED
-                            || j.state() == org.arrivals.print.PrintJob.State.SENDING);
+                    .anyMatch(j -> j.state() == PrintJob.State.QUEUED || j.state() == PrintJob.State.SENDING);
             if (!busy) {
                 return;
             }

@@ -2,6 +2,7 @@ package org.arrivals.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.arrivals.store.jooq.DefaultSchema;
 import org.jooq.DSLContext;
 import org.jooq.Table;
 
@@ -11,7 +12,7 @@ public final class StoreSnapshot {
 
     public static List<String> of(DSLContext dsl) {
         List<String> rows = new ArrayList<>();
-        for (Table<?> t : org.arrivals.store.jooq.DefaultSchema.DEFAULT_SCHEMA.getTables()) {
+        for (Table<?> t : DefaultSchema.DEFAULT_SCHEMA.getTables()) {
             dsl.selectFrom(t).fetch().forEach(r -> rows.add(t.getName() + ": " + r.formatCSV(false)));
         }
         rows.sort(null);

@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.checkin.ArrivalQueries;
+import org.arrivals.checkin.ArrivalStats;
 import org.arrivals.checkin.CheckInLog;
+import org.arrivals.checkin.Outbox;
+import org.arrivals.checkin.RemoteEvents;
 import org.arrivals.station.Station;
 import org.arrivals.store.Store;
 
@@ -18,10 +22,10 @@ public final class TestStore implements AutoCloseable {
     public final AttendeeStore attendees;
     public final RosterImporter importer;
     public final CheckInLog checkIns;
-    public final org.arrivals.checkin.ArrivalQueries arrivals;
-    public final org.arrivals.checkin.ArrivalStats stats;
-    public final org.arrivals.checkin.Outbox outbox;
-    public final org.arrivals.checkin.RemoteEvents remote;
+    public final ArrivalQueries arrivals;
+    public final ArrivalStats stats;
+    public final Outbox outbox;
+    public final RemoteEvents remote;
 
     public TestStore(Path dir) {
         this(dir, "desk-1", CLOCK);
@@ -32,10 +36,10 @@ public final class TestStore implements AutoCloseable {
         attendees = new AttendeeStore(store, clock);
         importer = new RosterImporter(store, attendees, clock, Station.STANDARD_TYPES);
         checkIns = new CheckInLog(store, attendees, stationId, clock);
-        arrivals = new org.arrivals.checkin.ArrivalQueries(store);
-        stats = new org.arrivals.checkin.ArrivalStats(store);
-        outbox = new org.arrivals.checkin.Outbox(store, clock);
-        remote = new org.arrivals.checkin.RemoteEvents(checkIns, store, attendees, clock);
+        arrivals = new ArrivalQueries(store);
+        stats = new ArrivalStats(store);
+        outbox = new Outbox(store, clock);
+        remote = new RemoteEvents(checkIns, store, attendees, clock);
     }
 
     @Override

@@ -3,11 +3,16 @@ package org.arrivals.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.arrivals.checkin.CheckInEvent;
+import org.arrivals.checkin.Uuid7;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.sync.protocol.EventKind;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The registration desk driven as a volunteer would: typing, scanning, Enter, undo, a walk-in. */
 @ExtendWith(ApplicationExtension.class)
@@ -144,8 +150,7 @@ class DeskModeTest {
         robot.clickOn("#search").write("garfield");
         robot.type(KeyCode.ENTER);
         // the check-in does not wait for the printer; the print worker's answer follows in a moment
-        org.testfx.util.WaitForAsyncUtils.waitFor(
-                15, java.util.concurrent.TimeUnit.SECONDS, () -> message(robot).contains("did not print"));
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> message(robot).contains("did not print"));
         assertThat(message(robot))
                 .startsWith("Garfield Okafor is checked in, but the badge did not print: ")
                 .contains("out of labels");
@@ -201,12 +206,12 @@ class DeskModeTest {
         long at = System.currentTimeMillis() - 60_000;
         kiosk.station
                 .remote()
-                .applyRemote(java.util.List.of(new org.arrivals.checkin.CheckInEvent(
-                        org.arrivals.checkin.Uuid7.at(at),
+                .applyRemote(List.of(new CheckInEvent(
+                        Uuid7.at(at),
                         "AR-0008",
                         EventKind.CHECKED_IN,
                         "desk-2",
-                        java.time.OffsetDateTime.now().minusMinutes(1),
+                        OffsetDateTime.now().minusMinutes(1),
                         at << 16,
                         null)));
         robot.clickOn("#search").write("mendes");
@@ -256,21 +261,21 @@ class DeskModeTest {
         long later = System.currentTimeMillis() + 5_000;
         kiosk.station
                 .remote()
-                .applyRemote(java.util.List.of(
-                        new org.arrivals.checkin.CheckInEvent(
-                                org.arrivals.checkin.Uuid7.at(later),
+                .applyRemote(List.of(
+                        new CheckInEvent(
+                                Uuid7.at(later),
                                 "AR-0007",
                                 EventKind.CHECK_IN_UNDONE,
                                 "desk-2",
-                                java.time.OffsetDateTime.now(),
+                                OffsetDateTime.now(),
                                 later << 16,
                                 null),
-                        new org.arrivals.checkin.CheckInEvent(
-                                org.arrivals.checkin.Uuid7.at(later + 1),
+                        new CheckInEvent(
+                                Uuid7.at(later + 1),
                                 "AR-0007",
                                 EventKind.CHECKED_IN,
                                 "desk-2",
-                                java.time.OffsetDateTime.now(),
+                                OffsetDateTime.now(),
                                 (later + 1) << 16,
                                 null)));
         robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);

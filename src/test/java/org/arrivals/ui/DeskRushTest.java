@@ -10,6 +10,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.arrivals.attendee.AttendeeField;
+import org.arrivals.audit.Actor;
 import org.arrivals.station.KioskSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -167,12 +169,7 @@ class DeskRushTest {
 
     @Test
     void theCardShowsTheBadgeNameAndTheRegisteredNameAndKeepsThePersonAcrossLanguages(FxRobot robot) {
-        kiosk.station
-                .checkIns()
-                .edit(
-                        org.arrivals.audit.Actor.desk(),
-                        "AR-0003",
-                        Map.of(org.arrivals.attendee.AttendeeField.BADGE_NAME, "Anita"));
+        kiosk.station.checkIns().edit(Actor.desk(), "AR-0003", Map.of(AttendeeField.BADGE_NAME, "Anita"));
         robot.clickOn("#search").write("ana garc");
         assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("Anita — Ana García López");
         // Esperanza's card, then the language changes: the card keeps her

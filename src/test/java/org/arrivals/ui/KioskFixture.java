@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.stage.Stage;
 import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.audit.Role;
 import org.arrivals.print.FakeZebraForCli;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
@@ -45,7 +46,7 @@ final class KioskFixture implements AutoCloseable {
         StationFile.set(dir, Map.of("station.id", "desk-1", "printer", "zebra://127.0.0.1:" + zebra.port()));
         StationFile.set(dir, settings);
         StaffPin.set(dir, PIN);
-        StaffPin.set(dir, org.arrivals.audit.Role.ADMIN, ADMIN_PIN);
+        StaffPin.set(dir, Role.ADMIN, ADMIN_PIN);
         station = Station.open(dir, "test", null, Clock.systemUTC());
         station.importer()
                 .importFile(

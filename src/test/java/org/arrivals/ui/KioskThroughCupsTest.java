@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.arrivals.print.FakeZebraForCli;
 import org.arrivals.station.KioskSettings;
@@ -116,10 +117,8 @@ class KioskThroughCupsTest {
         for (char c : "GARF".toCharArray()) {
             robot.clickOn("#key-" + c);
         }
-        robot.clickOn(robot.lookup("#self-matches")
-                .queryAs(javafx.scene.layout.VBox.class)
-                .getChildren()
-                .get(0));
+        robot.clickOn(
+                robot.lookup("#self-matches").queryAs(VBox.class).getChildren().get(0));
         robot.clickOn("#confirm-yes");
         assertThat(robot.lookup("#done-title").queryAs(Label.class).getText()).isEqualTo("Welcome, Garfield!");
         waitForJobs(before + 3);

@@ -9,13 +9,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.time.OffsetDateTime;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.arrivals.print.PrintJob;
+import org.arrivals.ui.common.I18n;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,13 +82,13 @@ class LocalizationTest {
             String text = ar.getProperty(key).replaceAll("\\{\\d+}", "").replaceAll("F\\d+|Ctrl\\+Z|USB|QR", "");
             assertThat(text).as(key).doesNotContainPattern("[0-9]");
         }
-        org.arrivals.ui.common.I18n i18n = new org.arrivals.ui.common.I18n("ar");
-        java.time.OffsetDateTime nine = java.time.OffsetDateTime.parse("2026-11-27T09:05:00Z");
-        for (String shown : java.util.List.of(i18n.number(1200), i18n.percent(0.42), i18n.time(nine))) {
+        I18n i18n = new I18n("ar");
+        OffsetDateTime nine = OffsetDateTime.parse("2026-11-27T09:05:00Z");
+        for (String shown : List.of(i18n.number(1200), i18n.percent(0.42), i18n.time(nine))) {
             assertThat(shown).as(shown).doesNotContainPattern("[0-9\u061C\u200E\u200F]");
         }
         assertThat(i18n.percent(0.42)).contains("٪");
-        assertThat(new org.arrivals.ui.common.I18n("en").percent(0.42)).isEqualTo("42%");
+        assertThat(new I18n("en").percent(0.42)).isEqualTo("42%");
     }
 
     @Test
@@ -112,7 +116,7 @@ class LocalizationTest {
         for (String status : new String[] {"ATTENDING", "CANCELLED", "REFUNDED", "PENDING"}) {
             assertThat(en.getProperty("status." + status)).isNotNull();
         }
-        for (var s : org.arrivals.print.PrintJob.State.values()) {
+        for (var s : PrintJob.State.values()) {
             assertThat(en.getProperty("job." + s.name())).as(s.name()).isNotNull();
         }
     }

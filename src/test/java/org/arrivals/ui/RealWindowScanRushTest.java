@@ -3,7 +3,9 @@ package org.arrivals.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,13 +36,13 @@ class RealWindowScanRushTest {
         System.err.printf(
                 "Scan rush: %d scans, %d lost, %d wrong, %d ms%n",
                 r.scans(), r.lost().size(), r.wrong().size(), r.millis());
-        java.nio.file.Files.copy(
+        Files.copy(
                 dir.resolve("kiosk.log"),
                 Path.of("target", "scan-rush-kiosk.log"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         if (!r.lost().isEmpty() || !r.wrong().isEmpty()) {
             System.err.println("lost " + r.lost() + ", wrong " + r.wrong() + "; the kiosk's log:\n"
-                    + java.nio.file.Files.readString(dir.resolve("kiosk.log")));
+                    + Files.readString(dir.resolve("kiosk.log")));
         }
         assertThat(r.lost()).as("scanned but not checked in").isEmpty();
         assertThat(r.wrong()).as("checked in but never scanned").isEmpty();

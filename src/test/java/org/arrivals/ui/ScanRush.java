@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.audit.Actor;
+import org.arrivals.bench.Bench;
 import org.arrivals.print.FakeZebraForCli;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationFile;
@@ -72,7 +73,7 @@ public final class ScanRush {
                             r.wrong().size(),
                             r.millis() / 1000.0);
                 } finally {
-                    org.arrivals.bench.Bench.deleteTree(work);
+                    Bench.deleteTree(work);
                 }
             }
             System.out.printf(

@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
+import org.arrivals.audit.Actor;
 import org.arrivals.station.KioskSettings;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,10 +42,7 @@ class ScreenshotTour {
         this.stage = stage;
         Path home = Files.createTempDirectory("arrivals-tour");
         kiosk = new KioskFixture(home);
-        kiosk.station
-                .roster()
-                .importDemo(org.arrivals.audit.Actor.cli(), 1200, 2026)
-                .report();
+        kiosk.station.roster().importDemo(Actor.cli(), 1200, 2026).report();
         kiosk.station.lookup().rosterReloaded();
         stage.setWidth(1280);
         stage.setHeight(800);
@@ -63,16 +65,16 @@ class ScreenshotTour {
     private void shotOfDialog(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(400);
-        javafx.scene.Scene dialog = WaitForAsyncUtils.asyncFx(() -> javafx.stage.Window.getWindows().stream()
+        Scene dialog = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
                         .filter(w -> w != stage && w.isShowing() && w.getScene() != null)
-                        .map(javafx.stage.Window::getScene)
+                        .map(Window::getScene)
                         .findFirst()
                         .orElse(stage.getScene()))
                 .get(10, TimeUnit.SECONDS);
         shot(name, dialog);
     }
 
-    private void shot(String name, javafx.scene.Scene scene) throws Exception {
+    private void shot(String name, Scene scene) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Thread.sleep(400);
         WritableImage img =
@@ -128,9 +130,7 @@ class ScreenshotTour {
             shot(lang + "-08b-staff-import");
             robot.clickOn("#tab-settings");
             shot(lang + "-09-staff-settings");
-            fx(() -> robot.lookup(".scroll-pane")
-                    .queryAll()
-                    .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+            fx(() -> robot.lookup(".scroll-pane").queryAll().forEach(n -> ((ScrollPane) n).setVvalue(1)));
             shot(lang + "-09b-staff-admin-settings");
             robot.clickOn("#tab-export");
             shot(lang + "-09c-staff-export");
@@ -143,7 +143,7 @@ class ScreenshotTour {
             }
             shot(lang + "-11-self-find");
             robot.clickOn(robot.lookup("#self-matches")
-                    .queryAs(javafx.scene.layout.VBox.class)
+                    .queryAs(VBox.class)
                     .getChildren()
                     .get(0));
             shot(lang + "-12-self-confirm");

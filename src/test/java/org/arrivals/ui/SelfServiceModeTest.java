@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -94,7 +95,7 @@ class SelfServiceModeTest {
         if (n instanceof Button btn && btn.getGraphic() != null) {
             b.append(allText(btn.getGraphic()));
         }
-        if (n instanceof javafx.scene.Parent p) {
+        if (n instanceof Parent p) {
             for (Node c : p.getChildrenUnmodifiable()) {
                 b.append(allText(c));
             }
@@ -184,8 +185,8 @@ class SelfServiceModeTest {
         robot.clickOn("#key-ک");
         assertThat(robot.lookup("#self-query").queryAs(TextField.class).getText())
                 .isEqualTo("پک");
-        javafx.scene.Node row = robot.lookup("#key-پ").query().getParent();
-        assertThat(row.getEffectiveNodeOrientation()).isEqualTo(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+        Node row = robot.lookup("#key-پ").query().getParent();
+        assertThat(row.getEffectiveNodeOrientation()).isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
     }
 
     @Test

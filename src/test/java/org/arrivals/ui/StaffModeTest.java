@@ -2,15 +2,27 @@ package org.arrivals.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.NodeOrientation;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import org.arrivals.print.PrintJob;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.sync.protocol.EventKind;
+import org.arrivals.testing.Badges;
+import org.arrivals.testing.Files2;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,8 +60,7 @@ class StaffModeTest {
     @Test
     void aReprintNeedsAReasonAndIsRecordedAndCounted(FxRobot robot) throws Exception {
         kiosk.station.log().checkIn("AR-0001", null);
-        org.arrivals.testing.Badges.print(
-                kiosk.station, "AR-0001", "zebra://127.0.0.1:" + kiosk.zebra.port(), "thermal-4x3");
+        Badges.print(kiosk.station, "AR-0001", "zebra://127.0.0.1:" + kiosk.zebra.port(), "thermal-4x3");
         unlock(robot);
         robot.clickOn("#tab-reprint");
         robot.clickOn("#reprint-search").write("minh");
@@ -62,7 +73,7 @@ class StaffModeTest {
         robot.clickOn("#reprint-go");
         assertThat(robot.lookup("#reprint-message").queryAs(Label.class).getText())
                 .isEqualTo("A new badge for Minh Khai Nguyễn Thị is printing.");
-        org.arrivals.testing.Badges.settle(kiosk.station);
+        Badges.settle(kiosk.station);
         assertThat(kiosk.station.arrivals().events("AR-0001"))
                 .extracting(e -> e.kind())
                 .containsExactly(EventKind.CHECKED_IN, EventKind.BADGE_PRINTED, EventKind.BADGE_REPRINTED);
@@ -80,28 +91,24 @@ class StaffModeTest {
     @Test
     void theImportPreviewShowsFieldsByTheirNamesWhoWouldChangeAndItsProblemsWhichStayAfterTheImport(FxRobot robot)
             throws Exception {
-        Path csv = org.arrivals.testing.Files2.write(
+        Path csv = Files2.write(
                 dir,
                 "more-" + System.nanoTime() + ".csv",
-                org.arrivals.testing.Files2.crlf(
+                Files2.crlf(
                         "code,first_name,last_name,organization",
                         "AR-0100,Thandiwe,Moyo,Welcoming Cities",
                         "AR-0001,Minh Khai,Nguyễn Thị Anh,Boat People SOS",
                         ",No,Code,Somewhere"),
-                java.nio.charset.StandardCharsets.UTF_8,
+                StandardCharsets.UTF_8,
                 false);
         unlock(robot);
         robot.clickOn("#tab-import");
         robot.interact(() -> kiosk.shell.staff().previewImport(csv));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#import-columns")
-                        .queryAs(javafx.scene.layout.GridPane.class)
-                        .getChildren())
+        assertThat(robot.lookup("#import-columns").queryAs(GridPane.class).getChildren())
                 .extracting(n -> n instanceof Label l ? l.getText() : "")
                 .contains("First name", "Last name", "Organization", "Attendee code");
-        assertThat(robot.lookup("#import-changes")
-                        .queryAs(javafx.scene.control.ListView.class)
-                        .getItems())
+        assertThat(robot.lookup("#import-changes").queryAs(ListView.class).getItems())
                 .hasSize(2);
         assertThat(robot.lookup("#import-problems").queryAs(TableView.class).getItems())
                 .hasSize(1);
@@ -119,8 +126,7 @@ class StaffModeTest {
     void aFailedBadgeWaitsInTheQueueAndARetryPrintsIt(FxRobot robot) throws Exception {
         kiosk.zebra.paperOut(true);
         kiosk.station.log().checkIn("AR-0005", null);
-        org.arrivals.testing.Badges.print(
-                kiosk.station, "AR-0005", "zebra://127.0.0.1:" + kiosk.zebra.port(), "thermal-4x3");
+        Badges.print(kiosk.station, "AR-0005", "zebra://127.0.0.1:" + kiosk.zebra.port(), "thermal-4x3");
         unlock(robot);
         robot.clickOn("#tab-queue");
         TableView<?> table = robot.lookup("#queue-table").queryAs(TableView.class);
@@ -132,9 +138,7 @@ class StaffModeTest {
         robot.clickOn("#queue-retry");
         // the print worker sends it; the table follows it
         WaitForAsyncUtils.waitFor(
-                15,
-                java.util.concurrent.TimeUnit.SECONDS,
-                () -> ((PrintJob) table.getItems().get(0)).state() == PrintJob.State.DONE);
+                15, TimeUnit.SECONDS, () -> ((PrintJob) table.getItems().get(0)).state() == PrintJob.State.DONE);
         for (int i = 0; i < 100 && kiosk.zebra.jobCount() < 1; i++) {
             Thread.sleep(50);
         }
@@ -145,7 +149,7 @@ class StaffModeTest {
     void theDashboardCountsArrivalsAndTheLockReturnsToTheDesk(FxRobot robot) throws Exception {
         kiosk.station.log().checkIn("AR-0001", null);
         kiosk.station.log().checkIn("AR-0002", null);
-        kiosk.shell.status().refresh(javafx.application.Platform::runLater);
+        kiosk.shell.status().refresh(Platform::runLater);
         WaitForAsyncUtils.waitForFxEvents();
         unlock(robot);
         assertThat(robot.lookup("#dash-arrived").queryAs(Label.class).getText()).isEqualTo("2 of 9");
@@ -160,7 +164,7 @@ class StaffModeTest {
         WaitForAsyncUtils.asyncFx(() -> kiosk.shell.i18n().setLanguage("ar")).get();
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#search").query().getEffectiveNodeOrientation())
-                .isEqualTo(javafx.geometry.NodeOrientation.RIGHT_TO_LEFT);
+                .isEqualTo(NodeOrientation.RIGHT_TO_LEFT);
         assertThat(robot.lookup("#checkin").queryButton().getText()).isEqualTo("تسجيل الحضور والطباعة - Enter");
         robot.clickOn("#search").write("محمد");
         assertThat(robot.lookup("#card-name").queryAs(Label.class).getText()).isEqualTo("محمد عبد الله");
@@ -173,21 +177,19 @@ class StaffModeTest {
     }
 
     private static void setText(FxRobot robot, String id, String text) throws Exception {
-        javafx.scene.control.TextField f = robot.lookup(id).queryAs(javafx.scene.control.TextField.class);
+        TextField f = robot.lookup(id).queryAs(TextField.class);
         WaitForAsyncUtils.asyncFx(() -> f.setText(text)).get();
     }
 
     @Test
     void aSupervisorExportsTheListToAFolderAndOnlyAnAdminExportsTheAuditLog(FxRobot robot) throws Exception {
         kiosk.station.log().checkIn("AR-0001", null);
-        Path usb = java.nio.file.Files.createDirectories(dir.resolve("usb-" + System.nanoTime()));
+        Path usb = Files.createDirectories(dir.resolve("usb-" + System.nanoTime()));
         unlock(robot);
         robot.clickOn("#tab-export");
         // no USB stick on this machine: nothing is suggested, and the screen says the list would stay here
         assertThat(text(robot, "#export-message")).startsWith("No USB stick is plugged in.");
-        assertThat(robot.lookup("#export-folder")
-                        .queryAs(javafx.scene.control.TextField.class)
-                        .getText())
+        assertThat(robot.lookup("#export-folder").queryAs(TextField.class).getText())
                 .isEmpty();
         // a folder that is not there (the stick was pulled out): a sentence, and no file anywhere
         setText(robot, "#export-folder", usb.resolve("gone").toString());
@@ -203,11 +205,11 @@ class StaffModeTest {
         assertThat(text(robot, "#gate-confirm-question")).contains("on this computer's own disk");
         robot.clickOn("#gate-confirm-yes");
         assertThat(text(robot, "#export-message")).startsWith("Saved 10 people to ");
-        try (var files = java.nio.file.Files.list(usb)) {
+        try (var files = Files.list(usb)) {
             Path csv =
                     files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
             assertThat(csv.getFileName().toString()).startsWith("arrivals-list-desk-1-");
-            assertThat(java.nio.file.Files.readString(csv)).contains("Nguyễn Thị", "García López");
+            assertThat(Files.readString(csv)).contains("Nguyễn Thị", "García López");
         }
 
         // the supervisor's PIN opened staff mode: the audit log needs the admin's, and the supervisor's is refused
@@ -217,10 +219,10 @@ class StaffModeTest {
         robot.write(KioskFixture.ADMIN_PIN).type(KeyCode.ENTER);
         assertThat(text(robot, "#export-message")).startsWith("Saved ").contains("audit entries");
         Path json;
-        try (var files = java.nio.file.Files.list(usb)) {
+        try (var files = Files.list(usb)) {
             json = files.filter(f -> f.toString().endsWith(".json")).findFirst().orElseThrow();
         }
-        var entries = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        var entries = new ObjectMapper().readTree(json.toFile());
         assertThat(entries)
                 .extracting(e -> e.get("actor").asText() + " " + e.get("action").asText())
                 .contains("supervisor staff mode", "supervisor export");
@@ -229,9 +231,7 @@ class StaffModeTest {
                 .extracting(e -> e.actor() + " " + e.action())
                 .endsWith("admin export audit");
         // the audit log names no one
-        assertThat(java.nio.file.Files.readString(json))
-                .doesNotContain("Nguyễn")
-                .doesNotContain("Minh");
+        assertThat(Files.readString(json)).doesNotContain("Nguyễn").doesNotContain("Minh");
     }
 
     @Test
@@ -247,10 +247,10 @@ class StaffModeTest {
         @SuppressWarnings("unchecked")
         ComboBox<KioskSettings.Mode> mode = robot.lookup("#admin-mode").queryAs(ComboBox.class);
         @SuppressWarnings("unchecked")
-        ComboBox<java.util.Locale> language = robot.lookup("#admin-language").queryAs(ComboBox.class);
+        ComboBox<Locale> language = robot.lookup("#admin-language").queryAs(ComboBox.class);
         WaitForAsyncUtils.asyncFx(() -> {
                     mode.setValue(KioskSettings.Mode.SELF);
-                    language.setValue(java.util.Locale.forLanguageTag("es"));
+                    language.setValue(Locale.forLanguageTag("es"));
                 })
                 .get();
         robot.clickOn("#admin-save");

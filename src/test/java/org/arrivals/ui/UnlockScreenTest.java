@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.arrivals.audit.Actor;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationKey;
 import org.arrivals.ui.common.I18n;
@@ -36,7 +37,7 @@ class UnlockScreenTest {
         home = dir.resolve("unlock-" + System.nanoTime());
         try (Station s = Station.open(
                 home, "default", null, Clock.systemUTC(), null, StationKey.passphrase("the right station key"))) {
-            s.roster().importDemo(org.arrivals.audit.Actor.cli(), 4, 3).report();
+            s.roster().importDemo(Actor.cli(), 4, 3).report();
         }
         UnlockView view = new UnlockView(
                 new I18n("en"),

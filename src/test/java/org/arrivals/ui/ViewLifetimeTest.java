@@ -6,6 +6,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.arrivals.station.KioskSettings;
@@ -43,7 +44,7 @@ class ViewLifetimeTest {
     @Test
     void screensThatWereLeftAreCollected(FxRobot robot) throws Exception {
         List<WeakReference<Node>> left = new ArrayList<>();
-        kiosk.shell.status().refresh(javafx.application.Platform::runLater);
+        kiosk.shell.status().refresh(Platform::runLater);
         for (int i = 0; i < 3; i++) {
             left.add(new WeakReference<>(
                     robot.lookup("#search").query().getParent().getParent()));
@@ -64,7 +65,7 @@ class ViewLifetimeTest {
             WaitForAsyncUtils.waitForFxEvents();
         }
         // the models still change after the screens are gone: nothing may reach back to them
-        kiosk.shell.status().refresh(javafx.application.Platform::runLater);
+        kiosk.shell.status().refresh(Platform::runLater);
         WaitForAsyncUtils.waitForFxEvents();
         for (int i = 0; i < 20 && left.stream().anyMatch(r -> r.get() != null); i++) {
             System.gc();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeStore;
+import org.arrivals.store.AtomicFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,7 @@ public final class RosterExport {
     /** Returns the number of attendees written. */
     public int write(Path out) throws IOException {
         int[] n = new int[1];
-        org.arrivals.store.AtomicFile.write(out, os -> n[0] = write(os));
+        AtomicFile.write(out, os -> n[0] = write(os));
         LOG.info("Exported {} attendees", n[0]);
         return n[0];
     }

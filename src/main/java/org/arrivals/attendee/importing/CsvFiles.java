@@ -3,6 +3,7 @@ package org.arrivals.attendee.importing;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,7 +40,7 @@ final class CsvFiles {
                             + "A quote inside a field must be doubled (\"\").",
                     0,
                     e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ImportException(description + ": " + e.getMessage(), 0, e);
         }
         if (header == null) {

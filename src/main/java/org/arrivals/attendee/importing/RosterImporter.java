@@ -146,7 +146,7 @@ public final class RosterImporter {
                     unchanged,
                     problems,
                     dryRun,
-                    java.util.Map.of(),
+                    Map.of(),
                     SourceFormat.OTHER,
                     List.of(),
                     changes);

@@ -1,6 +1,7 @@
 package org.arrivals.badge.text;
 
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,7 +37,7 @@ public final class FontFace {
             this.awt = Font.createFont(Font.TRUETYPE_FONT, new ByteArrayInputStream(bytes));
             this.ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes));
             this.unitsPerEm = ttf.getUnitsPerEm();
-        } catch (IOException | java.awt.FontFormatException e) {
+        } catch (IOException | FontFormatException e) {
             throw new IllegalStateException("The badge font " + resource + " cannot be read: " + e.getMessage(), e);
         }
         this.scripts = scripts.isEmpty() ? EnumSet.noneOf(UnicodeScript.class) : EnumSet.copyOf(scripts);

@@ -1,5 +1,6 @@
 package org.arrivals.ui.common;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.arrivals.audit.Role;
 
@@ -21,8 +22,7 @@ public interface Authority {
         then.run();
     }
 
-    default void askWithReason(
-            String why, String reasonPrompt, Role needed, java.util.function.BiConsumer<Role, String> then) {
+    default void askWithReason(String why, String reasonPrompt, Role needed, BiConsumer<Role, String> then) {
         ask(why, needed, role -> then.accept(role, ""));
     }
 }

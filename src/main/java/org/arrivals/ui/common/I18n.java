@@ -1,5 +1,11 @@
 package org.arrivals.ui.common;
 
+import java.text.NumberFormat;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ObjectProperty;
@@ -59,26 +65,24 @@ public final class I18n {
      * A time of day as this language writes it, with its own digits: one digit system on a screen
      * (Arabic shows ٩:٠٥ م beside ١٬٢٠٠, not 9:05 beside ١٬٢٠٠).
      */
-    public String time(java.time.OffsetDateTime at) {
+    public String time(OffsetDateTime at) {
         if (at == null) {
             return "";
         }
-        return withoutBidiMarks(at.atZoneSameInstant(java.time.ZoneId.systemDefault())
-                .format(java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+        return withoutBidiMarks(at.atZoneSameInstant(ZoneId.systemDefault())
+                .format(DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT)
                         .withLocale(locale())
-                        .withDecimalStyle(java.time.format.DecimalStyle.of(locale()))));
+                        .withDecimalStyle(DecimalStyle.of(locale()))));
     }
 
     /** A whole number with this language's digits and grouping. */
     public String number(long n) {
-        return withoutBidiMarks(
-                java.text.NumberFormat.getIntegerInstance(locale()).format(n));
+        return withoutBidiMarks(NumberFormat.getIntegerInstance(locale()).format(n));
     }
 
     /** A share as a percentage, with this language's digits and percent sign (٪ in Arabic). */
     public String percent(double share) {
-        return withoutBidiMarks(
-                java.text.NumberFormat.getPercentInstance(locale()).format(share));
+        return withoutBidiMarks(NumberFormat.getPercentInstance(locale()).format(share));
     }
 
     /**

@@ -1,15 +1,28 @@
 package org.arrivals.ui.common;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.arrivals.audit.Role;
 import org.arrivals.station.StaffPin;
 
 /**
@@ -23,24 +36,24 @@ public final class PinGate implements Authority {
     private final I18n i18n;
     private StackPane overlay;
     /** Where the focus was before the gate opened: it goes back there, so typing carries on. */
-    private javafx.scene.Node focusBefore;
+    private Node focusBefore;
 
-    private org.arrivals.audit.Role acceptedRole = org.arrivals.audit.Role.VOLUNTEER;
+    private Role acceptedRole = Role.VOLUNTEER;
     /** The gate's field that takes the keyboard, and its message line, while it is open. */
-    private javafx.scene.control.TextInputControl focusField;
+    private TextInputControl focusField;
 
     private Label messageLabel;
 
     /** Told of PINs the gate refused, for the audit log (a guess at a public kiosk is worth knowing of). */
     public interface Refusals {
-        void refused(org.arrivals.audit.Role needed, boolean lockedOut);
+        void refused(Role needed, boolean lockedOut);
     }
 
     private final Refusals refusals;
     /** Closes the gate when no one touches it for this long (self-service: the idle reset); null: never. */
-    private javafx.animation.PauseTransition idleClose;
+    private PauseTransition idleClose;
 
-    private javafx.animation.Timeline countdown;
+    private Timeline countdown;
 
     public PinGate(StackPane host, StaffPin pin, Tasks tasks, I18n i18n) {
         this(host, pin, tasks, i18n, (needed, locked) -> {});
@@ -66,7 +79,7 @@ public final class PinGate implements Authority {
             idleClose = null;
             return;
         }
-        idleClose = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(seconds));
+        idleClose = new PauseTransition(javafx.util.Duration.seconds(seconds));
         idleClose.setOnFinished(e -> {
             if (overlay != null) {
                 close();
@@ -76,7 +89,7 @@ public final class PinGate implements Authority {
     }
 
     /** The role of the last PIN accepted (volunteer until one is): the audit log's actor for staff actions. */
-    public org.arrivals.audit.Role acceptedRole() {
+    public Role acceptedRole() {
         return acceptedRole;
     }
 
@@ -113,16 +126,13 @@ public final class PinGate implements Authority {
         confirmFocus = cancel;
     }
 
-    private javafx.scene.Node confirmFocus;
+    private Node confirmFocus;
 
     private void watchIdle(StackPane gate) {
         if (idleClose == null) {
             return;
         }
-        for (var type : java.util.List.of(
-                javafx.scene.input.KeyEvent.ANY,
-                javafx.scene.input.MouseEvent.MOUSE_PRESSED,
-                javafx.scene.input.TouchEvent.ANY)) {
+        for (var type : List.of(KeyEvent.ANY, MouseEvent.MOUSE_PRESSED, TouchEvent.ANY)) {
             gate.addEventFilter(type, e -> idleClose.playFromStart());
         }
         idleClose.playFromStart();
@@ -130,10 +140,10 @@ public final class PinGate implements Authority {
 
     /** True when a key event's target is inside the open gate. */
     public boolean contains(Object target) {
-        if (overlay == null || !(target instanceof javafx.scene.Node n)) {
+        if (overlay == null || !(target instanceof Node n)) {
             return false;
         }
-        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+        for (Node p = n; p != null; p = p.getParent()) {
             if (p == overlay) {
                 return true;
             }
@@ -159,7 +169,7 @@ public final class PinGate implements Authority {
 
     /** Asks for a supervisor's (or admin's) PIN; runs {@code onAccepted} once it is right. */
     public void ask(String why, Runnable onAccepted) {
-        ask(why, org.arrivals.audit.Role.SUPERVISOR, role -> onAccepted.run());
+        ask(why, Role.SUPERVISOR, role -> onAccepted.run());
     }
 
     /**
@@ -167,28 +177,17 @@ public final class PinGate implements Authority {
      * whose PIN it was. Cancel closes without doing anything.
      */
     @Override
-    public void ask(
-            String why,
-            org.arrivals.audit.Role needed,
-            java.util.function.Consumer<org.arrivals.audit.Role> onAccepted) {
+    public void ask(String why, Role needed, Consumer<Role> onAccepted) {
         open(why, null, needed, (role, reason) -> onAccepted.accept(role));
     }
 
     /** Asks for a reason (a text field above the PIN, required) as well as the PIN. */
     @Override
-    public void askWithReason(
-            String why,
-            String reasonPrompt,
-            org.arrivals.audit.Role needed,
-            java.util.function.BiConsumer<org.arrivals.audit.Role, String> onAccepted) {
+    public void askWithReason(String why, String reasonPrompt, Role needed, BiConsumer<Role, String> onAccepted) {
         open(why, reasonPrompt, needed, onAccepted);
     }
 
-    private void open(
-            String why,
-            String reasonPrompt,
-            org.arrivals.audit.Role needed,
-            java.util.function.BiConsumer<org.arrivals.audit.Role, String> onAccepted) {
+    private void open(String why, String reasonPrompt, Role needed, BiConsumer<Role, String> onAccepted) {
         close();
         focusBefore = host.getScene() == null ? null : host.getScene().getFocusOwner();
         PasswordField field = new PasswordField();
@@ -202,9 +201,7 @@ public final class PinGate implements Authority {
                 message,
                 pin.isSetFor(needed)
                         ? Message.NONE
-                        : new Message(
-                                Tone.ERROR,
-                                i18n.t(needed == org.arrivals.audit.Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
+                        : new Message(Tone.ERROR, i18n.t(needed == Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
         GridPane keypad = new GridPane();
         keypad.setHgap(10);
         keypad.setVgap(10);
@@ -237,7 +234,7 @@ public final class PinGate implements Authority {
             b.getStyleClass().add("key");
             b.setMinWidth(64); // one width for every key: an even keypad
             b.setPrefWidth(64);
-            b.setId("pin-key-" + (k.equals("⌫") ? "back" : k.toLowerCase(java.util.Locale.ROOT)));
+            b.setId("pin-key-" + (k.equals("⌫") ? "back" : k.toLowerCase(Locale.ROOT)));
             b.setFocusTraversable(false);
             b.setAccessibleText(k.equals("⌫") ? i18n.t("self.key.backspace") : k.equals("OK") ? i18n.t("pin.ok") : k);
             b.setOnAction(e -> {
@@ -287,11 +284,7 @@ public final class PinGate implements Authority {
         focusField.requestFocus();
     }
 
-    private void check(
-            PasswordField field,
-            Label message,
-            org.arrivals.audit.Role needed,
-            java.util.function.Consumer<org.arrivals.audit.Role> onAccepted) {
+    private void check(PasswordField field, Label message, Role needed, Consumer<Role> onAccepted) {
         String entered = field.getText();
         field.clear();
         StackPane asked = overlay; // the answer counts only while this very gate is open
@@ -313,11 +306,7 @@ public final class PinGate implements Authority {
                         Ui.showMessage(
                                 message,
                                 new Message(
-                                        Tone.ERROR,
-                                        i18n.t(
-                                                needed == org.arrivals.audit.Role.ADMIN
-                                                        ? "pin.notSet.admin"
-                                                        : "pin.notSet")));
+                                        Tone.ERROR, i18n.t(needed == Role.ADMIN ? "pin.notSet.admin" : "pin.notSet")));
                     } else if (result instanceof StaffPin.Check.Locked l) {
                         refusals.refused(needed, true);
                         countDown(message, l.remaining());
@@ -337,8 +326,7 @@ public final class PinGate implements Authority {
             Ui.showMessage(message, left == 0 ? Message.NONE : new Message(Tone.ERROR, i18n.t("pin.locked", left)));
         };
         show.run();
-        countdown = new javafx.animation.Timeline(
-                new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> show.run()));
+        countdown = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> show.run()));
         countdown.setCycleCount((int) Math.min(Integer.MAX_VALUE, remaining.toSeconds() + 1));
         countdown.play();
     }
@@ -357,7 +345,7 @@ public final class PinGate implements Authority {
             focusField = null;
             messageLabel = null;
             confirmFocus = null;
-            javafx.scene.Node back = focusBefore;
+            Node back = focusBefore;
             focusBefore = null;
             if (back != null && back.getScene() == host.getScene()) {
                 back.requestFocus();

@@ -1,8 +1,12 @@
 package org.arrivals.ui.common;
 
+import java.util.List;
+import java.util.stream.Collectors;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.arrivals.print.Printers;
 
 /** Station, printer, network and arrivals, at the bottom of the desk and staff screens. */
 public final class StatusBar extends HBox {
@@ -40,19 +44,19 @@ public final class StatusBar extends HBox {
     }
 
     /** Several printers: each named with its state; the sentences of those in trouble in the tooltip. */
-    private void showPool(java.util.List<org.arrivals.print.Printers.Found> pool) {
+    private void showPool(List<Printers.Found> pool) {
         printer.setText(poolLine(i18n, pool));
         boolean trouble = pool.stream().anyMatch(f -> f.state().problem());
         printer.getStyleClass().add(trouble ? "status-bad" : "status-ok");
         String problems = pool.stream()
                 .filter(f -> f.state().problem())
                 .map(f -> i18n.printer(f.state(), shortName(f.name())))
-                .collect(java.util.stream.Collectors.joining("\n"));
-        printer.setTooltip(problems.isEmpty() ? null : new javafx.scene.control.Tooltip(problems));
+                .collect(Collectors.joining("\n"));
+        printer.setTooltip(problems.isEmpty() ? null : new Tooltip(problems));
     }
 
     /** "Printers: desk-a: ready · 10.0.0.7:9100: out of labels", in the station's language. */
-    public static String poolLine(I18n i18n, java.util.List<org.arrivals.print.Printers.Found> pool) {
+    public static String poolLine(I18n i18n, List<Printers.Found> pool) {
         return i18n.t(
                 "status.printers",
                 pool.stream()
@@ -60,7 +64,7 @@ public final class StatusBar extends HBox {
                                 "status.printer.item",
                                 shortName(f.name()),
                                 i18n.t("printer.short." + f.state().condition().name())))
-                        .collect(java.util.stream.Collectors.joining(" · ")));
+                        .collect(Collectors.joining(" · ")));
     }
 
     /** A printer's setting as a person reads it: a queue's name, or a network printer's host and port. */
@@ -94,9 +98,7 @@ public final class StatusBar extends HBox {
         }
         if (s.printers().size() <= 1) {
             printer.setTooltip(
-                    !s.printerState().problem()
-                            ? null
-                            : new javafx.scene.control.Tooltip(i18n.printer(s.printerState(), s.printer())));
+                    !s.printerState().problem() ? null : new Tooltip(i18n.printer(s.printerState(), s.printer())));
         }
         network.setText(syncLine(i18n, s));
         network.getStyleClass().removeAll("status-ok", "status-bad");

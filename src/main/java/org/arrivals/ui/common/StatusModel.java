@@ -1,6 +1,7 @@
 package org.arrivals.ui.common;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +36,9 @@ public final class StatusModel {
             long queued,
             long failed,
             SyncStatus sync,
-            java.util.List<StationActivity> stations,
+            List<StationActivity> stations,
             Instant at,
-            java.util.List<Printers.Found> printers) {
+            List<Printers.Found> printers) {
         /** As before pools: the station's printer and its state only. */
         public Snapshot(
                 String printer,
@@ -47,9 +48,9 @@ public final class StatusModel {
                 long queued,
                 long failed,
                 SyncStatus sync,
-                java.util.List<StationActivity> stations,
+                List<StationActivity> stations,
                 Instant at) {
-            this(printer, printerState, pending, stats, queued, failed, sync, stations, at, java.util.List.of());
+            this(printer, printerState, pending, stats, queued, failed, sync, stations, at, List.of());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.arrivals.ui.common;
 
+import java.util.Locale;
+
 /** How a message should look: it picks the colors and the icon, never the words. */
 public enum Tone {
     NONE,
@@ -9,6 +11,6 @@ public enum Tone {
     ERROR;
 
     public String styleClass() {
-        return "tone-" + name().toLowerCase(java.util.Locale.ROOT);
+        return "tone-" + name().toLowerCase(Locale.ROOT);
     }
 }

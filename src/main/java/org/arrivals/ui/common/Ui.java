@@ -1,12 +1,22 @@
 package org.arrivals.ui.common;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.WeakListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
 /** Small builders shared by the screens, so every button and message looks and reads alike. */
 public final class Ui {
@@ -62,33 +72,30 @@ public final class Ui {
      * A screen that was left (its node has no scene) is not updated any more: updating detached
      * JavaFX controls (an editable combo box, a chart) was seen to keep them reachable.
      */
-    public static <T> void listen(
-            Node owner, ObservableValue<T> value, javafx.beans.value.ChangeListener<? super T> l) {
-        javafx.beans.value.ChangeListener<T> onScreen = (o, was, now) -> {
+    public static <T> void listen(Node owner, ObservableValue<T> value, ChangeListener<? super T> l) {
+        ChangeListener<T> onScreen = (o, was, now) -> {
             if (owner.getScene() != null) {
                 l.changed(o, was, now);
             }
         };
         keep(owner, onScreen);
-        value.addListener(new javafx.beans.value.WeakChangeListener<>(onScreen));
+        value.addListener(new WeakChangeListener<>(onScreen));
     }
 
-    /** As {@link #listen(Node, ObservableValue, javafx.beans.value.ChangeListener)}, for a list. */
-    public static <T> void listen(
-            Node owner, javafx.collections.ObservableList<T> list, javafx.collections.ListChangeListener<? super T> l) {
-        javafx.collections.ListChangeListener<T> onScreen = c -> {
+    /** As {@link #listen(Node, ObservableValue, ChangeListener)}, for a list. */
+    public static <T> void listen(Node owner, ObservableList<T> list, ListChangeListener<? super T> l) {
+        ListChangeListener<T> onScreen = c -> {
             if (owner.getScene() != null) {
                 l.onChanged(c);
             }
         };
         keep(owner, onScreen);
-        list.addListener(new javafx.collections.WeakListChangeListener<>(onScreen));
+        list.addListener(new WeakListChangeListener<>(onScreen));
     }
 
     @SuppressWarnings("unchecked")
     private static void keep(Node owner, Object listener) {
-        ((java.util.List<Object>) owner.getProperties().computeIfAbsent(LISTENERS, k -> new java.util.ArrayList<>()))
-                .add(listener);
+        ((List<Object>) owner.getProperties().computeIfAbsent(LISTENERS, k -> new ArrayList<>())).add(listener);
     }
 
     public static void showMessage(Label label, Message m) {
@@ -117,10 +124,10 @@ public final class Ui {
     }
 
     /** A card over a dimmed screen (the PIN, the unlock screen, "opening"), in the language's direction and font. */
-    public static javafx.scene.layout.StackPane overlay(Region card, double maxWidth, I18n i18n) {
+    public static StackPane overlay(Region card, double maxWidth, I18n i18n) {
         card.getStyleClass().add("pin-card");
         card.setMaxSize(maxWidth, Region.USE_PREF_SIZE);
-        javafx.scene.layout.StackPane overlay = new javafx.scene.layout.StackPane(card);
+        StackPane overlay = new StackPane(card);
         overlay.getStyleClass().add("overlay");
         overlay.setNodeOrientation(i18n.orientation());
         overlay.setStyle(fontStyle(i18n));
@@ -128,10 +135,10 @@ public final class Ui {
     }
 
     /** A list cell naming a language in itself (Español, العربية), in that script's font. */
-    public static javafx.scene.control.ListCell<java.util.Locale> languageCell() {
-        return new javafx.scene.control.ListCell<>() {
+    public static ListCell<Locale> languageCell() {
+        return new ListCell<>() {
             @Override
-            protected void updateItem(java.util.Locale l, boolean empty) {
+            protected void updateItem(Locale l, boolean empty) {
                 super.updateItem(l, empty);
                 setText(empty || l == null ? null : I18n.nativeName(l));
                 setStyle(empty || l == null ? "" : NameFonts.style(getText()));

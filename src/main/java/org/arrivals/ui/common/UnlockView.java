@@ -1,5 +1,8 @@
 package org.arrivals.ui.common;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -38,15 +41,13 @@ public final class UnlockView {
                 return;
             }
             // counted as the key is: in UTF-8 bytes (an Arabic passphrase of 5 letters is 10 bytes)
-            java.nio.ByteBuffer bytes = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(typed));
+            ByteBuffer bytes = StandardCharsets.UTF_8.encode(CharBuffer.wrap(typed));
             int length = bytes.remaining();
             Arrays.fill(bytes.array(), (byte) 0);
-            if (length < org.arrivals.station.StationKey.MIN_LENGTH) {
+            if (length < StationKey.MIN_LENGTH) {
                 // no station key is this short (a new one needs as many): say so without a slow try
                 Arrays.fill(typed, '\0');
-                Ui.showMessage(
-                        message,
-                        new Message(Tone.ERROR, i18n.t("unlock.short", org.arrivals.station.StationKey.MIN_LENGTH)));
+                Ui.showMessage(message, new Message(Tone.ERROR, i18n.t("unlock.short", StationKey.MIN_LENGTH)));
                 return;
             }
             field.setDisable(true);

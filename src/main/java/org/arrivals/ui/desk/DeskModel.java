@@ -2,7 +2,9 @@ package org.arrivals.ui.desk;
 
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -21,6 +23,7 @@ import org.arrivals.audit.Actor;
 import org.arrivals.audit.Role;
 import org.arrivals.badge.BadgePreview;
 import org.arrivals.badge.BadgeTemplate;
+import org.arrivals.badge.BadgeToken;
 import org.arrivals.badge.TemplateLoader;
 import org.arrivals.checkin.Arrival;
 import org.arrivals.checkin.CheckInResult;
@@ -29,6 +32,7 @@ import org.arrivals.checkin.ScanResolver;
 import org.arrivals.print.PrintJob;
 import org.arrivals.print.PrintListener;
 import org.arrivals.print.PrintOutcome;
+import org.arrivals.print.PrinterState;
 import org.arrivals.search.SearchHit;
 import org.arrivals.station.Station;
 import org.arrivals.ui.common.I18n;
@@ -69,7 +73,7 @@ public final class DeskModel {
     /** Whom the message on screen is about: it goes when another person is shown. */
     private String messageAbout;
     /** The badge jobs this desk asked for, by job id, with the person's name, to say when one did not print. */
-    private final Map<Long, String> ownJobs = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Long, String> ownJobs = new ConcurrentHashMap<>();
 
     /** The text the results on screen answer (Enter acts on them only if it is still the text typed). */
     private String resultsFor = "";
@@ -185,8 +189,7 @@ public final class DeskModel {
             return new Message(Tone.WARNING, already(arr));
         }
         String note = a.extra().entrySet().stream()
-                .filter(e ->
-                        e.getKey().strip().toLowerCase(java.util.Locale.ROOT).matches("(staff )?notes?"))
+                .filter(e -> e.getKey().strip().toLowerCase(Locale.ROOT).matches("(staff )?notes?"))
                 .map(Map.Entry::getValue)
                 .findFirst()
                 .orElse(null);
@@ -268,7 +271,7 @@ public final class DeskModel {
             return whole;
         }
         String t = text.strip();
-        int token = t.lastIndexOf(org.arrivals.badge.BadgeToken.PREFIX);
+        int token = t.lastIndexOf(BadgeToken.PREFIX);
         if (token > 0) {
             ScanResolver.Result r = checkIns.resolve(t.substring(token));
             if (r.kind() != ScanResolver.Kind.NOT_FOUND) {
@@ -428,8 +431,7 @@ public final class DeskModel {
                                 name,
                                 i18n.printer(
                                         badge.printer() == null
-                                                ? org.arrivals.print.PrinterState.of(
-                                                        org.arrivals.print.PrinterState.Condition.PRINTER_ERROR)
+                                                ? PrinterState.of(PrinterState.Condition.PRINTER_ERROR)
                                                 : badge.printer(),
                                         station.printing().target().printer())));
         };
@@ -456,8 +458,7 @@ public final class DeskModel {
                                 name,
                                 i18n.printer(
                                         badge.printer() == null
-                                                ? org.arrivals.print.PrinterState.of(
-                                                        org.arrivals.print.PrinterState.Condition.PRINTER_ERROR)
+                                                ? PrinterState.of(PrinterState.Condition.PRINTER_ERROR)
                                                 : badge.printer(),
                                         station.printing().target().printer())));
         };
@@ -471,7 +472,7 @@ public final class DeskModel {
                     i18n.t(
                             "desk.done.printProblem",
                             name,
-                            i18n.printer(org.arrivals.print.PrinterState.of(job.problem()), job.printer()))));
+                            i18n.printer(PrinterState.of(job.problem()), job.printer()))));
         }
     }
 

@@ -1,7 +1,14 @@
 package org.arrivals.ui.desk;
 
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.AccessibleRole;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -18,6 +25,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.audit.Role;
@@ -48,7 +56,7 @@ public final class DeskView {
     }
 
     /** @param keyClock the clock that tells a scanner's keys from a person's, also in the desk's forms */
-    public DeskView(DeskModel model, I18n i18n, Authority authority, java.util.function.LongSupplier keyClock) {
+    public DeskView(DeskModel model, I18n i18n, Authority authority, LongSupplier keyClock) {
         this.model = model;
         this.i18n = i18n;
         this.authority = authority;
@@ -58,7 +66,7 @@ public final class DeskView {
         VBox card = card();
         // on a small screen the card gives way (its preview is cut) before the status bar is pushed off
         card.setMinHeight(0);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        Rectangle clip = new Rectangle();
         clip.widthProperty().bind(card.widthProperty());
         clip.heightProperty().bind(card.heightProperty());
         card.setClip(clip);
@@ -94,7 +102,7 @@ public final class DeskView {
                 model.select(now.attendee());
             }
         });
-        Ui.listen(list, model.results, (javafx.collections.ListChangeListener<SearchHit>) c -> {
+        Ui.listen(list, model.results, (ListChangeListener<SearchHit>) c -> {
             if (!model.results.isEmpty()) {
                 list.getSelectionModel().select(0);
             }
@@ -152,18 +160,18 @@ public final class DeskView {
         Ui.bindMessage(alert, model.alert);
         Label message = Ui.id(Ui.label("", "message"), "desk-message");
         Ui.bindMessage(message, model.message);
-        message.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        message.setAccessibleRole(AccessibleRole.TEXT);
 
         Button checkIn = Ui.id(Ui.button(i18n.t("desk.action.checkin"), "primary", model::checkInAndPrint), "checkin");
         // a blocked registration: the main button says why, and does nothing (a supervisor's button is beside it)
-        var blockedNow = javafx.beans.binding.Bindings.createBooleanBinding(
+        var blockedNow = Bindings.createBooleanBinding(
                 () -> model.selected.get() != null
                         && model.selected.get().status() != RegistrationStatus.ATTENDING
                         && (model.arrival.get() == null || !model.arrival.get().checkedIn()),
                 model.selected,
                 model.arrival);
         checkIn.textProperty()
-                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                .bind(Bindings.createStringBinding(
                         () -> blockedNow.get()
                                 ? i18n.t(
                                         "desk.action.blocked",
@@ -177,7 +185,7 @@ public final class DeskView {
         Button walkIn = Ui.id(Ui.button(i18n.t("desk.action.walkin"), "secondary", this::walkIn), "walkin");
         Button undo = Ui.id(Ui.button(i18n.t("desk.action.undo"), "secondary", this::undoLast), "undo");
         undo.textProperty()
-                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                .bind(Bindings.createStringBinding(
                         () -> model.undoableName.get() == null
                                 ? i18n.t("desk.action.undo")
                                 : i18n.t("desk.action.undoNamed", model.undoableName.get()),
@@ -195,7 +203,7 @@ public final class DeskView {
                             });
                 }),
                 "override");
-        var blocked = javafx.beans.binding.Bindings.createBooleanBinding(
+        var blocked = Bindings.createBooleanBinding(
                 () -> model.selected.get() != null
                         && model.selected.get().status() != RegistrationStatus.ATTENDING
                         && (model.arrival.get() == null || !model.arrival.get().checkedIn()),
@@ -206,7 +214,7 @@ public final class DeskView {
                 Ui.id(Ui.button(i18n.t("desk.action.undoArrival"), "secondary", this::undoArrival), "undo-arrival");
         // Ctrl+Z already undoes this station's last check-in; this is for anyone else's on the card,
         // and then it is the only undo shown
-        var undoOnCard = javafx.beans.binding.Bindings.createBooleanBinding(
+        var undoOnCard = Bindings.createBooleanBinding(
                 () -> model.undoNeeds() != null
                         && (model.selected.get() == null
                                 || !model.selected.get().code().equals(model.undoable.get())),
@@ -241,7 +249,7 @@ public final class DeskView {
         empty.visibleProperty().bind(model.selected.isNull());
         empty.managedProperty().bind(empty.visibleProperty());
 
-        java.util.function.Consumer<Attendee> show = a -> {
+        Consumer<Attendee> show = a -> {
             if (a == null) {
                 return;
             }
@@ -260,7 +268,7 @@ public final class DeskView {
         return card;
     }
 
-    private static void showWhen(javafx.scene.Node n, javafx.beans.value.ObservableBooleanValue condition) {
+    private static void showWhen(Node n, ObservableBooleanValue condition) {
         n.visibleProperty().bind(condition);
         n.managedProperty().bind(condition);
     }

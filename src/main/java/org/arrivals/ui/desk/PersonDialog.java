@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -40,9 +42,9 @@ final class PersonDialog {
     private final String scannerPrefix;
     private final String scannerSuffix;
 
-    private final java.util.function.LongSupplier keyClock;
+    private final LongSupplier keyClock;
 
-    PersonDialog(I18n i18n, String scannerPrefix, String scannerSuffix, java.util.function.LongSupplier keyClock) {
+    PersonDialog(I18n i18n, String scannerPrefix, String scannerSuffix, LongSupplier keyClock) {
         this.i18n = i18n;
         this.scannerPrefix = scannerPrefix;
         this.scannerSuffix = scannerSuffix;
@@ -80,7 +82,7 @@ final class PersonDialog {
         type.getSelectionModel().select(0);
         type.setAccessibleText(i18n.t("field.TYPE"));
         Dialog<ButtonType> d = dialog(owner, i18n.t("walkin.title"), fields, type);
-        javafx.scene.Node ok = d.getDialogPane()
+        Node ok = d.getDialogPane()
                 .lookupButton(d.getDialogPane().getButtonTypes().get(0));
         ok.disableProperty().bind(fields.get(AttendeeField.FIRST).textProperty().isEmpty());
         return d.showAndWait()

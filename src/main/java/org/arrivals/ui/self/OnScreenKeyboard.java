@@ -2,6 +2,7 @@ package org.arrivals.ui.self;
 
 import java.util.List;
 import javafx.beans.property.StringProperty;
+import javafx.geometry.NodeOrientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.layout.HBox;
@@ -59,10 +60,7 @@ final class OnScreenKeyboard extends VBox {
             HBox keys = new HBox(6);
             keys.setAlignment(Pos.CENTER);
             // Arabic and Persian keys run right to left whatever the screen's language, as on their keyboards
-            keys.setNodeOrientation(
-                    layout.rightToLeft
-                            ? javafx.geometry.NodeOrientation.RIGHT_TO_LEFT
-                            : javafx.geometry.NodeOrientation.LEFT_TO_RIGHT);
+            keys.setNodeOrientation(layout.rightToLeft ? NodeOrientation.RIGHT_TO_LEFT : NodeOrientation.LEFT_TO_RIGHT);
             row.codePoints().forEach(cp -> {
                 String k = new String(Character.toChars(cp));
                 keys.getChildren().add(key(k, k, () -> target.set(target.get() + k.toLowerCase(i18n.locale()))));

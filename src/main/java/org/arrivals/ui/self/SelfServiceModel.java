@@ -1,6 +1,7 @@
 package org.arrivals.ui.self;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -166,9 +167,8 @@ public final class SelfServiceModel {
                     PrintOutcome badge = r.badge();
                     if (badge != null && badge.result() == PrintOutcome.Result.QUEUED) {
                         // the screen waits for the printer's answer (a second or two): the person is standing there
-                        badge = PrintOutcome.after(station.printing()
-                                .attempt(badge.job().id())
-                                .get(PRINT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
+                        badge = PrintOutcome.after(
+                                station.printing().attempt(badge.job().id()).get(PRINT_WAIT_SECONDS, TimeUnit.SECONDS));
                     }
                     return new Done(r, badge);
                 },

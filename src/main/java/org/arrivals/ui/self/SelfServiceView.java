@@ -1,7 +1,11 @@
 package org.arrivals.ui.self;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.event.EventType;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -14,9 +18,11 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.NameFonts;
 import org.arrivals.ui.common.Ui;
 
 /**
@@ -43,13 +49,13 @@ public final class SelfServiceView {
         idle = new PauseTransition(Duration.seconds(idleSeconds));
         idle.setOnFinished(e -> resetToWelcome());
         doneTimer.setOnFinished(e -> resetToWelcome());
-        for (var type : java.util.List.<javafx.event.EventType<? extends InputEvent>>of(
-                KeyEvent.ANY, MouseEvent.MOUSE_PRESSED, TouchEvent.ANY)) {
+        for (var type :
+                List.<EventType<? extends InputEvent>>of(KeyEvent.ANY, MouseEvent.MOUSE_PRESSED, TouchEvent.ANY)) {
             root.addEventFilter(type, e -> idle.playFromStart());
         }
         results.setId("self-matches");
         results.setAlignment(Pos.TOP_CENTER);
-        model.matches.addListener((javafx.collections.ListChangeListener<SelfServiceModel.Match>) c -> fillMatches());
+        model.matches.addListener((ListChangeListener<SelfServiceModel.Match>) c -> fillMatches());
         model.query.addListener((o, was, now) -> fillMatches());
         model.screen.addListener((o, was, now) -> show());
         i18n.localeProperty().addListener((o, was, now) -> show());
@@ -111,7 +117,7 @@ public final class SelfServiceView {
         for (Locale l : I18n.LANGUAGES) {
             Button b = Ui.button(I18n.nativeName(l), "language", () -> i18n.setLanguage(l.getLanguage()));
             b.setId("lang-" + l.getLanguage());
-            b.setStyle(org.arrivals.ui.common.NameFonts.style(b.getText()));
+            b.setStyle(NameFonts.style(b.getText()));
             if (l.getLanguage().equals(i18n.language())) {
                 b.getStyleClass().add("language-current");
             }
@@ -152,18 +158,18 @@ public final class SelfServiceView {
         field.setPromptText(i18n.t("self.find.prompt"));
         field.setAccessibleText(i18n.t("self.find.prompt"));
         field.textProperty().bindBidirectional(model.query);
-        field.textProperty().addListener((o, was, now) -> field.setStyle(org.arrivals.ui.common.NameFonts.style(now)));
+        field.textProperty().addListener((o, was, now) -> field.setStyle(NameFonts.style(now)));
         fillMatches();
         VBox left = new VBox(14, field, hint, results);
         left.getStyleClass().add("self-find");
         OnScreenKeyboard keyboard = new OnScreenKeyboard(model.query, i18n);
-        keyboard.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        keyboard.setMaxHeight(Region.USE_PREF_SIZE);
         HBox main = new HBox(24, left, keyboard);
         main.setAlignment(Pos.TOP_CENTER);
         VBox box = new VBox(20, title, main);
         box.setAlignment(Pos.TOP_CENTER);
         box.getStyleClass().add("self-content");
-        javafx.application.Platform.runLater(field::requestFocus);
+        Platform.runLater(field::requestFocus);
         return box;
     }
 

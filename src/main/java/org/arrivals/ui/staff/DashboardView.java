@@ -1,5 +1,6 @@
 package org.arrivals.ui.staff;
 
+import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -12,8 +13,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.arrivals.checkin.Stats;
 import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.StatusBar;
 import org.arrivals.ui.common.StatusModel;
 import org.arrivals.ui.common.Ui;
 
@@ -84,7 +87,7 @@ public final class DashboardView {
         axis.setUpperBound(Math.ceil(top / (double) step) * step);
         axis.setTickUnit(step);
         axis.setMinorTickVisible(false);
-        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+        axis.setTickLabelFormatter(new StringConverter<>() {
             @Override
             public String toString(Number n) {
                 return i18n.number(Math.round(n.doubleValue()));
@@ -113,13 +116,13 @@ public final class DashboardView {
         queue.setText(i18n.t("dash.queueCounts", i18n.number(s.queued()), i18n.number(s.failed())));
         printer.setText(
                 s.printers().size() > 1
-                        ? org.arrivals.ui.common.StatusBar.poolLine(i18n, s.printers())
+                        ? StatusBar.poolLine(i18n, s.printers())
                         : s.printer() == null
                                 ? i18n.t("status.printer.none")
                                 : s.printerState().ready()
                                         ? i18n.t("status.printer.ready", s.printer())
                                         : i18n.printer(s.printerState(), s.printer()));
-        StringBuilder lines = new StringBuilder(org.arrivals.ui.common.StatusBar.syncLine(i18n, s));
+        StringBuilder lines = new StringBuilder(StatusBar.syncLine(i18n, s));
         for (var a : s.stations()) {
             lines.append('\n')
                     .append(i18n.t("dash.station", a.stationId(), i18n.number(a.checkIns()), i18n.time(a.lastEvent())));
@@ -136,7 +139,7 @@ public final class DashboardView {
             arrived.getData().add(new XYChart.Data<>(e.getKey(), e.getValue().arrived()));
             expected.getData().add(new XYChart.Data<>(e.getKey(), e.getValue().expected()));
         }
-        byType.getData().setAll(java.util.List.of(arrived, expected));
+        byType.getData().setAll(List.of(arrived, expected));
         wholePeople(
                 (NumberAxis) byType.getYAxis(),
                 st.byType().values().stream()
@@ -148,7 +151,7 @@ public final class DashboardView {
             // the quarter's start as the language writes a time (12- or 24-hour, its own digits)
             quarters.getData().add(new XYChart.Data<>(i18n.time(b.start()), b.count()));
         }
-        perQuarter.getData().setAll(java.util.List.of(quarters));
+        perQuarter.getData().setAll(List.of(quarters));
         wholePeople(
                 (NumberAxis) perQuarter.getYAxis(),
                 st.per15min().stream().mapToInt(Stats.Bucket::count).max().orElse(0));

@@ -1,25 +1,36 @@
 package org.arrivals.ui.staff;
 
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.attendee.RosterService;
 import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.audit.Actor;
 import org.arrivals.audit.ExportResult;
 import org.arrivals.audit.Role;
+import org.arrivals.badge.BadgePreview;
 import org.arrivals.badge.TemplateLoader;
 import org.arrivals.checkin.CheckInService;
 import org.arrivals.print.PrintJob;
+import org.arrivals.print.PrintListener;
 import org.arrivals.print.PrintOutcome;
 import org.arrivals.print.PrintService;
 import org.arrivals.print.Printers;
@@ -46,11 +57,11 @@ public final class StaffModel {
     /** The reason chosen for the next reprint: cleared after each reprint, so the next one is chosen anew. */
     final StringProperty reprintReason = new SimpleStringProperty();
     /** The badge of the person chosen for a reprint, as it would print. */
-    final ObjectProperty<javafx.scene.image.Image> reprintPreview = new SimpleObjectProperty<>();
+    final ObjectProperty<Image> reprintPreview = new SimpleObjectProperty<>();
     /** People checked in without a badge (checked in while no printer was chosen, or their job was cancelled). */
     final ObservableList<CheckInService.Person> withoutBadge = FXCollections.observableArrayList();
     /** The names of the people the print queue's jobs are for, by code (the queue shows names, not just codes). */
-    final java.util.Map<String, String> jobNames = new java.util.concurrent.ConcurrentHashMap<>();
+    final Map<String, String> jobNames = new ConcurrentHashMap<>();
 
     final ObjectProperty<Message> reprintMessage = new SimpleObjectProperty<>(Message.NONE);
     final ObservableList<PrintJob> jobs = FXCollections.observableArrayList();
@@ -82,10 +93,10 @@ public final class StaffModel {
         this.template = new SimpleStringProperty(t.template());
         reprintQuery.addListener((o, was, now) -> searchReprint(now));
         // the queue on screen follows the print worker: a job that prints or fails shows so at once
-        station.printing().addListener(new org.arrivals.print.PrintListener() {
+        station.printing().addListener(new PrintListener() {
             @Override
             public void jobChanged(PrintJob job) {
-                javafx.application.Platform.runLater(StaffModel.this::refreshJobs);
+                Platform.runLater(StaffModel.this::refreshJobs);
             }
         });
     }
@@ -116,7 +127,7 @@ public final class StaffModel {
                         : station.lookup().search(q, 8).stream()
                                 .map(SearchHit::attendee)
                                 .map(a -> station.checkIns().person(a.code()).orElse(null))
-                                .filter(java.util.Objects::nonNull)
+                                .filter(Objects::nonNull)
                                 .toList(),
                 found -> {
                     if (s == seq) {
@@ -151,9 +162,8 @@ public final class StaffModel {
         tasks.render(
                 () -> {
                     var t = TemplateLoader.named(station.printing().target().template(), station.configDir());
-                    byte[] png =
-                            org.arrivals.badge.BadgePreview.png(station.badges().render(t, a, ""), 96);
-                    return new javafx.scene.image.Image(new java.io.ByteArrayInputStream(png));
+                    byte[] png = BadgePreview.png(station.badges().render(t, a, ""), 96);
+                    return new Image(new ByteArrayInputStream(png));
                 },
                 reprintPreview::set,
                 e -> reprintPreview.set(null));
@@ -161,9 +171,7 @@ public final class StaffModel {
 
     /** A reprint for someone not checked in, or whose registration is blocked, is asked about first. */
     static boolean reprintNeedsConfirming(CheckInService.Person p) {
-        return p != null
-                && (!p.arrival().checkedIn()
-                        || p.attendee().status() != org.arrivals.attendee.RegistrationStatus.ATTENDING);
+        return p != null && (!p.arrival().checkedIn() || p.attendee().status() != RegistrationStatus.ATTENDING);
     }
 
     /** The people checked in without a badge, for the reprint screen's list. */
@@ -231,7 +239,7 @@ public final class StaffModel {
         tasks.query(
                 () -> {
                     List<PrintJob> all = new ArrayList<>(station.printing().jobs());
-                    java.util.Collections.reverse(all); // newest first
+                    Collections.reverse(all); // newest first
                     for (PrintJob j : all) {
                         jobNames.computeIfAbsent(
                                 j.attendeeCode(),
@@ -362,7 +370,7 @@ public final class StaffModel {
         tasks.run(
                 () -> station.printing()
                         .choose(by, new PrintService.Target(newPrinter, newTemplate))
-                        .get(10, java.util.concurrent.TimeUnit.SECONDS),
+                        .get(10, TimeUnit.SECONDS),
                 o -> {
                     switch (o.result()) {
                         case NOT_ALLOWED, BAD_TEMPLATE -> {
@@ -404,9 +412,7 @@ public final class StaffModel {
 
     /** True when exporting to {@code folder} would leave the list on this computer's own disk. */
     boolean staysOnThisComputer(Path folder) {
-        return folder != null
-                && java.nio.file.Files.isDirectory(folder)
-                && !station.roster().onRemovableDrive(folder);
+        return folder != null && Files.isDirectory(folder) && !station.roster().onRemovableDrive(folder);
     }
 
     /** The list with arrival states, as a spreadsheet-safe CSV in {@code folder}: a supervisor's action, audited. */
@@ -421,7 +427,7 @@ public final class StaffModel {
     /** The audit log as JSON in {@code folder}: an admin's action ({@code by} is the role whose PIN was given). */
     void exportAudit(Path folder, Role by) {
         tasks.run(
-                () -> folder == null || !java.nio.file.Files.isDirectory(folder)
+                () -> folder == null || !Files.isDirectory(folder)
                         ? ExportResult.of(ExportResult.Outcome.NO_FOLDER)
                         : station.audit()
                                 .export(

@@ -1,6 +1,17 @@
 package org.arrivals.ui.staff;
 
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.NodeOrientation;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -8,15 +19,20 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
@@ -25,8 +41,11 @@ import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.audit.Role;
 import org.arrivals.checkin.CheckInService;
 import org.arrivals.print.PrintJob;
+import org.arrivals.print.PrinterState;
+import org.arrivals.station.KioskSettings;
 import org.arrivals.ui.common.Authority;
 import org.arrivals.ui.common.I18n;
+import org.arrivals.ui.common.NameFonts;
 import org.arrivals.ui.common.StatusModel;
 import org.arrivals.ui.common.Ui;
 
@@ -94,7 +113,7 @@ public final class StaffView {
         people.setPrefWidth(560);
         find.setPrefWidth(560);
         people.setCellFactory(v -> personCell());
-        Ui.listen(people, model.reprintMatches, (javafx.collections.ListChangeListener<CheckInService.Person>) c -> {
+        Ui.listen(people, model.reprintMatches, (ListChangeListener<CheckInService.Person>) c -> {
             if (!model.reprintMatches.isEmpty()) {
                 people.getSelectionModel().select(0);
             }
@@ -102,7 +121,7 @@ public final class StaffView {
         // the chosen person: their status, whether they are in, their badges so far, and the badge as it would print
         Label who = Ui.id(Ui.label("", "card-name"), "reprint-person");
         Label state = Ui.id(Ui.label("", "muted"), "reprint-state");
-        javafx.scene.image.ImageView preview = new javafx.scene.image.ImageView();
+        ImageView preview = new ImageView();
         preview.setId("reprint-preview");
         preview.imageProperty().bind(model.reprintPreview);
         preview.setPreserveRatio(true);
@@ -110,11 +129,7 @@ public final class StaffView {
         preview.setAccessibleText(i18n.t("desk.preview"));
         people.getSelectionModel().selectedItemProperty().addListener((o, was, p) -> {
             who.setText(p == null ? "" : p.attendee().nameForDesk());
-            who.setStyle(
-                    p == null
-                            ? ""
-                            : org.arrivals.ui.common.NameFonts.style(
-                                    p.attendee().displayName()));
+            who.setStyle(p == null ? "" : NameFonts.style(p.attendee().displayName()));
             state.setText(p == null ? "" : personState(p));
             model.previewReprint(p == null ? null : p.attendee());
         });
@@ -153,7 +168,7 @@ public final class StaffView {
         missing.setPlaceholder(Ui.label(i18n.t("staff.noBadge.none"), "muted"));
         Button printMissing = Ui.id(
                 Ui.button(i18n.t("staff.noBadge.print"), "secondary", model::printMissingBadges), "no-badge-print");
-        printMissing.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.withoutBadge));
+        printMissing.disableProperty().bind(Bindings.isEmpty(model.withoutBadge));
         model.loadWithoutBadge();
         return new VBox(
                 12,
@@ -194,7 +209,7 @@ public final class StaffView {
                 Attendee a = p.attendee();
                 setText(a.nameForDesk() + " · " + (a.organization() == null ? "" : a.organization()) + " · "
                         + personState(p));
-                setStyle(org.arrivals.ui.common.NameFonts.style(a.displayName()));
+                setStyle(NameFonts.style(a.displayName()));
             }
         };
     }
@@ -216,18 +231,18 @@ public final class StaffView {
         table.getColumns()
                 .add(column(i18n.t("staff.queue.name"), j -> model.jobNames.getOrDefault(j.attendeeCode(), ""), 220));
         TableColumn<PrintJob, String> printerColumn = column(i18n.t("staff.queue.printer"), PrintJob::printer, 240);
-        printerColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        printerColumn.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty ? null : p);
                 // a printer's full name, also when the column is narrower than it
-                setTooltip(empty || p == null ? null : new javafx.scene.control.Tooltip(p));
+                setTooltip(empty || p == null ? null : new Tooltip(p));
             }
         });
         table.getColumns().add(printerColumn);
         TableColumn<PrintJob, PrintJob.State> state = column(i18n.t("staff.queue.state"), PrintJob::state, 180);
-        state.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(PrintJob.State s, boolean empty) {
                 super.updateItem(s, empty);
@@ -239,9 +254,7 @@ public final class StaffView {
         table.getColumns()
                 .add(column(
                         i18n.t("staff.queue.error"),
-                        j -> j.problem() == null
-                                ? ""
-                                : i18n.printer(org.arrivals.print.PrinterState.of(j.problem()), j.printer()),
+                        j -> j.problem() == null ? "" : i18n.printer(PrinterState.of(j.problem()), j.printer()),
                         420));
         table.setPlaceholder(Ui.label(i18n.t("staff.queue.empty"), "muted"));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -277,17 +290,16 @@ public final class StaffView {
     }
 
     private static TableColumn<ImportProblem, String> importColumn(
-            String title, java.util.function.Function<ImportProblem, String> value, double width) {
+            String title, Function<ImportProblem, String> value, double width) {
         TableColumn<ImportProblem, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
         c.setPrefWidth(width);
         return c;
     }
 
-    private static <T> TableColumn<PrintJob, T> column(
-            String title, java.util.function.Function<PrintJob, T> value, double width) {
+    private static <T> TableColumn<PrintJob, T> column(String title, Function<PrintJob, T> value, double width) {
         TableColumn<PrintJob, T> c = new TableColumn<>(title);
-        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
+        c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setPrefWidth(width);
         return c;
     }
@@ -338,7 +350,7 @@ public final class StaffView {
                         empty || c == null
                                 ? null
                                 : i18n.t("staff.import.change." + c.kind().name(), c.name(), c.code(), c.line()));
-                setStyle(empty || c == null ? "" : org.arrivals.ui.common.NameFonts.style(c.name()));
+                setStyle(empty || c == null ? "" : NameFonts.style(c.name()));
             }
         });
         Button commit =
@@ -374,7 +386,7 @@ public final class StaffView {
                         .add(i18n.t("staff.import.warning." + w.kind().name(), w.column()));
             }
         });
-        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(warnings.getItems()));
+        warnings.visibleProperty().bind(Bindings.isNotEmpty(warnings.getItems()));
         warnings.managedProperty().bind(warnings.visibleProperty());
         Label message = Ui.id(Ui.label("", "message"), "import-message");
         Ui.bindMessage(message, model.importMessage);
@@ -389,13 +401,13 @@ public final class StaffView {
                 new HBox(32, columns, new VBox(6, Ui.label(i18n.t("staff.import.changes"), "muted"), changes)),
                 Ui.label(i18n.t("staff.import.problems"), "muted"),
                 problems);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        ScrollPane scroll = new ScrollPane(page);
         scroll.setFitToWidth(true);
         return scroll;
     }
 
     /** Runs {@code action} as an admin: at once when an admin's PIN opened staff mode, else after asking for it. */
-    private void asAdmin(java.util.function.Consumer<Role> action) {
+    private void asAdmin(Consumer<Role> action) {
         if (model.role.get().allows(Role.ADMIN)) {
             action.accept(model.role.get());
         } else {
@@ -407,8 +419,7 @@ public final class StaffView {
         TextField folder = Ui.id(new TextField(), "export-folder");
         folder.setAccessibleText(i18n.t("staff.export.folder"));
         folder.setPrefColumnCount(36);
-        folder.setNodeOrientation(
-                javafx.geometry.NodeOrientation.LEFT_TO_RIGHT); // a path reads left to right in every language
+        folder.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT); // a path reads left to right in every language
         Ui.listen(folder, model.exportFolder, (o, was, now) -> folder.setText(now == null ? "" : now.toString()));
         model.suggestExportFolder();
         if (model.exportFolder.get() != null) {
@@ -416,7 +427,7 @@ public final class StaffView {
         }
         Button choose = Ui.id(
                 Ui.button(i18n.t("staff.export.choose"), "secondary", () -> {
-                    javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+                    DirectoryChooser chooser = new DirectoryChooser();
                     chooser.setTitle(i18n.t("staff.export.choose"));
                     var f = chooser.showDialog(tabs.getScene().getWindow());
                     if (f != null) {
@@ -424,13 +435,13 @@ public final class StaffView {
                     }
                 }),
                 "export-choose");
-        java.util.function.Supplier<java.nio.file.Path> chosen = () -> {
+        Supplier<Path> chosen = () -> {
             String t = folder.getText().strip();
-            return t.isEmpty() ? null : java.nio.file.Path.of(t);
+            return t.isEmpty() ? null : Path.of(t);
         };
         Button list = Ui.id(
                 Ui.button(i18n.t("staff.export.run"), "primary", () -> {
-                    java.nio.file.Path to = chosen.get();
+                    Path to = chosen.get();
                     if (model.staysOnThisComputer(to)) {
                         authority.confirm(
                                 i18n.t("staff.export.localWarning", to),
@@ -450,7 +461,7 @@ public final class StaffView {
         Label message = Ui.id(Ui.label("", "message"), "export-message");
         Ui.bindMessage(message, model.exportMessage);
         HBox where = new HBox(12, Ui.labelFor(i18n.t("staff.export.folder"), folder), folder, choose);
-        where.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        where.setAlignment(Pos.CENTER_LEFT);
         return new VBox(
                 12,
                 Ui.label(i18n.t("staff.export.title"), "section-title"),
@@ -465,31 +476,30 @@ public final class StaffView {
 
     /** The kiosk's own settings: shown to every staff member, saved only with the admin's PIN. */
     private Parent adminSettings() {
-        ComboBox<org.arrivals.station.KioskSettings.Mode> mode = Ui.id(new ComboBox<>(), "admin-mode");
-        mode.getItems().setAll(org.arrivals.station.KioskSettings.Mode.values());
+        ComboBox<KioskSettings.Mode> mode = Ui.id(new ComboBox<>(), "admin-mode");
+        mode.getItems().setAll(KioskSettings.Mode.values());
         mode.setAccessibleText(i18n.t("staff.admin.mode"));
-        java.util.function.Supplier<ListCell<org.arrivals.station.KioskSettings.Mode>> modeCell =
-                () -> new ListCell<>() {
-                    @Override
-                    protected void updateItem(org.arrivals.station.KioskSettings.Mode m, boolean empty) {
-                        super.updateItem(m, empty);
-                        setText(
-                                empty || m == null
-                                        ? null
-                                        : i18n.t("staff.admin.mode." + m.name().toLowerCase(java.util.Locale.ROOT)));
-                    }
-                };
+        Supplier<ListCell<KioskSettings.Mode>> modeCell = () -> new ListCell<>() {
+            @Override
+            protected void updateItem(KioskSettings.Mode m, boolean empty) {
+                super.updateItem(m, empty);
+                setText(
+                        empty || m == null
+                                ? null
+                                : i18n.t("staff.admin.mode." + m.name().toLowerCase(Locale.ROOT)));
+            }
+        };
         mode.setCellFactory(v -> modeCell.get());
         mode.setButtonCell(modeCell.get());
         TextField idle = Ui.id(new TextField(), "admin-idle");
         idle.setPrefColumnCount(5);
         idle.setAccessibleText(i18n.t("staff.admin.idle"));
-        ComboBox<java.util.Locale> language = Ui.id(new ComboBox<>(), "admin-language");
+        ComboBox<Locale> language = Ui.id(new ComboBox<>(), "admin-language");
         language.getItems().setAll(I18n.LANGUAGES);
         language.setAccessibleText(i18n.t("staff.admin.language"));
         language.setCellFactory(v -> Ui.languageCell());
         language.setButtonCell(Ui.languageCell());
-        java.util.function.Consumer<org.arrivals.station.KioskSettings> fill = k -> {
+        Consumer<KioskSettings> fill = k -> {
             if (k == null) {
                 return;
             }
@@ -534,23 +544,21 @@ public final class StaffView {
     private Parent settings(Actions actions) {
         // Each combo box gets its own copy of the model's list: a JavaFX combo box left holding a
         // long-lived list stays reachable from it (ViewLifetimeTest found it), with its whole screen.
-        ComboBox<String> printer = Ui.id(
-                new ComboBox<>(javafx.collections.FXCollections.observableArrayList(model.printers)),
-                "settings-printer");
+        ComboBox<String> printer =
+                Ui.id(new ComboBox<>(FXCollections.observableArrayList(model.printers)), "settings-printer");
         printer.setEditable(true);
         printer.setValue(model.printer.get());
         printer.setAccessibleText(i18n.t("staff.settings.printer"));
         // the list arrives later from the spooler; replacing the items must not blank the current choice
-        Ui.listen(printer, model.printers, (javafx.collections.ListChangeListener<String>) c -> {
+        Ui.listen(printer, model.printers, (ListChangeListener<String>) c -> {
             printer.getItems().setAll(model.printers);
             if (printer.getValue() == null || printer.getValue().isBlank()) {
                 printer.setValue(model.printer.get());
             }
         });
         model.loadPrinters();
-        ComboBox<String> template = Ui.id(
-                new ComboBox<>(javafx.collections.FXCollections.observableArrayList(model.templates)),
-                "settings-template");
+        ComboBox<String> template =
+                Ui.id(new ComboBox<>(FXCollections.observableArrayList(model.templates)), "settings-template");
         template.setValue(model.template.get());
         template.setAccessibleText(i18n.t("staff.settings.template"));
         Button save = Ui.id(
@@ -583,7 +591,7 @@ public final class StaffView {
                 new HBox(12, desk, self, exit),
                 adminSettings());
         box.setPadding(new Insets(4));
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(box);
+        ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         return scroll;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.testing.Files2;
@@ -108,10 +109,9 @@ class RosterExportTest {
 
     @Test
     void columnOrderMergesEveryRowsPieceOfTheHeader() {
-        assertThat(ColumnOrder.merge(java.util.List.of(
-                        java.util.List.of("D"), java.util.List.of("C", "D"), java.util.List.of("A", "B", "C"))))
+        assertThat(ColumnOrder.merge(List.of(List.of("D"), List.of("C", "D"), List.of("A", "B", "C"))))
                 .containsExactly("A", "B", "C", "D");
-        assertThat(ColumnOrder.merge(java.util.List.of(java.util.List.of("A", "B"), java.util.List.of("B", "A"))))
+        assertThat(ColumnOrder.merge(List.of(List.of("A", "B"), List.of("B", "A"))))
                 .as("two files that disagree still give every column once")
                 .containsExactlyInAnyOrder("A", "B");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.arrivals.attendee.Attendee;
@@ -237,7 +238,7 @@ class ExporterFormatsTest {
                 + "\"FOO\",\"Ben Okoro\",\"Ticket\"\r\n"
                 + "\"FOO\",\"Ana Silva\",\"Ticket\"\r\n";
         ImportReport r = t.importer.importBytes(
-                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "dup.csv", RosterImporter.Options.defaults());
+                text.getBytes(StandardCharsets.UTF_8), "dup.csv", RosterImporter.Options.defaults());
 
         assertThat(r.added()).isEqualTo(2);
         assertThat(r.problems()).singleElement().satisfies(p -> {
@@ -371,7 +372,7 @@ class ExporterFormatsTest {
     void noStatusColumnImportsEveryoneAsAttendingWithAWarningNotAnError() throws Exception {
         String text = "code,first_name,last_name\r\nS1,Ana,Silva\r\nS2,Ben,Okoro\r\n";
         ImportReport r = t.importer.importBytes(
-                text.getBytes(java.nio.charset.StandardCharsets.UTF_8), "plain.csv", RosterImporter.Options.defaults());
+                text.getBytes(StandardCharsets.UTF_8), "plain.csv", RosterImporter.Options.defaults());
 
         assertThat(r.added()).isEqualTo(2);
         assertThat(r.problems()).isEmpty();

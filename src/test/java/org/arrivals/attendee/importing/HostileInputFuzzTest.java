@@ -7,8 +7,11 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.badge.BadgeToken;
 import org.arrivals.checkin.CheckInResult;
@@ -93,10 +96,9 @@ class HostileInputFuzzTest {
     }
 
     /** Imports {@code count} inputs into one store: each is imported completely or refused leaving it as it was. */
-    private void fuzzImports(
-            String kind, int count, long seed, String fileName, java.util.function.Supplier<byte[]> inputs) {
+    private void fuzzImports(String kind, int count, long seed, String fileName, Supplier<byte[]> inputs) {
         Outcomes o = new Outcomes();
-        try (TestStore t = new TestStore(dir.resolve(kind.toLowerCase(java.util.Locale.ROOT)))) {
+        try (TestStore t = new TestStore(dir.resolve(kind.toLowerCase(Locale.ROOT)))) {
             for (int i = 0; i < count; i++) {
                 o.tryImport(t, inputs.get(), fileName, kind + " input " + i + " (seed " + seed + ")");
             }
@@ -239,7 +241,7 @@ class HostileInputFuzzTest {
         byte[] b = base.getBytes(StandardCharsets.UTF_8);
         switch (r.nextInt(8)) {
             case 0 -> {
-                return java.util.Arrays.copyOf(b, r.nextInt(b.length + 1));
+                return Arrays.copyOf(b, r.nextInt(b.length + 1));
             }
             case 1 -> {
                 byte[] noise = new byte[r.nextInt(4000)];
@@ -293,7 +295,7 @@ class HostileInputFuzzTest {
         byte[] good = workbook(r);
         switch (r.nextInt(5)) {
             case 0 -> {
-                return java.util.Arrays.copyOf(good, r.nextInt(good.length));
+                return Arrays.copyOf(good, r.nextInt(good.length));
             }
             case 1 -> {
                 byte[] b = good.clone();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.arrivals.testing.Exports;
@@ -55,7 +56,7 @@ class ImportFuzzTest {
         byte[] b = base.clone();
         switch (r.nextInt(6)) {
             case 0 -> { // truncate anywhere
-                b = java.util.Arrays.copyOf(b, r.nextInt(b.length + 1));
+                b = Arrays.copyOf(b, r.nextInt(b.length + 1));
             }
             case 1 -> { // random bytes sprinkled in
                 for (int k = 0; k < 1 + r.nextInt(20); k++) {

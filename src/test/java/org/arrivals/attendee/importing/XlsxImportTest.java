@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.testing.Files2;
 import org.arrivals.testing.TestStore;
@@ -73,7 +74,7 @@ class XlsxImportTest {
     @Test
     void truncatedWorkbookIsRefusedAndChangesNothing() throws Exception {
         byte[] whole = cventWorkbook();
-        byte[] half = java.util.Arrays.copyOf(whole, whole.length / 2);
+        byte[] half = Arrays.copyOf(whole, whole.length / 2);
         try (TestStore t = new TestStore(dir.resolve("db"))) {
             Path file = Files2.write(dir, "half.xlsx", half);
             assertThatThrownBy(() -> t.importer.importFile(file, RosterImporter.Options.defaults()))

@@ -15,6 +15,7 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.arrivals.attendee.Attendee;
+import org.arrivals.audit.Actor;
 import org.arrivals.search.SearchHit;
 import org.arrivals.station.Station;
 import org.arrivals.ui.common.I18n;
@@ -34,9 +35,7 @@ public final class DeskKeystrokeBench {
         System.setProperty("prism.order", "sw");
         Path home = Files.createTempDirectory("arrivals-desk-bench");
         try (Station station = Station.open(home, "bench", "desk-1", Clock.systemUTC())) {
-            station.roster()
-                    .importDemo(org.arrivals.audit.Actor.cli(), people, 5)
-                    .report();
+            station.roster().importDemo(Actor.cli(), people, 5).report();
             station.lookup().warm();
             List<String> queries = typed(station.attendees().all(), names);
             CountDownLatch up = new CountDownLatch(1);
