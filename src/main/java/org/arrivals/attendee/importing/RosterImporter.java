@@ -187,11 +187,8 @@ public final class RosterImporter {
             // A barcode may move to this row when its current holder is in the file too: the file
             // gives each barcode to one row only, so the holder's own row no longer carries it.
             if (holder != null && !holder.equals(r.code()) && !codesInFile.contains(holder)) {
-                problems.add(new ImportProblem(
-                        r.line(),
-                        r.code(),
-                        "barcode " + r.barcode() + " already belongs to " + holder
-                                + "; it was not attached to this attendee"));
+                problems.add(
+                        ImportProblem.of(r.line(), r.code(), ImportProblem.Kind.BARCODE_TAKEN, r.barcode(), holder));
                 r = RowReader.withBarcode(r, null);
             }
             AttendeeRecord old = byCode.get(r.code());
@@ -234,10 +231,7 @@ public final class RosterImporter {
             String before = importedValue(s, f);
             String now = importedValue(r, f);
             if (!Objects.equals(before, now)) {
-                problems.add(new ImportProblem(
-                        r.line(),
-                        r.code(),
-                        "kept the on-site edit of " + f.cliName() + "; the file's new value was not applied to it"));
+                problems.add(ImportProblem.of(r.line(), r.code(), ImportProblem.Kind.EDIT_KEPT, f.cliName()));
             }
         }
     }

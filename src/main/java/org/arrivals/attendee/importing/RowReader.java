@@ -90,19 +90,13 @@ final class RowReader {
             ImportedRow r = d.row();
             Long first = firstLineOfCode.putIfAbsent(r.code(), r.line());
             if (first != null) {
-                problems.add(new ImportProblem(
-                        r.line(),
-                        r.code(),
-                        "duplicate code: line " + first + " has the same code and was imported; this row was not"));
+                problems.add(ImportProblem.of(r.line(), r.code(), ImportProblem.Kind.DUPLICATE_CODE, first));
                 continue;
             }
             String owner = r.barcode() == null ? null : codeOfBarcode.putIfAbsent(r.barcode(), r.code());
             if (owner != null) {
-                problems.add(new ImportProblem(
-                        r.line(),
-                        r.code(),
-                        "barcode " + r.barcode() + " also belongs to " + owner
-                                + "; it was not attached to this attendee"));
+                problems.add(
+                        ImportProblem.of(r.line(), r.code(), ImportProblem.Kind.BARCODE_SHARED, r.barcode(), owner));
                 r = withBarcode(r, null);
             }
             rows.add(r);
@@ -223,34 +217,29 @@ final class RowReader {
             last = "";
         }
         if (code.isEmpty()) {
-            problems.add(new ImportProblem(row.line(), null, "no attendee code; the row was not imported"));
+            problems.add(ImportProblem.of(row.line(), null, ImportProblem.Kind.NO_CODE));
             return null;
         }
         if (first.isEmpty()) {
-            problems.add(new ImportProblem(row.line(), code, "no name; the row was not imported"));
+            problems.add(ImportProblem.of(row.line(), code, ImportProblem.Kind.NO_NAME));
             return null;
         }
         Map<String, String> extra = extras(row, extraNames);
-        String tooLong = firstTooLong(code, first, last, v);
+        List<Object> tooLong = firstTooLong(code, first, last, v);
         if (tooLong == null && extraLength(extra) > MAX_EXTRA) {
-            tooLong = "other columns longer than " + MAX_EXTRA + " characters together";
+            tooLong = List.of("other", MAX_EXTRA);
         }
         if (tooLong != null) {
-            problems.add(new ImportProblem(row.line(), code, tooLong + "; the row was not imported"));
+            problems.add(ImportProblem.of(row.line(), code, ImportProblem.Kind.TOO_LONG, tooLong.toArray()));
             return null;
         }
         String statusText = v.get(AttendeeField.STATUS);
         RegistrationStatus status = StatusWords.parse(statusText).orElse(null);
         if (status == null) {
-            problems.add(new ImportProblem(
-                    row.line(),
-                    code,
-                    "unknown registration status \"" + statusText
-                            + "\"; imported as pending so the desk asks before printing"));
+            problems.add(ImportProblem.of(row.line(), code, ImportProblem.Kind.UNKNOWN_STATUS, statusText));
             status = RegistrationStatus.PENDING;
         } else if (status != RegistrationStatus.ATTENDING) {
-            problems.add(new ImportProblem(
-                    row.line(), code, "registration " + status.label() + "; imported, and the desk will be told"));
+            problems.add(ImportProblem.of(row.line(), code, ImportProblem.Kind.BLOCKED_STATUS, status.label()));
         }
         String type = v.get(AttendeeField.TYPE);
         type = type.isEmpty() ? DEFAULT_TYPE : knownTypes.getOrDefault(type.toLowerCase(Locale.ROOT), type);
@@ -273,14 +262,15 @@ final class RowReader {
                 order);
     }
 
-    private static String firstTooLong(String code, String first, String last, Map<AttendeeField, String> v) {
+    /** The first value too long for its column, as (what, limit), or null. */
+    private static List<Object> firstTooLong(String code, String first, String last, Map<AttendeeField, String> v) {
         if (code.length() > MAX_CODE) {
-            return "attendee code longer than " + MAX_CODE + " characters";
+            return List.of(AttendeeField.CODE.cliName(), MAX_CODE);
         }
         if (first.length() > MAX_NAME
                 || last.length() > MAX_NAME
                 || v.get(AttendeeField.BADGE_NAME).length() > MAX_NAME) {
-            return "name longer than " + MAX_NAME + " characters";
+            return List.of(AttendeeField.FULL_NAME.cliName(), MAX_NAME);
         }
         for (AttendeeField f : List.of(
                 AttendeeField.PRONOUNS,
@@ -291,7 +281,7 @@ final class RowReader {
                 AttendeeField.BARCODE)) {
             int limit = f == AttendeeField.PRONOUNS || f == AttendeeField.TYPE ? 200 : MAX_FIELD;
             if (v.get(f).length() > limit) {
-                return f.cliName() + " longer than " + limit + " characters";
+                return List.of(f.cliName(), limit);
             }
         }
         return null;

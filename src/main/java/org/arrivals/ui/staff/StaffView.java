@@ -36,6 +36,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.AttendeeField;
+import org.arrivals.attendee.RegistrationStatus;
 import org.arrivals.attendee.importing.ImportProblem;
 import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.audit.Role;
@@ -289,6 +290,24 @@ public final class StaffView {
                 message);
     }
 
+    /** An import problem in the screen's language: its kind's sentence, a field named as people call it. */
+    private String problemText(ImportProblem p) {
+        Object[] args = p.args().toArray();
+        if (p.kind() == ImportProblem.Kind.EDIT_KEPT || p.kind() == ImportProblem.Kind.TOO_LONG) {
+            args[0] = p.args().get(0).equals("other")
+                    ? i18n.t("import.problem.otherColumns")
+                    : AttendeeField.byCliName(p.args().get(0))
+                            .map(f -> i18n.t("field." + f.name()))
+                            .orElse(p.args().get(0));
+        }
+        if (p.kind() == ImportProblem.Kind.BLOCKED_STATUS) {
+            args[0] = RegistrationStatus.parse(p.args().get(0))
+                    .map(s -> i18n.t("status." + s.name()))
+                    .orElse(p.args().get(0));
+        }
+        return i18n.t("import.problem." + p.kind().name(), args);
+    }
+
     private static TableColumn<ImportProblem, String> importColumn(
             String title, Function<ImportProblem, String> value, double width) {
         TableColumn<ImportProblem, String> c = new TableColumn<>(title);
@@ -338,7 +357,7 @@ public final class StaffView {
         problems.setPlaceholder(Ui.label(i18n.t("staff.import.noProblems"), "muted"));
         problems.getColumns().add(importColumn(i18n.t("staff.import.line"), p -> Long.toString(p.line()), 80));
         problems.getColumns().add(importColumn(i18n.t("staff.queue.code"), p -> p.code() == null ? "" : p.code(), 140));
-        problems.getColumns().add(importColumn(i18n.t("staff.queue.error"), ImportProblem::reason, 640));
+        problems.getColumns().add(importColumn(i18n.t("staff.queue.error"), this::problemText, 640));
         // who would be added or changed, by name, so a wrong file is seen before the doors open
         ListView<ImportReport.Change> changes = Ui.id(new ListView<>(), "import-changes");
         changes.setPrefHeight(160);
