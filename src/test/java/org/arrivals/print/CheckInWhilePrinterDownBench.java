@@ -43,9 +43,16 @@ public final class CheckInWhilePrinterDownBench {
             double[] up = measure(s, people.subList(checkIns, 2 * checkIns), "zebra://127.0.0.1:" + answering.port());
             double[] down =
                     measure(s, people.subList(2 * checkIns, 3 * checkIns), "zebra://127.0.0.1:" + silent.port());
+            // v0.1's way, for comparison: the desk's task checked in, then waited for the printer
+            int old = Math.max(5, checkIns / 10);
+            double[] then = measureWaiting(
+                    s,
+                    people.subList(3 * checkIns + 50, 3 * checkIns + 50 + old),
+                    "zebra://127.0.0.1:" + silent.port());
             line("no printer chosen (baseline)", none, none);
             line("printer answering (loopback Zebra)", up, none);
             line("printer not answering (each attempt waits 2 s)", down, none);
+            line("not answering, the desk waiting for the printer as in v0.1 (" + old + " check-ins)", then, none);
         } finally {
             try (var paths = Files.walk(dir)) {
                 paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
