@@ -196,4 +196,17 @@ class DeskRushTest {
         robot.write("1");
         assertThat(robot.lookup("#search").queryAs(TextField.class).getText()).isEqualTo("garber");
     }
+
+    @Test
+    void cancellingTheWalkInFormKeepsTheScreensLanguage(FxRobot robot) {
+        robot.interact(() -> kiosk.shell.i18n().setLanguage("ar"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#search");
+        robot.type(KeyCode.F4);
+        robot.clickOn("#field-first").write("Yohannes");
+        robot.clickOn(kiosk.shell.i18n().t("dialog.cancel"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(kiosk.shell.i18n().language()).isEqualTo("ar");
+        assertThat(arrived()).isEmpty();
+    }
 }

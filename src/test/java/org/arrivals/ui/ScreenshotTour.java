@@ -116,6 +116,7 @@ class ScreenshotTour {
             shotOfDialog(lang + "-04c-desk-walkin");
             String cancel = kiosk.shell.i18n().t("dialog.cancel");
             robot.clickOn(cancel);
+            fx(() -> kiosk.shell.i18n().setLanguage(lang)); // the real window system's click may reach the header
             robot.clickOn("#staff");
             shot(lang + "-05-pin");
             robot.clickOn("#pin-field").write(KioskFixture.PIN).type(KeyCode.ENTER);
@@ -127,6 +128,15 @@ class ScreenshotTour {
             robot.clickOn("#tab-queue");
             shot(lang + "-08-staff-queue");
             robot.clickOn("#tab-import");
+            Path sample = Files.createTempFile("arrivals-tour", ".csv");
+            Files.writeString(
+                    sample,
+                    "Attendee #,Order #,First Name,Last Name,Company,Attendee Status\r\n"
+                            + "900001,500001,Thandiwe,Moyo,Welcoming Cities,Attending\r\n"
+                            + "900002,500002,Rahel,Tesfaye,Ethiopian Community Center,Attending\r\n"
+                            + "900003,500003,,,Unknown,Attending\r\n"
+                            + "900004,500004,Omar,Haddad,Arab American Family Services,Cancelled\r\n");
+            fx(() -> kiosk.shell.staff().previewImport(sample));
             shot(lang + "-08b-staff-import");
             robot.clickOn("#tab-settings");
             shot(lang + "-09-staff-settings");

@@ -232,8 +232,8 @@ public final class PinGate implements Authority {
             String k = keys[i];
             Button b = new Button(k);
             b.getStyleClass().add("key");
-            b.setMinWidth(64); // one width for every key: an even keypad
-            b.setPrefWidth(64);
+            b.setMinWidth(80); // one width for every key, wide enough for OK: an even keypad
+            b.setPrefWidth(80);
             b.setId("pin-key-" + (k.equals("⌫") ? "back" : k.toLowerCase(Locale.ROOT)));
             b.setFocusTraversable(false);
             b.setAccessibleText(k.equals("⌫") ? i18n.t("self.key.backspace") : k.equals("OK") ? i18n.t("pin.ok") : k);

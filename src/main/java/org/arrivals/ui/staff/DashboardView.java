@@ -27,6 +27,7 @@ public final class DashboardView {
     private final Label total = Ui.id(Ui.label("", "dash-number"), "dash-arrived");
     private final Label percent = Ui.label("", "dash-caption");
     private final Label pickedUp = Ui.id(Ui.label("", "dash-number-small"), "dash-picked-up");
+    private VBox pickupTile;
     private final Label pickedUpCaption = Ui.label("", "dash-caption");
     private final Label queue = Ui.id(Ui.label("", "dash-number-small"), "dash-queue");
     private final Label printer = Ui.label("", "dash-caption");
@@ -51,7 +52,11 @@ public final class DashboardView {
         VBox stationTile = tile(i18n.t("dash.stations"), Ui.label(status.stationId(), "dash-number-small"), stations);
         stations.setId("dash-stations");
         // a badge collected at a pickup station is not an entry: counted apart
-        VBox pickupTile = tile(i18n.t("dash.pickedUp"), pickedUp, pickedUpCaption);
+        pickupTile = tile(i18n.t("dash.pickedUp"), pickedUp, pickedUpCaption);
+        // shown only where badges are picked up apart from arrivals: elsewhere it would say 0 all day
+        pickupTile.setVisible(false);
+        pickupTile.managedProperty().bind(pickupTile.visibleProperty());
+        arrivedTile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "1,150 of 1,200" is never cut
         HBox tiles = new HBox(16, arrivedTile, pickupTile, queueTile, stationTile);
         for (var t : tiles.getChildren()) {
             HBox.setHgrow(t, Priority.ALWAYS);
@@ -113,6 +118,7 @@ public final class DashboardView {
         percent.setText(st.expected() == 0 ? "" : i18n.percent(st.arrived() / (double) st.expected()));
         pickedUp.setText(i18n.t("dash.pickedUpOf", i18n.number(st.pickedUp()), i18n.number(st.expected())));
         pickedUpCaption.setText(i18n.t("dash.pickedUp.note"));
+        pickupTile.setVisible(st.pickedUp() > 0);
         queue.setText(i18n.t("dash.queueCounts", i18n.number(s.queued()), i18n.number(s.failed())));
         printer.setText(
                 s.printers().size() > 1

@@ -101,8 +101,12 @@ public final class StaffModel {
         });
     }
 
+    /** Staff mode opened with the PIN of {@code r}: a search the last person there left is not shown to the next. */
     public void actor(Role r) {
         role.set(r);
+        reprintQuery.set("");
+        reprintMatches.clear();
+        reprintReason.set(null);
     }
 
     /** The actor in staff mode now (for work the shell starts on its behalf). */

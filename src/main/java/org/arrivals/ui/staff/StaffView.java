@@ -355,12 +355,13 @@ public final class StaffView {
         TableView<ImportProblem> problems = Ui.id(new TableView<>(), "import-problems");
         problems.setPrefHeight(180);
         problems.setPlaceholder(Ui.label(i18n.t("staff.import.noProblems"), "muted"));
-        problems.getColumns().add(importColumn(i18n.t("staff.import.line"), p -> Long.toString(p.line()), 80));
+        problems.getColumns().add(importColumn(i18n.t("staff.import.line"), p -> i18n.number(p.line()), 80));
         problems.getColumns().add(importColumn(i18n.t("staff.queue.code"), p -> p.code() == null ? "" : p.code(), 140));
         problems.getColumns().add(importColumn(i18n.t("staff.queue.error"), this::problemText, 640));
         // who would be added or changed, by name, so a wrong file is seen before the doors open
         ListView<ImportReport.Change> changes = Ui.id(new ListView<>(), "import-changes");
         changes.setPrefHeight(160);
+        changes.setPrefWidth(460);
         changes.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(ImportReport.Change c, boolean empty) {
@@ -375,7 +376,7 @@ public final class StaffView {
         Button commit =
                 Ui.id(Ui.button(i18n.t("staff.import.commit"), "primary", model::commitImport), "import-commit");
         commit.disableProperty().bind(model.importPreview.isNull());
-        Ui.listen(columns, model.importShown, (o, was, r) -> {
+        java.util.function.Consumer<ImportReport> showReport = r -> {
             columns.getChildren().clear();
             problems.getItems().clear();
             changes.getItems().clear();
@@ -404,7 +405,9 @@ public final class StaffView {
                 warnings.getItems()
                         .add(i18n.t("staff.import.warning." + w.kind().name(), w.column()));
             }
-        });
+        };
+        Ui.listen(columns, model.importShown, (o, was, r) -> showReport.accept(r));
+        showReport.accept(model.importShown.get()); // a view made anew (the language changed) shows the report
         warnings.visibleProperty().bind(Bindings.isNotEmpty(warnings.getItems()));
         warnings.managedProperty().bind(warnings.visibleProperty());
         Label message = Ui.id(Ui.label("", "message"), "import-message");
