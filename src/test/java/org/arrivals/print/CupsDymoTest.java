@@ -2,13 +2,10 @@ package org.arrivals.print;
 
 import static org.arrivals.testing.Files2.crlf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -19,7 +16,6 @@ import org.arrivals.testing.Badges;
 import org.arrivals.testing.Files2;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,42 +37,27 @@ class CupsDymoTest {
 
     @BeforeAll
     static void spooler() throws Exception {
-        String running = SpoolerPrinter.lpstat("-r");
-        if (running == null || !running.contains("is running")) {
-            unavailable("the CUPS scheduler is not running (lpstat -r: " + running + ")");
-        }
+        CupsHost.requireScheduler("CUPS DYMO TESTS");
         listener = new FakeZebra(); // keeps every job it receives, as raw bytes
         queue = "arrivals-dymo-" + ProcessHandle.current().pid();
-        if (run("lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:" + listener.port(), "-m", DRIVER) != 0) {
-            unavailable("lpadmin could not create a DYMO LabelWriter 450 queue (package printer-driver-dymo, "
-                    + "and root or lpadmin rights)");
+        if (CupsHost.run("lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:" + listener.port(), "-m", DRIVER)
+                != 0) {
+            CupsHost.unavailable(
+                    "CUPS DYMO TESTS",
+                    "lpadmin could not create a DYMO LabelWriter 450 queue (package printer-driver-dymo, "
+                            + "and root or lpadmin rights)");
         }
-    }
-
-    private static void unavailable(String why) {
-        String message = "CUPS DYMO TESTS NOT RUN: " + why + ". Run ./scripts/test, which installs them.";
-        System.err.println(message);
-        if (System.getenv("CI") != null) {
-            fail(message);
-        }
-        Assumptions.abort(message);
     }
 
     @AfterAll
     static void removeQueue() throws Exception {
         if (queue != null) {
-            run("lpoptions", "-x", queue);
-            run("lpadmin", "-x", queue);
+            CupsHost.run("lpoptions", "-x", queue);
+            CupsHost.run("lpadmin", "-x", queue);
         }
         if (listener != null) {
             listener.close();
         }
-    }
-
-    private static int run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
     private Station station(String name) throws Exception {

@@ -2,14 +2,12 @@ package org.arrivals.print;
 
 import static org.arrivals.testing.Files2.crlf;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -32,7 +29,6 @@ import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.testing.Badges;
 import org.arrivals.testing.Files2;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,13 +47,10 @@ class CupsPrintingTest {
 
     @BeforeAll
     static void spooler() throws Exception {
-        String running = SpoolerPrinter.lpstat("-r");
-        if (running == null || !running.contains("is running")) {
-            unavailable("the CUPS scheduler is not running (lpstat -r: " + running + ")");
-        }
+        CupsHost.requireScheduler("CUPS PRINTING TESTS");
         zebra = new FakeZebra();
         queue = "arrivals-test-" + ProcessHandle.current().pid();
-        if (run(
+        if (CupsHost.run(
                         "lpadmin",
                         "-p",
                         queue,
@@ -69,41 +62,35 @@ class CupsPrintingTest {
                         "-o",
                         "PageSize=w288h432")
                 != 0) {
-            unavailable("lpadmin could not create a test queue (it needs root or lpadmin rights)");
+            CupsHost.unavailable(
+                    "CUPS PRINTING TESTS", "lpadmin could not create a test queue (it needs root or lpadmin rights)");
         }
         // Added before the first lookup: javax.print caches the spooler's queue list for minutes.
-        if (run("lpadmin", "-p", queue + "-pdf", "-E", "-v", "cups-pdf:/", "-m", "lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd")
+        if (CupsHost.run(
+                        "lpadmin",
+                        "-p",
+                        queue + "-pdf",
+                        "-E",
+                        "-v",
+                        "cups-pdf:/",
+                        "-m",
+                        "lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd")
                 != 0) {
-            unavailable("the cups-pdf printer could not be added (package printer-driver-cups-pdf)");
+            CupsHost.unavailable(
+                    "CUPS PRINTING TESTS", "the cups-pdf printer could not be added (package printer-driver-cups-pdf)");
         }
-    }
-
-    private static void unavailable(String why) {
-        String message =
-                "CUPS PRINTING TESTS NOT RUN: " + why + ". Run ./scripts/test, which installs and starts CUPS.";
-        System.err.println(message);
-        if (System.getenv("CI") != null) {
-            fail(message);
-        }
-        Assumptions.abort(message);
     }
 
     @AfterAll
     static void removeQueue() throws Exception {
         if (queue != null) {
-            run("lpoptions", "-x", queue);
-            run("lpadmin", "-x", queue);
-            run("lpadmin", "-x", queue + "-pdf");
+            CupsHost.run("lpoptions", "-x", queue);
+            CupsHost.run("lpadmin", "-x", queue);
+            CupsHost.run("lpadmin", "-x", queue + "-pdf");
         }
         if (zebra != null) {
             zebra.close();
         }
-    }
-
-    private static int run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
     }
 
     private Station station(String name) throws Exception {
@@ -230,7 +217,7 @@ class CupsPrintingTest {
     void aPausedQueueHoldsTheJobAndSaysSo() throws Exception {
         try (Station s = station("paused")) {
             int before = zebra.jobs.size();
-            run("cupsdisable", queue);
+            CupsHost.run("cupsdisable", queue);
             try {
                 PrintOutcome o = Badges.print(s, "P2", queue, "thermal-4x3");
                 assertThat(o.job().state()).isEqualTo(PrintJob.State.SENT);
@@ -241,7 +228,7 @@ class CupsPrintingTest {
                 Thread.sleep(1500);
                 assertThat(zebra.jobs).hasSize(before);
             } finally {
-                run("cupsenable", queue);
+                CupsHost.run("cupsenable", queue);
             }
             assertThat(waitForJobs(before + 1)).as("printed once resumed").isEqualTo(before + 1);
         }
@@ -251,7 +238,7 @@ class CupsPrintingTest {
     void aRejectingQueueLeavesTheJobInOurQueueAndARetryPrintsItExactlyOnce() throws Exception {
         try (Station s = station("rejecting")) {
             int before = zebra.jobs.size();
-            run("cupsreject", queue);
+            CupsHost.run("cupsreject", queue);
             PrintOutcome o;
             try {
                 o = Badges.print(s, "P3", queue, "thermal-4x3");
@@ -261,7 +248,7 @@ class CupsPrintingTest {
                         .singleElement()
                         .satisfies(j -> assertThat(j.problem()).isEqualTo(PrinterState.Condition.REJECTING));
             } finally {
-                run("cupsaccept", queue);
+                CupsHost.run("cupsaccept", queue);
             }
             // the print worker notices the queue accepts again and sends the badge by itself; a person's
             // retry meanwhile finds it printed, or sends it: once either way

@@ -1,9 +1,7 @@
 package org.arrivals.print;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,43 +28,36 @@ class SpoolerLocaleTest {
 
     @BeforeAll
     static void spooler() throws Exception {
-        String running = SpoolerPrinter.lpstat("-r");
-        if (running == null || !running.contains("is running")) {
-            unavailable("the CUPS scheduler is not running (lpstat -r: " + running + ")");
-        }
-        String have = output("locale", "-a").toLowerCase(Locale.ROOT);
+        CupsHost.requireScheduler("LOCALE PRINTER TESTS");
+        String have = CupsHost.output("locale", "-a").toLowerCase(Locale.ROOT);
         for (String l : LOCALES) {
             if (!have.contains(l.toLowerCase(Locale.ROOT).replace("utf-8", "utf8"))) {
-                unavailable("the locale " + l + " is not generated here (package locales; locale-gen)");
+                CupsHost.unavailable(
+                        "LOCALE PRINTER TESTS",
+                        "the locale " + l + " is not generated here (package locales; locale-gen)");
             }
         }
         queue = "arrivals-locale-" + ProcessHandle.current().pid();
-        if (run("lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:9", "-m", "drv:///sample.drv/zebra.ppd") != 0) {
-            unavailable("lpadmin could not create a test queue (it needs root or lpadmin rights)");
+        if (CupsHost.run(
+                        "lpadmin", "-p", queue, "-E", "-v", "socket://127.0.0.1:9", "-m", "drv:///sample.drv/zebra.ppd")
+                != 0) {
+            CupsHost.unavailable(
+                    "LOCALE PRINTER TESTS", "lpadmin could not create a test queue (it needs root or lpadmin rights)");
         }
-    }
-
-    private static void unavailable(String why) {
-        String message = "LOCALE PRINTER TESTS NOT RUN: " + why + ". Run ./scripts/test, which sets them up.";
-        System.err.println(message);
-        if (System.getenv("CI") != null) {
-            fail(message);
-        }
-        Assumptions.abort(message);
     }
 
     @AfterAll
     static void removeQueue() throws Exception {
         if (queue != null) {
-            run("lpadmin", "-x", queue);
+            CupsHost.run("lpadmin", "-x", queue);
         }
     }
 
     @Test
     void aPausedQueueReadsAsPausedInSpanishAndArabic() throws Exception {
-        run("cupsenable", queue);
-        run("cupsaccept", queue);
-        run("cupsdisable", queue);
+        CupsHost.run("cupsenable", queue);
+        CupsHost.run("cupsaccept", queue);
+        CupsHost.run("cupsdisable", queue);
         try {
             for (String locale : LOCALES) {
                 Map<String, String> child = child(locale);
@@ -83,14 +73,14 @@ class SpoolerLocaleTest {
                 }
             }
         } finally {
-            run("cupsenable", queue);
+            CupsHost.run("cupsenable", queue);
         }
     }
 
     @Test
     void aRejectingQueueReadsAsRejectingInSpanishAndArabic() throws Exception {
-        run("cupsenable", queue);
-        run("cupsreject", queue);
+        CupsHost.run("cupsenable", queue);
+        CupsHost.run("cupsreject", queue);
         try {
             for (String locale : LOCALES) {
                 Map<String, String> child = child(locale);
@@ -103,7 +93,7 @@ class SpoolerLocaleTest {
                 }
             }
         } finally {
-            run("cupsaccept", queue);
+            CupsHost.run("cupsaccept", queue);
         }
     }
 
@@ -138,18 +128,5 @@ class SpoolerLocaleTest {
         }
         System.out.println("SpoolerLocaleTest " + locale + ": " + lines);
         return lines;
-    }
-
-    private static int run(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(20, TimeUnit.SECONDS) ? p.exitValue() : -1;
-    }
-
-    private static String output(String... cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(20, TimeUnit.SECONDS);
-        return out;
     }
 }

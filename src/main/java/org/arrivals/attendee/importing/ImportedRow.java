@@ -17,4 +17,41 @@ public record ImportedRow(
         String title,
         String type,
         RegistrationStatus status,
-        Map<String, String> extra) {}
+        Map<String, String> extra) {
+
+    /** The same row under another registration code. */
+    public ImportedRow withCode(String newCode) {
+        return new ImportedRow(
+                line,
+                newCode,
+                barcode,
+                firstName,
+                lastName,
+                badgeName,
+                pronouns,
+                email,
+                organization,
+                title,
+                type,
+                status,
+                extra);
+    }
+
+    /** The same row with another barcode (null for none). */
+    public ImportedRow withBarcode(String newBarcode) {
+        return new ImportedRow(
+                line,
+                code,
+                newBarcode,
+                firstName,
+                lastName,
+                badgeName,
+                pronouns,
+                email,
+                organization,
+                title,
+                type,
+                status,
+                extra);
+    }
+}

@@ -189,7 +189,7 @@ public final class RosterImporter {
             if (holder != null && !holder.equals(r.code()) && !codesInFile.contains(holder)) {
                 problems.add(
                         ImportProblem.of(r.line(), r.code(), ImportProblem.Kind.BARCODE_TAKEN, r.barcode(), holder));
-                r = RowReader.withBarcode(r, null);
+                r = r.withBarcode(null);
             }
             AttendeeRecord old = byCode.get(r.code());
             if (old == null) {

@@ -97,7 +97,7 @@ final class RowReader {
             if (owner != null) {
                 problems.add(
                         ImportProblem.of(r.line(), r.code(), ImportProblem.Kind.BARCODE_SHARED, r.barcode(), owner));
-                r = withBarcode(r, null);
+                r = r.withBarcode(null);
             }
             rows.add(r);
         }
@@ -138,14 +138,14 @@ final class RowReader {
         Optional<String> ticketColumn = mapping.headerOf(AttendeeField.BARCODE);
         if (ticketColumn.isPresent() && barcodesNameOneTicketEach(drafts)) {
             for (Draft d : drafts) {
-                out.add(new Draft(withCode(d.row(), d.row().barcode()), d.order()));
+                out.add(new Draft(d.row().withCode(d.row().barcode()), d.order()));
             }
             warnings.add(new ImportWarning(ImportWarning.Kind.TICKET_CODES_FROM_COLUMN, ticketColumn.get()));
             putCodeFirst(columns, ticketColumn.get());
         } else {
             for (Draft d : drafts) {
                 int place = placesByOrder.get(d.order()).get(person(d.row()));
-                out.add(new Draft(withCode(d.row(), d.order() + "-" + place), d.order()));
+                out.add(new Draft(d.row().withCode(d.order() + "-" + place), d.order()));
             }
             String orderColumn = mapping.headerOf(AttendeeField.ORDER).orElseThrow();
             warnings.add(new ImportWarning(ImportWarning.Kind.TICKET_CODES_NUMBERED, orderColumn));
@@ -328,40 +328,6 @@ final class RowReader {
 
     private String get(TabularFile.Row row, AttendeeField field) {
         return mapping.column(field).map(row::cell).orElse("");
-    }
-
-    private static ImportedRow withCode(ImportedRow r, String code) {
-        return new ImportedRow(
-                r.line(),
-                code,
-                r.barcode(),
-                r.firstName(),
-                r.lastName(),
-                r.badgeName(),
-                r.pronouns(),
-                r.email(),
-                r.organization(),
-                r.title(),
-                r.type(),
-                r.status(),
-                r.extra());
-    }
-
-    static ImportedRow withBarcode(ImportedRow r, String barcode) {
-        return new ImportedRow(
-                r.line(),
-                r.code(),
-                barcode,
-                r.firstName(),
-                r.lastName(),
-                r.badgeName(),
-                r.pronouns(),
-                r.email(),
-                r.organization(),
-                r.title(),
-                r.type(),
-                r.status(),
-                r.extra());
     }
 
     private static String emptyToNull(String s) {

@@ -421,20 +421,20 @@ public final class DeskModel {
             case ALREADY_HAS_BADGE -> new Message(Tone.INFO, i18n.t("desk.pickup.hasBadge", name));
             case NO_PRINTER ->
                 new Message(Tone.WARNING, i18n.t("desk.pickup.problem", name, i18n.t("printer.NOT_CHOSEN")));
-            case BAD_TEMPLATE ->
-                new Message(Tone.WARNING, i18n.t("desk.pickup.problem", name, i18n.t("badge.badTemplate")));
-            default ->
-                new Message(
-                        Tone.WARNING,
-                        i18n.t(
-                                "desk.pickup.problem",
-                                name,
-                                i18n.printer(
-                                        badge.printer() == null
-                                                ? PrinterState.of(PrinterState.Condition.PRINTER_ERROR)
-                                                : badge.printer(),
-                                        station.printing().target().printer())));
+            default -> printProblem("desk.pickup.problem", name, badge);
         };
+    }
+
+    /** A badge that did not go to the printer, said with what stopped it (the template or the printer). */
+    private Message printProblem(String key, String name, PrintOutcome badge) {
+        String why = badge.result() == PrintOutcome.Result.BAD_TEMPLATE
+                ? i18n.t("badge.badTemplate")
+                : i18n.printer(
+                        badge.printer() == null
+                                ? PrinterState.of(PrinterState.Condition.PRINTER_ERROR)
+                                : badge.printer(),
+                        station.printing().target().printer());
+        return new Message(Tone.WARNING, i18n.t(key, name, why));
     }
 
     /** What became of the first badge of someone just checked in, as one sentence. */
@@ -448,19 +448,7 @@ public final class DeskModel {
                 new Message(Tone.SUCCESS, i18n.t("desk.done.printing", name));
             case NO_PRINTER -> new Message(Tone.WARNING, i18n.t("desk.done.noPrinter", name));
             case ALREADY_HAS_BADGE -> new Message(Tone.INFO, i18n.t("desk.done.hasBadge", name));
-            case BAD_TEMPLATE ->
-                new Message(Tone.WARNING, i18n.t("desk.done.printProblem", name, i18n.t("badge.badTemplate")));
-            default ->
-                new Message(
-                        Tone.WARNING,
-                        i18n.t(
-                                "desk.done.printProblem",
-                                name,
-                                i18n.printer(
-                                        badge.printer() == null
-                                                ? PrinterState.of(PrinterState.Condition.PRINTER_ERROR)
-                                                : badge.printer(),
-                                        station.printing().target().printer())));
+            default -> printProblem("desk.done.printProblem", name, badge);
         };
     }
 
