@@ -1,13 +1,17 @@
 package org.arrivals.checkin;
 
 import static org.arrivals.store.jooq.Tables.ARRIVAL;
+import static org.arrivals.store.jooq.Tables.ARRIVAL_DAY;
 import static org.arrivals.store.jooq.Tables.CHECKIN_EVENT;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.arrivals.store.jooq.tables.records.ArrivalRecord;
 import org.arrivals.sync.protocol.EventKind;
@@ -73,6 +77,19 @@ final class EventRows {
                         a.reprints(),
                         a.lastHlc())
                 .execute();
+        t.deleteFrom(ARRIVAL_DAY).where(ARRIVAL_DAY.ATTENDEE_CODE.eq(code)).execute();
+        if (!a.days().isEmpty()) {
+            var insert = t.insertInto(
+                    ARRIVAL_DAY,
+                    ARRIVAL_DAY.ATTENDEE_CODE,
+                    ARRIVAL_DAY.EVENT_DAY,
+                    ARRIVAL_DAY.CHECKED_IN_AT,
+                    ARRIVAL_DAY.STATION_ID);
+            for (Arrival.Day d : a.days()) {
+                insert = insert.values(code, d.date(), d.at(), d.stationId());
+            }
+            insert.execute();
+        }
         return a;
     }
 
@@ -84,6 +101,7 @@ final class EventRows {
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> part = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             t.deleteFrom(ARRIVAL).where(ARRIVAL.ATTENDEE_CODE.in(part)).execute();
+            t.deleteFrom(ARRIVAL_DAY).where(ARRIVAL_DAY.ATTENDEE_CODE.in(part)).execute();
         }
         BatchBindStep insert = t.batch(t.insertInto(
                         ARRIVAL,
@@ -106,6 +124,65 @@ final class EventRows {
                     a.lastHlc());
         }
         insert.execute();
+        BatchBindStep days = t.batch(t.insertInto(
+                        ARRIVAL_DAY,
+                        ARRIVAL_DAY.ATTENDEE_CODE,
+                        ARRIVAL_DAY.EVENT_DAY,
+                        ARRIVAL_DAY.CHECKED_IN_AT,
+                        ARRIVAL_DAY.STATION_ID)
+                .values((String) null, null, null, null));
+        boolean anyDay = false;
+        for (Arrival a : out.values()) {
+            for (Arrival.Day d : a.days()) {
+                days.bind(a.attendeeCode(), d.date(), d.at(), d.stationId());
+                anyDay = true;
+            }
+        }
+        if (anyDay) {
+            days.execute();
+        }
+        return out;
+    }
+
+    /** An attendee's arrival as the projection holds it, with their days; none when they have no history. */
+    static Arrival readArrival(DSLContext t, String code) {
+        return Optional.ofNullable(t.selectFrom(ARRIVAL)
+                        .where(ARRIVAL.ATTENDEE_CODE.eq(code))
+                        .fetchOne())
+                .map(r -> toArrival(r, daysOf(t, code)))
+                .orElse(Arrival.none(code));
+    }
+
+    static List<Arrival.Day> daysOf(DSLContext t, String code) {
+        return t.selectFrom(ARRIVAL_DAY)
+                .where(ARRIVAL_DAY.ATTENDEE_CODE.eq(code))
+                .orderBy(ARRIVAL_DAY.EVENT_DAY)
+                .fetch(r -> new Arrival.Day(r.getEventDay(), r.getCheckedInAt(), r.getStationId()));
+    }
+
+    /** Every attendee's days, by code. */
+    static Map<String, List<Arrival.Day>> allDays(DSLContext t) {
+        Map<String, List<Arrival.Day>> out = new HashMap<>();
+        t.selectFrom(ARRIVAL_DAY)
+                .orderBy(ARRIVAL_DAY.ATTENDEE_CODE, ARRIVAL_DAY.EVENT_DAY)
+                .forEach(r -> out.computeIfAbsent(r.getAttendeeCode(), k -> new ArrayList<>())
+                        .add(new Arrival.Day(r.getEventDay(), r.getCheckedInAt(), r.getStationId())));
+        return out;
+    }
+
+    /** The days the log knows of (any check-in on them), in order. */
+    static List<LocalDate> knownDays(DSLContext t) {
+        return t.selectDistinct(ARRIVAL_DAY.EVENT_DAY)
+                .from(ARRIVAL_DAY)
+                .orderBy(ARRIVAL_DAY.EVENT_DAY)
+                .fetch(ARRIVAL_DAY.EVENT_DAY);
+    }
+
+    static Map<String, List<CheckInEvent>> only(Map<String, List<CheckInEvent>> events, Collection<String> codes) {
+        Map<String, List<CheckInEvent>> out = new LinkedHashMap<>();
+        for (String c : codes) {
+            out.put(c, events.getOrDefault(c, List.of()));
+        }
         return out;
     }
 
@@ -120,7 +197,7 @@ final class EventRows {
                 r.getDetails());
     }
 
-    static Arrival toArrival(ArrivalRecord r) {
+    static Arrival toArrival(ArrivalRecord r, List<Arrival.Day> days) {
         return new Arrival(
                 r.getAttendeeCode(),
                 r.getCheckedIn(),
@@ -128,6 +205,7 @@ final class EventRows {
                 r.getStationId(),
                 r.getBadgesPrinted(),
                 r.getReprints(),
-                r.getLastHlc());
+                r.getLastHlc(),
+                days);
     }
 }

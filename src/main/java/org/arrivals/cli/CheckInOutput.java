@@ -20,6 +20,7 @@ final class CheckInOutput {
             }
             doc.put("at", r.arrival() != null ? r.arrival().checkedInAt() : null);
             doc.put("station", r.arrival() != null ? r.arrival().stationId() : null);
+            doc.put("day", r.day());
             out.println(Json.write(doc));
         } else {
             out.println(sentence(r, code));
@@ -29,6 +30,7 @@ final class CheckInOutput {
             case ALREADY_CHECKED_IN, NOT_CHECKED_IN -> 3;
             case NOT_FOUND, INVALID -> 4;
             case BLOCKED, NOT_ALLOWED, NEEDS_REASON -> 5;
+            case IN_THE_FUTURE -> ArrivalsCommand.NOTHING_DONE;
         };
     }
 
@@ -43,18 +45,22 @@ final class CheckInOutput {
             case INVALID -> "invalid";
             case NOT_ALLOWED -> "not-allowed";
             case NEEDS_REASON -> "needs-reason";
+            case IN_THE_FUTURE -> "in-the-future";
         };
     }
 
     private static String sentence(CheckInResult r, String code) {
         return switch (r.outcome()) {
-            case CHECKED_IN -> r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in.";
+            case CHECKED_IN ->
+                r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in"
+                        + (r.day() == null ? "" : " for " + r.day()) + ".";
             case CHECKED_IN_OVERRIDE ->
                 r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in over a "
                         + r.attendee().status().label() + " registration; the override is recorded.";
             case ALREADY_CHECKED_IN ->
                 r.attendee().displayName() + " (" + r.attendee().code()
-                        + ") was already checked in at " + r.arrival().stationId() + " at "
+                        + ") was already checked in" + (r.day() == null ? "" : " on " + r.day()) + " at "
+                        + r.arrival().stationId() + " at "
                         + r.arrival().checkedInAt()
                         + ". Nothing was recorded.";
             case BLOCKED ->
@@ -73,6 +79,8 @@ final class CheckInOutput {
                 "Give the reason for checking in over a "
                         + r.attendee().status().label()
                         + " registration with --override \"reason\". Nothing was recorded.";
+            case IN_THE_FUTURE ->
+                "--at is a time still to come; a check-in at a past time needs a past time. Nothing " + "was recorded.";
         };
     }
 }

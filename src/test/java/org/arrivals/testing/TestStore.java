@@ -31,9 +31,10 @@ public final class TestStore implements AutoCloseable {
         store = Store.open(dir);
         attendees = new AttendeeStore(store, clock);
         importer = new RosterImporter(store, attendees, clock, Station.STANDARD_TYPES);
-        checkIns = new CheckInLog(store, attendees, stationId, clock);
+        // days in UTC, so a test's fixed clock gives the same day on any machine
+        checkIns = new CheckInLog(store, attendees, stationId, clock, ZoneOffset.UTC);
         arrivals = new org.arrivals.checkin.ArrivalQueries(store);
-        stats = new org.arrivals.checkin.ArrivalStats(store);
+        stats = new org.arrivals.checkin.ArrivalStats(store, checkIns.calendar(), java.util.List::of);
         outbox = new org.arrivals.checkin.Outbox(store, clock);
         remote = new org.arrivals.checkin.RemoteEvents(checkIns, store, attendees, clock);
     }

@@ -35,9 +35,17 @@ public final class StatusModel {
             long failed,
             SyncStatus sync,
             java.util.List<StationActivity> stations,
-            Instant at) {}
+            Instant at,
+            java.util.List<org.arrivals.session.SessionCount> sessionsToday,
+            java.util.List<org.arrivals.delegation.DelegationService.Summary> incompleteDelegations,
+            java.util.List<java.time.LocalDate> eventDays) {}
+
+    /** How often the delegations still incomplete are counted again (they read the whole list). */
+    private static final long DELEGATIONS_EVERY_MS = 30_000;
 
     private final Station station;
+    private volatile java.util.List<org.arrivals.delegation.DelegationService.Summary> incomplete = java.util.List.of();
+    private volatile long incompleteAt;
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>();
     private ScheduledExecutorService poller;
 
@@ -66,7 +74,20 @@ public final class StatusModel {
                 counts.get(PrintJob.State.FAILED),
                 station.sync().status(),
                 station.checkIns().stationActivity(),
-                Instant.now());
+                Instant.now(),
+                station.sessions().sessions(station.sessions().today()),
+                incompleteDelegations(),
+                station.sessions().days());
+    }
+
+    /** The organizations with someone expected who has not arrived, counted at most every half minute. */
+    private java.util.List<org.arrivals.delegation.DelegationService.Summary> incompleteDelegations() {
+        long now = System.currentTimeMillis();
+        if (now - incompleteAt > DELEGATIONS_EVERY_MS) {
+            incomplete = station.delegations().incomplete();
+            incompleteAt = now;
+        }
+        return incomplete;
     }
 
     public void refresh(Consumer<Runnable> onFx) {
