@@ -117,7 +117,7 @@ public final class CertificateRenderer {
                     .withLocale(c.language())
                     .withDecimalStyle(digits);
             this.numbers = NumberFormat.getNumberInstance(c.language());
-            numbers.setMaximumFractionDigits(1);
+            numbers.setMaximumFractionDigits(2);
         }
 
         void draw() throws IOException {

@@ -96,6 +96,9 @@ final class EventRows {
     /** The fold of each attendee's events, written to the projection as one batch. */
     static Map<String, Arrival> projectAll(DSLContext t, Map<String, List<CheckInEvent>> events) {
         Map<String, Arrival> out = new LinkedHashMap<>();
+        if (events.isEmpty()) {
+            return out;
+        }
         events.forEach((code, list) -> out.put(code, Arrival.of(code, list)));
         List<String> codes = new ArrayList<>(out.keySet());
         for (int from = 0; from < codes.size(); from += CHUNK) {

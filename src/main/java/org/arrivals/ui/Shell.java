@@ -176,6 +176,9 @@ public final class Shell {
 
     public void stop() {
         status.stop();
+        if (doorView != null) {
+            doorView.stop();
+        }
         if (selfView != null) {
             selfView.stopTimers();
         }
@@ -222,6 +225,7 @@ public final class Shell {
                 frame.setCenter(doorView.root());
                 frame.setBottom(new StatusBar(status, i18n));
                 fullScreen(false);
+                doorView.start();
                 DoorView shown = doorView;
                 Platform.runLater(() -> {
                     if (!pinGate.isOpen()) {

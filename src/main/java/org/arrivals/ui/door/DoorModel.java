@@ -116,6 +116,16 @@ public final class DoorModel {
                 e -> sessions.clear());
     }
 
+    /** The sessions the door offers (its room's, today). */
+    public List<Session> sessionsShown() {
+        return List.copyOf(sessions);
+    }
+
+    /** Chooses the door's session (another of its room's today). */
+    public void choose(Session s) {
+        session.set(s);
+    }
+
     /** Reads the count inside the room now (this door's scans, and other doors' through sync). */
     public void refresh() {
         Session s = session.get();

@@ -53,8 +53,12 @@ public final class DoorView {
         // the count follows other doors of the room (their scans come in through sync)
         poll = new Timeline(new KeyFrame(Duration.seconds(2), e -> model.refresh()));
         poll.setCycleCount(Timeline.INDEFINITE);
-        poll.play();
+    }
+
+    /** Starts following the room, once the view is on the screen (it updates only while it is). */
+    public void start() {
         model.load();
+        poll.play();
     }
 
     public Parent root() {
@@ -188,6 +192,7 @@ public final class DoorView {
         show.run();
         VBox.setVgrow(panel, Priority.ALWAYS);
         panel.setMaxWidth(Double.MAX_VALUE);
+        panel.setMinHeight(0); // on a small screen the panel gives way before the scan field is pushed off
         VBox box = new VBox(10, title, when, panel);
         box.getStyleClass().add("door-center");
         return box;
@@ -228,7 +233,7 @@ public final class DoorView {
         admit.managedProperty().bind(model.canAdmit);
         HBox entry = new HBox(12, code, admit);
         entry.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(10, message, warning, entry);
+        VBox box = new VBox(10, message, warning, Ui.label(i18n.t("door.code.prompt"), "muted"), entry);
         box.getStyleClass().add("door-bottom");
         return box;
     }

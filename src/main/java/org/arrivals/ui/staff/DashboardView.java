@@ -55,6 +55,8 @@ public final class DashboardView {
         perQuarter.setLegendVisible(false);
         perQuarter.setId("chart-per-15");
         VBox arrivedTile = tile(i18n.t("dash.arrived"), total, percent);
+        total.setWrapText(false);
+        arrivedTile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox queueTile = tile(i18n.t("dash.queue"), queue, printer);
         VBox stationTile = tile(i18n.t("dash.stations"), Ui.label(status.stationId(), "dash-number-small"), stations);
         stations.setId("dash-stations");
@@ -85,9 +87,15 @@ public final class DashboardView {
         GridPane.setHgrow(quarterBox, Priority.ALWAYS);
         sessionTable();
         delegations.setPrefHeight(260);
-        delegations.setPrefWidth(380);
+        delegations.setPrefWidth(400);
+        delegations.setMinWidth(320);
         delegations.setPlaceholder(Ui.label(i18n.t("dash.delegationsNone"), "muted"));
         delegations.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setPrefWidth(0); // a long name wraps instead of scrolling the list sideways
+                setWrapText(true);
+            }
+
             @Override
             protected void updateItem(String t, boolean empty) {
                 super.updateItem(t, empty);
@@ -131,6 +139,7 @@ public final class DashboardView {
 
     private void sessionTable() {
         sessions.setPlaceholder(Ui.label(i18n.t("dash.sessionsNone"), "muted"));
+        sessions.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY);
         sessions.setPrefHeight(260);
         java.time.format.DateTimeFormatter times = java.time.format.DateTimeFormatter.ofLocalizedTime(
                         java.time.format.FormatStyle.SHORT)
