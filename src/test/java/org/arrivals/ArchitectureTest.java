@@ -48,6 +48,32 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("org.arrivals.station..", "org.arrivals.cli..");
 
+    /** Days and sessions build on the check-in log; the log knows nothing of them (it offers a projection hook). */
+    @ArchTest
+    static final ArchRule checkInsDoNotKnowSessionsDelegationsOrCertificates = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.checkin..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.arrivals.session..", "org.arrivals.delegation..", "org.arrivals.certificate..");
+
+    @ArchTest
+    static final ArchRule sessionsDelegationsAndCertificatesKnowNoFaces = noClasses()
+            .that()
+            .resideInAnyPackage("org.arrivals.session..", "org.arrivals.delegation..", "org.arrivals.certificate..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.arrivals.station..", "org.arrivals.cli..", "org.arrivals.ui..", "org.arrivals.hub..");
+
+    @ArchTest
+    static final ArchRule certificatesAreDrawnWithoutTheStore = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.certificate..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("org.arrivals.store.jooq..", "org.jooq..", "org.arrivals.print..");
+
     @ArchTest
     static final ArchRule stationDoesNotKnowTheFaces = noClasses()
             .that()

@@ -51,6 +51,7 @@ class FacesUseServicesTest {
             "org.arrivals.station.DataHome",
             "org.arrivals.station.EventId",
             "org.arrivals.station.Version",
+            "org.arrivals.station.EventSettings",
             // check-in
             "org.arrivals.checkin.CheckInService",
             "org.arrivals.checkin.CheckInResult",
@@ -63,6 +64,20 @@ class FacesUseServicesTest {
             "org.arrivals.checkin.ScanResolver$Kind",
             "org.arrivals.checkin.Stats",
             "org.arrivals.checkin.StationActivity",
+            "org.arrivals.checkin.EventCalendar",
+            // the event's days and sessions, delegations, certificates of attendance
+            "org.arrivals.session.SessionService",
+            "org.arrivals.session.Session",
+            "org.arrivals.session.SessionCount",
+            "org.arrivals.session.ScanResult",
+            "org.arrivals.session.ScheduleImport",
+            "org.arrivals.session.TrackCount",
+            "org.arrivals.session.Attendance",
+            "org.arrivals.session.Visit",
+            "org.arrivals.attendee.demo.DemoSchedule",
+            "org.arrivals.delegation.DelegationService",
+            "org.arrivals.certificate.CertificateService",
+            "org.arrivals.certificate.CertificateToken",
             // printing
             "org.arrivals.print.PrintService",
             "org.arrivals.print.PrintOutcome",

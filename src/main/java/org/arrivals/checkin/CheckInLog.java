@@ -5,7 +5,9 @@ import static org.arrivals.store.jooq.Tables.CHECKIN_EVENT;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,8 +56,17 @@ public final class CheckInLog {
     private final Clock clock;
     private final HybridClock hlc;
     private final List<ArrivalListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<EventProjection> projections = new CopyOnWriteArrayList<>();
+    private final EventCalendar calendar;
 
+    /** A log whose event days are in the system's time zone. */
     public CheckInLog(Store store, AttendeeStore attendees, String stationId, Clock clock) {
+        this(store, attendees, stationId, clock, ZoneId.systemDefault());
+    }
+
+    /** @param zone the event's time zone: a check-in belongs to the day of its wall time there */
+    public CheckInLog(Store store, AttendeeStore attendees, String stationId, Clock clock, ZoneId zone) {
+        this.calendar = new EventCalendar(clock, zone);
         this.store = store;
         this.dsl = store.dsl();
         this.attendees = attendees;
@@ -72,6 +83,20 @@ public final class CheckInLog {
         listeners.add(listener);
     }
 
+    /** Another projection kept in step with the log (here and for pulled events), in each event's transaction. */
+    public void addProjection(EventProjection projection) {
+        projections.add(projection);
+    }
+
+    List<EventProjection> projections() {
+        return projections;
+    }
+
+    /** The event's wall clock: its time zone, today. */
+    public EventCalendar calendar() {
+        return calendar;
+    }
+
     /** An arrival changed (here, or pulled from another station): the listeners hear of it. */
     void fire(Arrival a) {
         listeners.forEach(l -> l.arrivalChanged(a));
@@ -82,9 +107,14 @@ public final class CheckInLog {
         hlc.observe(otherHlc);
     }
 
-    /** An attendee's arrival now (the commands decide by it). */
+    /** An attendee's arrival over the whole event, with their days (the commands decide by it). */
     public Arrival arrival(String code) {
-        return EventRows.arrival(dsl, code);
+        return EventRows.readArrival(dsl, code);
+    }
+
+    /** An attendee's arrival as today sees it. */
+    public Arrival today(String code) {
+        return arrival(code).on(calendar.today());
     }
 
     public String stationId() {
@@ -92,52 +122,84 @@ public final class CheckInLog {
     }
 
     /**
-     * Checks a person in. Someone already in is reported with where and when, and no second arrival
-     * is recorded. A cancelled, refunded or pending registration is blocked unless a person gives an
-     * {@code overrideReason}, which the event records with the status it overrode.
+     * Checks a person in for today. Someone already in today is reported with where and when, and
+     * no second arrival is recorded; someone who came on an earlier day is checked in for today. A
+     * cancelled, refunded or pending registration is blocked unless a person gives an {@code
+     * overrideReason}, which the event records with the status it overrode.
      */
     public synchronized CheckInResult checkIn(String code, String overrideReason) {
+        return checkIn(code, overrideReason, null);
+    }
+
+    /**
+     * As above, at {@code at} (a check-in from a paper list kept while the station was down): it
+     * belongs to that time's event day and carries that wall time; null is now.
+     */
+    public synchronized CheckInResult checkIn(String code, String overrideReason, Instant at) {
         Optional<Attendee> found = attendees.findByCode(code);
         if (found.isEmpty()) {
             return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
         }
         Attendee a = found.get();
+        Instant when = at != null ? at : Instant.ofEpochMilli(clock.millis());
+        LocalDate day = calendar.dayOf(when);
         Arrival now = arrival(code);
-        if (now.checkedIn()) {
-            return new CheckInResult(CheckInResult.Outcome.ALREADY_CHECKED_IN, a, now);
+        if (now.checkedInOn(day)) {
+            return CheckInResult.onDay(CheckInResult.Outcome.ALREADY_CHECKED_IN, a, now, day);
         }
         boolean blocked = a.status() != RegistrationStatus.ATTENDING;
         boolean override = overrideReason != null && !overrideReason.isBlank();
         if (blocked && !override) {
-            return new CheckInResult(CheckInResult.Outcome.BLOCKED, a, now);
+            return CheckInResult.onDay(CheckInResult.Outcome.BLOCKED, a, now, day);
         }
         Map<String, String> details = new LinkedHashMap<>();
         if (blocked) {
             details.put(Details.OVERRODE_STATUS, a.status().label());
             details.put(Details.REASON, overrideReason.strip());
         }
-        Arrival after = record(code, EventKind.CHECKED_IN, List.of(details), null);
+        details.put(Details.DAY, day.toString());
+        Arrival after = record(code, EventKind.CHECKED_IN, List.of(details), null, when);
         LOG.info(
-                "Attendee {} checked in{}",
+                "Attendee {} checked in for {}{}{}",
                 a.id(),
+                day,
+                at != null ? " (at a past time)" : "",
                 blocked ? " over status " + a.status().label() : "");
-        return new CheckInResult(
-                blocked ? CheckInResult.Outcome.CHECKED_IN_OVERRIDE : CheckInResult.Outcome.CHECKED_IN, a, after);
+        return CheckInResult.onDay(
+                blocked ? CheckInResult.Outcome.CHECKED_IN_OVERRIDE : CheckInResult.Outcome.CHECKED_IN, a, after, day);
     }
 
-    /** Undo is an event, not a delete: the log keeps both the arrival and its reversal. */
+    /** Undoes today's check-in. Undo is an event, not a delete: the log keeps both the arrival and its reversal. */
     public synchronized CheckInResult undo(String code) {
         Optional<Attendee> found = attendees.findByCode(code);
         if (found.isEmpty()) {
             return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
         }
+        LocalDate day = calendar.today();
         Arrival now = arrival(code);
-        if (!now.checkedIn()) {
-            return new CheckInResult(CheckInResult.Outcome.NOT_CHECKED_IN, found.get(), now);
+        if (!now.checkedInOn(day)) {
+            return CheckInResult.onDay(CheckInResult.Outcome.NOT_CHECKED_IN, found.get(), now, day);
         }
-        Arrival after = record(code, EventKind.CHECK_IN_UNDONE, List.of(Map.of()), null);
-        LOG.info("Check-in of attendee {} undone", found.get().id());
-        return new CheckInResult(CheckInResult.Outcome.UNDONE, found.get(), after);
+        Arrival after = record(code, EventKind.CHECK_IN_UNDONE, List.of(Map.of(Details.DAY, day.toString())), null);
+        LOG.info("Check-in of attendee {} undone for {}", found.get().id(), day);
+        return CheckInResult.onDay(CheckInResult.Outcome.UNDONE, found.get(), after, day);
+    }
+
+    /**
+     * Records one session event for a person (an entry or an exit at a door) and brings the
+     * projections that follow it up to date, in one transaction. The caller decides (under this
+     * log's lock) whether the event is wanted.
+     */
+    public synchronized void recordSession(String code, EventKind kind, Map<String, String> details) {
+        recordSession(code, kind, details, null);
+    }
+
+    /** As above, at a past time {@code at} (a door's paper list); null is now. */
+    public synchronized void recordSession(String code, EventKind kind, Map<String, String> details, Instant at) {
+        if (!kind.isSession()) {
+            throw new IllegalArgumentException(kind + " is not a session event");
+        }
+        record(code, kind, List.of(details), null, at);
     }
 
     /**
@@ -232,7 +294,17 @@ public final class CheckInLog {
      * refuse it too, and it would wait in the outbox for ever.
      */
     private Arrival record(String code, EventKind kind, List<Map<String, String>> detailsPerEvent, TxWork alsoInTx) {
-        OffsetDateTime wall = OffsetDateTime.ofInstant(Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
+        return record(code, kind, detailsPerEvent, alsoInTx, null);
+    }
+
+    /**
+     * As above, with the events' wall time ({@code at}; null: now). Session events leave the arrival
+     * as it is (null is returned) and bring the projections that follow them up to date.
+     */
+    private Arrival record(
+            String code, EventKind kind, List<Map<String, String>> detailsPerEvent, TxWork alsoInTx, Instant at) {
+        OffsetDateTime wall =
+                OffsetDateTime.ofInstant(at != null ? at : Instant.ofEpochMilli(clock.millis()), ZoneOffset.UTC);
         List<CheckInEvent> events = new ArrayList<>();
         for (Map<String, String> details : detailsPerEvent) {
             long clockValue = hlc.tick();
@@ -265,7 +337,12 @@ public final class CheckInLog {
                         .values(e.id(), code, kind.name(), stationId, wall, e.hlc(), e.details())
                         .execute();
             }
-            return EventRows.project(t, code);
+            List<EventProjection> following =
+                    projections.stream().filter(p -> p.follows(kind)).toList();
+            Map<String, List<CheckInEvent>> all =
+                    following.isEmpty() ? Map.of() : Map.of(code, EventRows.eventsOf(t, code));
+            following.forEach(p -> p.project(t, all));
+            return kind.isSession() ? null : EventRows.project(t, code);
         });
         store.committed();
         if (kind == EventKind.CHECKED_IN || kind == EventKind.CHECK_IN_UNDONE) {

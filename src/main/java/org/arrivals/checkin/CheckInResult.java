@@ -7,9 +7,12 @@ import org.arrivals.print.PrintOutcome;
 /**
  * What a check-in (or an undo) did, as facts a face puts in words. {@code badge} is what became of
  * the first badge when the check-in asked for one (null when it did not); {@code needs} is the
- * role an action that was not allowed needs.
+ * role an action that was not allowed needs. {@code day} is the event day a check-in, an undo or
+ * the check-in already made is for, and {@code arrival} the person's arrival as that day sees it
+ * ({@link Arrival#on}): checked in that day, where and when, with all their days.
  */
-public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival, PrintOutcome badge, Role needs) {
+public record CheckInResult(
+        Outcome outcome, Attendee attendee, Arrival arrival, PrintOutcome badge, Role needs, java.time.LocalDate day) {
     public enum Outcome {
         /** Checked in now. */
         CHECKED_IN,
@@ -37,11 +40,22 @@ public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival,
          */
         PICKED_UP,
         /** At a badge-pickup station: this person already collected their badge. Nothing was recorded. */
-        ALREADY_PICKED_UP
+        ALREADY_PICKED_UP,
+        /** A check-in at a past time was asked for a time still to come. Nothing was recorded. */
+        IN_THE_FUTURE
     }
 
     public CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival) {
-        this(outcome, attendee, arrival, null, null);
+        this(outcome, attendee, arrival, null, null, null);
+    }
+
+    public CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival, PrintOutcome badge, Role needs) {
+        this(outcome, attendee, arrival, badge, needs, null);
+    }
+
+    /** What a check-in or an undo did on one event day; {@code arrival} as that day sees it. */
+    static CheckInResult onDay(Outcome outcome, Attendee attendee, Arrival arrival, java.time.LocalDate day) {
+        return new CheckInResult(outcome, attendee, arrival.on(day), null, null, day);
     }
 
     public static CheckInResult notAllowed(Attendee attendee, Arrival arrival, Role needs) {
@@ -49,7 +63,7 @@ public record CheckInResult(Outcome outcome, Attendee attendee, Arrival arrival,
     }
 
     CheckInResult withBadge(PrintOutcome b) {
-        return new CheckInResult(outcome, attendee, arrival, b, needs);
+        return new CheckInResult(outcome, attendee, arrival, b, needs, day);
     }
 
     public boolean recorded() {

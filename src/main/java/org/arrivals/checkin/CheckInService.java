@@ -34,6 +34,8 @@ public final class CheckInService {
     static final Role UNDO_ELSEWHERE = Role.SUPERVISOR;
     static final Role WALK_IN = Role.VOLUNTEER;
     static final Role EDIT = Role.VOLUNTEER;
+    /** A check-in at a past time (from a paper list kept while a station was down): the admin's. */
+    static final Role CHECK_IN_AT = Role.ADMIN;
 
     /**
      * A person as a card shows them: the stored record, their arrival, and the role an undo of
@@ -186,14 +188,68 @@ public final class CheckInService {
         }
         Attendee a = scan.attendee();
         if (!actor.may(CHECK_IN)) {
-            return CheckInResult.notAllowed(a, log.arrival(a.code()), CHECK_IN);
+            return CheckInResult.notAllowed(a, log.today(a.code()), CHECK_IN);
         }
         CheckInResult r = log.checkIn(a.code(), null);
         if (!r.recorded()) {
             return r;
         }
         audit.record(actor.auditName(), "checkin", a.code(), null);
-        return print ? r.withBadge(printing.print(actor, a.code())) : r;
+        return print ? r.withBadge(firstBadge(actor, r)) : r;
+    }
+
+    /**
+     * The badge of someone just checked in: printed once per event. Someone who has one (printed on
+     * an earlier day, here or at another station, or waiting here) is checked in without another.
+     */
+    private PrintOutcome firstBadge(Actor actor, CheckInResult r) {
+        if (r.arrival() != null && r.arrival().badgesPrinted() > 0) {
+            return PrintOutcome.of(PrintOutcome.Result.ALREADY_HAS_BADGE);
+        }
+        return printing.print(actor, r.attendee().code());
+    }
+
+    /**
+     * Records a check-in at a past time (from a paper list kept while a station was down), on the
+     * admin's authority: it belongs to that time's event day, audited. A time still to come is
+     * refused ({@link CheckInResult.Outcome#NOT_ALLOWED} names no role then: nothing was recorded).
+     */
+    public CheckInResult checkInAt(Actor actor, String scanned, java.time.Instant at) {
+        ScanResolver.Result scan = scans.resolve(scanned);
+        switch (scan.kind()) {
+            case NOT_FOUND:
+                return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
+            case INVALID:
+                return new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
+            default:
+                break;
+        }
+        Attendee a = scan.attendee();
+        if (!actor.may(CHECK_IN_AT)) {
+            return CheckInResult.notAllowed(a, log.today(a.code()), CHECK_IN_AT);
+        }
+        if (at.isAfter(log.calendar().now())) {
+            return new CheckInResult(CheckInResult.Outcome.IN_THE_FUTURE, a, log.today(a.code()));
+        }
+        CheckInResult r = log.checkIn(a.code(), null, at);
+        if (r.recorded()) {
+            audit.record(
+                    actor.auditName(),
+                    "checkin-at",
+                    a.code(),
+                    "at " + at + ", day " + log.calendar().dayOf(at));
+        }
+        return r;
+    }
+
+    /** Today, in the event's time zone. */
+    public java.time.LocalDate today() {
+        return log.calendar().today();
+    }
+
+    /** The event's wall clock (its time zone). */
+    public EventCalendar calendar() {
+        return log.calendar();
     }
 
     /**
@@ -209,10 +265,10 @@ public final class CheckInService {
         Attendee a = scan.attendee();
         String code = a.code();
         if (!actor.may(OVERRIDE)) {
-            return CheckInResult.notAllowed(a, log.arrival(code), OVERRIDE);
+            return CheckInResult.notAllowed(a, log.today(code), OVERRIDE);
         }
         if (reason == null || reason.isBlank()) {
-            return new CheckInResult(CheckInResult.Outcome.NEEDS_REASON, a, log.arrival(code));
+            return new CheckInResult(CheckInResult.Outcome.NEEDS_REASON, a, log.today(code));
         }
         CheckInResult r = log.checkIn(code, reason.strip());
         if (!r.recorded()) {
@@ -226,7 +282,7 @@ public final class CheckInService {
                 r.outcome() == CheckInResult.Outcome.CHECKED_IN_OVERRIDE
                         ? "status " + a.status().label()
                         : null);
-        return print ? r.withBadge(printing.print(actor, code)) : r;
+        return print ? r.withBadge(firstBadge(actor, r)) : r;
     }
 
     /**
@@ -235,7 +291,7 @@ public final class CheckInService {
      * they are not checked in.
      */
     public Role undoNeeds(String code) {
-        return undoNeeds(log.arrival(code));
+        return undoNeeds(log.today(code));
     }
 
     private Role undoNeeds(Arrival now) {
@@ -255,7 +311,7 @@ public final class CheckInService {
             return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
         }
         synchronized (log) {
-            Arrival before = log.arrival(code);
+            Arrival before = log.today(code);
             Role needs = undoNeeds(before);
             if (needs != null && !actor.may(needs)) {
                 return CheckInResult.notAllowed(found.get(), before, needs);
@@ -322,13 +378,14 @@ public final class CheckInService {
     /** The person as stored (with every field, not the search index's slim copy), and their arrival. */
     public Optional<Person> person(String code) {
         return attendees.findByCode(code).map(a -> {
-            Arrival arrival = log.arrival(a.code());
+            Arrival arrival = log.today(a.code());
             return new Person(a, arrival, undoNeeds(arrival), printing.hasBadge(a.code()));
         });
     }
 
+    /** A person's arrival as today sees it (checked in today, where and when), with all their days. */
     public Arrival arrival(String code) {
-        return log.arrival(code);
+        return log.today(code);
     }
 
     /** Everything the check-in log holds for one person, in log order. */
@@ -369,7 +426,7 @@ public final class CheckInService {
         return stats.stats();
     }
 
-    /** Every person's arrival state, by code. */
+    /** Every person's arrival over the whole event (checked in on some day, first arrival, each day), by code. */
     public Map<String, ArrivalStates.State> arrivals() {
         return queries.byCode();
     }

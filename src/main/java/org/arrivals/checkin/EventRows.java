@@ -1,9 +1,12 @@
 package org.arrivals.checkin;
 
 import static org.arrivals.store.jooq.Tables.ARRIVAL;
+import static org.arrivals.store.jooq.Tables.ARRIVAL_DAY;
 import static org.arrivals.store.jooq.Tables.CHECKIN_EVENT;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,17 +78,34 @@ final class EventRows {
                         a.reprints(),
                         a.lastHlc())
                 .execute();
+        t.deleteFrom(ARRIVAL_DAY).where(ARRIVAL_DAY.ATTENDEE_CODE.eq(code)).execute();
+        if (!a.days().isEmpty()) {
+            var insert = t.insertInto(
+                    ARRIVAL_DAY,
+                    ARRIVAL_DAY.ATTENDEE_CODE,
+                    ARRIVAL_DAY.EVENT_DAY,
+                    ARRIVAL_DAY.CHECKED_IN_AT,
+                    ARRIVAL_DAY.STATION_ID);
+            for (Arrival.Day d : a.days()) {
+                insert = insert.values(code, d.date(), d.at(), d.stationId());
+            }
+            insert.execute();
+        }
         return a;
     }
 
     /** The fold of each attendee's events, written to the projection as one batch. */
     static Map<String, Arrival> projectAll(DSLContext t, Map<String, List<CheckInEvent>> events) {
         Map<String, Arrival> out = new LinkedHashMap<>();
+        if (events.isEmpty()) {
+            return out;
+        }
         events.forEach((code, list) -> out.put(code, Arrival.of(code, list)));
         List<String> codes = new ArrayList<>(out.keySet());
         for (int from = 0; from < codes.size(); from += CHUNK) {
             List<String> part = codes.subList(from, Math.min(codes.size(), from + CHUNK));
             t.deleteFrom(ARRIVAL).where(ARRIVAL.ATTENDEE_CODE.in(part)).execute();
+            t.deleteFrom(ARRIVAL_DAY).where(ARRIVAL_DAY.ATTENDEE_CODE.in(part)).execute();
         }
         BatchBindStep insert = t.batch(t.insertInto(
                         ARRIVAL,
@@ -108,16 +128,66 @@ final class EventRows {
                     a.lastHlc());
         }
         insert.execute();
+        BatchBindStep days = t.batch(t.insertInto(
+                        ARRIVAL_DAY,
+                        ARRIVAL_DAY.ATTENDEE_CODE,
+                        ARRIVAL_DAY.EVENT_DAY,
+                        ARRIVAL_DAY.CHECKED_IN_AT,
+                        ARRIVAL_DAY.STATION_ID)
+                .values((String) null, null, null, null));
+        boolean anyDay = false;
+        for (Arrival a : out.values()) {
+            for (Arrival.Day d : a.days()) {
+                days.bind(a.attendeeCode(), d.date(), d.at(), d.stationId());
+                anyDay = true;
+            }
+        }
+        if (anyDay) {
+            days.execute();
+        }
         return out;
     }
 
-    /** An attendee's arrival as the projection holds it (none yet: not arrived). */
-    static Arrival arrival(DSLContext dsl, String code) {
-        return Optional.ofNullable(dsl.selectFrom(ARRIVAL)
+    /** An attendee's arrival as the projection holds it, with their days; none when they have no history. */
+    static Arrival readArrival(DSLContext t, String code) {
+        return Optional.ofNullable(t.selectFrom(ARRIVAL)
                         .where(ARRIVAL.ATTENDEE_CODE.eq(code))
                         .fetchOne())
-                .map(EventRows::toArrival)
+                .map(r -> toArrival(r, daysOf(t, code)))
                 .orElse(Arrival.none(code));
+    }
+
+    static List<Arrival.Day> daysOf(DSLContext t, String code) {
+        return t.selectFrom(ARRIVAL_DAY)
+                .where(ARRIVAL_DAY.ATTENDEE_CODE.eq(code))
+                .orderBy(ARRIVAL_DAY.EVENT_DAY)
+                .fetch(r -> new Arrival.Day(r.getEventDay(), r.getCheckedInAt(), r.getStationId()));
+    }
+
+    /** Every attendee's days, by code. */
+    static Map<String, List<Arrival.Day>> allDays(DSLContext t) {
+        Map<String, List<Arrival.Day>> out = new HashMap<>();
+        t.selectFrom(ARRIVAL_DAY)
+                .orderBy(ARRIVAL_DAY.ATTENDEE_CODE, ARRIVAL_DAY.EVENT_DAY)
+                .forEach(r -> out.computeIfAbsent(r.getAttendeeCode(), k -> new ArrayList<>())
+                        .add(new Arrival.Day(r.getEventDay(), r.getCheckedInAt(), r.getStationId())));
+        return out;
+    }
+
+    /** The days the log knows of (any check-in on them), in order. */
+    static List<LocalDate> knownDays(DSLContext t) {
+        return t.selectDistinct(ARRIVAL_DAY.EVENT_DAY)
+                .from(ARRIVAL_DAY)
+                .orderBy(ARRIVAL_DAY.EVENT_DAY)
+                .fetch(ARRIVAL_DAY.EVENT_DAY);
+    }
+
+    static Map<String, List<CheckInEvent>> only(Map<String, List<CheckInEvent>> events, Collection<String> codes) {
+        Map<String, List<CheckInEvent>> out = new LinkedHashMap<>();
+        for (String c : codes) {
+            out.put(c, events.getOrDefault(c, List.of()));
+        }
+        return out;
     }
 
     static CheckInEvent toEvent(CheckinEventRecord r) {
@@ -131,7 +201,7 @@ final class EventRows {
                 r.getDetails());
     }
 
-    static Arrival toArrival(ArrivalRecord r) {
+    static Arrival toArrival(ArrivalRecord r, List<Arrival.Day> days) {
         return new Arrival(
                 r.getAttendeeCode(),
                 r.getCheckedIn(),
@@ -139,6 +209,7 @@ final class EventRows {
                 r.getStationId(),
                 r.getBadgesPrinted(),
                 r.getReprints(),
-                r.getLastHlc());
+                r.getLastHlc(),
+                days);
     }
 }

@@ -132,7 +132,17 @@ public final class RemoteEvents {
             for (String code : edited) {
                 replayEdits(t, code, events.getOrDefault(code, List.of()));
             }
-            return EventRows.projectAll(t, events);
+            for (EventProjection p : log.projections()) {
+                Set<String> followed = new TreeSet<>();
+                fresh.stream().filter(e -> p.follows(e.kind())).forEach(e -> followed.add(e.attendeeCode()));
+                if (!followed.isEmpty()) {
+                    p.project(t, EventRows.only(events, followed));
+                }
+            }
+            // session events leave arrivals as they are
+            Set<String> arriving = new TreeSet<>();
+            fresh.stream().filter(e -> !e.kind().isSession()).forEach(e -> arriving.add(e.attendeeCode()));
+            return EventRows.projectAll(t, EventRows.only(events, arriving));
         });
         if (fresh.isEmpty()) {
             return 0;

@@ -50,6 +50,12 @@ import picocli.CommandLine.ScopeType;
             AuditCommand.class,
             WipeCommand.class,
             CompactCommand.class,
+            ScheduleCommand.class,
+            SessionsCommand.class,
+            SessionCommand.class,
+            DelegationCommand.class,
+            CertificateCommand.class,
+            CertificatesCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class ArrivalsCommand implements Runnable {

@@ -20,6 +20,7 @@ final class CheckInOutput {
             }
             doc.put("at", r.arrival() != null ? r.arrival().checkedInAt() : null);
             doc.put("station", r.arrival() != null ? r.arrival().stationId() : null);
+            doc.put("day", r.day());
             out.println(Json.write(doc));
         } else {
             out.println(sentence(r, code));
@@ -29,6 +30,7 @@ final class CheckInOutput {
             case ALREADY_CHECKED_IN, NOT_CHECKED_IN, ALREADY_PICKED_UP -> 3;
             case NOT_FOUND, INVALID -> 4;
             case BLOCKED, NOT_ALLOWED, NEEDS_REASON -> 5;
+            case IN_THE_FUTURE -> ArrivalsCommand.NOTHING_DONE;
         };
     }
 
@@ -45,18 +47,22 @@ final class CheckInOutput {
             case NEEDS_REASON -> "needs-reason";
             case PICKED_UP -> "picked-up";
             case ALREADY_PICKED_UP -> "already-picked-up";
+            case IN_THE_FUTURE -> "in-the-future";
         };
     }
 
     private static String sentence(CheckInResult r, String code) {
         return switch (r.outcome()) {
-            case CHECKED_IN -> r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in.";
+            case CHECKED_IN ->
+                r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in"
+                        + (r.day() == null ? "" : " for " + r.day()) + ".";
             case CHECKED_IN_OVERRIDE ->
                 r.attendee().displayName() + " (" + r.attendee().code() + ") is checked in over a "
                         + r.attendee().status().label() + " registration; the override is recorded.";
             case ALREADY_CHECKED_IN ->
                 r.attendee().displayName() + " (" + r.attendee().code()
-                        + ") was already checked in at " + r.arrival().stationId() + " at "
+                        + ") was already checked in" + (r.day() == null ? "" : " on " + r.day()) + " at "
+                        + r.arrival().stationId() + " at "
                         + r.arrival().checkedInAt()
                         + ". Nothing was recorded.";
             case BLOCKED ->
@@ -82,6 +88,8 @@ final class CheckInOutput {
                 r.attendee().displayName() + " (" + r.attendee().code()
                         + ") already picked up their badge. Nothing was recorded; a lost badge is reprinted with"
                         + " 'arrivals reprint'.";
+            case IN_THE_FUTURE ->
+                "--at is a time still to come; a check-in at a past time needs a past time. Nothing " + "was recorded.";
         };
     }
 }

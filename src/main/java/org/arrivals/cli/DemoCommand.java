@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         description = {
             "Load the demo event: a believable national conference of about 1,200 attendees from about "
                     + "450 organizations, with names in many scripts. Made up; no real people.",
-            "It goes through the same import as a real export, so loading it twice changes nothing."
+            "It goes through the same import as a real export, so loading it twice changes nothing.",
+            "Its schedule (three days, nine tracks, rooms of 20 to 400 seats) starts today unless --first-day says."
         })
 final class DemoCommand extends StationCommand {
     @Option(names = "--attendees", paramLabel = "N", defaultValue = "1200", description = "How many (default 1200).")
@@ -28,10 +29,29 @@ final class DemoCommand extends StationCommand {
     @Option(names = "--csv", paramLabel = "FILE", description = "Only write the demo export to FILE; import nothing.")
     Path csv;
 
+    @Option(
+            names = "--first-day",
+            paramLabel = "DATE",
+            description = "The demo schedule's first day (default: today, in the event's time zone).")
+    String firstDay;
+
+    @Option(
+            names = "--schedule-csv",
+            paramLabel = "FILE",
+            description = "Only write the demo schedule to FILE (the template's columns); import nothing.")
+    Path scheduleCsv;
+
     @Override
     int run(Station station) throws Exception {
         if (attendees < 1) {
             throw new IllegalArgumentException("--attendees must be at least 1");
+        }
+        if (scheduleCsv != null) {
+            java.time.LocalDate first =
+                    firstDay != null ? Times.day(firstDay) : station.sessions().today();
+            Files.write(scheduleCsv, org.arrivals.attendee.demo.DemoSchedule.csv(first));
+            out().println("Wrote the demo schedule (three days from " + first + ") to " + scheduleCsv);
+            return 0;
         }
         if (csv != null) {
             try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
@@ -50,6 +70,10 @@ final class DemoCommand extends StationCommand {
                         r.updated(),
                         r.unchanged(),
                         r.problems().size());
+        java.time.LocalDate first =
+                firstDay != null ? Times.day(firstDay) : station.sessions().today();
+        var s = station.sessions().importDemo(CLI, first);
+        out().printf("Demo schedule loaded: %d sessions over %d days from %s.%n", s.sessions(), s.days(), first);
         return 0;
     }
 }

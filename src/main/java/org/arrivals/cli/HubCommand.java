@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
             "Data lives in H2 under HOME/hub/ unless --db names a database (jdbc:postgresql://HOST/DB?user=U&password=P).",
             "Runs until stopped (Ctrl+C)."
         },
-        subcommands = {HubCommand.AddStation.class, HubCommand.Import.class})
+        subcommands = {HubCommand.AddStation.class, HubCommand.Import.class, HubCommand.ImportSchedule.class})
 final class HubCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
     ArrivalsCommand root;
@@ -146,6 +146,53 @@ final class HubCommand implements Callable<Integer> {
                                 "Read %d rows: %d added or changed at the hub, %d problems "
                                         + "(run 'arrivals import --dry-run' on the file to see them).%n",
                                 r.rows(), r.changed(), r.problems());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "import-schedule",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Load the event's schedule (.csv or .xlsx, as 'arrivals schedule import' reads it) into the hub; every "
+                        + "station pulls it and it replaces theirs.",
+                "All or nothing: a file with any problem loads nothing and lists each problem by line. Exit 0 "
+                        + "loaded, 2 not."
+            })
+    static final class ImportSchedule implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        HubCommand hub;
+
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Option(
+                names = "--first-day",
+                paramLabel = "DATE",
+                description = "The date of day 1, for a file with a Day column (1, 2, 3) instead of Date.")
+        String firstDay;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            try (HubHost host = hub.open()) {
+                HubHost.ScheduleLoad r = host.importSchedule(file, firstDay == null ? null : Times.day(firstDay));
+                if (!r.problems().isEmpty()) {
+                    r.problems()
+                            .forEach(p -> spec.commandLine().getErr().printf("line %d: %s%n", p.line(), p.reason()));
+                    spec.commandLine()
+                            .getErr()
+                            .printf(
+                                    "Nothing was loaded: %d problems.%n",
+                                    r.problems().size());
+                    return ArrivalsCommand.NOTHING_DONE;
+                }
+                spec.commandLine()
+                        .getOut()
+                        .printf("Loaded %d sessions at the hub (schedule version %d).%n", r.sessions(), r.version());
             }
             return 0;
         }

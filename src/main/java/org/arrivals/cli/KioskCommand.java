@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Start the kiosk window on this station's data: desk mode for volunteers, self-service for "
-                    + "attendees (full screen; leaving needs the staff PIN), or staff mode (PIN).",
+                    + "attendees (full screen; leaving needs the staff PIN), staff mode (PIN), or a session room's "
+                    + "door (scans are entries or exits; inside / capacity in large type).",
             "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234; "
                     + "without --key-file or ARRIVALS_KEY its station key is " + StationKey.DEMO
                     + "."
@@ -31,7 +32,7 @@ final class KioskCommand extends HomeCommand {
     @Option(
             names = "--mode",
             paramLabel = "MODE",
-            description = "desk, self or staff (default: kiosk.mode in the " + "station settings, else desk).")
+            description = "desk, self, staff or door (default: kiosk.mode in the station settings, else desk).")
     String mode;
 
     @Option(names = "--demo", description = "Load the demo event first (made up; no real people).")
@@ -70,6 +71,9 @@ final class KioskCommand extends HomeCommand {
             opened.set(s);
             if (demo) {
                 var r = s.roster().importDemo(StationCommand.CLI, 1200, 2026).report();
+                if (s.sessions().days().isEmpty()) {
+                    s.sessions().importDemo(StationCommand.CLI, s.sessions().today());
+                }
                 err().printf(
                                 "Demo event ready: %d people added, %d already there.%n",
                                 r.added(), r.unchanged() + r.updated());
@@ -106,8 +110,9 @@ final class KioskCommand extends HomeCommand {
                 case "desk" -> KioskSettings.Mode.DESK;
                 case "self", "self-service" -> KioskSettings.Mode.SELF;
                 case "staff" -> KioskSettings.Mode.STAFF;
+                case "door" -> KioskSettings.Mode.DOOR;
                 default ->
-                    throw new IllegalArgumentException("--mode must be desk, self or staff, not '" + mode + "'.");
+                    throw new IllegalArgumentException("--mode must be desk, self, staff or door, not '" + mode + "'.");
             };
             k = new KioskSettings(m, k.idleSeconds(), k.language(), k.largeText(), k.template(), k.eventName());
         }

@@ -14,6 +14,7 @@ import org.jooq.DSLContext;
 final class Counters {
     static final String EVENT = "event";
     static final String ROSTER = "roster";
+    static final String SCHEDULE = "schedule";
 
     private Counters() {}
 

@@ -13,6 +13,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -175,6 +176,21 @@ public final class HubServer implements AutoCloseable {
                 }
                 Validation.roster(upload.rows());
                 send(x, 200, new RosterUploadResult(upload.rows().size(), store.importRoster(upload.rows())));
+            } else if (path.equals(Protocol.SCHEDULE) && method.equals("GET")) {
+                send(x, 200, store.schedule(number(query, "after", 0)));
+            } else if (path.equals(Protocol.SCHEDULE) && method.equals("POST")) {
+                if (!caller.get().admin()) {
+                    send(x, 403, Map.of("error", "Only an administrator token may change the schedule."));
+                    return;
+                }
+                org.arrivals.sync.protocol.ScheduleUpload upload =
+                        Protocol.JSON.readValue(body(x), org.arrivals.sync.protocol.ScheduleUpload.class);
+                if (upload == null || upload.sessions() == null) {
+                    send(x, 400, Map.of("error", "An upload carries sessions."));
+                    return;
+                }
+                long version = store.importSchedule(upload.sessions());
+                send(x, 200, new org.arrivals.sync.protocol.ScheduleResponse(version, true, List.of()));
             } else if (path.equals(Protocol.STATIONS) && method.equals("POST")) {
                 if (!caller.get().admin()) {
                     send(x, 403, Map.of("error", "Only an administrator token may register stations."));

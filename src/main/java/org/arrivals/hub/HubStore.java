@@ -28,6 +28,7 @@ public final class HubStore implements AutoCloseable {
     private final StationTokens stations;
     private final HubEvents events;
     private final HubRoster roster;
+    private final HubSchedule schedule;
 
     private HubStore(JdbcDatabase db, Clock clock) {
         this.db = db;
@@ -36,6 +37,7 @@ public final class HubStore implements AutoCloseable {
         this.stations = new StationTokens(db.dsl(), clock);
         this.roster = new HubRoster(db.dsl(), clock, writes);
         this.events = new HubEvents(db.dsl(), clock, writes, roster);
+        this.schedule = new HubSchedule(db.dsl(), writes);
     }
 
     public static HubStore open(String jdbcUrl, String user, String password, Clock clock) {
@@ -97,6 +99,20 @@ public final class HubStore implements AutoCloseable {
     /** Roster rows changed after {@code after}, oldest change first, with station edits laid over them. */
     public RosterResponse roster(long after, int limit) {
         return roster.page(after, limit);
+    }
+
+    /**
+     * Replaces the event's schedule (every station pulls it) and returns its new version.
+     *
+     * @throws ContractViolation for a session the contract refuses (then nothing changes)
+     */
+    public long importSchedule(List<org.arrivals.sync.protocol.ScheduleSession> sessions) {
+        return schedule.replace(sessions);
+    }
+
+    /** The schedule when its version is newer than {@code after}; else only its version. */
+    public org.arrivals.sync.protocol.ScheduleResponse schedule(long after) {
+        return schedule.after(after);
     }
 
     @Override

@@ -52,4 +52,15 @@ final class HubTables {
     static final Field<Boolean> A_WALK_IN = DSL.field(DSL.name("walk_in"), SQLDataType.BOOLEAN);
     static final Field<Long> A_VERSION = DSL.field(DSL.name("roster_version"), SQLDataType.BIGINT);
     static final Field<OffsetDateTime> A_UPDATED = DSL.field(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+    static final Table<Record> SESSION = DSL.table(DSL.name("hub_session"));
+    static final Field<String> S_ID = DSL.field(DSL.name("session_id"), SQLDataType.VARCHAR);
+    static final Field<Integer> S_POSITION = DSL.field(DSL.name("position"), SQLDataType.INTEGER);
+    static final Field<String> S_TITLE = DSL.field(DSL.name("title"), SQLDataType.VARCHAR);
+    static final Field<String> S_TRACK = DSL.field(DSL.name("track"), SQLDataType.VARCHAR);
+    static final Field<String> S_ROOM = DSL.field(DSL.name("room"), SQLDataType.VARCHAR);
+    static final Field<String> S_DATE = DSL.field(DSL.name("session_date"), SQLDataType.VARCHAR);
+    static final Field<String> S_START = DSL.field(DSL.name("starts"), SQLDataType.VARCHAR);
+    static final Field<String> S_END = DSL.field(DSL.name("ends"), SQLDataType.VARCHAR);
+    static final Field<Integer> S_CAPACITY = DSL.field(DSL.name("capacity"), SQLDataType.INTEGER);
 }

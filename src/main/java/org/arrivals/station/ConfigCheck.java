@@ -49,6 +49,8 @@ public final class ConfigCheck {
             "kiosk.language",
             "kiosk.large.text",
             "event.name",
+            "event.timezone",
+            "event.first.day",
             "badge.template",
             "staff.pin",
             "staff.pin.admin",
@@ -91,6 +93,11 @@ public final class ConfigCheck {
         KioskSettings kiosk = null;
         try {
             kiosk = KioskSettings.parse(p, name);
+        } catch (IllegalArgumentException e) {
+            out.add(new Finding(Severity.ERROR, name, e.getMessage().substring(name.length() + 2)));
+        }
+        try {
+            EventSettings.parse(p, name);
         } catch (IllegalArgumentException e) {
             out.add(new Finding(Severity.ERROR, name, e.getMessage().substring(name.length() + 2)));
         }

@@ -55,6 +55,31 @@ public final class HubHost implements AutoCloseable {
                 rows.size(), store.importRoster(rows), parsed.problems().size());
     }
 
+    /** What loading a schedule at the hub did: its new version, or the problems by line (nothing loaded). */
+    public record ScheduleLoad(
+            int sessions, long version, List<org.arrivals.attendee.importing.ImportProblem> problems) {}
+
+    /**
+     * Reads a schedule as a station's import does and makes it the hub's, which every station
+     * pulls; all or nothing. {@code firstDay}: the date of day 1 for a file that numbers its days.
+     */
+    public ScheduleLoad importSchedule(Path file, java.time.LocalDate firstDay) throws ImportException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
+        }
+        org.arrivals.session.ScheduleFile.Parsed parsed = org.arrivals.session.ScheduleFile.parse(
+                bytes, file.getFileName().toString(), firstDay);
+        if (!parsed.ok()) {
+            return new ScheduleLoad(0, 0, parsed.problems());
+        }
+        long version = store.importSchedule(
+                parsed.sessions().stream().map(org.arrivals.sync.Wire::session).toList());
+        return new ScheduleLoad(parsed.sessions().size(), version, List.of());
+    }
+
     private static RosterRow row(ImportedRow r) {
         return new RosterRow(
                 r.code(),

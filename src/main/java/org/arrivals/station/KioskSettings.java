@@ -17,7 +17,9 @@ public record KioskSettings(
     public enum Mode {
         DESK,
         SELF,
-        STAFF
+        STAFF,
+        /** At a session room's door: every scan is an entry or an exit. */
+        DOOR
     }
 
     /** The languages the kiosk speaks. */
@@ -62,7 +64,7 @@ public record KioskSettings(
         try {
             m = Mode.valueOf(mode);
         } catch (IllegalArgumentException e) {
-            throw bad(file, "kiosk.mode", p.getProperty("kiosk.mode"), "desk, self or staff");
+            throw bad(file, "kiosk.mode", p.getProperty("kiosk.mode"), "desk, self, staff or door");
         }
         String idleText = p.getProperty("kiosk.idle.seconds", "30").strip();
         int idle = idleSeconds(idleText);

@@ -16,6 +16,8 @@ import org.arrivals.audit.AuditLog;
 import org.arrivals.audit.PendingAudit;
 import org.arrivals.badge.BadgeRenderer;
 import org.arrivals.badge.BadgeToken;
+import org.arrivals.certificate.CertificateService;
+import org.arrivals.certificate.CertificateToken;
 import org.arrivals.checkin.ArrivalQueries;
 import org.arrivals.checkin.ArrivalStats;
 import org.arrivals.checkin.CheckInLog;
@@ -23,11 +25,16 @@ import org.arrivals.checkin.CheckInService;
 import org.arrivals.checkin.Outbox;
 import org.arrivals.checkin.RemoteEvents;
 import org.arrivals.checkin.ScanResolver;
+import org.arrivals.delegation.DelegationService;
 import org.arrivals.print.BadgeEvents;
 import org.arrivals.print.PrintQueue;
 import org.arrivals.print.PrintService;
 import org.arrivals.print.Printers;
 import org.arrivals.search.Lookup;
+import org.arrivals.session.Schedule;
+import org.arrivals.session.SessionPresence;
+import org.arrivals.session.SessionQueries;
+import org.arrivals.session.SessionService;
 import org.arrivals.store.Store;
 import org.arrivals.sync.HubClient;
 import org.arrivals.sync.SyncState;
@@ -77,6 +84,11 @@ public final class Station implements AutoCloseable {
     private final Clock clock;
     private final SyncState syncState;
     private final AuditLog audit;
+    private final EventSettings event;
+    private final Schedule schedule;
+    private final SessionService sessions;
+    private final DelegationService delegations;
+    private final CertificateService certificates;
     private SyncWorker sync;
 
     private Station(
@@ -94,10 +106,14 @@ public final class Station implements AutoCloseable {
         this.settings = settings;
         this.configDir = configDir;
         this.clock = clock;
+        this.event = EventSettings.load(home);
         this.attendees = new AttendeeStore(store, clock);
         this.importer = new RosterImporter(store, attendees, clock, STANDARD_TYPES);
-        this.log = new CheckInLog(store, attendees, stationId, clock);
-        this.arrivals = new ArrivalQueries(store);
+        this.log = new CheckInLog(store, attendees, stationId, clock, event.zone());
+        this.schedule = new Schedule(store);
+        this.arrivals = new ArrivalQueries(store, schedule::days);
+        // where people are in the session rooms: kept in step with every event, here or pulled
+        log.addProjection(new SessionPresence());
         this.outbox = new Outbox(store, clock);
         this.remote = new RemoteEvents(log, store, attendees, clock);
         this.tokens = new BadgeToken(eventKey);
@@ -135,12 +151,35 @@ public final class Station implements AutoCloseable {
                 PRINTER_PROBE);
         ScanResolver scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
         this.checkIns = new CheckInService(
-                log, arrivals, new ArrivalStats(store), outbox, attendees, scans, printing, audit, settings.duty());
-        this.roster = new RosterService(importer, new RosterExport(attendees, arrivals), audit, clock, stationId);
+                log,
+                arrivals,
+                new ArrivalStats(store, log.calendar(), schedule::days),
+                outbox,
+                attendees,
+                scans,
+                printing,
+                audit,
+                settings.duty());
+        this.sessions = new SessionService(log, arrivals, scans, schedule, new SessionQueries(store), audit);
+        this.delegations = new DelegationService(attendees, arrivals, checkIns);
+        this.certificates = new CertificateService(
+                attendees,
+                scans,
+                sessions,
+                new CertificateToken(eventKey),
+                audit,
+                configDir,
+                () -> StationFile.read(home).getProperty("event.name", "").strip(),
+                clock);
+        this.roster = new RosterService(
+                importer, new RosterExport(attendees, arrivals, sessions::exportColumns), audit, clock, stationId);
         this.kiosk = new KioskService(home, audit);
-        this.lookup = new Lookup(attendees::all, arrivals::arrivedCodes);
+        // the desk's search marks who is in today
+        this.lookup = new Lookup(
+                attendees::all, () -> arrivals.arrivedCodesOn(log.calendar().today()));
         attendees.addListener(lookup);
-        log.addListener(a -> lookup.setArrived(a.attendeeCode(), a.checkedIn()));
+        log.addListener(a ->
+                lookup.setArrived(a.attendeeCode(), a.checkedInOn(log.calendar().today())));
     }
 
     /**
@@ -194,6 +233,26 @@ public final class Station implements AutoCloseable {
     /** Badges: first badges, reprints, the queue, the station's printer. */
     public PrintService printing() {
         return printing;
+    }
+
+    /** The schedule, session doors, who attended what. */
+    public SessionService sessions() {
+        return sessions;
+    }
+
+    /** Organizations' people, checking a delegation in at once. */
+    public DelegationService delegations() {
+        return delegations;
+    }
+
+    /** Certificates of attendance. */
+    public CertificateService certificates() {
+        return certificates;
+    }
+
+    /** The event's time zone and first day (station.properties). */
+    public EventSettings event() {
+        return event;
     }
 
     /** Importing and exporting the list. */
@@ -289,7 +348,7 @@ public final class Station implements AutoCloseable {
             }
             client = new HubClient(uri, token, callTimeout);
         }
-        return new SyncWorker(outbox, remote, attendees, syncState, client, clock, interval, maxBackoff);
+        return new SyncWorker(outbox, remote, attendees, syncState, client, clock, interval, maxBackoff, schedule);
     }
 
     /** The check-in log's commands (for tests; faces use {@link #checkIns()}). */
@@ -347,6 +406,11 @@ public final class Station implements AutoCloseable {
     /** The roster store (for sync and tests; faces use {@link #checkIns()} and {@link #roster()}). */
     public AttendeeStore attendees() {
         return attendees;
+    }
+
+    /** The schedule as stored (for sync and tests; faces use {@link #sessions()}). */
+    public Schedule schedule() {
+        return schedule;
     }
 
     /** The importer (for tests; faces use {@link #roster()}). */

@@ -57,6 +57,34 @@ public final class HubClient {
                 request(Protocol.ROSTER + "?after=" + after + "&limit=" + limit).GET(), RosterResponse.class);
     }
 
+    /**
+     * The hub's schedule when it changed after {@code after}; a hub too old to hold one answers
+     * 404, which is an empty, unchanged answer here.
+     */
+    public org.arrivals.sync.protocol.ScheduleResponse pullSchedule(long after) throws HubException {
+        try {
+            return call(
+                    request(Protocol.SCHEDULE + "?after=" + after).GET(),
+                    org.arrivals.sync.protocol.ScheduleResponse.class);
+        } catch (HubException e) {
+            if (e.status() == 404) {
+                return new org.arrivals.sync.protocol.ScheduleResponse(after, false, List.of());
+            }
+            throw e;
+        }
+    }
+
+    /** Replaces the hub's schedule (an administrator's token). */
+    public org.arrivals.sync.protocol.ScheduleResponse pushSchedule(
+            List<org.arrivals.sync.protocol.ScheduleSession> sessions) throws HubException {
+        return call(
+                request(Protocol.SCHEDULE)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(
+                                json(new org.arrivals.sync.protocol.ScheduleUpload(sessions))))
+                        .header("Content-Type", "application/json"),
+                org.arrivals.sync.protocol.ScheduleResponse.class);
+    }
+
     /** True when the hub answers its health check. */
     public boolean healthy() {
         try {

@@ -48,6 +48,13 @@ public final class SyncState {
                 .execute();
     }
 
+    public void scheduleVersion(long version) {
+        dsl.update(SYNC_STATE)
+                .set(SYNC_STATE.SCHEDULE_VERSION, version)
+                .where(SYNC_STATE.ID.eq(1))
+                .execute();
+    }
+
     public void succeeded(OffsetDateTime at) {
         dsl.update(SYNC_STATE)
                 .set(SYNC_STATE.LAST_SYNC_AT, at)

@@ -20,12 +20,16 @@ import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.checkin.CheckInEvent;
 import org.arrivals.checkin.Outbox;
 import org.arrivals.checkin.RemoteEvents;
+import org.arrivals.session.Schedule;
 import org.arrivals.store.jooq.tables.records.SyncStateRecord;
 import org.arrivals.sync.protocol.Problem;
 import org.arrivals.sync.protocol.PullResponse;
 import org.arrivals.sync.protocol.PushResponse;
 import org.arrivals.sync.protocol.RosterResponse;
 import org.arrivals.sync.protocol.RosterRow;
+import org.arrivals.sync.protocol.ScheduleContract;
+import org.arrivals.sync.protocol.ScheduleResponse;
+import org.arrivals.sync.protocol.ScheduleSession;
 import org.arrivals.sync.protocol.WireEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +60,7 @@ public final class SyncWorker implements AutoCloseable {
     private final Clock clock;
     private final Duration interval;
     private final Duration maxBackoff;
+    private final Schedule schedule;
     private final List<Consumer<SyncStatus>> listeners = new CopyOnWriteArrayList<>();
     private final Object running = new Object();
     private volatile SyncStatus status;
@@ -74,6 +79,21 @@ public final class SyncWorker implements AutoCloseable {
             Clock clock,
             Duration interval,
             Duration maxBackoff) {
+        this(outbox, remote, attendees, state, client, clock, interval, maxBackoff, null);
+    }
+
+    /** As above, also keeping the station's {@code schedule} as the hub's (null: no schedule is pulled). */
+    public SyncWorker(
+            Outbox outbox,
+            RemoteEvents remote,
+            AttendeeStore attendees,
+            SyncState state,
+            HubClient client,
+            Clock clock,
+            Duration interval,
+            Duration maxBackoff,
+            Schedule schedule) {
+        this.schedule = schedule;
         this.outbox = outbox;
         this.remote = remote;
         this.attendees = attendees;
@@ -158,6 +178,7 @@ public final class SyncWorker implements AutoCloseable {
         synchronized (running) {
             try {
                 int roster = pullRoster();
+                pullSchedule();
                 int pushed = pushAll();
                 int pulled = pullEvents();
                 OffsetDateTime now = OffsetDateTime.now(clock);
@@ -240,6 +261,32 @@ public final class SyncWorker implements AutoCloseable {
                 return pulled;
             }
         }
+    }
+
+    /**
+     * The hub's schedule, when it changed since the last pull: it replaces this station's whole
+     * (a schedule the contract refuses is left out, and the station keeps the one it has).
+     */
+    private void pullSchedule() throws HubException {
+        if (schedule == null) {
+            return;
+        }
+        long version = state.read().getScheduleVersion();
+        ScheduleResponse r = client.pullSchedule(version);
+        if (!r.changed() || r.version() <= version) {
+            return;
+        }
+        List<ScheduleSession> rows = r.sessions() == null ? List.of() : r.sessions();
+        Optional<Problem> problem = ScheduleContract.check(rows);
+        if (problem.isPresent()) {
+            LOG.warn("Left out the hub's schedule version {}: {}", r.version(), problem.get());
+        } else {
+            schedule.replace(
+                    rows.stream().map(Wire::session).toList(),
+                    new Schedule.Source("hub schedule " + r.version(), "", OffsetDateTime.now(clock)));
+            LOG.info("Took the hub's schedule version {}: {} sessions", r.version(), rows.size());
+        }
+        state.scheduleVersion(r.version());
     }
 
     private int pullRoster() throws HubException {

@@ -46,6 +46,39 @@ public final class Wire {
                 new CheckInEvent(w.id(), w.attendeeCode(), kind, w.stationId(), w.wallTime(), w.hlc(), w.details()));
     }
 
+    /** A schedule's session as it travels (the contract has checked it). */
+    public static org.arrivals.session.Session session(org.arrivals.sync.protocol.ScheduleSession s) {
+        return new org.arrivals.session.Session(
+                s.id(),
+                s.title(),
+                s.track() == null || s.track().isBlank() ? null : s.track(),
+                s.room(),
+                java.time.LocalDate.parse(s.date()),
+                java.time.LocalTime.parse(s.start()),
+                java.time.LocalTime.parse(s.end()),
+                s.capacity());
+    }
+
+    public static org.arrivals.sync.protocol.ScheduleSession session(org.arrivals.session.Session s) {
+        return new org.arrivals.sync.protocol.ScheduleSession(
+                s.id(),
+                s.title(),
+                s.track(),
+                s.room(),
+                s.date().toString(),
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%02d:%02d",
+                        s.start().getHour(),
+                        s.start().getMinute()),
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%02d:%02d",
+                        s.end().getHour(),
+                        s.end().getMinute()),
+                s.capacity());
+    }
+
     public static RosterRow rosterRow(Attendee a) {
         return new RosterRow(
                 a.code(),

@@ -37,6 +37,8 @@ import org.arrivals.ui.common.Tasks;
 import org.arrivals.ui.common.Ui;
 import org.arrivals.ui.desk.DeskModel;
 import org.arrivals.ui.desk.DeskView;
+import org.arrivals.ui.door.DoorModel;
+import org.arrivals.ui.door.DoorView;
 import org.arrivals.ui.self.SelfServiceModel;
 import org.arrivals.ui.self.SelfServiceView;
 import org.arrivals.ui.staff.StaffModel;
@@ -61,6 +63,8 @@ public final class Shell {
     private final DeskModel desk;
     private final SelfServiceModel self;
     private final StaffModel staff;
+    private final DoorModel door;
+    private DoorView doorView;
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>();
     private DeskView deskView;
     private final LongSupplier keyClock;
@@ -86,6 +90,7 @@ public final class Shell {
         desk = new DeskModel(station, tasks, i18n);
         self = new SelfServiceModel(station, tasks);
         staff = new StaffModel(station, tasks, i18n);
+        door = new DoorModel(station, tasks, i18n);
         root.getChildren().add(frame);
         root.getStyleClass().add("kiosk");
         pinGate = new PinGate(root, pin, tasks, i18n, (needed, lockedOut) -> {
@@ -161,6 +166,10 @@ public final class Shell {
         return mode.get();
     }
 
+    public DoorModel door() {
+        return door;
+    }
+
     public SelfServiceView selfView() {
         return selfView;
     }
@@ -173,6 +182,9 @@ public final class Shell {
 
     public void stop() {
         status.stop();
+        if (doorView != null) {
+            doorView.stop();
+        }
         if (selfView != null) {
             selfView.stopTimers();
         }
@@ -187,13 +199,17 @@ public final class Shell {
                 selfView.resetToWelcome();
             }
         });
-        root.getStyleClass().removeAll("mode-desk", "mode-self", "mode-staff", "large-text");
+        root.getStyleClass().removeAll("mode-desk", "mode-self", "mode-staff", "mode-door", "large-text");
         root.getStyleClass().add("mode-" + m.name().toLowerCase(Locale.ROOT));
         if (largeText) {
             root.getStyleClass().add("large-text");
         }
         if (selfView != null && m != Mode.SELF) {
             selfView.stopTimers();
+        }
+        if (doorView != null) {
+            doorView.stop(); // a new door view follows the room from now on, or none does
+            doorView = null;
         }
         switch (m) {
             case DESK -> {
@@ -206,6 +222,20 @@ public final class Shell {
                 Platform.runLater(() -> {
                     if (!pinGate.isOpen()) { // a PIN asked for at start keeps the keyboard
                         shown.focusSearch();
+                    }
+                });
+            }
+            case DOOR -> {
+                doorView = new DoorView(door, i18n, pinGate);
+                frame.setTop(header(false));
+                frame.setCenter(doorView.root());
+                frame.setBottom(new StatusBar(status, i18n));
+                fullScreen(false);
+                doorView.start();
+                DoorView shown = doorView;
+                Platform.runLater(() -> {
+                    if (!pinGate.isOpen()) {
+                        shown.focusCode();
                     }
                 });
             }
@@ -236,6 +266,11 @@ public final class Shell {
                                     @Override
                                     public void self() {
                                         show(Mode.SELF);
+                                    }
+
+                                    @Override
+                                    public void door() {
+                                        show(Mode.DOOR);
                                     }
 
                                     @Override
@@ -291,7 +326,11 @@ public final class Shell {
         String event = settings.eventName().isBlank() ? i18n.t("app.title") : settings.eventName();
         Label title = Ui.label(event, "header-title");
         title.setWrapText(false);
-        Label modeLabel = Ui.id(Ui.label(i18n.t(inStaff ? "mode.staff" : "mode.desk"), "header-mode"), "header-mode");
+        Label modeLabel = Ui.id(
+                Ui.label(
+                        i18n.t(inStaff ? "mode.staff" : mode.get() == Mode.DOOR ? "mode.door" : "mode.desk"),
+                        "header-mode"),
+                "header-mode");
         ComboBox<Locale> language = Ui.id(new ComboBox<>(), "language");
         language.getItems().setAll(I18n.LANGUAGES);
         language.setValue(i18n.locale());
@@ -358,6 +397,7 @@ public final class Shell {
                 }
             }
             case STAFF -> staff.scannedForReprint(code);
+            case DOOR -> door.scan(code);
         }
     }
 

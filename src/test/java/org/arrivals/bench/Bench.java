@@ -63,6 +63,15 @@ public final class Bench {
         if (which.isEmpty() || which.contains("search")) {
             SearchBench.run(Integer.getInteger("bench.rows", 100_000), Integer.getInteger("bench.names", 300));
         }
+        if (which.isEmpty() || which.contains("session")) {
+            SessionBench.run(
+                    Integer.getInteger("bench.event", 1200),
+                    Integer.getInteger("bench.sessionScans", 10_000),
+                    Integer.getInteger("bench.sessions", 50));
+        }
+        if (which.isEmpty() || which.contains("certificates")) {
+            CertificateBench.run(Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.runs", 2));
+        }
         if (which.isEmpty() || which.contains("search-sync")) {
             SearchSyncBench.run(
                     Integer.getInteger("bench.rows", 100_000),

@@ -61,11 +61,13 @@ class AuditAndWipeTest {
         Run audit = run("audit", "--json");
         assertThat(audit.exit()).as(audit.err()).isZero();
         JsonNode entries = new ObjectMapper().readTree(audit.out());
-        assertThat(entries).hasSize(4);
+        assertThat(entries).hasSize(5);
         List<String> actions = new ArrayList<>();
         entries.forEach(e -> actions.add(e.get("action").asText()));
-        // each service writes its own entry: 1004's registration is cancelled, so this check-in is an override
-        assertThat(actions).containsExactly("import", "override", "undo", "export");
+        // each service writes its own entry: 1004's registration is cancelled, so this check-in is an override;
+        // the export writes the list and, beside it, the session attendance rows: two files, two entries
+        assertThat(actions).containsExactly("import", "override", "undo", "export", "export");
+        assertThat(entries.get(4).get("subject").asText()).isEqualTo("out-attendance.csv");
         JsonNode override = entries.get(1);
         assertThat(override.get("actor").asText()).isEqualTo("cli");
         assertThat(override.get("station").asText()).isEqualTo("desk-7");

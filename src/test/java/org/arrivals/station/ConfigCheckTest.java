@@ -42,9 +42,14 @@ class ConfigCheckTest {
                 printer=zebra://printer:port
                 hub.url=hub.local:8480
                 badge.template=thermal-3x4
+                event.timezone=Mars/Olympus
                 """);
         String file = dir.resolve("station.properties").toString();
-        assertThat(out).contains("ERROR  " + file + ": kiosk.mode = 'kiosk' is not valid. Use desk, self or staff.");
+        assertThat(out)
+                .contains("ERROR  " + file + ": kiosk.mode = 'kiosk' is not valid. Use desk, self, staff or door.");
+        assertThat(out)
+                .anyMatch(l -> l.startsWith(
+                        "ERROR  " + file + ": event.timezone = 'Mars/Olympus' is not a time zone. Use a name"));
         assertThat(out).anyMatch(l -> l.startsWith("WARNING  " + file + ": 'kiosk.idle.secs' is not a setting"));
         assertThat(out)
                 .anyMatch(l ->

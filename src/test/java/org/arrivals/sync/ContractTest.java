@@ -120,6 +120,13 @@ class ContractTest {
                 case ATTENDEE_EDITED ->
                     log.edit("C-1", Map.of(AttendeeField.BADGE_NAME, "Annie", AttendeeField.PRONOUNS, "she/her"));
                 case BADGE_PICKED_UP -> log.badgePickedUp("C-1");
+                case SESSION_ENTERED ->
+                    log.recordSession(
+                            "C-3",
+                            EventKind.SESSION_ENTERED,
+                            Map.of(Details.SESSION, "D1-B1-T1", Details.WITHOUT_CHECK_IN, "true"));
+                case SESSION_LEFT ->
+                    log.recordSession("C-3", EventKind.SESSION_LEFT, Map.of(Details.SESSION, "D1-B1-T1"));
             }
             clockA.advance(Duration.ofSeconds(1));
         }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.checkin.ArrivalQueries;
@@ -35,9 +36,10 @@ public final class TestStore implements AutoCloseable {
         store = Store.open(dir);
         attendees = new AttendeeStore(store, clock);
         importer = new RosterImporter(store, attendees, clock, Station.STANDARD_TYPES);
-        checkIns = new CheckInLog(store, attendees, stationId, clock);
+        // days in UTC, so a test's fixed clock gives the same day on any machine
+        checkIns = new CheckInLog(store, attendees, stationId, clock, ZoneOffset.UTC);
         arrivals = new ArrivalQueries(store);
-        stats = new ArrivalStats(store);
+        stats = new ArrivalStats(store, checkIns.calendar(), List::of);
         outbox = new Outbox(store, clock);
         remote = new RemoteEvents(checkIns, store, attendees, clock);
     }

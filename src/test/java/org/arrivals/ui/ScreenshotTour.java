@@ -33,17 +33,24 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ScreenshotTour {
     private static final String OUT = System.getProperty("arrivals.screenshots");
-    private KioskFixture kiosk;
+    private static KioskFixture kiosk;
     private Stage stage;
+
+    /** The demo event on its second day, loaded before the window starts (it takes longer than a window's start may). */
+    @org.junit.jupiter.api.BeforeAll
+    static void prepare() throws Exception {
+        Assumptions.assumeTrue(OUT != null, "screenshots only on request (scripts/screenshots)");
+        Path home = Files.createTempDirectory("arrivals-tour");
+        kiosk = new KioskFixture(home);
+        kiosk.station.roster().importDemo(Actor.cli(), 1200, 2026).report();
+        busyEvent(kiosk.station);
+        kiosk.station.lookup().rosterReloaded();
+    }
 
     @Start
     void start(Stage stage) throws Exception {
         Assumptions.assumeTrue(OUT != null, "screenshots only on request (scripts/screenshots)");
         this.stage = stage;
-        Path home = Files.createTempDirectory("arrivals-tour");
-        kiosk = new KioskFixture(home);
-        kiosk.station.roster().importDemo(Actor.cli(), 1200, 2026).report();
-        kiosk.station.lookup().rosterReloaded();
         stage.setWidth(1280);
         stage.setHeight(800);
         kiosk.start(
@@ -55,6 +62,46 @@ class ScreenshotTour {
                         false,
                         "thermal-4x3",
                         "National Immigrant Integration Conference 2026"));
+    }
+
+    /**
+     * Day 2 of the demo event: most people came yesterday and many today, sessions are under way
+     * (the small workshop nearly full), some delegations are not complete.
+     */
+    static void busyEvent(org.arrivals.station.Station station) {
+        var cli = org.arrivals.audit.Actor.cli();
+        java.time.ZoneId zone = station.sessions().zone();
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        station.sessions().importDemo(cli, today.minusDays(1));
+        java.time.Instant yesterday =
+                today.minusDays(1).atTime(7, 45).atZone(zone).toInstant();
+        java.time.Instant now = java.time.Instant.now();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 1; i <= 1200; i++) {
+            String code = String.format("AR-%06d", i);
+            if (i % 10 < 8) {
+                station.checkIns().checkInAt(cli, code, yesterday.plusSeconds(random.nextInt(9000)));
+            }
+            if (i % 10 < 6) {
+                station.checkIns().checkInAt(cli, code, now.minusSeconds(60 + random.nextInt(7200)));
+            }
+        }
+        // today's first block: people in the rooms (the small workshop nearly full)
+        String[] rooms = {"D2-B1-T1", "D2-B1-T2", "D2-B1-T3", "D2-B1-T4", "D2-B1-T7", "D2-B1-T9"};
+        int[] people = {70, 55, 40, 90, 120, 18};
+        int next = 1;
+        for (int r = 0; r < rooms.length; r++) {
+            for (int k = 0; k < people[r]; k++) {
+                station.sessions()
+                        .scan(
+                                cli,
+                                rooms[r],
+                                String.format("AR-%06d", next++),
+                                org.arrivals.session.SessionService.Door.ENTRANCE,
+                                false,
+                                now.minusSeconds(30));
+            }
+        }
     }
 
     private void shot(String name) throws Exception {
@@ -144,6 +191,38 @@ class ScreenshotTour {
             shot(lang + "-09b-staff-admin-settings");
             robot.clickOn("#tab-export");
             shot(lang + "-09c-staff-export");
+            robot.clickOn("#tab-dashboard");
+            kiosk.shell.status().refresh(Platform::runLater);
+            fx(() -> robot.lookup(".dashboard-scroll")
+                    .queryAll()
+                    .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
+            shot(lang + "-06b-staff-dashboard-sessions");
+            robot.clickOn("#tab-delegations");
+            fx(() -> robot.lookup("#delegation-search")
+                    .queryAs(javafx.scene.control.TextField.class)
+                    .clear());
+            robot.clickOn("#delegation-search").write("refugee");
+            shot(lang + "-09d-staff-delegations-several");
+            robot.clickOn("#delegation-matches");
+            robot.type(KeyCode.DOWN);
+            robot.clickOn("#delegation-choose-missing");
+            shot(lang + "-09e-staff-delegation");
+            fx(() -> kiosk.shell.show(KioskSettings.Mode.DOOR));
+            fx(() -> kiosk.shell.door().chooseRoom("Workshop B"));
+            fx(() -> kiosk.shell.door().sessionsShown().stream()
+                    .filter(x -> x.id().startsWith("D2-B1"))
+                    .findFirst()
+                    .ifPresent(x -> kiosk.shell.door().choose(x)));
+            shot(lang + "-14-door-nearly-full");
+            robot.clickOn("#door-code").write("AR-000999").type(KeyCode.ENTER);
+            robot.clickOn("#door-code").write("AR-000998").type(KeyCode.ENTER);
+            shot(lang + "-15-door-full");
+            robot.clickOn("#door-code").write("AR-000997").type(KeyCode.ENTER);
+            shot(lang + "-16-door-refused");
+            fx(() -> kiosk.shell.door().choose(null));
+            fx(() -> kiosk.shell.door().chooseRoom("Room 101"));
+            robot.clickOn("#door-code").write("AR-001159").type(KeyCode.ENTER);
+            shot(lang + "-17-door-not-checked-in");
             fx(() -> kiosk.shell.show(KioskSettings.Mode.SELF));
             fx(() -> kiosk.shell.i18n().setLanguage(lang));
             shot(lang + "-10-self-welcome");

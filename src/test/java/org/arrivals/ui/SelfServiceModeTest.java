@@ -118,6 +118,23 @@ class SelfServiceModeTest {
     }
 
     @Test
+    void onALaterDayAPersonChecksInForTheDayAndKeepsTheBadgeTheyHave(FxRobot robot) {
+        // yesterday: checked in at a desk and given a badge
+        kiosk.station.log().checkIn("AR-0003", null, java.time.Instant.now().minus(java.time.Duration.ofDays(1)));
+        kiosk.station.log().badgePrinted("AR-0003");
+        kiosk.scannerSpeed();
+        robot.write("AR-0003").type(KeyCode.ENTER);
+        kiosk.personSpeed();
+        assertThat(robot.lookup("#done-title").queryAs(Label.class).getText()).isEqualTo("Welcome, Ana!");
+        assertThat(robot.lookup(".self-subtitle").queryAll())
+                .anyMatch(n -> ((Label) n)
+                        .getText()
+                        .equals("You are checked in for today. Please wear the badge you already have."));
+        assertThat(kiosk.station.printing().jobs()).isEmpty();
+        assertThat(kiosk.station.arrivals().arrival("AR-0003").days()).hasSize(2);
+    }
+
+    @Test
     void leftIdleTheStationForgetsWhatWasTypedAndReturnsToWelcome(FxRobot robot) throws Exception {
         robot.clickOn("#find");
         touchKeys(robot, "gar");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -204,10 +205,17 @@ class StaffModeTest {
         // a folder on this computer's own disk is asked about first
         assertThat(text(robot, "#gate-confirm-question")).contains("on this computer's own disk");
         robot.clickOn("#gate-confirm-yes");
-        assertThat(text(robot, "#export-message")).startsWith("Saved 10 people to ");
+        assertThat(text(robot, "#export-message"))
+                .startsWith("Saved 10 people to ")
+                .contains("Saved 0 session attendance rows to arrivals-attendance-desk-1-");
         try (var files = Files.list(usb)) {
-            Path csv =
-                    files.filter(f -> f.toString().endsWith(".csv")).findFirst().orElseThrow();
+            // the list, and beside it the session attendance rows
+            List<Path> csvs =
+                    files.filter(f -> f.toString().endsWith(".csv")).sorted().toList();
+            assertThat(csvs).hasSize(2);
+            assertThat(csvs.get(0).getFileName().toString()).startsWith("arrivals-attendance-desk-1-");
+            assertThat(Files.readString(csvs.get(0))).startsWith("\uFEFFcode,session,entered,left,minutes");
+            Path csv = csvs.get(1);
             assertThat(csv.getFileName().toString()).startsWith("arrivals-list-desk-1-");
             assertThat(Files.readString(csv)).contains("Nguyễn Thị", "García López");
         }

@@ -37,7 +37,8 @@ public final class DemoEventGenerator {
             "type",
             "status",
             "track",
-            "country");
+            "country",
+            "language");
 
     public static final List<String> TRACKS = List.of(
             "Refugee Resettlement and Welcome",
@@ -189,8 +190,27 @@ public final class DemoEventGenerator {
                     TYPES.get(t),
                     STATUSES.get(status[i]),
                     TRACKS.get(track[i]),
-                    org.country()));
+                    org.country(),
+                    language(i, culture, org.country())));
         }
+    }
+
+    /**
+     * The language a person would want their certificate in: Spanish for Mexican and Spanish
+     * organizations, French for French Canadians, Arabic for three in ten Arabic speakers, else
+     * English. Derived, not drawn, so the other columns stay as they were.
+     */
+    private static String language(int row, Culture culture, String country) {
+        if (country.equals("MX") || country.equals("ES")) {
+            return "es";
+        }
+        if (culture.lang == Lang.FR) {
+            return "fr";
+        }
+        if (culture == Culture.ARABIC && (row * 7) % 10 < 3) {
+            return "ar";
+        }
+        return "en";
     }
 
     private static boolean usesGeneralOrg(int type) {

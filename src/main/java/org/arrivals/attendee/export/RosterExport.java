@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * with a byte-order mark (so Excel reads accents and every script right), CRLF line ends, every
  * cell neutralized against formula injection. Written to a temporary file and moved into place,
  * so a crash never leaves half an export that looks whole. The imported file's other columns
- * follow ours in the order the file had them ({@link ColumnOrder}).
+ * follow ours in the order the file had them ({@link ColumnOrder}). A column per event day gives
+ * the time of that day's check-in ({@code day_2026-11-22}); {@code checked_in_at} is the first.
  */
 public final class RosterExport {
     private static final Logger LOG = LoggerFactory.getLogger(RosterExport.class);
@@ -45,10 +46,21 @@ public final class RosterExport {
 
     private final AttendeeStore attendees;
     private final ArrivalStates arrivals;
+    private final java.util.function.Supplier<ExportColumns> more;
 
     public RosterExport(AttendeeStore attendees, ArrivalStates arrivals) {
+        this(attendees, arrivals, () -> ExportColumns.NONE);
+    }
+
+    /**
+     * @param more columns another feature adds after the arrival columns (what each person
+     *     attended), made once per export
+     */
+    public RosterExport(
+            AttendeeStore attendees, ArrivalStates arrivals, java.util.function.Supplier<ExportColumns> more) {
         this.attendees = attendees;
         this.arrivals = arrivals;
+        this.more = more;
     }
 
     /** Returns the number of attendees written. */
@@ -62,12 +74,17 @@ public final class RosterExport {
     public int write(OutputStream os) throws IOException {
         List<Attendee> everyone = attendees.all();
         Map<String, ArrivalStates.State> states = arrivals.byCode();
+        // a column per event day (the time of that day's check-in), then what other features add
+        List<java.time.LocalDate> days = arrivals.eventDays();
+        ExportColumns extra = more.get();
         List<String> extraColumns = ColumnOrder.merge(
                 everyone.stream().map(a -> List.copyOf(a.extra().keySet())).toList());
         Writer w = new OutputStreamWriter(os, StandardCharsets.UTF_8);
         w.write('\uFEFF');
         CsvWriter csv = CsvWriter.builder().lineDelimiter(LineDelimiter.CRLF).build(w);
         List<String> header = new ArrayList<>(COLUMNS);
+        days.forEach(d -> header.add("day_" + d));
+        header.addAll(extra.headers());
         extraColumns.forEach(c -> header.add(SpreadsheetSafe.cell(c)));
         csv.writeRecord(header);
         for (Attendee a : everyone) {
@@ -88,6 +105,11 @@ public final class RosterExport {
             row.add(s != null && s.checkedIn() ? "yes" : "no");
             row.add(s != null && s.checkedIn() ? s.at().toString() : "");
             row.add(s != null && s.checkedIn() ? s.station() : "");
+            for (java.time.LocalDate d : days) {
+                java.time.OffsetDateTime at = s == null ? null : s.days().get(d);
+                row.add(at == null ? "" : at.toString());
+            }
+            row.addAll(extra.values(a.code()));
             for (String c : extraColumns) {
                 row.add(a.extra().get(c));
             }

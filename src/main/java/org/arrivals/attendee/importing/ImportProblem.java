@@ -27,7 +27,12 @@ public record ImportProblem(long line, String code, Kind kind, List<String> args
         /** A status the importer does not know ({0}); imported as pending. */
         UNKNOWN_STATUS,
         /** A cancelled, refunded or pending registration ({0}); imported, and the desk is told. */
-        BLOCKED_STATUS
+        BLOCKED_STATUS,
+        /**
+         * A schedule row (or the schedule file) that cannot be taken: {0} lists what is wrong, in the
+         * command line's English (the schedule is imported from the command line only).
+         */
+        SCHEDULE_ROW
     }
 
     public ImportProblem {
@@ -61,6 +66,7 @@ public record ImportProblem(long line, String code, Kind kind, List<String> args
             case UNKNOWN_STATUS ->
                 "unknown registration status \"" + arg(0) + "\"; imported as pending so the desk asks before printing";
             case BLOCKED_STATUS -> "registration " + arg(0) + "; imported, and the desk will be told";
+            case SCHEDULE_ROW -> arg(0);
         };
     }
 

@@ -111,6 +111,14 @@ public final class RosterImporter {
         return new Parsed(read.rows(), read.problems());
     }
 
+    /**
+     * Any spreadsheet-shaped file as the roster import reads it (CSV in any of its encodings and
+     * separators, or the first sheet of an XLSX): for other imports, such as the schedule.
+     */
+    public static TabularFile readTable(byte[] bytes, String fileName) throws ImportException {
+        return read(bytes, fileName, null);
+    }
+
     static TabularFile read(byte[] bytes, String fileName, Charset encoding) throws ImportException {
         if (XlsxFiles.looksLikeXlsx(bytes)) {
             return XlsxFiles.parse(bytes, fileName);

@@ -25,4 +25,15 @@ public record DetailKey(String key, boolean required, int maxLength, Chars chars
     public static final DetailKey EDIT_OLD = new DetailKey(Details.OLD, false, PersonField.MAX_LENGTH, Chars.TEXT);
     /** The value after it ({@code ""}: the correction is removed); within the edited field's own limit. */
     public static final DetailKey EDIT_NEW = new DetailKey(Details.NEW, false, PersonField.MAX_LENGTH, Chars.TEXT);
+    /**
+     * The event day a check-in or an undo belongs to ({@code YYYY-MM-DD}, the event's time zone).
+     * Absent in events recorded before days existed: their day is their wall time's UTC date.
+     */
+    public static final DetailKey DAY = new DetailKey(Details.DAY, false, 10, Chars.LINE);
+    /** The session a session event is for: its id in the schedule. */
+    public static final DetailKey SESSION = new DetailKey(Details.SESSION, true, 100, Chars.LINE);
+    /** A session entry of someone not checked in at registration that day ({@code "true"}). */
+    public static final DetailKey WITHOUT_CHECK_IN = new DetailKey(Details.WITHOUT_CHECK_IN, false, 5, Chars.LINE);
+    /** A session entry a supervisor allowed over the room's capacity ({@code "true"}). */
+    public static final DetailKey OVER_CAPACITY = new DetailKey(Details.OVER_CAPACITY, false, 5, Chars.LINE);
 }

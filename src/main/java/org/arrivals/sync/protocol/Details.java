@@ -20,6 +20,14 @@ public final class Details {
     public static final String FIELD = "field";
     public static final String OLD = "old";
     public static final String NEW = "new";
+    /** The event day a check-in (or its undo) belongs to, {@code YYYY-MM-DD} in the event's time zone. */
+    public static final String DAY = "day";
+    /** The session a session entry or exit is for (its id in the schedule). */
+    public static final String SESSION = "session";
+    /** On a session entry: {@code "true"} when the person had not checked in at registration that day. */
+    public static final String WITHOUT_CHECK_IN = "withoutCheckIn";
+    /** On a session entry: {@code "true"} when a supervisor let them into a full room. */
+    public static final String OVER_CAPACITY = "overCapacity";
     /** The longest {@code details} string (the hub's column). */
     public static final int MAX_LENGTH = 100_000;
 

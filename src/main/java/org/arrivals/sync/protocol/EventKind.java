@@ -10,9 +10,13 @@ import java.util.Optional;
  * keys its {@code details} may carry; {@link EventContract} checks an event against them.
  */
 public enum EventKind {
-    /** An arrival; over a blocked registration, with the status it overrode and why. */
-    CHECKED_IN(DetailKey.OVERRODE_STATUS, DetailKey.OVERRIDE_REASON),
-    CHECK_IN_UNDONE,
+    /**
+     * An arrival on one event day; over a blocked registration, with the status it overrode and
+     * why. A person checks in once per day; the first check-in of a day stands.
+     */
+    CHECKED_IN(DetailKey.OVERRODE_STATUS, DetailKey.OVERRIDE_REASON, DetailKey.DAY),
+    /** The check-in of one day is undone (without a day: the latest day's). */
+    CHECK_IN_UNDONE(DetailKey.DAY),
     /** A first badge was handed to a printer. */
     BADGE_PRINTED,
     /** Another badge, always with why (lost, damaged, name corrected). */
@@ -26,7 +30,19 @@ public enum EventKind {
      * an entry, {@code checkin.on.print=false}): not an arrival at the door. An older station that
      * does not know the kind leaves it out rather than counting an entry.
      */
-    BADGE_PICKED_UP;
+    BADGE_PICKED_UP,
+    /**
+     * A person entered a session's room (a door scan). It also ends their stay in any other
+     * session: one person, one room. Entering the room they are already in changes nothing.
+     */
+    SESSION_ENTERED(DetailKey.SESSION, DetailKey.WITHOUT_CHECK_IN, DetailKey.OVER_CAPACITY),
+    /** A person left a session's room (an exit scan); nothing when they were not inside it. */
+    SESSION_LEFT(DetailKey.SESSION);
+
+    /** The kinds that say where a person is inside the event (session rooms), not whether they arrived. */
+    public boolean isSession() {
+        return this == SESSION_ENTERED || this == SESSION_LEFT;
+    }
 
     private final List<DetailKey> details;
 

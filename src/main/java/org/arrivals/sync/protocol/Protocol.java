@@ -12,6 +12,8 @@ public final class Protocol {
     public static final String EVENTS = BASE + "/events";
     public static final String ROSTER = BASE + "/roster";
     public static final String STATIONS = BASE + "/stations";
+    /** The event's schedule: every station pulls it when it changed; an administrator's token uploads it. */
+    public static final String SCHEDULE = BASE + "/schedule";
     /** The most events a push may carry and a pull returns. */
     public static final int MAX_BATCH = 2000;
     /** Request bodies above this are refused unread (413). 2,000 events are about 600 KB. */

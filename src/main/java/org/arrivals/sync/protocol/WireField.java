@@ -1,6 +1,6 @@
 package org.arrivals.sync.protocol;
 
-/** A field of an event or a roster row as it travels, by its JSON name. */
+/** A field of an event, a roster row or a schedule's session as it travels, by its JSON name. */
 public enum WireField {
     ID("id"),
     ATTENDEE_CODE("attendeeCode"),
@@ -20,7 +20,13 @@ public enum WireField {
     TITLE("title"),
     TYPE("type"),
     STATUS("status"),
-    EXTRA("extra");
+    EXTRA("extra"),
+    TRACK("track"),
+    ROOM("room"),
+    DATE("date"),
+    START("start"),
+    END("end"),
+    CAPACITY("capacity");
 
     private final String jsonName;
 

@@ -38,7 +38,10 @@ public final class StatusModel {
             SyncStatus sync,
             List<StationActivity> stations,
             Instant at,
-            List<Printers.Found> printers) {
+            List<Printers.Found> printers,
+            List<org.arrivals.session.SessionCount> sessionsToday,
+            List<org.arrivals.delegation.DelegationService.Summary> incompleteDelegations,
+            List<java.time.LocalDate> eventDays) {
         /** As before pools: the station's printer and its state only. */
         public Snapshot(
                 String printer,
@@ -50,11 +53,29 @@ public final class StatusModel {
                 SyncStatus sync,
                 List<StationActivity> stations,
                 Instant at) {
-            this(printer, printerState, pending, stats, queued, failed, sync, stations, at, List.of());
+            this(
+                    printer,
+                    printerState,
+                    pending,
+                    stats,
+                    queued,
+                    failed,
+                    sync,
+                    stations,
+                    at,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of());
         }
     }
 
+    /** How often the delegations still incomplete are counted again (they read the whole list). */
+    private static final long DELEGATIONS_EVERY_MS = 30_000;
+
     private final Station station;
+    private volatile java.util.List<org.arrivals.delegation.DelegationService.Summary> incomplete = java.util.List.of();
+    private volatile long incompleteAt;
     private final ObjectProperty<Snapshot> snapshot = new SimpleObjectProperty<>();
     private ScheduledExecutorService poller;
 
@@ -84,7 +105,20 @@ public final class StatusModel {
                 station.sync().status(),
                 station.checkIns().stationActivity(),
                 Instant.now(),
-                printing.printerStates());
+                printing.printerStates(),
+                station.sessions().sessions(station.sessions().today()),
+                incompleteDelegations(),
+                station.sessions().days());
+    }
+
+    /** The organizations with someone expected who has not arrived, counted at most every half minute. */
+    private java.util.List<org.arrivals.delegation.DelegationService.Summary> incompleteDelegations() {
+        long now = System.currentTimeMillis();
+        if (now - incompleteAt > DELEGATIONS_EVERY_MS) {
+            incomplete = station.delegations().incomplete();
+            incompleteAt = now;
+        }
+        return incomplete;
     }
 
     public void refresh(Consumer<Runnable> onFx) {

@@ -81,11 +81,15 @@ public final class DeskModel {
     private long searchSeq;
     private volatile long selectSeq;
 
+    /** The page of an organization's people, opened from the card (F6). */
+    final org.arrivals.ui.delegation.DelegationModel delegations;
+
     public DeskModel(Station station, Tasks tasks, I18n i18n) {
         this.station = station;
         this.checkIns = station.checkIns();
         this.tasks = tasks;
         this.i18n = i18n;
+        this.delegations = new org.arrivals.ui.delegation.DelegationModel(station, tasks, i18n, DeskModel::volunteer);
         query.addListener((o, was, now) -> search(now));
         station.printing().addListener(new PrintListener() {
             @Override

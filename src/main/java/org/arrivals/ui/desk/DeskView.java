@@ -37,7 +37,8 @@ import org.arrivals.ui.common.Ui;
 /**
  * The registration desk: a search box that is always ready, the people who match, and the
  * selected person's card with one action (Enter) to check in and print. Keyboard first: Up and
- * Down move through matches, Esc clears, F3 edits, F4 registers a walk-in, Ctrl+Z undoes.
+ * Down move through matches, Esc clears, F3 edits, F4 registers a walk-in, F6 opens the card's
+ * organization (its people, several checked in at once), Ctrl+Z undoes.
  */
 public final class DeskView {
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
@@ -183,6 +184,8 @@ public final class DeskView {
         Button edit = Ui.id(Ui.button(i18n.t("desk.action.edit"), "secondary", this::edit), "edit");
         edit.disableProperty().bind(model.selected.isNull());
         Button walkIn = Ui.id(Ui.button(i18n.t("desk.action.walkin"), "secondary", this::walkIn), "walkin");
+        Button delegation =
+                Ui.id(Ui.button(i18n.t("desk.action.delegation"), "secondary", this::delegation), "delegation");
         Button undo = Ui.id(Ui.button(i18n.t("desk.action.undo"), "secondary", this::undoLast), "undo");
         undo.textProperty()
                 .bind(Bindings.createStringBinding(
@@ -227,7 +230,8 @@ public final class DeskView {
         Button printBadge =
                 Ui.id(Ui.button(i18n.t("desk.action.printBadge"), "primary", model::printBadge), "print-badge");
         showWhen(printBadge, model.needsBadge);
-        FlowPane actions = new FlowPane(10, 10, checkIn, printBadge, edit, walkIn, undo, override, undoArrival);
+        FlowPane actions =
+                new FlowPane(10, 10, checkIn, printBadge, edit, walkIn, delegation, undo, override, undoArrival);
 
         ImageView preview = new ImageView();
         preview.setId("badge-preview");
@@ -315,6 +319,30 @@ public final class DeskView {
         }
     }
 
+    /** The page of the card's organization (or an empty one to search): its people, several checked in at once. */
+    private void delegation() {
+        Attendee a = model.selected.get();
+        javafx.scene.control.Dialog<Void> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(root.getScene().getWindow());
+        d.setTitle(i18n.t("delegation.title"));
+        d.getDialogPane().getStyleClass().addAll("person-dialog", "delegation-dialog");
+        d.getDialogPane().getStylesheets().setAll(root.getScene().getStylesheets());
+        d.getDialogPane().setNodeOrientation(root.getScene().getNodeOrientation());
+        d.getDialogPane().setStyle(root.getScene().getRoot().getStyle());
+        javafx.scene.control.ButtonType close = new javafx.scene.control.ButtonType(
+                i18n.t("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        d.getDialogPane().getButtonTypes().setAll(close);
+        d.getDialogPane().lookupButton(close).getStyleClass().add("secondary");
+        org.arrivals.ui.delegation.DelegationView view =
+                new org.arrivals.ui.delegation.DelegationView(model.delegations, i18n);
+        view.root().setStyle("-fx-pref-width: 900; -fx-pref-height: 620;");
+        d.getDialogPane().setContent(view.root());
+        model.delegations.openFor(a == null ? "" : a.organization());
+        javafx.application.Platform.runLater(view::focusSearch);
+        d.showAndWait();
+        focusSearch();
+    }
+
     private void walkIn() {
         dialogs.walkIn(root.getScene().getWindow(), model.types()).ifPresent(model::walkIn);
     }
@@ -340,6 +368,9 @@ public final class DeskView {
             e.consume();
         } else if (e.getCode() == KeyCode.F4) {
             walkIn();
+            e.consume();
+        } else if (e.getCode() == KeyCode.F6) {
+            delegation();
             e.consume();
         } else if (UNDO.match(e)) {
             undoLast();

@@ -53,6 +53,9 @@ public final class SelfServiceModel {
     final ObservableList<Match> matches = FXCollections.observableArrayList();
     final ObjectProperty<Match> chosen = new SimpleObjectProperty<>();
     final ObjectProperty<DeskReason> deskReason = new SimpleObjectProperty<>();
+    /** Checked in for today with the badge they got on an earlier day: no new one prints. */
+    final javafx.beans.property.BooleanProperty keepsBadge = new javafx.beans.property.SimpleBooleanProperty();
+
     private long seq;
 
     public SelfServiceModel(Station station, Tasks tasks) {
@@ -178,8 +181,12 @@ public final class SelfServiceModel {
                     }
                     switch (done.result().outcome()) {
                         case CHECKED_IN, CHECKED_IN_OVERRIDE, PICKED_UP -> {
-                            // no badge asked for: a door station, which prints nothing
-                            if (done.badge() != null && !done.badge().handedOver()) {
+                            keepsBadge.set(done.badge() != null
+                                    && done.badge().result() == PrintOutcome.Result.ALREADY_HAS_BADGE);
+                            if (keepsBadge.get()) {
+                                screen.set(Screen.DONE); // a later day: the badge of the first one
+                            } else if (done.badge() != null && !done.badge().handedOver()) {
+                                // no badge asked for (a door station, which prints nothing) is not a printer problem
                                 toDesk(DeskReason.PRINTER);
                             } else {
                                 screen.set(Screen.DONE);

@@ -47,8 +47,17 @@ public final class SelfServiceView {
         this.homeLanguage = homeLanguage;
         root.getStyleClass().add("self");
         idle = new PauseTransition(Duration.seconds(idleSeconds));
-        idle.setOnFinished(e -> resetToWelcome());
-        doneTimer.setOnFinished(e -> resetToWelcome());
+        // a timer that runs out after the kiosk left self-service leaves the screen (and its language) alone
+        idle.setOnFinished(e -> {
+            if (root.getScene() != null) {
+                resetToWelcome();
+            }
+        });
+        doneTimer.setOnFinished(e -> {
+            if (root.getScene() != null) {
+                resetToWelcome();
+            }
+        });
         for (var type :
                 List.<EventType<? extends InputEvent>>of(KeyEvent.ANY, MouseEvent.MOUSE_PRESSED, TouchEvent.ANY)) {
             root.addEventFilter(type, e -> idle.playFromStart());
@@ -215,7 +224,8 @@ public final class SelfServiceView {
         Label title = Ui.id(
                 Ui.name(i18n.t("self.done.title", m == null ? "" : m.attendee().firstName()), "self-title"),
                 "done-title");
-        return ending("✓", title, i18n.t("self.done.collect"), "done-ok");
+        return ending(
+                "✓", title, i18n.t(model.keepsBadge.get() ? "self.done.keepBadge" : "self.done.collect"), "done-ok");
     }
 
     private Node seeDesk() {

@@ -20,10 +20,23 @@ import org.arrivals.ui.common.StatusBar;
 import org.arrivals.ui.common.StatusModel;
 import org.arrivals.ui.common.Ui;
 
-/** Arrivals at a glance: arrived against expected by type, arrivals per 15 minutes, the print queue. */
+/**
+ * Arrivals at a glance: arrived today against expected, each event day, arrivals by type and per 15
+ * minutes of a chosen day, the print queue and the stations; each of today's sessions with the
+ * people inside now and who attended; the delegations not yet complete.
+ */
 public final class DashboardView {
     private final I18n i18n;
     private final VBox root = new VBox(16);
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(root);
+    private final Label days = Ui.id(Ui.label("", "dash-caption"), "dash-days");
+    private final javafx.scene.control.ComboBox<java.time.LocalDate> chartDay =
+            Ui.id(new javafx.scene.control.ComboBox<>(), "dash-chart-day");
+    private final javafx.scene.control.TableView<org.arrivals.session.SessionCount> sessions =
+            Ui.id(new javafx.scene.control.TableView<>(), "dash-sessions");
+    private final javafx.scene.control.ListView<String> delegations =
+            Ui.id(new javafx.scene.control.ListView<>(), "dash-delegations");
+    private StatusModel.Snapshot last;
     private final Label total = Ui.id(Ui.label("", "dash-number"), "dash-arrived");
     private final Label percent = Ui.label("", "dash-caption");
     private final Label pickedUp = Ui.id(Ui.label("", "dash-number-small"), "dash-picked-up");
@@ -48,6 +61,8 @@ public final class DashboardView {
         perQuarter.setLegendVisible(false);
         perQuarter.setId("chart-per-15");
         VBox arrivedTile = tile(i18n.t("dash.arrived"), total, percent);
+        total.setWrapText(false);
+        arrivedTile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox queueTile = tile(i18n.t("dash.queue"), queue, printer);
         VBox stationTile = tile(i18n.t("dash.stations"), Ui.label(status.stationId(), "dash-number-small"), stations);
         stations.setId("dash-stations");
@@ -57,19 +72,134 @@ public final class DashboardView {
         pickupTile.setVisible(false);
         pickupTile.managedProperty().bind(pickupTile.visibleProperty());
         arrivedTile.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "1,150 of 1,200" is never cut
-        HBox tiles = new HBox(16, arrivedTile, pickupTile, queueTile, stationTile);
+        VBox daysTile = new VBox(4, Ui.label(i18n.t("dash.days"), "dash-title"), days);
+        daysTile.getStyleClass().add("tile");
+        daysTile.setMaxWidth(Double.MAX_VALUE);
+        HBox tiles = new HBox(16, arrivedTile, pickupTile, daysTile, queueTile, stationTile);
         for (var t : tiles.getChildren()) {
             HBox.setHgrow(t, Priority.ALWAYS);
         }
+        chartDay.setAccessibleText(i18n.t("dash.chartDay"));
+        chartDay.setCellFactory(v -> dayCell());
+        chartDay.setButtonCell(dayCell());
+        chartDay.setOnAction(e -> {
+            if (last != null) {
+                quarters(last);
+            }
+        });
+        byType.setPrefHeight(280);
+        perQuarter.setPrefHeight(280);
+        VBox quarterBox =
+                new VBox(6, new HBox(8, Ui.labelFor(i18n.t("dash.chartDay"), chartDay), chartDay), perQuarter);
         GridPane charts = new GridPane();
         charts.setHgap(16);
         charts.add(byType, 0, 0);
-        charts.add(perQuarter, 1, 0);
+        charts.add(quarterBox, 1, 0);
         GridPane.setHgrow(byType, Priority.ALWAYS);
-        GridPane.setHgrow(perQuarter, Priority.ALWAYS);
-        root.getChildren().addAll(tiles, charts);
+        GridPane.setHgrow(quarterBox, Priority.ALWAYS);
+        sessionTable();
+        delegations.setPrefHeight(260);
+        delegations.setPrefWidth(400);
+        delegations.setMinWidth(320);
+        delegations.setPlaceholder(Ui.label(i18n.t("dash.delegationsNone"), "muted"));
+        delegations.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+            {
+                setPrefWidth(0); // a long name wraps instead of scrolling the list sideways
+                setWrapText(true);
+            }
+
+            @Override
+            protected void updateItem(String t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty ? null : t);
+                setStyle(empty || t == null ? "" : org.arrivals.ui.common.NameFonts.style(t));
+            }
+        });
+        VBox sessionBox = new VBox(6, Ui.label(i18n.t("dash.sessions"), "dash-title"), sessions);
+        VBox delegationBox = new VBox(6, Ui.label(i18n.t("dash.delegations"), "dash-title"), delegations);
+        sessionBox.getStyleClass().add("tile");
+        delegationBox.getStyleClass().add("tile");
+        HBox.setHgrow(sessionBox, Priority.ALWAYS);
+        HBox lower = new HBox(16, sessionBox, delegationBox);
+        root.getChildren().addAll(tiles, charts, lower);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("dashboard-scroll");
         Ui.listen(root, status.snapshotProperty(), (o, was, now) -> show(now));
         show(status.snapshotProperty().get());
+    }
+
+    private javafx.scene.control.ListCell<java.time.LocalDate> dayCell() {
+        return new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(java.time.LocalDate d, boolean empty) {
+                super.updateItem(d, empty);
+                setText(empty || d == null ? null : dayName(d));
+            }
+        };
+    }
+
+    /** "Day 2 · 23 Nov 2026", in the language's words and digits (a day outside the schedule: its date). */
+    private String dayName(java.time.LocalDate d) {
+        String date = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(i18n.locale())
+                .withDecimalStyle(java.time.format.DecimalStyle.of(i18n.locale()))
+                .format(d)
+                .replaceAll("[\u061C\u200E\u200F]", "");
+        int n = last == null ? 0 : last.eventDays().indexOf(d) + 1;
+        return n == 0 ? date : i18n.t("dash.day", i18n.number(n), date);
+    }
+
+    private void sessionTable() {
+        sessions.setPlaceholder(Ui.label(i18n.t("dash.sessionsNone"), "muted"));
+        sessions.setColumnResizePolicy(javafx.scene.control.TableView.CONSTRAINED_RESIZE_POLICY);
+        sessions.setPrefHeight(260);
+        java.time.format.DateTimeFormatter times = java.time.format.DateTimeFormatter.ofLocalizedTime(
+                        java.time.format.FormatStyle.SHORT)
+                .withLocale(i18n.locale())
+                .withDecimalStyle(java.time.format.DecimalStyle.of(i18n.locale()));
+        sessions.getColumns()
+                .add(column(
+                        i18n.t("dash.col.time"),
+                        c -> times.format(c.session().start()).replaceAll("[\u061C\u200E\u200F]", ""),
+                        90));
+        sessions.getColumns()
+                .add(column(i18n.t("dash.col.room"), c -> c.session().room(), 140));
+        sessions.getColumns()
+                .add(column(i18n.t("dash.col.session"), c -> c.session().title(), 380));
+        sessions.getColumns()
+                .add(column(
+                        i18n.t("dash.col.inside"),
+                        c -> c.session().limited()
+                                ? i18n.t(
+                                        "door.count",
+                                        i18n.number(c.inside()),
+                                        i18n.number(c.session().capacity()))
+                                : i18n.number(c.inside()),
+                        110));
+        sessions.getColumns().add(column(i18n.t("dash.col.attended"), c -> i18n.number(c.attended()), 100));
+        sessions.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(org.arrivals.session.SessionCount c, boolean empty) {
+                super.updateItem(c, empty);
+                getStyleClass().removeAll("row-nearly", "row-full");
+                if (!empty && c != null && c.session().limited()) {
+                    if (c.inside() >= c.session().capacity()) {
+                        getStyleClass().add("row-full");
+                    } else if (c.fill() >= 0.9) {
+                        getStyleClass().add("row-nearly");
+                    }
+                }
+            }
+        });
+    }
+
+    private static javafx.scene.control.TableColumn<org.arrivals.session.SessionCount, String> column(
+            String title, java.util.function.Function<org.arrivals.session.SessionCount, String> value, double width) {
+        javafx.scene.control.TableColumn<org.arrivals.session.SessionCount, String> c =
+                new javafx.scene.control.TableColumn<>(title);
+        c.setCellValueFactory(f -> new javafx.beans.property.ReadOnlyStringWrapper(value.apply(f.getValue())));
+        c.setPrefWidth(width);
+        return c;
     }
 
     private static VBox tile(String title, Label number, Label caption) {
@@ -106,7 +236,7 @@ public final class DashboardView {
     }
 
     public Parent root() {
-        return root;
+        return scroll;
     }
 
     private void show(StatusModel.Snapshot s) {
@@ -152,15 +282,58 @@ public final class DashboardView {
                         .mapToInt(c -> Math.max(c.arrived(), c.expected()))
                         .max()
                         .orElse(0));
+        last = s;
+        StringBuilder perDay = new StringBuilder();
+        java.util.TreeSet<java.time.LocalDate> all =
+                new java.util.TreeSet<>(st.byDay().keySet());
+        for (java.time.LocalDate d : all) {
+            Stats.TypeCount c = st.byDay().get(d);
+            perDay.append(perDay.length() == 0 ? "" : "\n")
+                    .append(i18n.t(
+                            d.equals(st.day()) ? "dash.dayLineToday" : "dash.dayLine",
+                            dayName(d),
+                            i18n.number(c.arrived()),
+                            i18n.number(c.expected())));
+        }
+        days.setText(perDay.length() == 0 ? i18n.t("dash.daysNone") : perDay.toString());
+        java.util.List<java.time.LocalDate> chartDays =
+                new java.util.ArrayList<>(st.per15minByDay().keySet());
+        if (st.day() != null && !chartDays.contains(st.day())) {
+            chartDays.add(st.day());
+            chartDays.sort(null);
+        }
+        java.time.LocalDate chosen = chartDay.getValue();
+        if (!chartDays.equals(chartDay.getItems())) {
+            chartDay.getItems().setAll(chartDays);
+        }
+        chartDay.setValue(chosen != null && chartDays.contains(chosen) ? chosen : st.day());
+        quarters(s);
+        sessions.getItems().setAll(s.sessionsToday());
+        delegations
+                .getItems()
+                .setAll(s.incompleteDelegations().stream()
+                        .map(d -> i18n.t(
+                                "dash.delegation",
+                                d.organization(),
+                                i18n.number(d.arrived()),
+                                i18n.number(d.expected())))
+                        .toList());
+        root.setAccessibleText(total.getText());
+    }
+
+    /** Arrivals per 15 minutes of the chosen day. */
+    private void quarters(StatusModel.Snapshot s) {
+        Stats st = s.stats();
+        java.time.LocalDate d = chartDay.getValue() == null ? st.day() : chartDay.getValue();
+        java.util.List<Stats.Bucket> buckets = st.per15minByDay().getOrDefault(d, java.util.List.of());
         XYChart.Series<String, Number> quarters = new XYChart.Series<>();
-        for (Stats.Bucket b : st.per15min()) {
+        for (Stats.Bucket b : buckets) {
             // the quarter's start as the language writes a time (12- or 24-hour, its own digits)
             quarters.getData().add(new XYChart.Data<>(i18n.time(b.start()), b.count()));
         }
         perQuarter.getData().setAll(List.of(quarters));
         wholePeople(
                 (NumberAxis) perQuarter.getYAxis(),
-                st.per15min().stream().mapToInt(Stats.Bucket::count).max().orElse(0));
-        root.setAccessibleText(total.getText());
+                buckets.stream().mapToInt(Stats.Bucket::count).max().orElse(0));
     }
 }

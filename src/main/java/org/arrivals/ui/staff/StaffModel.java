@@ -82,12 +82,16 @@ public final class StaffModel {
     /** Who acts in staff mode, for the audit log and for admin-only controls: the role whose PIN opened it. */
     final ObjectProperty<Role> role = new SimpleObjectProperty<>(Role.SUPERVISOR);
 
+    /** The delegations page: an organization's people, several checked in at once. */
+    final org.arrivals.ui.delegation.DelegationModel delegations;
+
     private long seq;
 
     public StaffModel(Station station, Tasks tasks, I18n i18n) {
         this.station = station;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.delegations = new org.arrivals.ui.delegation.DelegationModel(station, tasks, i18n, this::actor);
         PrintService.Target t = station.printing().target();
         this.printer = new SimpleStringProperty(t.printer());
         this.template = new SimpleStringProperty(t.template());
@@ -423,8 +427,31 @@ public final class StaffModel {
     void exportList(Path folder) {
         Actor by = actor();
         tasks.run(
-                () -> station.roster().exportTo(by, folder),
-                r -> exportMessage.set(exported(r, folder, "staff.export.done")),
+                () -> {
+                    ExportResult list = station.roster().exportTo(by, folder);
+                    // beside the list, what each person attended: a row per stay in a session room
+                    ExportResult rows = list.outcome() == ExportResult.Outcome.WRITTEN
+                            ? station.sessions()
+                                    .exportAttendance(
+                                            by, folder.resolve(station.roster().exportName("attendance", "csv")))
+                            : null;
+                    return new ExportResult[] {list, rows};
+                },
+                r -> {
+                    Message m = exported(r[0], folder, "staff.export.done");
+                    if (r[1] != null && r[1].outcome() == ExportResult.Outcome.WRITTEN) {
+                        m = new Message(
+                                m.tone(),
+                                m.text() + "\n"
+                                        + i18n.t(
+                                                "staff.export.attendance",
+                                                i18n.number(r[1].count()),
+                                                r[1].file().getFileName()));
+                    } else if (r[1] != null) {
+                        m = exported(r[1], folder, "staff.export.attendance");
+                    }
+                    exportMessage.set(m);
+                },
                 e -> exportMessage.set(new Message(Tone.ERROR, i18n.t("error.unexpected"))));
     }
 

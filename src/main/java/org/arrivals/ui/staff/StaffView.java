@@ -62,6 +62,9 @@ public final class StaffView {
 
         void self();
 
+        /** The session door screen. */
+        default void door() {}
+
         void exit();
 
         void largeText(boolean on);
@@ -82,6 +85,10 @@ public final class StaffView {
                 .addAll(
                         tab("tab-dashboard", i18n.t("staff.tab.dashboard"), new DashboardView(status, i18n).root()),
                         tab("tab-reprint", i18n.t("staff.tab.reprint"), reprint()),
+                        tab(
+                                "tab-delegations",
+                                i18n.t("staff.tab.delegations"),
+                                new org.arrivals.ui.delegation.DelegationView(model.delegations, i18n).root()),
                         tab("tab-queue", i18n.t("staff.tab.queue"), queue()),
                         tab("tab-import", i18n.t("staff.tab.import"), importing()),
                         tab("tab-export", i18n.t("staff.tab.export"), exporting()),
@@ -602,6 +609,7 @@ public final class StaffView {
         form.addRow(2, new Label(), large);
         Button desk = Ui.id(Ui.button(i18n.t("staff.mode.desk"), "secondary", actions::desk), "mode-desk");
         Button self = Ui.id(Ui.button(i18n.t("staff.mode.self"), "secondary", actions::self), "mode-self");
+        Button door = Ui.id(Ui.button(i18n.t("staff.mode.door"), "secondary", actions::door), "mode-door");
         Button exit = Ui.id(Ui.button(i18n.t("staff.exit"), "danger", actions::exit), "exit");
         VBox box = new VBox(
                 14,
@@ -610,7 +618,7 @@ public final class StaffView {
                 save,
                 message,
                 Ui.label(i18n.t("staff.modes"), "section-title"),
-                new HBox(12, desk, self, exit),
+                new HBox(12, desk, self, door, exit),
                 adminSettings());
         box.setPadding(new Insets(4));
         ScrollPane scroll = new ScrollPane(box);

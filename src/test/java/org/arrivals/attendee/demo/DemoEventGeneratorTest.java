@@ -56,7 +56,8 @@ class DemoEventGeneratorTest {
                         "type",
                         "status",
                         "track",
-                        "country");
+                        "country",
+                        "language");
         assertThat(DEMO).hasSize(DEMO_SIZE);
         assertThat(DEMO).allSatisfy(row -> assertThat(row).hasSize(DemoEventGenerator.HEADERS.size()));
         assertThat(DEMO.get(0).get(col("code"))).isEqualTo("AR-000001");

@@ -1,0 +1,208 @@
+package org.arrivals.session;
+
+import java.text.Normalizer;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.arrivals.attendee.importing.ImportException;
+import org.arrivals.attendee.importing.ImportProblem;
+import org.arrivals.attendee.importing.RosterImporter;
+import org.arrivals.attendee.importing.TabularFile;
+import org.arrivals.sync.protocol.ScheduleContract;
+
+/**
+ * Reads a schedule (CSV in any encoding the roster import reads, or the first sheet of an XLSX):
+ * the header row {@code Session ID,Title,Track,Room,Date,Start,End,Capacity} in any case and
+ * order, with {@code Day} (1, 2, 3) allowed instead of {@code Date}; dates {@code YYYY-MM-DD},
+ * times {@code HH:MM}; {@code Track} and {@code Capacity} may be blank (no track; no limit). Every
+ * problem is reported with its line; a schedule with any problem is not used at all.
+ */
+public final class ScheduleFile {
+    /** The template's header row (kiosk-config/schedule-template.csv). */
+    public static final List<String> HEADER =
+            List.of("Session ID", "Title", "Track", "Room", "Date", "Start", "End", "Capacity");
+
+    private static final Pattern TIME = Pattern.compile("\\d{1,2}:\\d{2}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** What a file holds: its sessions when it has no problem, else its problems by line. */
+    public record Parsed(List<Session> sessions, List<ImportProblem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private ScheduleFile() {}
+
+    /**
+     * @param firstDay the date of day 1, for a file that numbers its days; null when none is known
+     * @throws ImportException when the file cannot be read as a table, or lacks a required column
+     */
+    public static Parsed parse(byte[] bytes, String fileName, LocalDate firstDay) throws ImportException {
+        TabularFile table = RosterImporter.readTable(bytes, fileName);
+        Map<String, Integer> columns = columns(table.header(), fileName);
+        boolean byDay = !columns.containsKey("date");
+        List<Session> sessions = new ArrayList<>();
+        List<ImportProblem> problems = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (TabularFile.Row row : table.rows()) {
+            List<String> wrong = new ArrayList<>();
+            String id = cell(row, columns, "sessionid");
+            String title = cell(row, columns, "title");
+            String track = cell(row, columns, "track");
+            String room = cell(row, columns, "room");
+            check(wrong, "Session ID", id, ScheduleContract.MAX_ID, true);
+            if (!id.isEmpty() && ScheduleContract.lineBroken(id)) {
+                wrong.add("Session ID holds a control character");
+            }
+            if (!id.isEmpty() && !ids.add(id)) {
+                wrong.add("Session ID " + id + " is on an earlier line too");
+            }
+            check(wrong, "Title", title, ScheduleContract.MAX_TITLE, true);
+            check(wrong, "Track", track, ScheduleContract.MAX_TRACK, false);
+            check(wrong, "Room", room, ScheduleContract.MAX_ROOM, true);
+            LocalDate date =
+                    byDay ? day(wrong, cell(row, columns, "day"), firstDay) : date(wrong, cell(row, columns, "date"));
+            LocalTime start = time(wrong, "Start", cell(row, columns, "start"));
+            LocalTime end = time(wrong, "End", cell(row, columns, "end"));
+            if (start != null && end != null && !end.isAfter(start)) {
+                wrong.add("End " + end + " is not after Start " + start + " (a session ends on the day it starts)");
+            }
+            int capacity = capacity(wrong, cell(row, columns, "capacity"));
+            if (wrong.isEmpty()) {
+                sessions.add(new Session(id, title, track.isEmpty() ? null : track, room, date, start, end, capacity));
+            } else {
+                problems.add(ImportProblem.of(
+                        row.line(),
+                        id.isEmpty() ? null : id,
+                        ImportProblem.Kind.SCHEDULE_ROW,
+                        String.join("; ", wrong)));
+            }
+        }
+        if (table.rows().isEmpty()) {
+            problems.add(
+                    ImportProblem.of(1, null, ImportProblem.Kind.SCHEDULE_ROW, "the file has a header but no session"));
+        }
+        return new Parsed(problems.isEmpty() ? List.copyOf(sessions) : List.of(), List.copyOf(problems));
+    }
+
+    private static Map<String, Integer> columns(List<String> header, String fileName) throws ImportException {
+        Map<String, Integer> out = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            out.putIfAbsent(key(header.get(i)), i);
+        }
+        List<String> missing = new ArrayList<>();
+        for (String required : List.of("Session ID", "Title", "Room", "Start", "End")) {
+            if (!out.containsKey(key(required))) {
+                missing.add(required);
+            }
+        }
+        if (!out.containsKey("date") && !out.containsKey("day")) {
+            missing.add("Date (or Day)");
+        }
+        if (!missing.isEmpty()) {
+            throw new ImportException(
+                    fileName + ", line 1: the header has no " + String.join(", ", missing)
+                            + " column. A schedule's header is " + String.join(",", HEADER)
+                            + " (Day 1, 2, 3 may stand for Date); see kiosk-config/schedule-template.csv.",
+                    1);
+        }
+        return out;
+    }
+
+    /** A header as the template's: case, accents, spaces and punctuation dropped. */
+    static String key(String header) {
+        String s = Normalizer.normalize(header == null ? "" : header.strip(), Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]", "");
+        return s.equals("id") || s.equals("session") ? "sessionid" : s;
+    }
+
+    private static String cell(TabularFile.Row row, Map<String, Integer> columns, String key) {
+        Integer i = columns.get(key);
+        return i == null ? "" : row.cell(i).strip();
+    }
+
+    private static void check(List<String> wrong, String name, String value, int max, boolean required) {
+        if (required && value.isEmpty()) {
+            wrong.add(name + " is empty");
+        } else if (value.length() > max) {
+            wrong.add(name + " is longer than " + max + " characters");
+        }
+    }
+
+    private static LocalDate date(List<String> wrong, String text) {
+        if (!DATE.matcher(text).matches()) {
+            wrong.add(text.isEmpty() ? "Date is empty" : "Date '" + text + "' is not YYYY-MM-DD");
+            return null;
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            wrong.add("Date '" + text + "' is not a day of the calendar");
+            return null;
+        }
+    }
+
+    private static LocalDate day(List<String> wrong, String text, LocalDate firstDay) {
+        int n;
+        try {
+            n = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            wrong.add(text.isEmpty() ? "Day is empty" : "Day '" + text + "' is not 1, 2, 3...");
+            return null;
+        }
+        if (n < 1 || n > 60) {
+            wrong.add("Day " + n + " is not 1, 2, 3...");
+            return null;
+        }
+        if (firstDay == null) {
+            wrong.add("Day " + n + " needs the date of day 1: give --first-day YYYY-MM-DD (or event.first.day in "
+                    + "station.properties), or write a Date column");
+            return null;
+        }
+        return firstDay.plusDays(n - 1L);
+    }
+
+    private static LocalTime time(List<String> wrong, String name, String text) {
+        if (!TIME.matcher(text).matches()) {
+            wrong.add(text.isEmpty() ? name + " is empty" : name + " '" + text + "' is not HH:MM");
+            return null;
+        }
+        String[] p = text.split(":");
+        int h = Integer.parseInt(p[0]);
+        int m = Integer.parseInt(p[1]);
+        if (h > 23 || m > 59) {
+            wrong.add(name + " '" + text + "' is not a time of day");
+            return null;
+        }
+        return LocalTime.of(h, m);
+    }
+
+    private static int capacity(List<String> wrong, String text) {
+        if (text.isEmpty()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(text.replace(",", "").replace(" ", ""));
+            if (n < 0 || n > ScheduleContract.MAX_CAPACITY) {
+                wrong.add("Capacity " + n + " is not a number of seats from 0 (no limit) to "
+                        + ScheduleContract.MAX_CAPACITY);
+                return 0;
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            wrong.add("Capacity '" + text + "' is not a number of seats");
+            return 0;
+        }
+    }
+}
