@@ -28,6 +28,7 @@ import org.arrivals.print.PrintQueue;
 import org.arrivals.print.PrintService;
 import org.arrivals.print.Printers;
 import org.arrivals.search.Lookup;
+import org.arrivals.startup.Timeline;
 import org.arrivals.store.Store;
 import org.arrivals.sync.HubClient;
 import org.arrivals.sync.SyncState;
@@ -166,7 +167,7 @@ public final class Station implements AutoCloseable {
         }
         Path dir = DataHome.eventDirectory(home, eventId);
         Store store = Store.open(dir, key.storeKey());
-        try {
+        try (Timeline.Span wiring = Timeline.begin("station services")) {
             Station station = new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
             station.sealHubToken();
             PendingAudit.drainInto(home, station.audit);

@@ -17,6 +17,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.arrivals.startup.Timeline;
 
 /**
  * The secret that unlocks an encrypted event database: a passphrase, or the bytes of a key file
@@ -143,6 +144,7 @@ public final class StoreKey {
             throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
         }
         return DERIVED.computeIfAbsent(id, k -> {
+                    Timeline.Span span = Timeline.begin("key derivation");
                     char[] chars = HexFormat.of().formatHex(material).toCharArray();
                     try {
                         PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, 256);
@@ -153,6 +155,7 @@ public final class StoreKey {
                         throw new IllegalStateException("PBKDF2 is not available in this Java runtime", e);
                     } finally {
                         Arrays.fill(chars, '\0');
+                        span.close();
                     }
                 })
                 .clone();
