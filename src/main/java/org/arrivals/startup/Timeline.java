@@ -1,6 +1,10 @@
 package org.arrivals.startup;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -28,13 +32,33 @@ public final class Timeline {
 
     static {
         long nowNanos = System.nanoTime();
-        Instant now = Instant.now();
-        long sinceStart = ProcessHandle.current()
-                .info()
-                .startInstant()
-                .map(t -> java.time.Duration.between(t, now).toNanos())
-                .orElse(0L);
-        ORIGIN_NANOS = nowNanos - Math.max(0, sinceStart);
+        ORIGIN_NANOS = nowNanos - Math.max(0, ageNanos());
+    }
+
+    /**
+     * How long ago this process started. On Linux from {@code /proc}: its start and the uptime are
+     * both counted from boot, to 10 ms. Elsewhere as {@link ProcessHandle} tells it, which on Linux
+     * would add the boot time rounded to the second, so every start would seem longer by the same
+     * fraction of a second.
+     */
+    private static long ageNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            // after the command's name in parentheses (it may hold spaces), field 22 is the start, in
+            // clock ticks (USER_HZ, 100 a second) since boot
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long startTicks = Long.parseLong(fields[19]);
+            String uptime = Files.readString(Path.of("/proc/uptime"));
+            double upSeconds = Double.parseDouble(uptime.substring(0, uptime.indexOf(' ')));
+            return (long) (upSeconds * 1e9) - startTicks * 10_000_000L;
+        } catch (IOException | RuntimeException notLinux) {
+            Instant now = Instant.now();
+            return ProcessHandle.current()
+                    .info()
+                    .startInstant()
+                    .map(t -> Duration.between(t, now).toNanos())
+                    .orElse(0L);
+        }
     }
 
     private Timeline() {}
