@@ -178,6 +178,18 @@ public final class Station implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts deriving the event's file key from {@code key} on a thread of its own (PBKDF2, the
+     * longest step of opening an event), so that {@link #open} finds it done: a start calls this
+     * as early as it knows the key, and its other work overlaps the derivation.
+     */
+    public static void prepareKey(Path home, String eventId, StationKey key) {
+        Path dir = DataHome.eventDirectory(home, EventId.check(eventId));
+        Thread t = new Thread(() -> key.storeKey().prepare(dir), "arrivals-key");
+        t.setDaemon(true);
+        t.start();
+    }
+
     public static Station open(Path home, String eventId, Clock clock) {
         return open(home, eventId, null, clock);
     }
