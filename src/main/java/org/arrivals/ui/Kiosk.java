@@ -81,8 +81,14 @@ public final class Kiosk {
         opening = new CompletableFuture<>();
         Thread opener = new Thread(
                 () -> {
-                    try (Timeline.Span span = Timeline.begin("open the event")) {
-                        opening.complete(open.apply(key));
+                    try {
+                        Station s;
+                        try (Timeline.Span span = Timeline.begin("open the event")) {
+                            s = open.apply(key);
+                        }
+                        // the index is built from here on, while the desk is made and drawn
+                        warmUp(s);
+                        opening.complete(s);
                     } catch (Throwable e) {
                         opening.completeExceptionally(e);
                     }
@@ -125,6 +131,8 @@ public final class Kiosk {
                     try (Timeline.Span span = Timeline.begin("index")) {
                         s.lookup().warm();
                     }
+                    // then the fonts of names in other scripts, off the way of the first screen and the index
+                    NameFonts.load();
                 },
                 "arrivals-warm");
         warm.setDaemon(true);
@@ -145,7 +153,7 @@ public final class Kiosk {
                 open(stage);
                 return;
             }
-            NameFonts.load(); // the first screens in the kiosk's own fonts too
+            NameFonts.loadScreens(); // the first screens in the kiosk's own fonts too (names' fonts come later)
             I18n i18n = new I18n(language);
             stage.setMinWidth(1024);
             stage.setMinHeight(700);
@@ -156,7 +164,6 @@ public final class Kiosk {
                 opening.whenComplete((s, e) -> Platform.runLater(() -> {
                     if (e == null) {
                         station = s;
-                        warmUp(s);
                         open(stage);
                     } else {
                         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
