@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs the .deb that scripts/package built and checks the installed app as a user would meet
 # it, with no Java on the PATH and no JAVA_HOME (only the runtime inside the package can run it):
-# the version, an import, a badge rendered to PDF and read back, and the kiosk window drawn under
-# Xvfb. Removes the package afterwards. Needs root or passwordless sudo.
+# the version, its class-data archive in use, an import, a badge rendered to PDF and read back, and
+# the kiosk window drawn under Xvfb. Removes the package afterwards. Needs root or passwordless sudo.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/lib.sh"
 cd "$ROOT"
@@ -32,6 +32,13 @@ installed() { env -i HOME="$work" PATH="$work/bin" ARRIVALS_HOME="$work/home" LA
 version="$(installed --version)"
 echo "$version"
 grep -q "at /opt/arrivals/lib/runtime" <<<"$version" || { echo "FAIL: not run by the bundled runtime" >&2; exit 1; }
+
+# the class-data archive postinst made for /opt/arrivals, and Java mapping it (AppCDS)
+[[ -f /opt/arrivals/lib/app/arrivals.jsa ]] || { echo "FAIL: no class-data archive made at install" >&2; exit 1; }
+env -i HOME="$work" PATH="$work/bin" JAVA_TOOL_OPTIONS="-Xlog:class+load=info" arrivals --version 2>&1 \
+  | grep -q "org.arrivals.Main source: shared objects file" \
+  || { echo "FAIL: the installed app does not use its class-data archive" >&2; exit 1; }
+echo "Class-data archive in use."
 
 installed demo --csv "$work/demo.csv" >/dev/null
 installed import "$work/demo.csv" > "$work/import.txt"

@@ -81,3 +81,28 @@ start_cups() {
   fi
   echo "CUPS is not running; the printing tests will say so (start it with: sudo cupsd)." >&2
 }
+
+# Builds commit REF of this repository in target/baseline/COMMIT, once (later runs reuse it), and
+# prints that folder: the benchmarks measure it beside this checkout, in the same run.
+# Usage: baseline_build REF [image|tests]  (image: also the packaged app folder; tests: also the
+# test classes and target/test-classpath.txt, for ./scripts/bench's Java benchmarks)
+baseline_build() {
+  local ref="$1" what="${2:-}" sha dir
+  sha="$(git -C "$ROOT" rev-parse --verify "$ref^{commit}")" || { echo "No commit $ref to measure against." >&2; return 1; }
+  dir="$ROOT/target/baseline/$sha"
+  if [[ ! -f "$dir/target/arrivals.jar" ]]; then
+    echo "Building the baseline $ref ($sha) in $dir ..." >&2
+    rm -rf "$dir"
+    mkdir -p "$dir"
+    git -C "$ROOT" archive "$sha" | tar -x -C "$dir"
+    (cd "$dir" && ./mvnw -B -q -DskipTests package >&2)
+  fi
+  if [[ "$what" == image && ! -x "$dir/target/installer/arrivals/bin/arrivals" ]]; then
+    (cd "$dir" && ./scripts/package --image >&2)
+  fi
+  if [[ "$what" == tests && ! -f "$dir/target/test-classpath.txt" ]]; then
+    (cd "$dir" && ./mvnw -B -q -DskipTests test-compile dependency:build-classpath \
+      -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test >&2)
+  fi
+  echo "$dir"
+}

@@ -45,13 +45,7 @@ final class KioskCommand extends HomeCommand {
     @Override
     public Integer call() {
         Path home = root.resolvedHome();
-        LogSetup.configure(home, root.resolvedConfig());
         String fallback = demo ? StationKey.DEMO : null;
-        if (demo) {
-            demoSettings(home);
-        }
-        KioskSettings k = settings(home);
-        AtomicReference<Station> opened = new AtomicReference<>();
         boolean keyGiven = root.keyGiven(fallback);
         StationKey given = null;
         String unreadable = null;
@@ -65,6 +59,20 @@ final class KioskCommand extends HomeCommand {
                 unreadable = "unlock.keyFile";
             }
         }
+        if (given != null) {
+            try {
+                // the key's derivation (PBKDF2) begins now, beside the rest of the start
+                Station.prepareKey(home, root.resolvedEvent(), given);
+            } catch (IllegalArgumentException e) {
+                // an event id that is not one: opening the station says so
+            }
+        }
+        LogSetup.configure(home, root.resolvedConfig());
+        if (demo) {
+            demoSettings(home);
+        }
+        KioskSettings k = settings(home);
+        AtomicReference<Station> opened = new AtomicReference<>();
         StationKey givenKey = given;
         Function<StationKey, Station> open = key -> {
             Station s = root.openStationWith(key);

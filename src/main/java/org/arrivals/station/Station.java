@@ -35,6 +35,7 @@ import org.arrivals.session.Schedule;
 import org.arrivals.session.SessionPresence;
 import org.arrivals.session.SessionQueries;
 import org.arrivals.session.SessionService;
+import org.arrivals.startup.Timeline;
 import org.arrivals.store.Store;
 import org.arrivals.sync.HubClient;
 import org.arrivals.sync.SyncState;
@@ -205,7 +206,7 @@ public final class Station implements AutoCloseable {
         }
         Path dir = DataHome.eventDirectory(home, eventId);
         Store store = Store.open(dir, key.storeKey());
-        try {
+        try (Timeline.Span wiring = Timeline.begin("station services")) {
             Station station = new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
             station.sealHubToken();
             PendingAudit.drainInto(home, station.audit);
@@ -214,6 +215,18 @@ public final class Station implements AutoCloseable {
             store.close();
             throw e;
         }
+    }
+
+    /**
+     * Starts deriving the event's file key from {@code key} on a thread of its own (PBKDF2, the
+     * longest step of opening an event), so that {@link #open} finds it done: a start calls this
+     * as early as it knows the key, and its other work overlaps the derivation.
+     */
+    public static void prepareKey(Path home, String eventId, StationKey key) {
+        Path dir = DataHome.eventDirectory(home, EventId.check(eventId));
+        Thread t = new Thread(() -> key.storeKey().prepare(dir), "arrivals-key");
+        t.setDaemon(true);
+        t.start();
     }
 
     public static Station open(Path home, String eventId, Clock clock) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.arrivals.startup.Timeline;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jooq.DSLContext;
@@ -94,6 +95,7 @@ public final class Store implements AutoCloseable {
         } else if (StoreKey.isEncrypted(directory)) {
             throw new StoreException("The event database in " + directory + " is encrypted: give the station key.");
         }
+        long opening = Timeline.now();
         JdbcConnectionPool ds = JdbcConnectionPool.create(url, "arrivals", password);
         Connection keepAlive;
         try {
@@ -102,18 +104,23 @@ public final class Store implements AutoCloseable {
             ds.dispose();
             throw openFailure(directory, e);
         }
-        try {
-            var result = Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:db/migration")
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-            if (result.migrationsExecuted > 0) {
-                LOG.info(
-                        "Store migrated to schema version {} ({} migrations)",
-                        result.targetSchemaVersion,
-                        result.migrationsExecuted);
+        Timeline.record("database open", opening);
+        try (Timeline.Span migrations = Timeline.begin("migrations")) {
+            // when every migration this build carries is applied, Flyway (its classes, its scan of the
+            // migrations and their checksums: half a second of a start) is not needed
+            if (!Migrations.current(keepAlive)) {
+                var result = Flyway.configure()
+                        .dataSource(ds)
+                        .locations("classpath:" + Migrations.LOCATION)
+                        .failOnMissingLocations(true)
+                        .load()
+                        .migrate();
+                if (result.migrationsExecuted > 0) {
+                    LOG.info(
+                            "Store migrated to schema version {} ({} migrations)",
+                            result.targetSchemaVersion,
+                            result.migrationsExecuted);
+                }
             }
         } catch (RuntimeException e) {
             closeQuietly(keepAlive);

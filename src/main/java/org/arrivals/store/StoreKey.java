@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.arrivals.startup.Timeline;
 
 /**
  * The secret that unlocks an encrypted event database: a passphrase, or the bytes of a key file
@@ -77,6 +76,22 @@ public final class StoreKey {
             throw new StoreException("There is no encrypted event database in " + directory + ".");
         }
         Arrays.fill(filePassword(directory), '\0');
+    }
+
+    /**
+     * Derives this key's file key for the encrypted database in {@code directory} now, so that
+     * opening it later finds the derivation done (a start runs this beside the window's). Says
+     * nothing when the key is wrong or there is no such database: opening it will.
+     */
+    public void prepare(Path directory) {
+        if (!isEncrypted(directory)) {
+            return;
+        }
+        try {
+            Arrays.fill(filePassword(directory), '\0');
+        } catch (StoreException e) {
+            // told again, as a sentence, when the database is opened
+        }
     }
 
     /**
@@ -143,16 +158,14 @@ public final class StoreKey {
             throw new IllegalStateException("SHA-256 is not available in this Java runtime", e);
         }
         return DERIVED.computeIfAbsent(id, k -> {
-                    char[] chars = HexFormat.of().formatHex(material).toCharArray();
-                    try {
-                        PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, 256);
-                        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                                .generateSecret(spec)
-                                .getEncoded();
-                    } catch (GeneralSecurityException e) {
-                        throw new IllegalStateException("PBKDF2 is not available in this Java runtime", e);
-                    } finally {
-                        Arrays.fill(chars, '\0');
+                    try (Timeline.Span span = Timeline.begin("key derivation")) {
+                        // PBKDF2-HMAC-SHA256 of the secret written in hex, as the JDK's PBKDF2WithHmacSHA256 takes it
+                        byte[] password = HexFormat.of().formatHex(material).getBytes(StandardCharsets.US_ASCII);
+                        try {
+                            return Pbkdf2.sha256(password, salt, iterations);
+                        } finally {
+                            Arrays.fill(password, (byte) 0);
+                        }
                     }
                 })
                 .clone();

@@ -3,8 +3,6 @@ package org.arrivals.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -16,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.arrivals.startup.Timeline;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
@@ -46,6 +45,8 @@ public final class Kiosk {
     private static volatile String lockedReason;
     /** Set when the kiosk opens its station beside the window: the station, once open. */
     private static volatile CompletableFuture<Station> opening;
+    /** When JavaFX was asked to start (see {@link Timeline}). */
+    private static volatile long launchedAt;
 
     private Kiosk() {}
 
@@ -55,6 +56,12 @@ public final class Kiosk {
         pin = p;
         warmUp(s);
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
+        launch();
+    }
+
+    private static void launch() {
+        Timeline.record("command line", Timeline.endOf("jvm"));
+        launchedAt = Timeline.now();
         Application.launch(App.class);
     }
 
@@ -75,7 +82,13 @@ public final class Kiosk {
         Thread opener = new Thread(
                 () -> {
                     try {
-                        opening.complete(open.apply(key));
+                        Station s;
+                        try (Timeline.Span span = Timeline.begin("open the event")) {
+                            s = open.apply(key);
+                        }
+                        // the index is built from here on, while the desk is made and drawn
+                        warmUp(s);
+                        opening.complete(s);
                     } catch (Throwable e) {
                         opening.completeExceptionally(e);
                     }
@@ -108,12 +121,20 @@ public final class Kiosk {
         pin = p;
         language = k.language();
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
-        Application.launch(App.class);
+        launch();
     }
 
     private static void warmUp(Station s) {
         s.sync().start(); // nothing happens when no hub is configured
-        Thread warm = new Thread(() -> s.lookup().warm(), "arrivals-warm");
+        Thread warm = new Thread(
+                () -> {
+                    try (Timeline.Span span = Timeline.begin("index")) {
+                        s.lookup().warm();
+                    }
+                    // then the fonts of names in other scripts, off the way of the first screen and the index
+                    NameFonts.load();
+                },
+                "arrivals-warm");
         warm.setDaemon(true);
         warm.start();
     }
@@ -125,23 +146,24 @@ public final class Kiosk {
 
         @Override
         public void start(Stage stage) {
+            Timeline.record("javafx", launchedAt);
             Platform.setImplicitExit(true);
             tasks = Tasks.background();
             if (station != null) {
                 open(stage);
                 return;
             }
-            NameFonts.load(); // the first screens in the kiosk's own fonts too
+            NameFonts.loadScreens(); // the first screens in the kiosk's own fonts too (names' fonts come later)
             I18n i18n = new I18n(language);
             stage.setMinWidth(1024);
             stage.setMinHeight(700);
             if (opening != null) {
                 Label wait = Ui.id(Ui.label(i18n.t("unlock.opening"), "pin-title"), "opening");
                 show(stage, Ui.overlay(new StackPane(wait), 460, i18n));
+                afterNextFrame(() -> Timeline.mark("first frame"));
                 opening.whenComplete((s, e) -> Platform.runLater(() -> {
                     if (e == null) {
                         station = s;
-                        warmUp(s);
                         open(stage);
                     } else {
                         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
@@ -181,7 +203,9 @@ public final class Kiosk {
         }
 
         private void open(Stage stage) {
+            long building = Timeline.now();
             shell = new Shell(stage, station, settings, pin, tasks);
+            Timeline.record("desk built", building);
             shell.startStatus();
             stage.setMinWidth(1024);
             stage.setMinHeight(700);
@@ -198,23 +222,35 @@ public final class Kiosk {
                     }
                 });
             }
-            if (Boolean.getBoolean("arrivals.exitWhenReady")) {
-                // for measuring start-up (scripts/bench startup): the first frame is drawn, then quit
-                AnimationTimer firstFrame = new AnimationTimer() {
-                    @Override
-                    public void handle(long now) {
-                        stop();
-                        long ms = ProcessHandle.current()
-                                .info()
-                                .startInstant()
-                                .map(t -> Duration.between(t, Instant.now()).toMillis())
-                                .orElse(-1L);
-                        System.err.println("Ready in " + ms + " ms");
-                        Platform.exit();
-                    }
-                };
-                firstFrame.start();
-            }
+            afterNextFrame(() -> {
+                Timeline.mark("desk frame");
+                if (Boolean.getBoolean("arrivals.exitWhenReady")) {
+                    // for measuring start-up (scripts/bench startup): the desk is drawn; quit once it answers a search
+                    long ready = Timeline.now();
+                    long asked = Timeline.now();
+                    tasks.query(
+                            () -> station.lookup().search("a", 1),
+                            hits -> {
+                                Timeline.record("first search", asked);
+                                Timeline.print(System.err);
+                                System.err.println("Ready in " + ready + " ms");
+                                System.err.println("Usable in " + Timeline.now() + " ms");
+                                Platform.exit();
+                            },
+                            e -> Platform.exit());
+                }
+            });
+        }
+
+        /** Runs {@code then} on the FX thread once the next frame has been drawn. */
+        private static void afterNextFrame(Runnable then) {
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    then.run();
+                }
+            }.start();
         }
 
         @Override

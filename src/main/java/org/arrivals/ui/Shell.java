@@ -85,7 +85,7 @@ public final class Shell {
         this.tasks = tasks;
         this.i18n = new I18n(settings.language());
         this.largeText = settings.largeText();
-        NameFonts.load();
+        NameFonts.loadScreens(); // names in other scripts: their fonts load when first needed (NameFonts.style)
         status = new StatusModel(station);
         desk = new DeskModel(station, tasks, i18n);
         self = new SelfServiceModel(station, tasks);
