@@ -11,6 +11,7 @@ public final class HubException extends Exception {
     private static final long serialVersionUID = 1L;
     private final int status;
     private final transient Problem problem;
+    private final boolean certificateRefused;
 
     public HubException(String message, int status, Throwable cause) {
         this(message, status, cause, null);
@@ -21,6 +22,27 @@ public final class HubException extends Exception {
         super(message, cause);
         this.status = status;
         this.problem = problem;
+        this.certificateRefused = false;
+    }
+
+    private HubException(String message, Throwable cause) {
+        super(message, cause);
+        this.status = 0;
+        this.problem = null;
+        this.certificateRefused = true;
+    }
+
+    /**
+     * The hub showed a certificate other than the one this station pinned when it joined: it is
+     * not this station's hub (or someone sits between them). Not retried: a person must look.
+     */
+    public static HubException certificateRefused(String message, Throwable cause) {
+        return new HubException(message, cause);
+    }
+
+    /** True when the hub's certificate was refused (not the pinned one). */
+    public boolean certificateRefused() {
+        return certificateRefused;
     }
 
     /** Which field and rule the hub refused, when it said so. */
@@ -34,6 +56,6 @@ public final class HubException extends Exception {
     }
 
     public boolean retryable() {
-        return status == 0 || status >= 500 || status == 408 || status == 429;
+        return !certificateRefused && (status == 0 || status >= 500 || status == 408 || status == 429);
     }
 }
