@@ -320,9 +320,9 @@ public final class HubServer implements AutoCloseable {
                     return;
                 }
                 Validation.events(push.events(), store.now());
-                String forbidden = forbidden(who, push.events());
+                Forbidden forbidden = forbidden(who, push.events());
                 if (forbidden != null) {
-                    send(x, 403, Map.of("error", forbidden));
+                    send(x, 403, Map.of("error", forbidden.why(), "item", forbidden.item()));
                     return;
                 }
                 send(x, 200, store.push(who.name(), push.events()));
@@ -361,21 +361,28 @@ public final class HubServer implements AutoCloseable {
      * Why the caller may not push these events (null when it may): every event must carry the
      * caller's own station id, and be of a kind its role may push.
      */
-    static String forbidden(HubStore.Caller who, List<WireEvent> events) {
+    static Forbidden forbidden(HubStore.Caller who, List<WireEvent> events) {
         for (int i = 0; i < events.size(); i++) {
             WireEvent e = events.get(i);
             if (!who.name().equals(e.stationId())) {
-                return "Forbidden: event " + (i + 1) + " is not this station's own: a token pushes only the events of"
-                        + " the station it was given to.";
+                return new Forbidden(
+                        i + 1,
+                        "Forbidden: event " + (i + 1) + " is not this station's own: a token pushes only the events of"
+                                + " the station it was given to (" + who.name() + ").");
             }
             EventKind kind = EventKind.named(e.kind()).orElseThrow();
             if (!who.role().mayPush(kind, Details.fromJson(e.details()))) {
-                return "Forbidden: event " + (i + 1) + " (" + kind.name() + ") is not one a "
-                        + who.role().id() + " station may record.";
+                return new Forbidden(
+                        i + 1,
+                        "Forbidden: event " + (i + 1) + " (" + kind.name() + ") is not one a "
+                                + who.role().id() + " station may record.");
             }
         }
         return null;
     }
+
+    /** Which event (from 1) a push may not carry, and why. */
+    record Forbidden(int item, String why) {}
 
     private void readBody(Exchange x, java.util.function.Consumer<byte[]> then) {
         long declared = x.request().getLength();

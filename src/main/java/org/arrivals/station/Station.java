@@ -77,13 +77,14 @@ public final class Station implements AutoCloseable {
     private final Clock clock;
     private final SyncState syncState;
     private final AuditLog audit;
+    private final org.arrivals.sync.Quarantine quarantine;
     private SyncWorker sync;
 
     private Station(
             Path home,
             String eventId,
             StationSettings settings,
-            byte[] eventKey,
+            EventKey.Keys eventKey,
             Store store,
             Clock clock,
             Path configDir) {
@@ -100,9 +101,10 @@ public final class Station implements AutoCloseable {
         this.arrivals = new ArrivalQueries(store);
         this.outbox = new Outbox(store, clock);
         this.remote = new RemoteEvents(log, store, attendees, clock);
-        this.tokens = new BadgeToken(eventKey);
+        this.tokens = new BadgeToken(eventKey.current(), eventKey.alsoAccepted());
         this.badges = new BadgeRenderer(tokens);
         this.syncState = new SyncState(store);
+        this.quarantine = new org.arrivals.sync.Quarantine(store, clock);
         this.audit = new AuditLog(store, stationId, clock);
         this.printing = new PrintService(
                 new PrintQueue(store, clock),
@@ -120,6 +122,11 @@ public final class Station implements AutoCloseable {
                     public void reprinted(String code, String reason) {
                         log.badgeReprinted(code, reason);
                     }
+
+                    @Override
+                    public void reprinted(String code, String reason, int generation) {
+                        log.badgeReprinted(code, reason, generation);
+                    }
                 },
                 audit,
                 new PrintService.Target(
@@ -133,7 +140,10 @@ public final class Station implements AutoCloseable {
                                 target.template())),
                 clock,
                 PRINTER_PROBE);
-        ScanResolver scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
+        ScanResolver scans = new ScanResolver(
+                attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix(), printing.generations()::current);
+        // a reprint recorded at another station replaces the badge here too
+        remote.onReprint(printing.generations()::raise);
         this.checkIns = new CheckInService(
                 log, arrivals, new ArrivalStats(store), outbox, attendees, scans, printing, audit, settings.duty());
         this.roster = new RosterService(importer, new RosterExport(attendees, arrivals), audit, clock, stationId);
@@ -167,7 +177,19 @@ public final class Station implements AutoCloseable {
         Path dir = DataHome.eventDirectory(home, eventId);
         Store store = Store.open(dir, key.storeKey());
         try {
-            Station station = new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
+            // a station that joined a hub is the station the hub named in its set-up code
+            SyncState.Joined joined = new SyncState(store).joined();
+            if (joined.joined()) {
+                if (stationOverride != null
+                        && !stationOverride.isBlank()
+                        && !stationOverride.strip().equals(joined.station())) {
+                    throw new IllegalArgumentException("This station joined its hub as " + joined.station()
+                            + ": its events carry that name, and the hub takes no other from its token. Leave out"
+                            + " --station, or give --station " + joined.station() + ".");
+                }
+                settings = settings.withId(joined.station());
+            }
+            Station station = new Station(home, eventId, settings, EventKey.load(store, dir), store, clock, configDir);
             station.sealHubToken();
             PendingAudit.drainInto(home, station.audit);
             return station;
@@ -272,24 +294,49 @@ public final class Station implements AutoCloseable {
     /** As above, with the deadline of each hub call, the pause between syncs, and the longest backoff. */
     public SyncWorker syncWith(
             String hubUrl, String hubToken, Duration callTimeout, Duration interval, Duration maxBackoff) {
-        String url = hubUrl != null && !hubUrl.isBlank() ? hubUrl.strip() : settings.hubUrl();
+        return syncWith(hubUrl, hubToken, null, callTimeout, interval, maxBackoff);
+    }
+
+    /**
+     * As above, with the hub's certificate fingerprint to pin in place of the one kept when the
+     * station joined (blank: that one, if any). The joined hub's address and token are used unless
+     * others are given; {@code hub.url} and {@code hub.token} in station.properties otherwise.
+     */
+    public SyncWorker syncWith(
+            String hubUrl,
+            String hubToken,
+            String fingerprint,
+            Duration callTimeout,
+            Duration interval,
+            Duration maxBackoff) {
+        SyncState.Joined joined = syncState.joined();
+        String url = hubUrl != null && !hubUrl.isBlank()
+                ? hubUrl.strip()
+                : joined.hubUrl() != null && !joined.hubUrl().isBlank() ? joined.hubUrl() : settings.hubUrl();
         String token = hubToken != null && !hubToken.isBlank()
                 ? hubToken.strip()
                 : !settings.hubToken().isBlank() ? settings.hubToken() : syncState.hubToken();
+        String pinned = fingerprint != null && !fingerprint.isBlank() ? fingerprint.strip() : joined.fingerprint();
         HubClient client = null;
         if (url != null && !url.isBlank()) {
             URI uri;
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as http://HOST:PORT.");
+                throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as https://HOST:PORT.");
             }
-            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as http://HOST:PORT.");
-            }
-            client = new HubClient(uri, token, callTimeout);
+            client = new HubClient(
+                    uri,
+                    token,
+                    callTimeout,
+                    pinned == null || pinned.isBlank() ? null : org.arrivals.sync.PinnedCertificate.of(pinned));
         }
-        return new SyncWorker(outbox, remote, attendees, syncState, client, clock, interval, maxBackoff);
+        return new SyncWorker(outbox, remote, attendees, syncState, client, quarantine, clock, interval, maxBackoff);
+    }
+
+    /** Events set aside by sync (pulled ones this station cannot apply, its own the hub refused). */
+    public org.arrivals.sync.Quarantine quarantine() {
+        return quarantine;
     }
 
     /** The check-in log's commands (for tests; faces use {@link #checkIns()}). */

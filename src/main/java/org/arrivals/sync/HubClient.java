@@ -161,6 +161,16 @@ public final class HubClient {
         return false;
     }
 
+    /** The {@code item} of a hub's JSON answer (which event of a batch), or 0. */
+    private static int item(byte[] body) {
+        try {
+            JsonNode answer = Protocol.JSON.readTree(body);
+            return answer != null && answer.isObject() ? answer.path("item").asInt(0) : 0;
+        } catch (IOException notJson) {
+            return 0;
+        }
+    }
+
     /** The {@code error} of a hub's JSON answer (it quotes no value), or null. */
     private static String error(byte[] body) {
         try {
@@ -192,7 +202,8 @@ public final class HubClient {
                 "The hub at " + base + " refused the request (HTTP 400)" + (error == null ? "." : ": " + error),
                 400,
                 null,
-                problem);
+                problem,
+                item(body));
     }
 
     private <T> T call(HttpRequest.Builder request, Class<T> type) throws HubException {
@@ -240,7 +251,9 @@ public final class HubClient {
                     "The hub at " + base + " refused this station's request (HTTP 403)"
                             + (why == null ? "." : ": " + why),
                     r.statusCode(),
-                    null);
+                    null,
+                    null,
+                    item(body));
         }
         if (r.statusCode() == 400) {
             throw refused(body);

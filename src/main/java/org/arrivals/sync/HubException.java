@@ -12,6 +12,7 @@ public final class HubException extends Exception {
     private final int status;
     private final transient Problem problem;
     private final boolean certificateRefused;
+    private final int item;
 
     public HubException(String message, int status, Throwable cause) {
         this(message, status, cause, null);
@@ -19,10 +20,21 @@ public final class HubException extends Exception {
 
     /** A 400 for an event or row the sync contract refuses, with the contract's problem. */
     public HubException(String message, int status, Throwable cause, Problem problem) {
+        this(message, status, cause, problem, 0);
+    }
+
+    /** A refusal (400, 403) that names the event of the batch (from 1) it is about. */
+    public HubException(String message, int status, Throwable cause, Problem problem, int item) {
         super(message, cause);
         this.status = status;
         this.problem = problem;
         this.certificateRefused = false;
+        this.item = item;
+    }
+
+    /** Which event of a pushed batch (from 1) the hub refused; 0 when it named none. */
+    public int item() {
+        return item;
     }
 
     private HubException(String message, Throwable cause) {
@@ -30,6 +42,7 @@ public final class HubException extends Exception {
         this.status = 0;
         this.problem = null;
         this.certificateRefused = true;
+        this.item = 0;
     }
 
     /**

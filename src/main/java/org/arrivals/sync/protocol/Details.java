@@ -20,6 +20,8 @@ public final class Details {
     public static final String FIELD = "field";
     public static final String OLD = "old";
     public static final String NEW = "new";
+    /** A reprint's badge generation (digits): older badges of the person are refused from then on. */
+    public static final String GENERATION = "generation";
     /** The longest {@code details} string (the hub's column). */
     public static final int MAX_LENGTH = 100_000;
 
