@@ -42,6 +42,7 @@ import picocli.CommandLine.ScopeType;
             PinCommand.class,
             SyncCommand.class,
             HubCommand.class,
+            JoinCommand.class,
             CheckCommand.class,
             EncryptCommand.class,
             AuditCommand.class,

@@ -334,6 +334,11 @@ public final class Station implements AutoCloseable {
         return new SyncWorker(outbox, remote, attendees, syncState, client, quarantine, clock, interval, maxBackoff);
     }
 
+    /** Joining a hub with a set-up code. */
+    public StationJoin joining() {
+        return new StationJoin(home, store, syncState, audit);
+    }
+
     /** Events set aside by sync (pulled ones this station cannot apply, its own the hub refused). */
     public org.arrivals.sync.Quarantine quarantine() {
         return quarantine;
