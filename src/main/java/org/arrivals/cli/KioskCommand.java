@@ -14,13 +14,13 @@ import picocli.CommandLine.Option;
         description = {
             "Start the kiosk window on this station's data: desk mode for volunteers, self-service for "
                     + "attendees (full screen; leaving needs the staff PIN), or staff mode (PIN).",
-            "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234; "
+            "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 123456; "
                     + "without --key-file or ARRIVALS_KEY its station key is " + org.arrivals.station.StationKey.DEMO
                     + "."
         })
 final class KioskCommand extends HomeCommand {
     static final String DEMO_EVENT_NAME = "National Immigrant Integration Conference 2026";
-    static final String DEMO_PIN = "1234";
+    static final String DEMO_PIN = "123456";
 
     @Option(
             names = "--mode",
@@ -40,9 +40,6 @@ final class KioskCommand extends HomeCommand {
         java.nio.file.Path home = root.resolvedHome();
         org.arrivals.station.LogSetup.configure(home, root.resolvedConfig());
         String fallback = demo ? org.arrivals.station.StationKey.DEMO : null;
-        if (demo) {
-            demoSettings(home);
-        }
         KioskSettings k = settings(home);
         java.util.concurrent.atomic.AtomicReference<Station> opened =
                 new java.util.concurrent.atomic.AtomicReference<>();
@@ -59,10 +56,18 @@ final class KioskCommand extends HomeCommand {
                 unreadable = "unlock.keyFile";
             }
         }
+        if (demo) {
+            demoSettings(home, given);
+        }
         org.arrivals.station.StationKey givenKey = given;
+        // the PINs are read with the station key once the station opened with it (given, or typed on screen)
+        StaffPin pins = StaffPin.locked(home, Clock.systemUTC());
         java.util.function.Function<org.arrivals.station.StationKey, Station> open = key -> {
             Station s = root.openStationWith(key);
             opened.set(s);
+            if (!pins.unlocked()) {
+                pins.unlock(key);
+            }
             if (demo) {
                 var r = s.roster().importDemo(StationCommand.CLI, 1200, 2026).report();
                 err().printf(
@@ -72,7 +77,6 @@ final class KioskCommand extends HomeCommand {
             s.kiosk().started(StationCommand.CLI, k.mode(), demo, key != givenKey);
             return s;
         };
-        StaffPin pins = StaffPin.load(home, Clock.systemUTC());
         try {
             if (given != null) {
                 Kiosk.runOpening(open, given, k, pins);
@@ -88,8 +92,8 @@ final class KioskCommand extends HomeCommand {
     }
 
     /** The demo's event name and staff PIN, where none is set (in station.properties: no key needed). */
-    private void demoSettings(java.nio.file.Path home) {
-        if (KioskSettings.prepareDemo(home, DEMO_EVENT_NAME, DEMO_PIN)) {
+    private void demoSettings(java.nio.file.Path home, org.arrivals.station.StationKey key) {
+        if (KioskSettings.prepareDemo(home, DEMO_EVENT_NAME, DEMO_PIN, key)) {
             err().println("Demo: the staff PIN is " + DEMO_PIN + ". Change it with: arrivals pin set");
         }
     }
