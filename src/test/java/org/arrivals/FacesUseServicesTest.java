@@ -53,6 +53,7 @@ class FacesUseServicesTest {
             "org.arrivals.station.Version",
             // check-in
             "org.arrivals.checkin.CheckInService",
+            "org.arrivals.checkin.SelfCheckIn",
             "org.arrivals.checkin.CheckInResult",
             "org.arrivals.checkin.Arrival",
             "org.arrivals.checkin.ArrivalListener",

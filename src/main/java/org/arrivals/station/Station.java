@@ -334,6 +334,16 @@ public final class Station implements AutoCloseable {
         return new SyncWorker(outbox, remote, attendees, syncState, client, quarantine, clock, interval, maxBackoff);
     }
 
+    private volatile org.arrivals.checkin.SelfCheckIn selfService;
+
+    /** The self-service station's rules: names only, a question only the person knows, the rate limit. */
+    public synchronized org.arrivals.checkin.SelfCheckIn selfService() {
+        if (selfService == null) {
+            selfService = new org.arrivals.checkin.SelfCheckIn(checkIns, lookup, attendees, clock);
+        }
+        return selfService;
+    }
+
     /** Joining a hub with a set-up code. */
     public StationJoin joining() {
         return new StationJoin(home, store, syncState, audit);
