@@ -102,6 +102,8 @@ final class StationTokens {
             return true;
         });
         LOG.info("Station {} {} as {}", name, reissued ? "given a new token" : "registered", role.id());
+        known.values().removeIf(name::equals);
+        known.put(hash, name);
         return token;
     }
 
@@ -132,9 +134,31 @@ final class StationTokens {
                         r.get(STATION_REVOKED)));
     }
 
-    /** True when a token of this shape was seen before as a station's (no database read). */
+    /**
+     * True when the token's hash is one of the stations' as this process knows them (all of them,
+     * read once when the hub starts, and each added here since): no database read. A token added
+     * by another process is not known until it is looked up ({@link #authenticate}).
+     */
     boolean knownToken(String token) {
+        loadOnce();
         return token != null && token.length() <= MAX_TOKEN && known.containsKey(hex(sha256(token)));
+    }
+
+    private volatile boolean loaded;
+
+    private void loadOnce() {
+        if (loaded) {
+            return;
+        }
+        synchronized (this) {
+            if (!loaded) {
+                dsl.select(STATION_NAME, STATION_TOKEN)
+                        .from(STATION)
+                        .where(STATION_REVOKED.isNull())
+                        .forEach(r -> known.put(r.get(STATION_TOKEN), r.get(STATION_NAME)));
+                loaded = true;
+            }
+        }
     }
 
     /**

@@ -125,6 +125,8 @@ public final class HubHost implements AutoCloseable {
     public RosterLoad importRoster(Path file) throws ImportException {
         byte[] bytes;
         try {
+            org.arrivals.attendee.importing.ImportLimits.checkSize(
+                    Files.size(file), file.getFileName().toString());
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
