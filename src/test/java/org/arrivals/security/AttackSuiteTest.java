@@ -651,6 +651,26 @@ class AttackSuiteTest {
                 t0);
     }
 
+    @Test
+    void entriesCutFromTheEndOfTheAuditLogAreDetected() {
+        long t0 = System.nanoTime();
+        try (Station desk = Station.open(dir.resolve("audited"), "default", Clock.systemUTC())) {
+            for (int i = 0; i < 5; i++) {
+                desk.audit().record("cli", "test", "C-" + i, null);
+            }
+            assertThat(desk.audit().verify()).isEmpty();
+            long last = desk.audit().all().get(4).seq();
+            // someone with the database deletes the last two entries
+            desk.store()
+                    .dsl()
+                    .deleteFrom(org.arrivals.store.jooq.Tables.AUDIT_LOG)
+                    .where(org.arrivals.store.jooq.Tables.AUDIT_LOG.SEQ.ge(last - 1))
+                    .execute();
+            assertThat(desk.audit().verify()).contains(last);
+        }
+        report("entries cut from the end of the audit log", 1, "detected (arrivals audit exits 8)", t0);
+    }
+
     // ---- 7. badges and imports
 
     @Test

@@ -409,9 +409,9 @@ public final class StaffModel {
                 && !station.roster().onRemovableDrive(folder);
     }
 
-    /** The list with arrival states, as a spreadsheet-safe CSV in {@code folder}: a supervisor's action, audited. */
-    void exportList(Path folder) {
-        Actor by = actor();
+    /** The list with arrival states, as a spreadsheet-safe CSV in {@code folder}: an admin's action, audited. */
+    void exportList(Path folder, Role role) {
+        Actor by = new Actor(role, Actor.Face.STAFF);
         tasks.run(
                 () -> station.roster().exportTo(by, folder),
                 r -> exportMessage.set(exported(r, folder, "staff.export.done")),
