@@ -17,15 +17,23 @@ import picocli.CommandLine.Parameters;
             "Exit 0 joined, 2 not a usable code (nothing changed)."
         })
 final class JoinCommand extends StationCommand {
-    @Parameters(paramLabel = "CODE", description = "The set-up code: one line starting ARRIVALS-SETUP:")
+    @Parameters(
+            paramLabel = "CODE",
+            description = "The set-up code: one line starting ARRIVALS-SETUP:, or - to read it from standard input.")
     String code;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Override
-    int run(Station station) {
-        StationJoin.Joined r = station.joining().join(CLI, code, root.station);
+    int run(Station station) throws java.io.IOException {
+        String text = code;
+        if ("-".equals(code)) {
+            text = new java.io.BufferedReader(
+                            new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.US_ASCII))
+                    .readLine();
+        }
+        StationJoin.Joined r = station.joining().join(CLI, text == null ? "" : text, root.station);
         if (json) {
             java.util.Map<String, Object> doc = new java.util.LinkedHashMap<>();
             doc.put(

@@ -192,6 +192,11 @@ public final class Station implements AutoCloseable {
             Station station = new Station(home, eventId, settings, EventKey.load(store, dir), store, clock, configDir);
             station.sealHubToken();
             PendingAudit.drainInto(home, station.audit);
+            if (station.takeSetupCode()) {
+                // joined: the hub's name and badge key take effect as the station opens again
+                station.close();
+                return open(home, eventId, stationOverride, clock, configDir, key);
+            }
             return station;
         } catch (RuntimeException e) {
             store.close();
@@ -342,6 +347,35 @@ public final class Station implements AutoCloseable {
             selfService = new org.arrivals.checkin.SelfCheckIn(checkIns, lookup, attendees, clock);
         }
         return selfService;
+    }
+
+    /** A set-up code the kiosk set-up left in the data folder, taken in at the first open. */
+    static final String SETUP_CODE_FILE = "setup.code";
+
+    /**
+     * Joins the hub of a set-up code that the kiosk set-up left in {@code HOME/setup.code} (read
+     * from a file, never a command line), then removes the file: the code lives on only in the
+     * encrypted database. True when the station joined.
+     */
+    private boolean takeSetupCode() {
+        Path file = home.resolve(SETUP_CODE_FILE);
+        if (!java.nio.file.Files.exists(file) || syncState.joined().joined()) {
+            return false;
+        }
+        try {
+            String code = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII);
+            StationJoin.Joined r = joining().join(org.arrivals.audit.Actor.cli(), code, null);
+            if (r.outcome() != StationJoin.Outcome.JOINED) {
+                LOG.warn("The set-up code in {} was not taken: {}", file, r.outcome());
+                return false;
+            }
+            java.nio.file.Files.delete(file);
+            LOG.info("Joined the hub as {} with the set-up code the kiosk set-up left", r.station());
+            return true;
+        } catch (java.io.IOException e) {
+            LOG.warn("Cannot read the set-up code in {}: {}", file, e.getMessage());
+            return false;
+        }
     }
 
     /** Joining a hub with a set-up code. */
