@@ -4,35 +4,51 @@
 # started at boot, restarted within seconds if it ever stops, and CUPS told not to keep copies
 # of printed badges. Run as root after installing the .deb (or pass it with --deb).
 #
-#   sudo installer/kiosk/setup-kiosk.sh --station self-1 --printer desk-zebra [--hub-url URL --hub-token T]
-#        [--deb arrivals_0.1.0-1_amd64.deb] [--user arrivals-kiosk] [--mode self|desk] [--language en|es|ar|fr]
-#        [--key-file /media/usb/station.key]
+#   sudo installer/kiosk/setup-kiosk.sh --station self-1 --printer desk-zebra [--setup-code-file FILE]
+#        [--hub-url URL --hub-token-file FILE] [--deb arrivals_0.1.0-1_amd64.deb] [--user arrivals-kiosk]
+#        [--mode self|desk] [--language en|es|ar|fr] [--key-file /media/usb/station.key]
+#   --setup-code-file: a file holding the station's set-up code (arrivals hub add-station NAME --setup-code);
+#   the kiosk joins its hub with it when it first opens (the code goes into the encrypted data, the file is
+#   removed). --hub-token-file: a file holding a hub token. Neither secret is ever on a command line.
 #   Without --key-file the kiosk asks staff for the station key on screen each time it starts (the
 #   event's data is encrypted under it); with it, the key is read from that path (a USB stick).
 #   installer/kiosk/setup-kiosk.sh --root DIR ...   write every file under DIR instead of /, change nothing else
 #                                                   (to review what it would do; the tests use it)
 set -euo pipefail
 
-user=arrivals-kiosk key_file="" station="" printer="" hub_url="" hub_token="" deb="" root="" mode=self language=en
+user=arrivals-kiosk key_file="" station="" printer="" hub_url="" hub_token_file="" setup_code_file="" deb="" root=""
+mode=self language=en
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --user) user="$2"; shift 2 ;;
     --station) station="$2"; shift 2 ;;
     --printer) printer="$2"; shift 2 ;;
     --hub-url) hub_url="$2"; shift 2 ;;
-    --hub-token) hub_token="$2"; shift 2 ;;
+    --hub-token) echo "--hub-token would put the token on a command line (ps, the shell's history): write it in a file and give --hub-token-file FILE, or give the station's set-up code with --setup-code-file FILE." >&2; exit 2 ;;
+    --hub-token-file) hub_token_file="$2"; shift 2 ;;
+    --setup-code-file) setup_code_file="$2"; shift 2 ;;
     --deb) deb="$2"; shift 2 ;;
     --mode) mode="$2"; shift 2 ;;
     --language) language="$2"; shift 2 ;;
     --root) root="$2"; shift 2 ;;
     --key-file) key_file="$2"; shift 2 ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "Unknown option $1 (see --help)." >&2; exit 2 ;;
   esac
 done
 [[ -n "$station" ]] || { echo "Give the station a name with --station (it is carried by every check-in)." >&2; exit 2; }
 [[ "$mode" == self || "$mode" == desk ]] || { echo "--mode is self or desk." >&2; exit 2; }
 [[ "$station" =~ ^[A-Za-z0-9._-]{1,100}$ ]] || { echo "--station: letters, digits, dot, dash, underscore." >&2; exit 2; }
+hub_token=""
+if [[ -n "$hub_token_file" ]]; then
+  [[ -r "$hub_token_file" ]] || { echo "Cannot read the hub token file $hub_token_file." >&2; exit 2; }
+  hub_token="$(tr -d ' \r\n' < "$hub_token_file")"
+  [[ "$hub_token" =~ ^[A-Za-z0-9_-]{20,200}$ ]] || { echo "$hub_token_file does not hold a hub token." >&2; exit 2; }
+fi
+if [[ -n "$setup_code_file" ]]; then
+  [[ -r "$setup_code_file" ]] || { echo "Cannot read the set-up code file $setup_code_file." >&2; exit 2; }
+  grep -q '^ARRIVALS-SETUP:' "$setup_code_file" || { echo "$setup_code_file does not hold a set-up code (ARRIVALS-SETUP:...)." >&2; exit 2; }
+fi
 
 real() { [[ -z "$root" ]]; }
 run() { if real; then "$@"; else echo "would run: $*"; fi; }
@@ -62,6 +78,10 @@ mkdir -p "$data"
   echo "kiosk.idle.seconds=30"
 } > "$data/station.properties"
 chmod 600 "$data/station.properties"
+if [[ -n "$setup_code_file" ]]; then
+  # taken in (into the encrypted data) and removed the first time the kiosk opens its event
+  (umask 077; tr -d '\r' < "$setup_code_file" > "$data/setup.code")
+fi
 run chown -R "$user:$user" "$home_dir/.local"
 
 # 3. the session: Arrivals alone, full screen, on tty7, restarted when it stops
@@ -84,8 +104,8 @@ UtmpIdentifier=tty7
 UtmpMode=user
 Environment=XDG_SESSION_TYPE=wayland
 ExecStartPre=+/usr/bin/chvt 7
-# -s: staff may still switch to a text console with Ctrl+Alt+F1; Arrivals asks its PIN to leave.
-ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode $mode${key_file:+ --key-file $key_file}
+# no -s: cage lets no one switch to a text console (Ctrl+Alt+F1); Arrivals asks its PIN to leave.
+ExecStart=/usr/bin/cage -- /usr/bin/arrivals kiosk --mode $mode${key_file:+ --key-file $key_file}
 Restart=always
 RestartSec=2
 

@@ -56,6 +56,7 @@ class FacesUseServicesTest {
             "org.arrivals.station.EventSettings",
             // check-in
             "org.arrivals.checkin.CheckInService",
+            "org.arrivals.checkin.SelfCheckIn",
             "org.arrivals.checkin.CheckInResult",
             "org.arrivals.checkin.Arrival",
             "org.arrivals.checkin.ArrivalListener",
@@ -120,6 +121,11 @@ class FacesUseServicesTest {
             "org.arrivals.sync.SyncWorker",
             "org.arrivals.sync.SyncStatus",
             "org.arrivals.sync.HubException",
+            // trust: a station's role at the hub, a set-up code, joining a hub, set-aside events
+            "org.arrivals.sync.protocol.StationRole",
+            "org.arrivals.sync.protocol.SetupCode",
+            "org.arrivals.station.StationJoin",
+            "org.arrivals.sync.Quarantine",
             "org.arrivals.store.StoreException");
 
     private static final DescribedPredicate<JavaClass> A_SERVICE_OR_ITS_RECORDS =

@@ -38,15 +38,27 @@ public final class AuditLog {
     private final String stationId;
     private final Clock clock;
     private final Object lock = new Object();
+    /** HMAC key of the chain, derived from the station key; null for a store opened without one (tests). */
+    private final byte[] chainKey;
+
+    /** The file beside the database that records the chain's head (its last entry), MACed. */
+    public static final String HEAD_FILE = "audit.head";
 
     public AuditLog(Store store, String stationId, Clock clock) {
         this.store = store;
         this.stationId = stationId;
         this.clock = clock;
+        this.chainKey = store.subkey("arrivals audit chain v1");
     }
 
     /** Appends one action; {@code subject} and {@code detail} may be null. Returns the entry. */
     public AuditEntry record(String actor, String action, String subject, String detail) {
+        AuditEntry e = append(actor, action, subject, detail);
+        writeHead();
+        return e;
+    }
+
+    private AuditEntry append(String actor, String action, String subject, String detail) {
         if (actor == null || actor.isBlank() || action == null || action.isBlank()) {
             throw new IllegalArgumentException("An audit entry needs an actor and an action.");
         }
@@ -65,8 +77,11 @@ public final class AuditLog {
                 String act = clip(action, 100);
                 String sub = clip(subject, 400);
                 String det = clip(detail, 1000);
-                String hash = hash(previous, at, s, a, act, sub, det);
+                String hash = chainKey == null
+                        ? hash(previous, at, s, a, act, sub, det)
+                        : mac(chainKey, previous, at, s, a, act, sub, det);
                 long seq = dsl.insertInto(AUDIT_LOG)
+                        .set(AUDIT_LOG.KEYED, chainKey != null)
                         .set(AUDIT_LOG.AT, OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                         .set(AUDIT_LOG.STATION_ID, s)
                         .set(AUDIT_LOG.ACTOR, a)
@@ -79,6 +94,72 @@ public final class AuditLog {
                         .value1();
                 return new AuditEntry(seq, at, s, a, act, sub, det);
             });
+        }
+    }
+
+    /**
+     * Records the chain's head (its last entry's number and hash, MACed) beside the database, after
+     * the entry committed: entries cut from the end of the log afterwards (or the database rolled
+     * back to an older copy) no longer reach the head, and {@link #verify()} says so. A crash
+     * between the commit and this write leaves the head one entry behind, which is no alarm.
+     */
+    private void writeHead() {
+        if (chainKey == null || store.directory() == null) {
+            return;
+        }
+        var last = store.dsl()
+                .select(AUDIT_LOG.SEQ, AUDIT_LOG.HASH)
+                .from(AUDIT_LOG)
+                .orderBy(AUDIT_LOG.SEQ.desc())
+                .limit(1)
+                .fetchOne();
+        if (last == null) {
+            return;
+        }
+        String line = last.value1() + ":" + last.value2();
+        try {
+            org.arrivals.store.AtomicFile.writeString(
+                    store.directory().resolve(HEAD_FILE), line + ":" + headMac(line) + "\n");
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(AuditLog.class)
+                    .warn("Cannot record the audit log's head: {}", e.toString());
+        }
+    }
+
+    private String headMac(String line) {
+        return mac(chainKey, "head", Instant.EPOCH, line);
+    }
+
+    /**
+     * Where the log ends short of its recorded head: the number of the head entry, when entries
+     * were cut from the end (or the head was altered); empty when the head is reached or was never
+     * recorded.
+     */
+    public Optional<Long> cutTail() {
+        if (chainKey == null || store.directory() == null) {
+            return Optional.empty();
+        }
+        java.nio.file.Path file = store.directory().resolve(HEAD_FILE);
+        if (!java.nio.file.Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = java.nio.file.Files.readString(file).strip().split(":");
+            if (parts.length != 3
+                    || !java.security.MessageDigest.isEqual(
+                            headMac(parts[0] + ":" + parts[1]).getBytes(StandardCharsets.US_ASCII),
+                            parts[2].getBytes(StandardCharsets.US_ASCII))) {
+                return Optional.of(-1L);
+            }
+            long headSeq = Long.parseLong(parts[0]);
+            String hashThere = store.dsl()
+                    .select(AUDIT_LOG.HASH)
+                    .from(AUDIT_LOG)
+                    .where(AUDIT_LOG.SEQ.eq(headSeq))
+                    .fetchOne(AUDIT_LOG.HASH);
+            return parts[1].equals(hashThere) ? Optional.empty() : Optional.of(headSeq);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.of(-1L);
         }
     }
 
@@ -135,25 +216,43 @@ public final class AuditLog {
         return entries.size();
     }
 
-    /** The first entry whose hash does not follow from the ones before it, or empty when the chain is whole. */
+    /**
+     * The first entry whose hash does not follow from the ones before it (entries since this
+     * version are HMACs under a key derived from the station key, so only the key's holder can
+     * recompute them), or the recorded head when entries were cut from the end; empty when the
+     * chain is whole. A head that does not verify is reported as entry -1.
+     */
     public Optional<Long> verify() {
         String previous = GENESIS;
         for (AuditLogRecord r :
                 store.dsl().selectFrom(AUDIT_LOG).orderBy(AUDIT_LOG.SEQ).fetch()) {
-            String expected = hash(
-                    previous,
-                    r.getAt().toInstant(),
-                    r.getStationId(),
-                    r.getActor(),
-                    r.getAction(),
-                    r.getSubject(),
-                    r.getDetail());
-            if (!expected.equals(r.getHash())) {
+            String[] fields = {r.getStationId(), r.getActor(), r.getAction(), r.getSubject(), r.getDetail()};
+            String expected = Boolean.TRUE.equals(r.getKeyed())
+                    ? (chainKey == null
+                            ? null
+                            : mac(chainKey, previous, r.getAt().toInstant(), fields))
+                    : hash(previous, r.getAt().toInstant(), fields);
+            if (expected == null || !expected.equals(r.getHash())) {
                 return Optional.of(r.getSeq());
             }
             previous = r.getHash();
         }
-        return Optional.empty();
+        return cutTail();
+    }
+
+    private static String mac(byte[] key, String previous, Instant at, String... fields) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            mac.update(previous.getBytes(StandardCharsets.US_ASCII));
+            mac.update(field(at.toString()));
+            for (String f : fields) {
+                mac.update(field(f));
+            }
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this Java runtime", e);
+        }
     }
 
     private static AuditEntry entry(AuditLogRecord r) {

@@ -55,19 +55,34 @@ public final class BadgeRenderer {
         return renderAll(template, List.of(attendee), eventName);
     }
 
+    /** One badge of generation {@code generation} (its QR; a reprint's is refused once another replaces it). */
+    public byte[] render(BadgeTemplate template, Attendee attendee, String eventName, int generation) {
+        return renderAll(template, List.of(attendee), eventName, new ArrayList<>(), a -> generation);
+    }
+
     public byte[] renderAll(BadgeTemplate template, List<Attendee> attendees, String eventName) {
         return renderAll(template, attendees, eventName, new ArrayList<>());
     }
 
     public byte[] renderAll(
             BadgeTemplate template, List<Attendee> attendees, String eventName, List<PlacedText> placed) {
+        return renderAll(template, attendees, eventName, placed, a -> 0);
+    }
+
+    /** As above, each badge of its person's current generation ({@code generationOf}). */
+    public byte[] renderAll(
+            BadgeTemplate template,
+            List<Attendee> attendees,
+            String eventName,
+            List<PlacedText> placed,
+            java.util.function.ToIntFunction<Attendee> generationOf) {
         try (PDDocument doc = new PDDocument()) {
             PDDocumentInformation info = doc.getDocumentInformation();
             info.setTitle(attendees.size() == 1 ? "Badge" : attendees.size() + " badges");
             info.setCreator("Arrivals");
             Pdf pdf = new Pdf(doc, new PdfGlyphWriter(doc), new HashMap<>());
             for (Attendee a : attendees) {
-                addBadge(pdf, template, a, eventName, placed);
+                addBadge(pdf, template, a, eventName, placed, generationOf.applyAsInt(a));
             }
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
@@ -80,14 +95,15 @@ public final class BadgeRenderer {
     /** One document being written: its fonts and images are embedded once, whatever the number of badges. */
     private record Pdf(PDDocument doc, PdfGlyphWriter glyphs, Map<Path, PDImageXObject> images) {}
 
-    private void addBadge(Pdf pdf, BadgeTemplate t, Attendee a, String eventName, List<PlacedText> placed)
+    private void addBadge(
+            Pdf pdf, BadgeTemplate t, Attendee a, String eventName, List<PlacedText> placed, int generation)
             throws IOException {
         float pageW = (float) t.width() * PT_PER_MM;
         float pageH = (float) t.height() * PT_PER_MM;
         Color typeColor = Colors.parse(colorOf(t, a.type()));
-        drawSide(pdf, t, t.elements(), a, eventName, placed, pageW, pageH, typeColor);
+        drawSide(pdf, t, t.elements(), a, eventName, placed, pageW, pageH, typeColor, generation);
         if (t.back() != null && !t.back().isEmpty()) {
-            drawSide(pdf, t, t.back(), a, eventName, placed, pageW, pageH, typeColor);
+            drawSide(pdf, t, t.back(), a, eventName, placed, pageW, pageH, typeColor, generation);
         }
     }
 
@@ -100,7 +116,8 @@ public final class BadgeRenderer {
             List<PlacedText> placed,
             float pageW,
             float pageH,
-            Color typeColor)
+            Color typeColor,
+            int generation)
             throws IOException {
         PDPage page = new PDPage(new PDRectangle(pageW, pageH));
         pdf.doc().addPage(page);
@@ -116,7 +133,7 @@ public final class BadgeRenderer {
                         cs.addRect(x, top - h, w, h);
                         cs.fill();
                     }
-                    case "qr" -> drawQr(cs, tokens.issue(a.code()), x, top - h, w);
+                    case "qr" -> drawQr(cs, tokens.issue(a.code(), generation), x, top - h, w);
                     case "image" -> drawImage(pdf, cs, t, e.value(), x, top - h, w, h);
                     case "text" -> {
                         String value = Placeholders.fill(e.value(), a, eventName);

@@ -273,7 +273,17 @@ public final class CheckInLog {
 
     /** Another badge, with why (lost, damaged, name corrected): counted and audited. */
     public synchronized void badgeReprinted(String code, String reason) {
-        record(code, EventKind.BADGE_REPRINTED, List.of(Map.of(Details.REASON, reason)), null);
+        badgeReprinted(code, reason, 0);
+    }
+
+    /** As above, with the badge generation the reprint made (0: none, as before generations). */
+    public synchronized void badgeReprinted(String code, String reason, int generation) {
+        Map<String, String> d = new java.util.LinkedHashMap<>();
+        d.put(Details.REASON, reason);
+        if (generation > 0) {
+            d.put(Details.GENERATION, Integer.toString(generation));
+        }
+        record(code, EventKind.BADGE_REPRINTED, List.of(d), null);
     }
 
     /** The person collected their badge at a badge-pickup station: recorded, not counted as an entry. */

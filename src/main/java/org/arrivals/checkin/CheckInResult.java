@@ -30,6 +30,8 @@ public record CheckInResult(
         NOT_FOUND,
         /** The scan looked like a badge token but is forged, altered or from another event. */
         INVALID,
+        /** A genuine badge token of a badge a reprint replaced (a lost badge): refused, nothing recorded. */
+        REPLACED,
         /** The actor's role may not do this; {@link #needs()} says which role may. Nothing was recorded. */
         NOT_ALLOWED,
         /** Checking in over a blocked status needs a reason. Nothing was recorded. */

@@ -130,6 +130,8 @@ public final class CheckInService {
                 return new CheckInResult(CheckInResult.Outcome.NOT_FOUND, null, null);
             case INVALID:
                 return new CheckInResult(CheckInResult.Outcome.INVALID, null, null);
+            case REPLACED:
+                return new CheckInResult(CheckInResult.Outcome.REPLACED, null, null);
             default:
                 break;
         }
@@ -164,9 +166,11 @@ public final class CheckInService {
     /** A scan that names no one: a code no one has, or a badge token that is not genuine. */
     private static CheckInResult notFound(ScanResolver.Result scan) {
         return new CheckInResult(
-                scan.kind() == ScanResolver.Kind.INVALID
-                        ? CheckInResult.Outcome.INVALID
-                        : CheckInResult.Outcome.NOT_FOUND,
+                switch (scan.kind()) {
+                    case INVALID -> CheckInResult.Outcome.INVALID;
+                    case REPLACED -> CheckInResult.Outcome.REPLACED;
+                    default -> CheckInResult.Outcome.NOT_FOUND;
+                },
                 null,
                 null);
     }

@@ -1,6 +1,7 @@
 package org.arrivals.checkin;
 
 import java.time.Clock;
+import org.arrivals.sync.protocol.EventContract;
 
 /**
  * A hybrid logical clock (Kulkarni et al., 2014) packed in a long: the high 48 bits are
@@ -26,10 +27,15 @@ public final class HybridClock {
         return last;
     }
 
-    /** Moves past a timestamp received from another station. */
+    /**
+     * Moves past a timestamp received from another station, but never further than the contract
+     * lets a clock be ahead of this station's wall clock ({@link EventContract#MAX_AHEAD}): one
+     * station whose clock says 2099 must not drag every station's clock with it.
+     */
     public synchronized void observe(long remote) {
-        if (remote > last) {
-            last = remote;
+        long bounded = Math.min(remote, EventContract.latestClock(wall.instant()));
+        if (bounded > last) {
+            last = bounded;
         }
     }
 

@@ -31,6 +31,7 @@ public final class Outbox {
     public List<CheckInEvent> pending(int limit) {
         return dsl.selectFrom(CHECKIN_EVENT)
                 .where(CHECKIN_EVENT.ACKED_AT.isNull())
+                .and(CHECKIN_EVENT.QUARANTINED.isFalse())
                 .orderBy(CHECKIN_EVENT.HLC, CHECKIN_EVENT.STATION_ID, CHECKIN_EVENT.ID)
                 .limit(limit)
                 .fetch(EventRows::toEvent);
@@ -38,7 +39,7 @@ public final class Outbox {
 
     /** Events the hub has not acknowledged yet: the outbox. */
     public int pendingCount() {
-        return dsl.fetchCount(CHECKIN_EVENT, CHECKIN_EVENT.ACKED_AT.isNull());
+        return dsl.fetchCount(CHECKIN_EVENT, CHECKIN_EVENT.ACKED_AT.isNull().and(CHECKIN_EVENT.QUARANTINED.isFalse()));
     }
 
     /** The hub confirmed it stored these events: they leave the outbox. Returns how many were pending. */

@@ -44,6 +44,7 @@ public final class RemoteEvents {
     private final DSLContext dsl;
     private final AttendeeStore attendees;
     private final Clock clock;
+    private volatile java.util.function.ObjIntConsumer<String> onReprint = (code, generation) -> {};
 
     public RemoteEvents(CheckInLog log, Store store, AttendeeStore attendees, Clock clock) {
         this.log = log;
@@ -148,6 +149,14 @@ public final class RemoteEvents {
             return 0;
         }
         store.committed();
+        for (CheckInEvent e : fresh) {
+            if (e.kind() == EventKind.BADGE_REPRINTED) {
+                int generation = generationOf(e.details());
+                if (generation > 0) {
+                    onReprint.accept(e.attendeeCode(), generation);
+                }
+            }
+        }
         LOG.info("Took in {} events from other stations ({} attendees)", fresh.size(), arrivals.size());
         arrivals.values().forEach(log::fire);
         attendees.fireChangedCodes(fresh.stream()
@@ -155,6 +164,22 @@ public final class RemoteEvents {
                 .map(CheckInEvent::attendeeCode)
                 .collect(Collectors.toCollection(TreeSet::new)));
         return fresh.size();
+    }
+
+    /** Told of each reprint another station recorded, with the badge generation it made. */
+    public void onReprint(java.util.function.ObjIntConsumer<String> listener) {
+        this.onReprint = listener;
+    }
+
+    /** A reprint's generation from its details; 0 when it carries none (or not a number). */
+    static int generationOf(String details) {
+        try {
+            String g = org.arrivals.sync.protocol.Details.fromJson(details)
+                    .get(org.arrivals.sync.protocol.Details.GENERATION);
+            return g == null || !g.matches("\\d{1,9}") ? 0 : Integer.parseInt(g);
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /**

@@ -16,7 +16,12 @@ public final class ScanResolver {
     public enum Kind {
         FOUND,
         NOT_FOUND,
-        INVALID
+        INVALID,
+        /**
+         * A genuine badge token of the person, but of a generation a reprint replaced (a lost
+         * badge): refused, nothing done. {@link Result#attendee()} is null, so nothing of them shows.
+         */
+        REPLACED
     }
 
     public record Result(Kind kind, Attendee attendee, String cleaned) {}
@@ -25,8 +30,20 @@ public final class ScanResolver {
     private final BadgeToken tokens;
     private final String prefix;
     private final String suffix;
+    private final java.util.function.ToIntFunction<String> generationOf;
 
     public ScanResolver(AttendeeStore attendees, BadgeToken tokens, String prefix, String suffix) {
+        this(attendees, tokens, prefix, suffix, code -> 0);
+    }
+
+    /** As above; a badge token older than its person's current badge generation ({@code generationOf}) is refused. */
+    public ScanResolver(
+            AttendeeStore attendees,
+            BadgeToken tokens,
+            String prefix,
+            String suffix,
+            java.util.function.ToIntFunction<String> generationOf) {
+        this.generationOf = generationOf;
         this.attendees = attendees;
         this.tokens = tokens;
         // a prefix that names a key (F12) or a control character (STX) never reaches the text; a
@@ -47,12 +64,16 @@ public final class ScanResolver {
             return new Result(Kind.NOT_FOUND, null, s);
         }
         if (BadgeToken.looksLikeToken(s)) {
-            Optional<String> code = tokens.verify(s);
-            if (code.isEmpty()) {
+            Optional<BadgeToken.Verified> token = tokens.read(s);
+            if (token.isEmpty()) {
                 return new Result(Kind.INVALID, null, s);
             }
+            String code = token.get().attendeeCode();
+            if (token.get().generation() < generationOf.applyAsInt(code)) {
+                return new Result(Kind.REPLACED, null, s);
+            }
             return attendees
-                    .findByCode(code.get())
+                    .findByCode(code)
                     .map(a -> new Result(Kind.FOUND, a, s))
                     .orElse(new Result(Kind.NOT_FOUND, null, s));
         }

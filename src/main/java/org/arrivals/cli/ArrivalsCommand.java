@@ -45,6 +45,7 @@ import picocli.CommandLine.ScopeType;
             PinCommand.class,
             SyncCommand.class,
             HubCommand.class,
+            JoinCommand.class,
             CheckCommand.class,
             EncryptCommand.class,
             AuditCommand.class,

@@ -43,8 +43,17 @@ final class AuditCommand extends StationCommand {
         }
         Optional<Long> broken = station.audit().verify();
         if (broken.isPresent()) {
-            err().println("The audit log was altered: entry " + broken.get()
-                    + " does not follow from the ones before it.");
+            err().println(
+                            broken.get() < 0
+                                    ? "The audit log was altered: the head recorded beside the database does not verify."
+                                    : station.audit()
+                                                    .cutTail()
+                                                    .filter(broken.get()::equals)
+                                                    .isPresent()
+                                            ? "The audit log was altered: entries up to " + broken.get()
+                                                    + " were recorded, and the log no longer reaches that entry (its end was cut)."
+                                            : "The audit log was altered: entry " + broken.get()
+                                                    + " does not follow from the ones before it.");
             return TAMPERED;
         }
         return 0;

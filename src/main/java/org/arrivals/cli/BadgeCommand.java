@@ -1,6 +1,5 @@
 package org.arrivals.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.arrivals.badge.BadgePreview;
@@ -42,7 +41,7 @@ final class BadgeCommand extends StationCommand {
         }
         byte[] pdf = drawn.pdf();
         boolean png = out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png");
-        Files.write(out, png ? BadgePreview.png(pdf, drawn.template().dpi()) : pdf);
+        OwnerOnly.write(out, png ? BadgePreview.png(pdf, drawn.template().dpi()) : pdf);
         out().println("Wrote the badge of " + code + " to " + out + ".");
         return 0;
     }

@@ -1,6 +1,5 @@
 package org.arrivals.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.arrivals.badge.TemplateLoader;
@@ -49,7 +48,7 @@ final class BadgesCommand extends StationCommand {
         if (drawn.result() == PrintService.BadgeFile.Result.NOBODY) {
             throw new IllegalArgumentException("Nobody to print" + (type == null ? "" : " of type " + type) + ".");
         }
-        Files.write(out, drawn.pdf());
+        OwnerOnly.write(out, drawn.pdf());
         out().println("Wrote " + drawn.count() + (drawn.count() == 1 ? " badge" : " badges") + " to " + out + ".");
         return 0;
     }

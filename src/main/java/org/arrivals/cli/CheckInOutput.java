@@ -15,6 +15,9 @@ final class CheckInOutput {
             doc.put("result", result(r.outcome()));
             doc.put("code", r.attendee() != null ? r.attendee().code() : code);
             doc.put("name", r.attendee() != null ? r.attendee().displayName() : null);
+            if (r.outcome() == CheckInResult.Outcome.REPLACED) {
+                doc.put("reason", "replaced");
+            }
             if (r.attendee() != null && r.outcome() == CheckInResult.Outcome.BLOCKED) {
                 doc.put("status", r.attendee().status().label());
             }
@@ -28,7 +31,7 @@ final class CheckInOutput {
         return switch (r.outcome()) {
             case CHECKED_IN, CHECKED_IN_OVERRIDE, UNDONE, PICKED_UP -> 0;
             case ALREADY_CHECKED_IN, NOT_CHECKED_IN, ALREADY_PICKED_UP -> 3;
-            case NOT_FOUND, INVALID -> 4;
+            case NOT_FOUND, INVALID, REPLACED -> 4;
             case BLOCKED, NOT_ALLOWED, NEEDS_REASON -> 5;
             case IN_THE_FUTURE -> ArrivalsCommand.NOTHING_DONE;
         };
@@ -42,7 +45,7 @@ final class CheckInOutput {
             case NOT_CHECKED_IN -> "not-checked-in";
             case BLOCKED -> "blocked";
             case NOT_FOUND -> "unknown";
-            case INVALID -> "invalid";
+            case INVALID, REPLACED -> "invalid";
             case NOT_ALLOWED -> "not-allowed";
             case NEEDS_REASON -> "needs-reason";
             case PICKED_UP -> "picked-up";
@@ -76,6 +79,9 @@ final class CheckInOutput {
                 r.attendee().displayName() + " (" + r.attendee().code() + ") is not checked in; nothing to undo.";
             case NOT_FOUND -> "No attendee has the code " + code + ".";
             case INVALID -> "This badge code is not valid: it was altered, forged or made for another event.";
+            case REPLACED ->
+                "This badge was replaced by a reprint: its code no longer checks anyone in. Ask for the new badge"
+                        + " (or reprint it with a reason).";
             case NOT_ALLOWED -> "This needs the " + r.needs().id() + "'s authority. Nothing was recorded.";
             case NEEDS_REASON ->
                 "Give the reason for checking in over a "

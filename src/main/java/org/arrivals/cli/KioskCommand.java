@@ -21,13 +21,13 @@ import picocli.CommandLine.Option;
             "Start the kiosk window on this station's data: desk mode for volunteers, self-service for "
                     + "attendees (full screen; leaving needs the staff PIN), staff mode (PIN), or a session room's "
                     + "door (scans are entries or exits; inside / capacity in large type).",
-            "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 1234; "
+            "--demo loads the demo event first and, where none is set, names it and sets the staff PIN to 123456; "
                     + "without --key-file or ARRIVALS_KEY its station key is " + StationKey.DEMO
                     + "."
         })
 final class KioskCommand extends HomeCommand {
     static final String DEMO_EVENT_NAME = "National Immigrant Integration Conference 2026";
-    static final String DEMO_PIN = "1234";
+    static final String DEMO_PIN = "123456";
 
     @Option(
             names = "--mode",
@@ -69,14 +69,19 @@ final class KioskCommand extends HomeCommand {
         }
         LogSetup.configure(home, root.resolvedConfig());
         if (demo) {
-            demoSettings(home);
+            demoSettings(home, given);
         }
         KioskSettings k = settings(home);
         AtomicReference<Station> opened = new AtomicReference<>();
         StationKey givenKey = given;
+        // the PINs are read with the station key once the station opened with it (given, or typed on screen)
+        StaffPin pins = StaffPin.locked(home, Clock.systemUTC());
         Function<StationKey, Station> open = key -> {
             Station s = root.openStationWith(key);
             opened.set(s);
+            if (!pins.unlocked()) {
+                pins.unlock(key);
+            }
             if (demo) {
                 var r = s.roster().importDemo(StationCommand.CLI, 1200, 2026).report();
                 if (s.sessions().days().isEmpty()) {
@@ -89,7 +94,6 @@ final class KioskCommand extends HomeCommand {
             s.kiosk().started(StationCommand.CLI, k.mode(), demo, key != givenKey);
             return s;
         };
-        StaffPin pins = StaffPin.load(home, Clock.systemUTC());
         try {
             if (given != null) {
                 Kiosk.runOpening(open, given, k, pins);
@@ -105,8 +109,8 @@ final class KioskCommand extends HomeCommand {
     }
 
     /** The demo's event name and staff PIN, where none is set (in station.properties: no key needed). */
-    private void demoSettings(Path home) {
-        if (KioskSettings.prepareDemo(home, DEMO_EVENT_NAME, DEMO_PIN)) {
+    private void demoSettings(Path home, StationKey key) {
+        if (KioskSettings.prepareDemo(home, DEMO_EVENT_NAME, DEMO_PIN, key)) {
             err().println("Demo: the staff PIN is " + DEMO_PIN + ". Change it with: arrivals pin set");
         }
     }

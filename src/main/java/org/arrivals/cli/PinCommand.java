@@ -34,9 +34,10 @@ final class PinCommand implements Runnable {
     @Command(
             name = "set",
             mixinStandardHelpOptions = true,
-            description = "Set a staff PIN (4 to 12 digits), read from the terminal or from standard input. Only a "
-                    + "salted hash is stored. Needs the station key (this also lifts a PIN lockout); the audit log "
-                    + "records it.")
+            description = "Set a staff PIN (6 to 12 digits), read from the terminal or, with no terminal, as one line"
+                    + " of standard input. Only a salted verifier is kept, encrypted under a key derived from the station"
+                    + " key (HOME/staff-pins.sealed). Always needs the station key (this also lifts a PIN lockout); the"
+                    + " audit log records it.")
     static final class Set implements Callable<Integer> {
         @CommandLine.ParentCommand
         PinCommand pin;
@@ -61,14 +62,14 @@ final class PinCommand implements Runnable {
             Role r = Role.parse(role);
             Path home = pin.root.resolvedHome();
             String event = pin.root.resolvedEvent();
-            // the key is checked against the event's key-check file, without opening the database: a
-            // kiosk may have it open (a PIN is often set, or a lockout lifted, while the kiosk runs).
-            // A station with no event yet has nothing to protect, and no key to check.
+            // the key is checked against the PINs' file (or an event's key-check file) without opening the
+            // database: a kiosk may have it open (a PIN is often set, or a lockout lifted, while it runs)
+            var key = pin.root.stationKey(null);
             var folder = new EventFolder(home, event);
             if (folder.exists()) {
-                folder.verifyKey(pin.root.stationKey(null));
+                folder.verifyKey(key);
             }
-            StaffPin.set(home, r, readPin(r));
+            StaffPin.set(home, key, r, readPin(r));
             PendingAudit.note(home, "pin set", "role " + r.id()); // into the log at the next open
             spec.commandLine().getOut().println("The " + r.id() + " PIN is set.");
             return 0;

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         description = {
             "Sync this station with the hub (hub.url and hub.token in HOME/station.properties).",
             "--once: push every pending event and pull the others'. Exit 0 when every pending event is acknowledged, "
-                    + "6 when the hub did not answer (events stay pending), 7 when it refused the token.",
+                    + "6 when the hub did not answer (events stay pending), 7 when it refused the token or showed a "
+                    + "certificate other than the pinned one.",
             "--status: online or offline, pending events, last sync."
         })
 final class SyncCommand extends StationCommand {
@@ -37,12 +38,25 @@ final class SyncCommand extends StationCommand {
     @Option(names = "--token", paramLabel = "T", description = "This station's token (overrides hub.token).")
     String token;
 
+    @Option(
+            names = "--fingerprint",
+            paramLabel = "SHA256",
+            description = "Pin this hub certificate (as 'arrivals hub fingerprint' prints it) instead of the one kept"
+                    + " when the station joined.")
+    String fingerprint;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
     @Override
     int run(Station station) {
-        SyncWorker worker = station.syncWith(hub, token);
+        SyncWorker worker = station.syncWith(
+                hub,
+                token,
+                fingerprint,
+                java.time.Duration.ofSeconds(10),
+                Station.SYNC_INTERVAL,
+                java.time.Duration.ofSeconds(60));
         if (mode != null && mode.once) {
             try {
                 SyncWorker.Report r = worker.syncOnce();
@@ -63,7 +77,8 @@ final class SyncCommand extends StationCommand {
                         s.lastSync(),
                         s.lastError(),
                         s.eventCursor(),
-                        s.rosterVersion()),
+                        s.rosterVersion(),
+                        s.quarantined()),
                 null,
                 null);
         return 0;
@@ -79,6 +94,7 @@ final class SyncCommand extends StationCommand {
             doc.put("lastError", error != null ? error : s.lastError());
             doc.put("eventCursor", s.eventCursor());
             doc.put("rosterVersion", s.rosterVersion());
+            doc.put("quarantined", s.quarantined());
             if (r != null) {
                 doc.put("pushed", r.pushed());
                 doc.put("pulled", r.pulled());
@@ -108,6 +124,10 @@ final class SyncCommand extends StationCommand {
                         s.online() ? "Online" : "Offline", s.pending(), s.lastSync() == null ? "never" : s.lastSync());
         if (!s.online() && s.lastError() != null) {
             out().println("Last problem: " + s.lastError());
+        }
+        if (s.quarantined() > 0) {
+            out().println(s.quarantined() + " events are set aside (quarantined): this station could not apply them, or"
+                    + " the hub refused them. The log names each one; sync goes on with the rest.");
         }
     }
 }

@@ -1,7 +1,11 @@
 package org.arrivals.hub;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -11,6 +15,7 @@ import org.arrivals.sync.protocol.PullResponse;
 import org.arrivals.sync.protocol.PushResponse;
 import org.arrivals.sync.protocol.RosterResponse;
 import org.arrivals.sync.protocol.RosterRow;
+import org.arrivals.sync.protocol.StationRole;
 import org.arrivals.sync.protocol.WireEvent;
 
 /**
@@ -21,17 +26,28 @@ import org.arrivals.sync.protocol.WireEvent;
  * row is checked by the sync contract ({@code sync.protocol}) before it is stored.
  */
 public final class HubStore implements AutoCloseable {
-    /** A station the hub knows, found by its token. */
-    public record Caller(String name, boolean admin) {}
+    /** A station the hub knows, found by its token, with what its token may do. */
+    public record Caller(String name, StationRole role) {
+        /** May upload the roster and register stations. */
+        public boolean admin() {
+            return role.administers();
+        }
+    }
+
+    /** A station as the hub lists it: its role, when it was added and last heard from, revoked or not. */
+    public record StationInfo(
+            String name, StationRole role, OffsetDateTime created, OffsetDateTime lastSeen, OffsetDateTime revoked) {}
 
     private final JdbcDatabase db;
     private final StationTokens stations;
     private final HubEvents events;
     private final HubRoster roster;
     private final HubSchedule schedule;
+    private final Clock clock;
 
     private HubStore(JdbcDatabase db, Clock clock) {
         this.db = db;
+        this.clock = clock;
         // Pushes and roster imports through this process queue here rather than in the database's lock queue.
         ReentrantLock writes = new ReentrantLock();
         this.stations = new StationTokens(db.dsl(), clock);
@@ -59,13 +75,68 @@ public final class HubStore implements AutoCloseable {
 
     /** Registers a station and returns its new token: 32 random bytes, shown once; only its hash is kept. */
     public String addStation(String name, boolean admin) {
-        return stations.add(name, admin);
+        return stations.add(name, admin ? StationRole.ADMIN : StationRole.DESK);
     }
 
-    /** The station holding {@code token}; hashes are compared in constant time. */
+    /** As above, with what the station's token may do. */
+    public String addStation(String name, StationRole role) {
+        return stations.add(name, role);
+    }
+
+    /** Refuses the station's token from now on (also in a hub running in another process). False: no such station. */
+    public boolean revokeStation(String name) {
+        return stations.revoke(name);
+    }
+
+    /** Every station the hub knows, by name. */
+    public List<StationInfo> stations() {
+        return stations.list().stream()
+                .map(s -> new StationInfo(s.name(), s.role(), s.created(), s.lastSeen(), s.revoked()))
+                .toList();
+    }
+
+    /** The station holding {@code token}, unless revoked. Reads the database (see {@link #knownToken}). */
     public Optional<Caller> authenticate(String token) {
         return stations.authenticate(token);
     }
+
+    /** True when this token was seen before as a station's: no database read (the wrong-token limit comes first otherwise). */
+    public boolean knownToken(String token) {
+        return stations.knownToken(token);
+    }
+
+    /** The hub's clock (the contract bounds pushed clocks by it). */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * The event's badge key (32 random bytes, Base64), made the first time it is asked for: the hub
+     * hands it to stations in their set-up codes, so every station verifies the same badges.
+     */
+    public byte[] badgeKey() {
+        String stored = db.dsl()
+                .select(HubTables.SECRET_VALUE)
+                .from(HubTables.SECRET)
+                .where(HubTables.SECRET_NAME.eq(BADGE_KEY))
+                .fetchOne(HubTables.SECRET_VALUE);
+        if (stored == null) {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            try {
+                db.dsl()
+                        .insertInto(HubTables.SECRET, HubTables.SECRET_NAME, HubTables.SECRET_VALUE)
+                        .values(BADGE_KEY, Base64.getEncoder().encodeToString(key))
+                        .execute();
+            } catch (org.jooq.exception.IntegrityConstraintViolationException raced) {
+                return badgeKey();
+            }
+            return key;
+        }
+        return Base64.getDecoder().decode(stored);
+    }
+
+    private static final String BADGE_KEY = "badge-key";
 
     /**
      * Stores a batch, each event once however often it is pushed, and numbers the new ones. The

@@ -18,6 +18,15 @@ final class HubTables {
     static final Field<Boolean> STATION_ADMIN = DSL.field(DSL.name("admin"), SQLDataType.BOOLEAN);
     static final Field<OffsetDateTime> STATION_CREATED =
             DSL.field(DSL.name("created_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    static final Field<String> STATION_ROLE = DSL.field(DSL.name("role"), SQLDataType.VARCHAR);
+    static final Field<OffsetDateTime> STATION_REVOKED =
+            DSL.field(DSL.name("revoked_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+    static final Field<OffsetDateTime> STATION_SEEN =
+            DSL.field(DSL.name("last_seen_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
+
+    static final Table<Record> SECRET = DSL.table(DSL.name("hub_secret"));
+    static final Field<String> SECRET_NAME = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);
+    static final Field<String> SECRET_VALUE = DSL.field(DSL.name("secret_value"), SQLDataType.VARCHAR);
 
     static final Table<Record> COUNTER = DSL.table(DSL.name("hub_counter"));
     static final Field<String> COUNTER_NAME = DSL.field(DSL.name("name"), SQLDataType.VARCHAR);

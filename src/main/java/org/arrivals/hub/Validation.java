@@ -44,14 +44,14 @@ public final class Validation {
         }
     }
 
-    static void events(List<WireEvent> events) {
+    static void events(List<WireEvent> events, java.time.Instant now) {
         for (int i = 0; i < events.size(); i++) {
             WireEvent e = events.get(i);
             if (e == null) {
                 throw new IllegalArgumentException("event " + (i + 1) + " is empty");
             }
             int item = i + 1;
-            EventContract.check(e).ifPresent(p -> {
+            EventContract.check(e, now).ifPresent(p -> {
                 throw new Refused("event", item, p);
             });
         }
@@ -106,6 +106,8 @@ public final class Validation {
                                 ? " must not be negative"
                                 : " must be from " + EventContract.EARLIEST_WALL_TIME + " to "
                                         + EventContract.LATEST_WALL_TIME);
+            case TOO_FAR_AHEAD ->
+                field + " is more than " + EventContract.MAX_AHEAD.toHours() + " hours ahead of the hub's clock";
             case NOT_A_JSON_OBJECT -> field + " must be a JSON object as a string";
             case NOT_A_STRING -> field + " must be a string";
         };

@@ -5,4 +5,9 @@ public interface BadgeEvents {
     void printed(String attendeeCode);
 
     void reprinted(String attendeeCode, String reason);
+
+    /** A reprint of badge generation {@code generation} was handed to a printer. */
+    default void reprinted(String attendeeCode, String reason, int generation) {
+        reprinted(attendeeCode, reason);
+    }
 }

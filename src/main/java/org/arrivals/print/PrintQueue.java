@@ -46,6 +46,11 @@ public final class PrintQueue {
      * several printers; null for one printer only).
      */
     PrintJob add(String code, String printer, String pool, String template, String reprintReason) {
+        return add(code, printer, pool, template, reprintReason, 0);
+    }
+
+    /** As above, drawing badge generation {@code generation} (a reprint's; 0 for a first badge). */
+    PrintJob add(String code, String printer, String pool, String template, String reprintReason, int generation) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         PrintJobRecord r = dsl.insertInto(
                         PRINT_JOB,
@@ -57,12 +62,37 @@ public final class PrintQueue {
                         PRINT_JOB.STATE,
                         PRINT_JOB.ATTEMPTS,
                         PRINT_JOB.CREATED_AT,
-                        PRINT_JOB.UPDATED_AT)
-                .values(code, printer, pool, template, reprintReason, PrintJob.State.QUEUED.name(), 0, now, now)
+                        PRINT_JOB.UPDATED_AT,
+                        PRINT_JOB.BADGE_GENERATION)
+                .values(
+                        code,
+                        printer,
+                        pool,
+                        template,
+                        reprintReason,
+                        PrintJob.State.QUEUED.name(),
+                        0,
+                        now,
+                        now,
+                        generation)
                 .returning()
                 .fetchOne();
         store.committed();
         return toJob(r);
+    }
+
+    /** The store the queue lives in. */
+    org.arrivals.store.Store store() {
+        return store;
+    }
+
+    /** The badge generation a job draws. */
+    int generation(long id) {
+        Integer g = dsl.select(PRINT_JOB.BADGE_GENERATION)
+                .from(PRINT_JOB)
+                .where(PRINT_JOB.ID.eq(id))
+                .fetchOne(PRINT_JOB.BADGE_GENERATION);
+        return g == null ? 0 : g;
     }
 
     public Optional<PrintJob> find(long id) {

@@ -89,6 +89,7 @@ public final class PrintService implements AutoCloseable {
     private final ChoiceStore choices;
     private final List<PrintListener> listeners = new CopyOnWriteArrayList<>();
     private final PrintWorker worker;
+    private final org.arrivals.store.BadgeGenerations generations;
     private volatile Target target;
 
     public PrintService(
@@ -104,6 +105,7 @@ public final class PrintService implements AutoCloseable {
             Clock clock,
             Duration probeEvery) {
         this.queue = queue;
+        this.generations = new org.arrivals.store.BadgeGenerations(queue.store());
         this.attendees = attendees;
         this.renderer = renderer;
         this.printers = printers;
@@ -227,7 +229,9 @@ public final class PrintService implements AutoCloseable {
         PrintJob job;
         int superseded;
         synchronized (this) {
-            job = add(a.get().code(), to, reason.strip());
+            // the new badge is a new generation from the moment it is asked for: the lost one's QR is refused now
+            int generation = generations.next(a.get().code());
+            job = add(a.get().code(), to, reason.strip(), generation);
             superseded = queue.supersedeBefore(a.get().code(), job.id());
         }
         audit.record(
@@ -245,9 +249,13 @@ public final class PrintService implements AutoCloseable {
      * (the worker chooses again when it sends).
      */
     private PrintJob add(String code, Target to, String reprintReason) {
+        return add(code, to, reprintReason, generations.current(code));
+    }
+
+    private PrintJob add(String code, Target to, String reprintReason, int generation) {
         List<String> members = to.printers();
         if (members.size() == 1) {
-            return queue.add(code, members.get(0), null, to.template(), reprintReason);
+            return queue.add(code, members.get(0), null, to.template(), reprintReason, generation);
         }
         String first = members.stream()
                 .filter(m -> {
@@ -256,7 +264,7 @@ public final class PrintService implements AutoCloseable {
                 })
                 .findFirst()
                 .orElse(members.get(0));
-        return queue.add(code, first, to.printer(), to.template(), reprintReason);
+        return queue.add(code, first, to.printer(), to.template(), reprintReason, generation);
     }
 
     /** A waiting or failed job goes to its printer again now (also one cut off by a crash). */
@@ -521,7 +529,8 @@ public final class PrintService implements AutoCloseable {
             return BadgeFile.of(BadgeFile.Result.BAD_TEMPLATE);
         }
         BadgeTemplate t = TemplateLoader.named(template, configDir);
-        byte[] pdf = renderer.render(t, a.get(), "");
+        // the person's current badge: a badge drawn for a file carries the generation a scan accepts
+        byte[] pdf = renderer.render(t, a.get(), "", generations.current(a.get().code()));
         audit.record(actor.auditName(), "badge file", a.get().code(), "template " + template);
         return new BadgeFile(BadgeFile.Result.DRAWN, pdf, 1, t);
     }
@@ -553,7 +562,7 @@ public final class PrintService implements AutoCloseable {
             return BadgeFile.of(BadgeFile.Result.NOBODY);
         }
         BadgeTemplate t = TemplateLoader.named(template, configDir);
-        byte[] pdf = renderer.renderAll(t, who, "");
+        byte[] pdf = renderer.renderAll(t, who, "", new java.util.ArrayList<>(), p -> generations.current(p.code()));
         audit.record(
                 actor.auditName(),
                 "badges file",
@@ -614,7 +623,8 @@ public final class PrintService implements AutoCloseable {
         }
         try {
             BadgeTemplate template = TemplateLoader.named(job.template(), configDir);
-            return new PrintWorker.Drawn(renderer.render(template, a.get(), ""), LabelStock.of(template));
+            return new PrintWorker.Drawn(
+                    renderer.render(template, a.get(), "", queue.generation(job.id())), LabelStock.of(template));
         } catch (RuntimeException e) {
             LOG.warn(
                     "Badge job {} for attendee {} could not be prepared: {}",
@@ -628,7 +638,7 @@ public final class PrintService implements AutoCloseable {
     /** A printer has a job's badge: the check-in log counts it (a first badge, or a reprint with its reason). */
     private void handedOver(PrintJob job, PrinterState held) {
         if (job.reprint()) {
-            events.reprinted(job.attendeeCode(), job.reprintReason());
+            events.reprinted(job.attendeeCode(), job.reprintReason(), queue.generation(job.id()));
         } else {
             events.printed(job.attendeeCode());
         }
@@ -638,6 +648,19 @@ public final class PrintService implements AutoCloseable {
                 attendees.findByCode(job.attendeeCode()).map(Attendee::id).orElse(-1L),
                 job.printer(),
                 held.ready() ? "" : " (held: " + held.condition() + ")");
+    }
+
+    /**
+     * The generation of {@code code}'s current badge: what {@code arrivals badge} draws, and the
+     * oldest generation a scan accepts. Each reprint makes the next one when it is asked for.
+     */
+    public int badgeGeneration(String code) {
+        return generations.current(code);
+    }
+
+    /** The badge generations (for the scan resolver and sync). */
+    public org.arrivals.store.BadgeGenerations generations() {
+        return generations;
     }
 
     @Override

@@ -127,6 +127,13 @@ public final class SpoolerPrinter implements Printer {
         attributes.add(new JobName("Arrivals badge", null)); // no name in the spooler's job list
         attributes.add(new Copies(1));
         options.useStock(stock);
+        if (!asPages && LP.get() && service.isDocFlavorSupported(DocFlavor.INPUT_STREAM.PDF)) {
+            // CUPS' own client, the PDF on its standard input: no copy of the badge is ever written
+            // to a file (javax.print spools it to $TMPDIR/javaprint* first, readable there and left
+            // behind by a crash)
+            sendThroughLp(pdf);
+            return state;
+        }
         DocPrintJob job = service.createPrintJob();
         try {
             if (asPages || !service.isDocFlavorSupported(DocFlavor.INPUT_STREAM.PDF)) {
@@ -139,6 +146,52 @@ public final class SpoolerPrinter implements Printer {
             throw new PrinterProblem(PrinterState.Condition.JOB_REFUSED, e.getMessage(), e);
         }
         return state;
+    }
+
+    /** True where CUPS' {@code lp} is on the PATH (Linux, macOS); elsewhere javax.print prints. */
+    private static final java.util.function.Supplier<Boolean> LP = new java.util.function.Supplier<>() {
+        private volatile Boolean found;
+
+        @Override
+        public Boolean get() {
+            Boolean f = found;
+            if (f == null) {
+                String path = System.getenv("PATH");
+                f = path != null
+                        && java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                                .anyMatch(d -> !d.isBlank()
+                                        && java.nio.file.Files.isExecutable(java.nio.file.Path.of(d, "lp")));
+                found = f;
+            }
+            return f;
+        }
+    };
+
+    private void sendThroughLp(byte[] pdf) throws PrinterProblem {
+        try {
+            ProcessBuilder pb = new ProcessBuilder("lp", "-d", name, "-t", "Arrivals badge", "-n", "1", "-")
+                    .redirectErrorStream(true);
+            pb.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANGUAGE"));
+            pb.environment().put("LC_ALL", "C");
+            pb.environment().put("LANG", "C");
+            Process p = pb.start();
+            try (var in = p.getOutputStream()) {
+                in.write(pdf);
+            }
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new PrinterProblem(PrinterState.Condition.UNREACHABLE, "lp did not answer", null);
+            }
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.exitValue() != 0) {
+                throw new PrinterProblem(PrinterState.Condition.JOB_REFUSED, said, null);
+            }
+        } catch (IOException e) {
+            throw new PrinterProblem(PrinterState.Condition.JOB_REFUSED, e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PrinterProblem(PrinterState.Condition.UNREACHABLE, "interrupted", e);
+        }
     }
 
     /** The fallback: PDFBox draws each page at the label's exact size, without margins or scaling. */

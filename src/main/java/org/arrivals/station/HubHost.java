@@ -12,8 +12,10 @@ import org.arrivals.attendee.importing.ImportedRow;
 import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.hub.HubServer;
 import org.arrivals.hub.HubStore;
-import org.arrivals.hub.Tls;
+import org.arrivals.hub.HubTls;
 import org.arrivals.sync.protocol.RosterRow;
+import org.arrivals.sync.protocol.SetupCode;
+import org.arrivals.sync.protocol.StationRole;
 
 /**
  * The hub's side of the command line: its database (H2 in {@code HOME/hub/} unless a JDBC URL is
@@ -21,21 +23,101 @@ import org.arrivals.sync.protocol.RosterRow;
  */
 public final class HubHost implements AutoCloseable {
     private final HubStore store;
+    private final Path home;
 
-    private HubHost(HubStore store) {
+    private HubHost(HubStore store, Path home) {
         this.store = store;
+        this.home = home;
     }
 
     /** {@code dbUrl} null: the H2 database in {@code home}. Credentials may ride in the URL. */
     public static HubHost open(Path home, String dbUrl, Clock clock) {
         String url = dbUrl == null || dbUrl.isBlank() ? HubStore.h2Url(home) : dbUrl.strip();
         String user = url.startsWith("jdbc:h2:") ? "arrivals" : null;
-        return new HubHost(HubStore.open(url, user, null, clock));
+        return new HubHost(HubStore.open(url, user, null, clock), home);
     }
 
     /** A new station and its token (printed once, stored only as a hash). */
     public String addStation(String name, boolean admin) {
         return store.addStation(name, admin);
+    }
+
+    /** A new station with what its token may do, and its token. */
+    public String addStation(String name, StationRole role) {
+        return store.addStation(name, role);
+    }
+
+    /**
+     * A new station's set-up code: the hub's address ({@code url}; null: https on this machine's
+     * first network address, port 8480), the pinned fingerprint of the hub's certificate (its own,
+     * made now if need be, or the one in {@code keystore}), the station's name, role and new token,
+     * and the event's badge key.
+     */
+    public String addStationWithSetupCode(String name, StationRole role, String url, Path keystore, char[] password) {
+        HubTls tls = tls(keystore, password);
+        String address = url == null || url.isBlank()
+                ? "https://" + hostForUrl(HubTls.defaultHost()) + ":" + DEFAULT_PORT
+                : url.strip();
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(address);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--url " + address + " is not a URL; write it as https://HOST:PORT.");
+        }
+        if (uri.getHost() == null || !"https".equalsIgnoreCase(uri.getScheme())) {
+            throw new IllegalArgumentException(
+                    "--url " + address + " must be https://HOST:PORT: stations reach the" + " hub over TLS.");
+        }
+        // checked before the station is added, so a bad address adds nothing
+        byte[] key = store.badgeKey();
+        String token = store.addStation(name, role);
+        return new SetupCode(address, tls.fingerprintBytes(), name, role, token, key).write();
+    }
+
+    /** The port {@code arrivals hub} listens on unless told otherwise. */
+    public static final int DEFAULT_PORT = 8480;
+
+    private static String hostForUrl(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** The hub's TLS: {@code keystore} when given, else its own (made on first use). */
+    HubTls tls(Path keystore, char[] password) {
+        return keystore == null
+                ? HubTls.ownIn(home.resolve("hub"))
+                : HubTls.load(keystore, password == null ? new char[0] : password);
+    }
+
+    /** The SHA-256 of the hub's certificate as 32 colon-separated hex pairs (as openssl prints it). */
+    public String fingerprint(Path keystore, char[] password) {
+        return tls(keystore, password).fingerprint();
+    }
+
+    /** Refuses the station's token from now on, also in a hub running in another process. False: no such station. */
+    public boolean revoke(String name) {
+        return store.revokeStation(name);
+    }
+
+    /** A station as {@code arrivals hub stations} lists it. */
+    public record Listed(
+            String name,
+            String role,
+            java.time.OffsetDateTime added,
+            java.time.OffsetDateTime lastSeen,
+            java.time.OffsetDateTime revoked) {}
+
+    /** Every station the hub knows, by name, revoked ones too. */
+    public java.util.List<Listed> stations() {
+        return store.stations().stream()
+                .map(s -> new Listed(s.name(), s.role().id(), s.created(), s.lastSeen(), s.revoked()))
+                .toList();
+    }
+
+    /** The role named {@code id} ({@code desk}, {@code self-service}, {@code door}, {@code admin}). */
+    public static StationRole role(String id) {
+        return StationRole.parse(id)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "A station's role is desk, self-service, door or admin, not '" + id + "'."));
     }
 
     public record RosterLoad(int rows, int changed, int problems) {}
@@ -44,6 +126,8 @@ public final class HubHost implements AutoCloseable {
     public RosterLoad importRoster(Path file) throws ImportException {
         byte[] bytes;
         try {
+            org.arrivals.attendee.importing.ImportLimits.checkSize(
+                    Files.size(file), file.getFileName().toString());
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
@@ -103,13 +187,42 @@ public final class HubHost implements AutoCloseable {
         return serve(bindAddress, port, threads, null, null);
     }
 
-    /** As above, over HTTPS with the key and certificate in {@code keystore} when it is given. */
+    /**
+     * As above, over HTTPS with the key and certificate in {@code keystore} when it is given, else
+     * over plain HTTP, which is served on a loopback address only.
+     */
     public synchronized int serve(String bindAddress, int port, int threads, Path keystore, char[] password)
             throws IOException {
-        SSLContext tls = keystore == null ? null : Tls.context(keystore, password == null ? new char[0] : password);
+        SSLContext tls = keystore == null
+                ? null
+                : HubTls.load(keystore, password == null ? new char[0] : password)
+                        .context();
         server = HubServer.start(
                 store, new InetSocketAddress(bindAddress, port), threads, tls, HubServer.Limits.DEFAULT);
         return server.port();
+    }
+
+    /** Serves HTTPS with the hub's own certificate (made on first start) or {@code keystore}'s. */
+    public synchronized int serveTls(String bindAddress, int port, int threads, Path keystore, char[] password)
+            throws IOException {
+        return serveTls(bindAddress, port, threads, keystore, password, HubServer.Limits.DEFAULT);
+    }
+
+    public synchronized int serveTls(
+            String bindAddress, int port, int threads, Path keystore, char[] password, HubServer.Limits limits)
+            throws IOException {
+        server = HubServer.start(
+                store,
+                new InetSocketAddress(bindAddress, port),
+                threads,
+                tls(keystore, password).context(),
+                limits);
+        return server.port();
+    }
+
+    /** The running server (for tests), or null. */
+    public synchronized HubServer server() {
+        return server;
     }
 
     public HubStore store() {

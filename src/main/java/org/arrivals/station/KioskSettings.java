@@ -41,14 +41,17 @@ public record KioskSettings(
      * Readies a station for the demo event: its name, and the staff PIN {@code pin} when no PIN is
      * set. Returns true when it set the PIN.
      */
-    public static boolean prepareDemo(Path home, String eventName, String pin) {
+    public static boolean prepareDemo(Path home, String eventName, String pin, StationKey key) {
         if (StationFile.read(home).getProperty("event.name", "").isBlank()) {
             StationFile.set(home, Map.of("event.name", eventName));
         }
-        if (StaffPin.load(home, Clock.systemUTC()).isSet()) {
+        if (key == null) {
+            return false; // the key is typed on screen: no PIN can be set before it
+        }
+        if (StaffPin.load(home, Clock.systemUTC(), key).isSet()) {
             return false;
         }
-        StaffPin.set(home, pin);
+        StaffPin.set(home, key, org.arrivals.audit.Role.SUPERVISOR, pin);
         return true;
     }
 

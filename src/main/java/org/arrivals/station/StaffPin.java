@@ -1,8 +1,16 @@
 package org.arrivals.station;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -10,30 +18,46 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import javax.crypto.Cipher;
 import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
+import javax.crypto.spec.SecretKeySpec;
 import org.arrivals.audit.Role;
 import org.arrivals.store.AtomicFile;
 
 /**
  * The staff PINs, one per role, that unlock staff mode and let a person leave self-service: the
- * supervisor's ({@code staff.pin}, its name from before roles) and the
- * admin's ({@code staff.pin.admin}), in HOME/station.properties. Only a salted PBKDF2-HMAC-SHA256
- * hash is kept. A PIN is accepted with the highest role it is the PIN of; an admin's PIN opens
- * what a supervisor's does. After five wrong PINs in a row (for any role) the gate closes for 30
- * seconds, doubling with each further failure up to 15 minutes, so a four-digit PIN cannot be
- * guessed at a public kiosk. The count and the end of a lockout are kept in HOME/{@value #STATE_FILE}
- * (no secret in it), so restarting Arrivals, or pulling a kiosk's plug, does not reset them.
+ * supervisor's and the admin's. A PIN is at least {@value #MIN_DIGITS} digits; only a salted
+ * PBKDF2-HMAC-SHA256 verifier of it is kept, and the verifiers and the lockout state live in
+ * {@code HOME/}{@value #FILE}, encrypted and authenticated (AES-GCM) under a key derived from the
+ * station key. So a copy of the data folder gives nobody a verifier to try PINs against offline,
+ * and nobody without the station key can set a PIN or lift a lockout. The file is separate from
+ * the event's database so that {@code arrivals pin set} works while a kiosk has the event open;
+ * both lock it while they change it.
+ *
+ * <p>A PIN is accepted with the highest role it is the PIN of; an admin's PIN opens what a
+ * supervisor's does. After five wrong PINs in a row (for any role) the gate closes for 30 seconds,
+ * doubling with each further failure up to 15 minutes; the count survives restarts (it is in the
+ * file). PINs that older versions kept in {@code station.properties} move into the file the first
+ * time the station key is given, and leave {@code station.properties}.
  */
 public final class StaffPin {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StaffPin.class);
     static final String KEY = "staff.pin";
     static final String ADMIN_KEY = "staff.pin.admin";
+    /** The encrypted file of verifiers and lockout. */
+    public static final String FILE = "staff-pins.sealed";
+    /** The fewest digits a new PIN has. */
+    public static final int MIN_DIGITS = 6;
+
     private static final int ITERATIONS = 120_000;
     private static final int FREE_TRIES = 5;
-    static final String STATE_FILE = "staff-pin.lockout";
+    private static final String PURPOSE = "arrivals staff pins v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public sealed interface Check {
         /** The PIN is right, and is the PIN of {@code role}. */
@@ -47,70 +71,106 @@ public final class StaffPin {
         record NotSet() implements Check {}
     }
 
-    private final String supervisor;
-    private final String admin;
+    /** What the file holds. */
+    private static final class State {
+        String supervisor;
+        String admin;
+        int failures;
+        long lockedUntil;
+    }
+
+    private final Path home;
     private final Clock clock;
-    private final Path stateFile;
-    private int failures;
-    private Instant lockedUntil = Instant.EPOCH;
+    private volatile byte[] fileKey;
+    private volatile byte[] salt;
 
-    /** A supervisor's PIN only (its stored hash). */
-    public StaffPin(String stored, Clock clock) {
-        this(stored, null, clock);
-    }
-
-    public StaffPin(String supervisor, String admin, Clock clock) {
-        this(supervisor, admin, clock, null);
-    }
-
-    private StaffPin(String supervisor, String admin, Clock clock, Path stateFile) {
-        this.supervisor = supervisor;
-        this.admin = admin;
+    private StaffPin(Path home, Clock clock) {
+        this.home = home;
         this.clock = clock;
-        this.stateFile = stateFile;
-        if (stateFile != null && Files.exists(stateFile)) {
-            try {
-                Properties p = new Properties();
-                try (var r = Files.newBufferedReader(stateFile)) {
-                    p.load(r);
-                }
-                // a file that lost its values (a power cut while it was written) counts as unreadable
-                failures =
-                        Math.max(0, Integer.parseInt(p.getProperty("failures").strip()));
-                lockedUntil = Instant.ofEpochMilli(
-                        Long.parseLong(p.getProperty("lockedUntil").strip()));
-            } catch (IOException | RuntimeException e) {
-                // unreadable: assume the worst that the file could have said, a full lockout
-                failures = FREE_TRIES + 5;
-                lockedUntil = clock.instant().plusSeconds(900);
-                LOG.warn(
-                        "Staff PIN lockout state {} is unreadable ({}); the PIN gate stays closed for 15 minutes",
-                        stateFile,
-                        e.getMessage());
-            }
-        }
     }
 
-    /** The station's PINs, with the lockout state a previous run left. */
+    /**
+     * The station's PINs, to be unlocked with the station key ({@link #unlock}) once it is known
+     * (the kiosk asks for it first); until then no PIN is accepted.
+     */
+    public static StaffPin locked(Path home, Clock clock) {
+        return new StaffPin(home, clock);
+    }
+
+    /** The station's PINs, unlocked with {@code key}. */
+    public static StaffPin load(Path home, Clock clock, StationKey key) {
+        StaffPin p = new StaffPin(home, clock);
+        p.unlock(key);
+        return p;
+    }
+
+    /** The station's PINs, unlocked with the station key of {@code ARRIVALS_KEY}. */
     public static StaffPin load(Path home, Clock clock) {
-        Properties p = StationFile.read(home);
-        return new StaffPin(p.getProperty(KEY), p.getProperty(ADMIN_KEY), clock, home.resolve(STATE_FILE));
+        return load(home, clock, StationKey.fromEnvironment());
     }
 
-    private void saveState() {
-        if (stateFile == null) {
-            return;
-        }
+    /**
+     * Gives the station key: the file is read with it (PINs an older version kept in
+     * station.properties move into it).
+     *
+     * @throws IllegalArgumentException when the key does not open the file
+     */
+    public synchronized void unlock(StationKey key) {
+        Path file = home.resolve(FILE);
         try {
-            if (failures == 0) {
-                Files.deleteIfExists(stateFile);
+            if (Files.exists(file)) {
+                Properties p = readProperties(file);
+                byte[] s = Base64.getDecoder().decode(p.getProperty("salt", ""));
+                byte[] k = key.storeKey().subkey(s, PURPOSE);
+                decrypt(p, k); // a wrong key is told here
+                this.salt = s;
+                this.fileKey = k;
+                dropLegacy(false);
                 return;
             }
-            AtomicFile.writeString(
-                    stateFile, "failures=" + failures + "\nlockedUntil=" + lockedUntil.toEpochMilli() + "\n");
+            byte[] s = new byte[16];
+            new SecureRandom().nextBytes(s);
+            this.salt = s;
+            this.fileKey = key.storeKey().subkey(s, PURPOSE);
+            Properties legacy = StationFile.read(home);
+            State st = new State();
+            st.supervisor = blankToNull(legacy.getProperty(KEY));
+            st.admin = blankToNull(legacy.getProperty(ADMIN_KEY));
+            if (st.supervisor != null || st.admin != null) {
+                update(x -> {
+                    x.supervisor = st.supervisor;
+                    x.admin = st.admin;
+                });
+                dropLegacy(true);
+            }
         } catch (IOException e) {
-            LOG.warn("Cannot keep the staff PIN lockout state in {}: {}", stateFile, e.getMessage());
+            throw new IllegalStateException("Cannot read the staff PINs in " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private void dropLegacy(boolean moved) {
+        Properties p = StationFile.read(home);
+        if (p.getProperty(KEY) == null && p.getProperty(ADMIN_KEY) == null) {
+            return;
+        }
+        Map<String, String> change = new HashMap<>();
+        change.put(KEY, null);
+        change.put(ADMIN_KEY, null);
+        StationFile.set(home, change);
+        if (moved) {
+            LOG.info("The staff PINs moved from station.properties into {}", FILE);
+        } else {
+            LOG.warn("station.properties held staff PINs although {} exists; they were ignored and removed", FILE);
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    /** True once the station key was given. */
+    public boolean unlocked() {
+        return fileKey != null;
     }
 
     /** True when some staff PIN is set. */
@@ -126,14 +186,17 @@ public final class StaffPin {
 
     /** True when {@code role} has a PIN of its own. */
     public boolean isSet(Role role) {
-        String stored = stored(role);
+        if (fileKey == null) {
+            return false;
+        }
+        String stored = stored(read(), role);
         return stored != null && !stored.isBlank();
     }
 
-    private String stored(Role role) {
+    private static String stored(State s, Role role) {
         return switch (role) {
-            case ADMIN -> admin;
-            case SUPERVISOR -> supervisor;
+            case ADMIN -> s.admin;
+            case SUPERVISOR -> s.supervisor;
             case ATTENDEE, VOLUNTEER -> null;
         };
     }
@@ -148,37 +211,57 @@ public final class StaffPin {
      * as a failure too, so the lockout guards the admin's PIN as much as the supervisor's.
      */
     public synchronized Check check(String pin, Role needed) {
-        Instant now = clock.instant();
-        if (now.isBefore(lockedUntil)) {
-            return new Check.Locked(Duration.between(now, lockedUntil));
-        }
-        if (!isSetFor(needed)) {
+        if (fileKey == null) {
             return new Check.NotSet();
         }
-        for (Role role : new Role[] {Role.ADMIN, Role.SUPERVISOR}) {
-            if (role.allows(needed) && isSet(role) && matches(stored(role), pin)) {
-                if (failures != 0) {
-                    failures = 0;
-                    saveState();
-                }
-                return new Check.Accepted(role);
+        Check[] answer = new Check[1];
+        try {
+            checkLocked(pin, needed, answer);
+        } catch (RuntimeException unreadable) {
+            // a file someone broke (or a power cut emptied) keeps the gate closed rather than open
+            LOG.warn("The staff PINs' file is unreadable ({}); the PIN gate stays closed", unreadable.getMessage());
+            return new Check.Locked(Duration.ofMinutes(15));
+        }
+        return answer[0];
+    }
+
+    private void checkLocked(String pin, Role needed, Check[] answer) {
+        update(s -> {
+            Instant now = clock.instant();
+            Instant lockedUntil = Instant.ofEpochMilli(s.lockedUntil);
+            if (now.isBefore(lockedUntil)) {
+                answer[0] = new Check.Locked(Duration.between(now, lockedUntil));
+                return;
             }
-        }
-        failures++;
-        if (failures >= FREE_TRIES) {
-            long seconds = Math.min(900, 30L << Math.min(failures - FREE_TRIES, 5));
-            lockedUntil = now.plusSeconds(seconds);
-            saveState();
-            return new Check.Locked(Duration.ofSeconds(seconds));
-        }
-        saveState();
-        return new Check.Refused(FREE_TRIES - failures);
+            boolean anySet = (Role.ADMIN.allows(needed) && s.admin != null)
+                    || (Role.SUPERVISOR.allows(needed) && s.supervisor != null);
+            if (!anySet) {
+                answer[0] = new Check.NotSet();
+                return;
+            }
+            for (Role role : new Role[] {Role.ADMIN, Role.SUPERVISOR}) {
+                String stored = stored(s, role);
+                if (role.allows(needed) && stored != null && matches(stored, pin)) {
+                    s.failures = 0;
+                    answer[0] = new Check.Accepted(role);
+                    return;
+                }
+            }
+            s.failures++;
+            if (s.failures >= FREE_TRIES) {
+                long seconds = Math.min(900, 30L << Math.min(s.failures - FREE_TRIES, 5));
+                s.lockedUntil = now.plusSeconds(seconds).toEpochMilli();
+                answer[0] = new Check.Locked(Duration.ofSeconds(seconds));
+                return;
+            }
+            answer[0] = new Check.Refused(FREE_TRIES - s.failures);
+        });
     }
 
     /** The stored form of a PIN: {@code pbkdf2-sha256$iterations$salt$hash}. */
     public static String hash(String pin) {
-        if (pin == null || !pin.matches("\\d{4,12}")) {
-            throw new IllegalArgumentException("A staff PIN is 4 to 12 digits.");
+        if (pin == null || !pin.matches("\\d{" + MIN_DIGITS + ",12}")) {
+            throw new IllegalArgumentException("A staff PIN is " + MIN_DIGITS + " to 12 digits.");
         }
         byte[] salt = new byte[16];
         new SecureRandom().nextBytes(salt);
@@ -208,23 +291,166 @@ public final class StaffPin {
         }
     }
 
-    /** Stores a new supervisor PIN's hash in the station's settings, keeping the other settings. */
+    /** Sets the supervisor's PIN, with the station key of {@code ARRIVALS_KEY}. */
     public static void set(Path home, String pin) {
         set(home, Role.SUPERVISOR, pin);
     }
 
-    /** Stores the PIN of {@code role} (supervisor or admin). */
+    /** Sets the PIN of {@code role}, with the station key of {@code ARRIVALS_KEY}. */
     public static void set(Path home, Role role, String pin) {
-        switch (role) {
-            case SUPERVISOR -> StationFile.set(home, Map.of(KEY, hash(pin)));
-            case ADMIN -> StationFile.set(home, Map.of(ADMIN_KEY, hash(pin)));
-            case VOLUNTEER ->
-                throw new IllegalArgumentException("Volunteers need no PIN: desk mode opens without one.");
+        set(home, StationKey.fromEnvironment(), role, pin);
+    }
+
+    /**
+     * Sets the PIN of {@code role} (supervisor or admin) and lifts a lockout. The station key is
+     * always checked: against the PINs' file, else against an event's key-check file; a station
+     * with neither has nothing to protect yet, and the key given becomes the file's.
+     *
+     * @throws IllegalArgumentException for a PIN shorter than six digits, or a wrong key
+     */
+    public static void set(Path home, StationKey key, Role role, String pin) {
+        if (role != Role.SUPERVISOR && role != Role.ADMIN) {
+            throw new IllegalArgumentException("Volunteers need no PIN: desk mode opens without one.");
+        }
+        String verifier = hash(pin);
+        if (!Files.exists(home.resolve(FILE))) {
+            verifyAgainstAnEvent(home, key);
+        }
+        StaffPin p = new StaffPin(home, Clock.systemUTC());
+        p.unlock(key);
+        p.update(s -> {
+            if (role == Role.ADMIN) {
+                s.admin = verifier;
+            } else {
+                s.supervisor = verifier;
+            }
+            s.failures = 0; // whoever holds the station key may lift a lockout
+            s.lockedUntil = 0;
+        });
+    }
+
+    /** The key must open the station's events (any of them): a PIN cannot be planted without it. */
+    private static void verifyAgainstAnEvent(Path home, StationKey key) {
+        Path events = home.resolve("events");
+        if (!Files.isDirectory(events)) {
+            return;
+        }
+        try (var dirs = Files.list(events)) {
+            for (Path d : (Iterable<Path>) dirs::iterator) {
+                if (org.arrivals.store.StoreKey.isEncrypted(d)) {
+                    key.storeKey().verify(d);
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + events + ": " + e.getMessage(), e);
+        }
+    }
+
+    // ---- the file
+
+    private interface Change {
+        void apply(State s);
+    }
+
+    private State read() {
+        Path file = home.resolve(FILE);
+        if (!Files.exists(file)) {
+            return new State();
         }
         try {
-            Files.deleteIfExists(home.resolve(STATE_FILE)); // whoever holds the station key may lift a lockout
+            return decrypt(readProperties(file), fileKey);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("The staff PINs' file {} is unreadable ({}); no PIN opens the gate", file, e.getMessage());
+            State closed = new State();
+            closed.lockedUntil = clock.instant().plusSeconds(900).toEpochMilli();
+            return closed;
+        }
+    }
+
+    /** Reads, changes and writes the file, holding a lock on it (a kiosk and {@code pin set} may both write). */
+    private void update(Change change) {
+        Path file = home.resolve(FILE);
+        try {
+            Files.createDirectories(home);
+            try (FileChannel lockFile = FileChannel.open(
+                            home.resolve(FILE + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                    FileLock lock = lockFile.lock()) {
+                State s = Files.exists(file) ? decrypt(readProperties(file), fileKey) : new State();
+                change.apply(s);
+                write(file, s);
+            }
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot reset the staff PIN lockout in " + home + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot keep the staff PINs in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Properties readProperties(Path file) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = new StringReader(Files.readString(file, StandardCharsets.US_ASCII))) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    private void write(Path file, State s) throws IOException {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("supervisor", s.supervisor);
+        o.put("admin", s.admin);
+        o.put("failures", s.failures);
+        o.put("lockedUntil", s.lockedUntil);
+        byte[] nonce = new byte[12];
+        new SecureRandom().nextBytes(nonce);
+        byte[] sealed;
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(fileKey, 0, 16, "AES"), new GCMParameterSpec(128, nonce));
+            c.updateAAD(salt);
+            sealed = c.doFinal(JSON.writeValueAsBytes(o));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+        Base64.Encoder b64 = Base64.getEncoder();
+        AtomicFile.writeString(
+                file,
+                "# Arrivals staff PINs: verifiers and lockout, encrypted under a key derived from the station key.\n"
+                        + "kdf=pbkdf2-sha256\nsalt=" + b64.encodeToString(salt) + "\nnonce="
+                        + b64.encodeToString(nonce) + "\ndata=" + b64.encodeToString(sealed) + "\n");
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // the data folder's own permissions
+        }
+    }
+
+    private static State decrypt(Properties p, byte[] key) {
+        Base64.Decoder b64 = Base64.getDecoder();
+        byte[] salt = b64.decode(p.getProperty("salt", ""));
+        byte[] nonce = b64.decode(p.getProperty("nonce", ""));
+        byte[] data = b64.decode(p.getProperty("data", ""));
+        byte[] plain;
+        try {
+            Cipher c = Cipher.getInstance("AES/GCM/NoPadding");
+            c.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, 0, 16, "AES"), new GCMParameterSpec(128, nonce));
+            c.updateAAD(salt);
+            plain = c.doFinal(data);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IllegalArgumentException(
+                    "The station key is wrong: it does not open the staff PINs of this station (" + FILE + ").");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available in this Java runtime", e);
+        }
+        try {
+            var o = JSON.readTree(plain);
+            State s = new State();
+            s.supervisor =
+                    o.path("supervisor").isTextual() ? o.get("supervisor").asText() : null;
+            s.admin = o.path("admin").isTextual() ? o.get("admin").asText() : null;
+            s.failures = o.path("failures").asInt(0);
+            s.lockedUntil = o.path("lockedUntil").asLong(0);
+            return s;
+        } catch (IOException e) {
+            throw new IllegalStateException("The staff PINs' file is damaged", e);
         }
     }
 }

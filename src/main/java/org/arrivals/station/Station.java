@@ -90,13 +90,14 @@ public final class Station implements AutoCloseable {
     private final SessionService sessions;
     private final DelegationService delegations;
     private final CertificateService certificates;
+    private final org.arrivals.sync.Quarantine quarantine;
     private SyncWorker sync;
 
     private Station(
             Path home,
             String eventId,
             StationSettings settings,
-            byte[] eventKey,
+            EventKey.Keys eventKey,
             Store store,
             Clock clock,
             Path configDir) {
@@ -117,9 +118,10 @@ public final class Station implements AutoCloseable {
         log.addProjection(new SessionPresence());
         this.outbox = new Outbox(store, clock);
         this.remote = new RemoteEvents(log, store, attendees, clock);
-        this.tokens = new BadgeToken(eventKey);
+        this.tokens = new BadgeToken(eventKey.current(), eventKey.alsoAccepted());
         this.badges = new BadgeRenderer(tokens);
         this.syncState = new SyncState(store);
+        this.quarantine = new org.arrivals.sync.Quarantine(store, clock);
         this.audit = new AuditLog(store, stationId, clock);
         this.printing = new PrintService(
                 new PrintQueue(store, clock),
@@ -137,6 +139,11 @@ public final class Station implements AutoCloseable {
                     public void reprinted(String code, String reason) {
                         log.badgeReprinted(code, reason);
                     }
+
+                    @Override
+                    public void reprinted(String code, String reason, int generation) {
+                        log.badgeReprinted(code, reason, generation);
+                    }
                 },
                 audit,
                 new PrintService.Target(
@@ -150,7 +157,10 @@ public final class Station implements AutoCloseable {
                                 target.template())),
                 clock,
                 PRINTER_PROBE);
-        ScanResolver scans = new ScanResolver(attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix());
+        ScanResolver scans = new ScanResolver(
+                attendees, tokens, settings.scannerPrefix(), settings.scannerSuffix(), printing.generations()::current);
+        // a reprint recorded at another station replaces the badge here too
+        remote.onReprint(printing.generations()::raise);
         this.checkIns = new CheckInService(
                 log,
                 arrivals,
@@ -167,7 +177,7 @@ public final class Station implements AutoCloseable {
                 attendees,
                 scans,
                 sessions,
-                new CertificateToken(eventKey),
+                new CertificateToken(eventKey.current()),
                 audit,
                 configDir,
                 () -> StationFile.read(home).getProperty("event.name", "").strip(),
@@ -207,9 +217,26 @@ public final class Station implements AutoCloseable {
         Path dir = DataHome.eventDirectory(home, eventId);
         Store store = Store.open(dir, key.storeKey());
         try (Timeline.Span wiring = Timeline.begin("station services")) {
-            Station station = new Station(home, eventId, settings, EventKey.loadOrCreate(dir), store, clock, configDir);
+            // a station that joined a hub is the station the hub named in its set-up code
+            SyncState.Joined joined = new SyncState(store).joined();
+            if (joined.joined()) {
+                if (stationOverride != null
+                        && !stationOverride.isBlank()
+                        && !stationOverride.strip().equals(joined.station())) {
+                    throw new IllegalArgumentException("This station joined its hub as " + joined.station()
+                            + ": its events carry that name, and the hub takes no other from its token. Leave out"
+                            + " --station, or give --station " + joined.station() + ".");
+                }
+                settings = settings.withId(joined.station());
+            }
+            Station station = new Station(home, eventId, settings, EventKey.load(store, dir), store, clock, configDir);
             station.sealHubToken();
             PendingAudit.drainInto(home, station.audit);
+            if (station.takeSetupCode()) {
+                // joined: the hub's name and badge key take effect as the station opens again
+                station.close();
+                return open(home, eventId, stationOverride, clock, configDir, key);
+            }
             return station;
         } catch (RuntimeException e) {
             store.close();
@@ -344,24 +371,94 @@ public final class Station implements AutoCloseable {
     /** As above, with the deadline of each hub call, the pause between syncs, and the longest backoff. */
     public SyncWorker syncWith(
             String hubUrl, String hubToken, Duration callTimeout, Duration interval, Duration maxBackoff) {
-        String url = hubUrl != null && !hubUrl.isBlank() ? hubUrl.strip() : settings.hubUrl();
+        return syncWith(hubUrl, hubToken, null, callTimeout, interval, maxBackoff);
+    }
+
+    /**
+     * As above, with the hub's certificate fingerprint to pin in place of the one kept when the
+     * station joined (blank: that one, if any). The joined hub's address and token are used unless
+     * others are given; {@code hub.url} and {@code hub.token} in station.properties otherwise.
+     */
+    public SyncWorker syncWith(
+            String hubUrl,
+            String hubToken,
+            String fingerprint,
+            Duration callTimeout,
+            Duration interval,
+            Duration maxBackoff) {
+        SyncState.Joined joined = syncState.joined();
+        String url = hubUrl != null && !hubUrl.isBlank()
+                ? hubUrl.strip()
+                : joined.hubUrl() != null && !joined.hubUrl().isBlank() ? joined.hubUrl() : settings.hubUrl();
         String token = hubToken != null && !hubToken.isBlank()
                 ? hubToken.strip()
                 : !settings.hubToken().isBlank() ? settings.hubToken() : syncState.hubToken();
+        String pinned = fingerprint != null && !fingerprint.isBlank() ? fingerprint.strip() : joined.fingerprint();
         HubClient client = null;
         if (url != null && !url.isBlank()) {
             URI uri;
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as http://HOST:PORT.");
+                throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as https://HOST:PORT.");
             }
-            if (uri.getScheme() == null || !uri.getScheme().startsWith("http") || uri.getHost() == null) {
-                throw new IllegalArgumentException("hub.url " + url + " is not a URL; write it as http://HOST:PORT.");
-            }
-            client = new HubClient(uri, token, callTimeout);
+            client = new HubClient(
+                    uri,
+                    token,
+                    callTimeout,
+                    pinned == null || pinned.isBlank() ? null : org.arrivals.sync.PinnedCertificate.of(pinned));
         }
-        return new SyncWorker(outbox, remote, attendees, syncState, client, clock, interval, maxBackoff, schedule);
+        return new SyncWorker(
+                outbox, remote, attendees, syncState, client, quarantine, clock, interval, maxBackoff, schedule);
+    }
+
+    private volatile org.arrivals.checkin.SelfCheckIn selfService;
+
+    /** The self-service station's rules: names only, a question only the person knows, the rate limit. */
+    public synchronized org.arrivals.checkin.SelfCheckIn selfService() {
+        if (selfService == null) {
+            selfService = new org.arrivals.checkin.SelfCheckIn(checkIns, lookup, attendees, clock);
+        }
+        return selfService;
+    }
+
+    /** A set-up code the kiosk set-up left in the data folder, taken in at the first open. */
+    static final String SETUP_CODE_FILE = "setup.code";
+
+    /**
+     * Joins the hub of a set-up code that the kiosk set-up left in {@code HOME/setup.code} (read
+     * from a file, never a command line), then removes the file: the code lives on only in the
+     * encrypted database. True when the station joined.
+     */
+    private boolean takeSetupCode() {
+        Path file = home.resolve(SETUP_CODE_FILE);
+        if (!java.nio.file.Files.exists(file) || syncState.joined().joined()) {
+            return false;
+        }
+        try {
+            String code = java.nio.file.Files.readString(file, java.nio.charset.StandardCharsets.US_ASCII);
+            StationJoin.Joined r = joining().join(org.arrivals.audit.Actor.cli(), code, null);
+            if (r.outcome() != StationJoin.Outcome.JOINED) {
+                LOG.warn("The set-up code in {} was not taken: {}", file, r.outcome());
+                return false;
+            }
+            java.nio.file.Files.delete(file);
+            LOG.info("Joined the hub as {} with the set-up code the kiosk set-up left", r.station());
+            return true;
+        } catch (java.io.IOException e) {
+            LOG.warn("Cannot read the set-up code in {}: {}", file, e.getMessage());
+            return false;
+        }
+    }
+
+    /** Joining a hub with a set-up code. */
+    public StationJoin joining() {
+        return new StationJoin(home, store, syncState, audit);
+    }
+
+    /** Events set aside by sync (pulled ones this station cannot apply, its own the hub refused). */
+    public org.arrivals.sync.Quarantine quarantine() {
+        return quarantine;
     }
 
     /** The check-in log's commands (for tests; faces use {@link #checkIns()}). */

@@ -79,6 +79,7 @@ public final class Store implements AutoCloseable {
         boolean exists = Files.exists(directory.resolve(FILE_NAME + ".mv.db"));
         String url = jdbcUrl(directory);
         String password = "";
+        byte[] subkeys = null;
         if (key != null) {
             if (exists && !StoreKey.isEncrypted(directory)) {
                 throw new StoreException(
@@ -89,6 +90,9 @@ public final class Store implements AutoCloseable {
                         null);
             }
             char[] filePassword = key.filePassword(directory);
+            subkeys = hmac(
+                    new String(filePassword).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                    "arrivals store subkeys v1");
             url += ";CIPHER=AES";
             password = new String(filePassword) + " ";
             Arrays.fill(filePassword, '\0');
@@ -128,7 +132,31 @@ public final class Store implements AutoCloseable {
             throw new StoreException("Cannot prepare the database in " + directory + ": " + e.getMessage(), e);
         }
         OPEN.merge(directory.toAbsolutePath().normalize(), 1, Integer::sum);
-        return new Store(directory, ds, keepAlive);
+        Store s = new Store(directory, ds, keepAlive);
+        s.subkeys = subkeys;
+        return s;
+    }
+
+    /** Derived from the station key when the database was opened with it; null for an unencrypted test store. */
+    private volatile byte[] subkeys;
+
+    /**
+     * A key for {@code purpose} derived from the station key this database was opened with (HMAC of
+     * the purpose under a key derived from the database's own): no extra PBKDF2, and nothing
+     * written. Null for a store opened without a key (tests below the station).
+     */
+    public byte[] subkey(String purpose) {
+        return subkeys == null ? null : hmac(subkeys, purpose);
+    }
+
+    private static byte[] hmac(byte[] key, String text) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this Java runtime", e);
+        }
     }
 
     /**

@@ -147,6 +147,21 @@ public final class StoreKey {
     static final String WRONG = "The station key is wrong: it does not unlock this event's data. Check the key file "
             + "or passphrase and try again.";
 
+    /**
+     * A key derived from this station key for another purpose than the database (the staff PINs'
+     * file): PBKDF2 with {@code salt}, then HMAC-SHA256 of {@code purpose} under the result. Slow
+     * on purpose, as the database's; derivations are remembered for the process.
+     */
+    public byte[] subkey(byte[] salt, String purpose) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(derive(salt, ITERATIONS), "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available in this Java runtime", e);
+        }
+    }
+
     private byte[] derive(byte[] salt, int iterations) {
         String id;
         try {

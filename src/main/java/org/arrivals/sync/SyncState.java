@@ -34,6 +34,30 @@ public final class SyncState {
                 .execute();
     }
 
+    /** What a station learnt when it joined its hub with a set-up code; null fields when it did not. */
+    public record Joined(String hubUrl, String fingerprint, String station, String role) {
+        public boolean joined() {
+            return station != null && !station.isBlank();
+        }
+    }
+
+    public Joined joined() {
+        SyncStateRecord r = read();
+        return new Joined(r.getHubUrl(), r.getHubFingerprint(), r.getJoinedStation(), r.getJoinedRole());
+    }
+
+    /** Keeps what a set-up code holds (the token too), in the encrypted database. */
+    public void join(String hubUrl, String fingerprint, String station, String role, String token) {
+        dsl.update(SYNC_STATE)
+                .set(SYNC_STATE.HUB_URL, hubUrl)
+                .set(SYNC_STATE.HUB_FINGERPRINT, fingerprint)
+                .set(SYNC_STATE.JOINED_STATION, station)
+                .set(SYNC_STATE.JOINED_ROLE, role)
+                .set(SYNC_STATE.HUB_TOKEN, token)
+                .where(SYNC_STATE.ID.eq(1))
+                .execute();
+    }
+
     public void eventCursor(long cursor) {
         dsl.update(SYNC_STATE)
                 .set(SYNC_STATE.EVENT_CURSOR, cursor)

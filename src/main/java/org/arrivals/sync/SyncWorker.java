@@ -57,6 +57,7 @@ public final class SyncWorker implements AutoCloseable {
     private final AttendeeStore attendees;
     private final SyncState state;
     private final HubClient client;
+    private final Quarantine quarantine;
     private final Clock clock;
     private final Duration interval;
     private final Duration maxBackoff;
@@ -79,20 +80,26 @@ public final class SyncWorker implements AutoCloseable {
             Clock clock,
             Duration interval,
             Duration maxBackoff) {
-        this(outbox, remote, attendees, state, client, clock, interval, maxBackoff, null);
+        this(outbox, remote, attendees, state, client, null, clock, interval, maxBackoff, null);
     }
 
-    /** As above, also keeping the station's {@code schedule} as the hub's (null: no schedule is pulled). */
+    /**
+     * As above, setting aside in {@code quarantine} what cannot be applied or was refused (null:
+     * skipped with a warning), and keeping the station's {@code schedule} as the hub's (null: no
+     * schedule is pulled).
+     */
     public SyncWorker(
             Outbox outbox,
             RemoteEvents remote,
             AttendeeStore attendees,
             SyncState state,
             HubClient client,
+            Quarantine quarantine,
             Clock clock,
             Duration interval,
             Duration maxBackoff,
             Schedule schedule) {
+        this.quarantine = quarantine;
         this.schedule = schedule;
         this.outbox = outbox;
         this.remote = remote;
@@ -214,7 +221,26 @@ public final class SyncWorker implements AutoCloseable {
             if (batch.isEmpty()) {
                 return pushed;
             }
-            PushResponse receipt = client.push(Wire.of(batch));
+            List<WireEvent> wire = Wire.of(batch);
+            PushResponse receipt;
+            try {
+                receipt = client.push(wire);
+            } catch (HubException e) {
+                // one event the hub will never take (refused by the contract, or not this station's to
+                // push) would stop the whole outbox: it is set aside, and the rest goes on
+                int item = e.item();
+                if (quarantine != null
+                        && (e.status() == 400 || e.status() == 403)
+                        && item >= 1
+                        && item <= wire.size()) {
+                    WireEvent refused = wire.get(item - 1);
+                    quarantine.pushed(refused, e.getMessage());
+                    LOG.warn("Event {} set aside: the hub refused it ({})", refused.id(), e.getMessage());
+                    publish();
+                    continue;
+                }
+                throw e;
+            }
             Set<UUID> sent = new HashSet<>();
             batch.forEach(e -> sent.add(e.id()));
             List<UUID> acked = receipt.acked() == null
@@ -241,16 +267,22 @@ public final class SyncWorker implements AutoCloseable {
                 if (w.id() != null) {
                     ids.add(w.id());
                 }
-                // what the contract refuses (a kind from a newer station, a field an older hub let through)
-                // is left out, never half applied; the rest of the page is taken in
-                Optional<Problem> problem = Wire.check(w);
+                // what the contract refuses (a kind from a newer station, a field an older hub let through,
+                // a clock far ahead of this station's) is set aside, never half applied; the rest of the
+                // page is taken in
+                Optional<Problem> problem = Wire.check(w, clock.instant());
                 if (problem.isPresent()) {
-                    LOG.warn("Skipped event {} from the hub: {}", w.id(), problem.get());
+                    setAside(w, problem.get().toString());
                     continue;
                 }
-                Wire.toEvent(w).ifPresent(events::add);
+                Optional<CheckInEvent> event = Wire.toEvent(w);
+                if (event.isEmpty()) {
+                    setAside(w, "kind " + w.kind() + " NOT_ALLOWED");
+                    continue;
+                }
+                events.add(event.get());
             }
-            pulled += remote.applyRemote(events);
+            pulled += apply(page.events(), events);
             // Our own events coming back prove the hub holds them, even if a push receipt was lost.
             outbox.markAcked(ids);
             if (page.cursor() > cursor) {
@@ -287,6 +319,39 @@ public final class SyncWorker implements AutoCloseable {
             LOG.info("Took the hub's schedule version {}: {} sessions", r.version(), rows.size());
         }
         state.scheduleVersion(r.version());
+    }
+
+    private void setAside(WireEvent w, String problem) {
+        LOG.warn("Set aside event {} from the hub: {}", w.id(), problem);
+        if (quarantine != null) {
+            quarantine.pulled(w, problem);
+        }
+    }
+
+    /**
+     * Applies a page; when the page as a whole cannot be applied (an event the store refuses), each
+     * event is applied alone and the ones that fail are set aside.
+     */
+    private int apply(List<WireEvent> page, List<CheckInEvent> events) {
+        try {
+            return remote.applyRemote(events);
+        } catch (RuntimeException whole) {
+            LOG.warn(
+                    "A page of {} pulled events could not be applied at once; applying them one by one", events.size());
+            int n = 0;
+            for (CheckInEvent e : events) {
+                try {
+                    n += remote.applyRemote(List.of(e));
+                } catch (RuntimeException one) {
+                    page.stream()
+                            .filter(w -> e.id().equals(w.id()))
+                            .findFirst()
+                            .ifPresent(w ->
+                                    setAside(w, "not applied: " + one.getClass().getSimpleName()));
+                }
+            }
+            return n;
+        }
     }
 
     private int pullRoster() throws HubException {
@@ -332,7 +397,8 @@ public final class SyncWorker implements AutoCloseable {
                 r.getLastSyncAt(),
                 error != null ? error : r.getLastError(),
                 r.getEventCursor(),
-                r.getRosterVersion());
+                r.getRosterVersion(),
+                quarantine == null ? 0 : quarantine.count());
     }
 
     /**

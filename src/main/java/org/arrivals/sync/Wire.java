@@ -34,6 +34,11 @@ public final class Wire {
         return EventContract.check(w);
     }
 
+    /** As above, and its clock not more than the contract allows ahead of this station's time {@code now}. */
+    public static Optional<Problem> check(WireEvent w, java.time.Instant now) {
+        return EventContract.check(w, now);
+    }
+
     /** Empty for a kind this version does not know (an event from a newer station). */
     public static Optional<CheckInEvent> toEvent(WireEvent w) {
         EventKind kind;

@@ -70,7 +70,8 @@ class HubKillTest {
                         "desk-1",
                         Clock.systemUTC(),
                         proxy.uri(),
-                        token.toString().strip())) {
+                        token.toString().strip(),
+                        java.time.Duration.ofSeconds(20))) {
             station.syncOnce();
             List<String> codes = station.station.attendees().all().stream()
                     .filter(a -> a.status() == RegistrationStatus.ATTENDING)

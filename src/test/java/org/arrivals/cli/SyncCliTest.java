@@ -51,6 +51,9 @@ class SyncCliTest {
                 .out()
                 .strip();
         String station = dir.resolve("station").toString();
+        // the station's id is the name its token was given to: a token pushes only its own station's events
+        Files.createDirectories(Path.of(station));
+        Files.writeString(Path.of(station, "station.properties"), "station.id=desk-1\n", StandardCharsets.UTF_8);
 
         CliRun alone = run("--home", station, "sync", "--status", "--json");
         assertThat(alone.json().get("configured").asBoolean()).isFalse();

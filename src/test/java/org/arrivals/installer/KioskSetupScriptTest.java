@@ -36,15 +36,17 @@ class KioskSetupScriptTest {
 
     @Test
     void aSelfServiceKioskStartsArrivalsAloneRestartsItAndKeepsNoPrintedBadges() throws Exception {
+        Path tokenFile = Files.writeString(
+                root.resolveSibling(root.getFileName() + ".token"), "t0k3n-abcdefghijklmnopqrstuvwxyz\n");
         Run r = setup(
                 "--station",
                 "self-2",
                 "--printer",
                 "lobby-zebra",
                 "--hub-url",
-                "http://hub.local:8480",
-                "--hub-token",
-                "t0k3n",
+                "https://hub.local:8480",
+                "--hub-token-file",
+                tokenFile.toString(),
                 "--language",
                 "es");
         assertThat(r.exit()).as(r.output()).isZero();
@@ -52,7 +54,8 @@ class KioskSetupScriptTest {
         StationSettings station = StationSettings.load(data);
         assertThat(station.id()).isEqualTo("self-2");
         assertThat(station.printer()).isEqualTo("lobby-zebra");
-        assertThat(station.hubUrl()).isEqualTo("http://hub.local:8480");
+        assertThat(station.hubUrl()).isEqualTo("https://hub.local:8480");
+        assertThat(station.hubToken()).isEqualTo("t0k3n-abcdefghijklmnopqrstuvwxyz");
         KioskSettings kiosk = KioskSettings.load(data);
         assertThat(kiosk.mode()).isEqualTo(KioskSettings.Mode.SELF);
         assertThat(kiosk.language()).isEqualTo("es");
@@ -63,7 +66,7 @@ class KioskSetupScriptTest {
                 .contains(
                         "User=arrivals-kiosk",
                         "Restart=always",
-                        "ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode self",
+                        "ExecStart=/usr/bin/cage -- /usr/bin/arrivals kiosk --mode self",
                         "WantedBy=graphical.target");
         assertThat(Files.readString(root.resolve("etc/cups/cupsd.conf")))
                 .contains("PreserveJobFiles No", "PreserveJobHistory No");
@@ -76,6 +79,22 @@ class KioskSetupScriptTest {
             assertThat(v.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(v.exitValue()).as(out).isZero();
         }
+    }
+
+    @Test
+    void noSecretOnTheCommandLineAndNoConsoleSwitching() throws Exception {
+        Run onCommandLine = setup("--station", "self-5", "--hub-token", "t0k3n");
+        assertThat(onCommandLine.exit()).isEqualTo(2);
+        assertThat(onCommandLine.output()).contains("--hub-token-file");
+        Path code = Files.writeString(
+                root.resolveSibling(root.getFileName() + ".code"), "ARRIVALS-SETUP:ABCDEFGHIJKLMNOP\n");
+        Run withCode = setup("--station", "self-5", "--setup-code-file", code.toString());
+        assertThat(withCode.exit()).as(withCode.output()).isZero();
+        Path data = root.resolve("home/arrivals-kiosk/.local/share/arrivals");
+        assertThat(Files.readString(data.resolve("setup.code")).strip()).isEqualTo("ARRIVALS-SETUP:ABCDEFGHIJKLMNOP");
+        assertThat(Files.readString(data.resolve("station.properties"))).doesNotContain("ARRIVALS-SETUP");
+        assertThat(Files.readString(root.resolve("etc/systemd/system/arrivals-kiosk.service")))
+                .doesNotContain("cage -s");
     }
 
     @Test
@@ -96,7 +115,7 @@ class KioskSetupScriptTest {
         String unit = Files.readString(root.resolve("etc/systemd/system/arrivals-kiosk.service"));
         assertThat(unit)
                 .contains(
-                        "ExecStart=/usr/bin/cage -s -- /usr/bin/arrivals kiosk --mode self --key-file /media/usb/station.key");
+                        "ExecStart=/usr/bin/cage -- /usr/bin/arrivals kiosk --mode self --key-file /media/usb/station.key");
         Run without = setup("--station", "self-4");
         assertThat(Files.readString(root.resolve("etc/systemd/system/arrivals-kiosk.service")))
                 .as(without.output())

@@ -114,7 +114,8 @@ class AuditAndWipeTest {
         assertThat(run("--event", "other", "demo", "--attendees", "3").exit()).isZero();
         Path eventDir = DataHome.eventDirectory(home, "default");
         assertThat(eventDir.resolve("arrivals.mv.db")).exists();
-        assertThat(eventDir.resolve("event.key")).exists();
+        // the badge key lives inside the encrypted database, not in event.key beside it
+        assertThat(eventDir.resolve("event.key")).doesNotExist();
         assertThat(home.resolve("logs/arrivals.log")).exists();
         LogSetup.restoreDefault();
 

@@ -24,7 +24,7 @@ class ConfigCheckTest {
         Path sample = Path.of("kiosk-config/station.sample.properties");
         List<ConfigCheck.Finding> findings;
         Files.copy(sample, dir.resolve("station.properties"));
-        StaffPin.set(dir, "1234");
+        StaffPin.set(dir, "123456");
         findings = ConfigCheck.run(dir, Path.of("kiosk-config"));
         assertThat(findings)
                 .filteredOn(f -> f.severity() == ConfigCheck.Severity.ERROR)

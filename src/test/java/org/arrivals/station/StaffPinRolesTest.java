@@ -45,89 +45,96 @@ class StaffPinRolesTest {
 
     @Test
     void eachRoleHasItsOwnPinAndAnAdminPinOpensWhatASupervisorPinDoes() {
-        StaffPin.set(home, Role.SUPERVISOR, "2468");
-        StaffPin.set(home, Role.ADMIN, "97531");
+        StaffPin.set(home, Role.SUPERVISOR, "246813");
+        StaffPin.set(home, Role.ADMIN, "975312");
         StaffPin pins = StaffPin.load(home, Clock.systemUTC());
 
-        assertThat(pins.check("2468", Role.SUPERVISOR)).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
-        assertThat(pins.check("97531", Role.SUPERVISOR)).isEqualTo(new StaffPin.Check.Accepted(Role.ADMIN));
-        assertThat(pins.check("97531", Role.ADMIN)).isEqualTo(new StaffPin.Check.Accepted(Role.ADMIN));
+        assertThat(pins.check("246813", Role.SUPERVISOR)).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
+        assertThat(pins.check("975312", Role.SUPERVISOR)).isEqualTo(new StaffPin.Check.Accepted(Role.ADMIN));
+        assertThat(pins.check("975312", Role.ADMIN)).isEqualTo(new StaffPin.Check.Accepted(Role.ADMIN));
         // the supervisor's PIN does not open an admin action
-        assertThat(pins.check("2468", Role.ADMIN)).isInstanceOf(StaffPin.Check.Refused.class);
+        assertThat(pins.check("246813", Role.ADMIN)).isInstanceOf(StaffPin.Check.Refused.class);
     }
 
     @Test
-    void onlySaltedPbkdf2HashesAreStored() throws Exception {
-        StaffPin.set(home, Role.SUPERVISOR, "2468");
-        StaffPin.set(home, Role.ADMIN, "97531");
-        String file = Files.readString(home.resolve("station.properties"));
-        assertThat(file)
-                .doesNotContain("2468")
-                .doesNotContain("97531")
-                .contains("staff.pin=pbkdf2-sha256$")
-                .contains("staff.pin.admin=pbkdf2-sha256$");
-        StaffPin.set(home, Role.ADMIN, "97531");
-        assertThat(Files.readString(home.resolve("station.properties"))).isNotEqualTo(file); // a fresh salt
-        assertThatThrownBy(() -> StaffPin.set(home, Role.VOLUNTEER, "1111")).hasMessageContaining("Volunteers");
+    void verifiersAreKeptEncryptedUnderTheStationKeyAndNeverInStationProperties() throws Exception {
+        StaffPin.set(home, Role.SUPERVISOR, "246813");
+        StaffPin.set(home, Role.ADMIN, "975312");
+        String sealed = Files.readString(home.resolve(StaffPin.FILE));
+        assertThat(sealed).doesNotContain("246813").doesNotContain("975312").doesNotContain("pbkdf2-sha256$");
+        assertThat(home.resolve("station.properties"))
+                .satisfiesAnyOf(
+                        f -> assertThat(f).doesNotExist(),
+                        f -> assertThat(Files.readString(f)).doesNotContain("staff.pin"));
+        StaffPin.set(home, Role.ADMIN, "975312");
+        assertThat(Files.readString(home.resolve(StaffPin.FILE))).isNotEqualTo(sealed); // a fresh salt and nonce
+        assertThatThrownBy(() -> StaffPin.set(home, Role.VOLUNTEER, "111111")).hasMessageContaining("Volunteers");
+        assertThatThrownBy(() -> StaffPin.set(home, Role.SUPERVISOR, "1234")).hasMessageContaining("6 to 12 digits");
+        // another key neither reads the PINs nor sets one
+        StationKey other = StationKey.passphrase("not-this-station");
+        assertThatThrownBy(() -> StaffPin.load(home, Clock.systemUTC(), other))
+                .hasMessageContaining("station key is wrong");
+        assertThatThrownBy(() -> StaffPin.set(home, other, Role.ADMIN, "111111"))
+                .hasMessageContaining("station key is wrong");
+        assertThat(StaffPin.load(home, Clock.systemUTC()).check("975312", Role.ADMIN))
+                .isEqualTo(new StaffPin.Check.Accepted(Role.ADMIN));
     }
 
     @Test
     void fiveWrongPinsLockTheGateForLongerEachTime() {
-        StaffPin.set(home, Role.SUPERVISOR, "2468");
+        StaffPin.set(home, Role.SUPERVISOR, "246813");
         HandClock clock = new HandClock();
         StaffPin pins = StaffPin.load(home, clock);
         for (int i = 4; i >= 1; i--) {
-            assertThat(pins.check("0000")).isEqualTo(new StaffPin.Check.Refused(i));
+            assertThat(pins.check("000000")).isEqualTo(new StaffPin.Check.Refused(i));
         }
-        assertThat(pins.check("0000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(30)));
+        assertThat(pins.check("000000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(30)));
         // while locked even the right PIN is not looked at
-        assertThat(pins.check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
+        assertThat(pins.check("246813")).isInstanceOf(StaffPin.Check.Locked.class);
         clock.advance(Duration.ofSeconds(31));
-        assertThat(pins.check("0000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(60)));
+        assertThat(pins.check("000000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(60)));
         clock.advance(Duration.ofSeconds(61));
-        assertThat(pins.check("0000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(120)));
+        assertThat(pins.check("000000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(120)));
         clock.advance(Duration.ofSeconds(121));
-        assertThat(pins.check("2468")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
+        assertThat(pins.check("246813")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
     }
 
     @Test
-    void theOldSingleStaffPinIsTheSupervisors() throws Exception {
+    void theOldSingleStaffPinIsTheSupervisorsAndMovesOutOfStationProperties() throws Exception {
         Files.writeString(
-                home.resolve("station.properties"), "station.id=desk-1\nstaff.pin=" + StaffPin.hash("1234") + "\n");
+                home.resolve("station.properties"), "station.id=desk-1\nstaff.pin=" + StaffPin.hash("123456") + "\n");
         StaffPin pins = StaffPin.load(home, Clock.systemUTC());
+        assertThat(Files.readString(home.resolve("station.properties"))).doesNotContain("staff.pin");
         assertThat(pins.isSet(Role.SUPERVISOR)).isTrue();
         assertThat(pins.isSet(Role.ADMIN)).isFalse();
-        assertThat(pins.check("1234")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
+        assertThat(pins.check("123456")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
     }
 
     @Test
     void aLockoutOutlivesARestartAndANewPinLiftsIt() throws Exception {
-        StaffPin.set(home, Role.SUPERVISOR, "2468");
+        StaffPin.set(home, Role.SUPERVISOR, "246813");
         HandClock clock = new HandClock();
         StaffPin pins = StaffPin.load(home, clock);
         for (int i = 0; i < 4; i++) {
-            pins.check("0000");
+            pins.check("000000");
         }
         // restarting between tries does not give five fresh ones
         StaffPin restarted = StaffPin.load(home, clock);
-        assertThat(restarted.check("0000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(30)));
+        assertThat(restarted.check("000000")).isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(30)));
         StaffPin again = StaffPin.load(home, clock);
-        assertThat(again.check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
+        assertThat(again.check("246813")).isInstanceOf(StaffPin.Check.Locked.class);
         clock.advance(Duration.ofSeconds(31));
-        assertThat(StaffPin.load(home, clock).check("0000"))
+        assertThat(StaffPin.load(home, clock).check("000000"))
                 .isEqualTo(new StaffPin.Check.Locked(Duration.ofSeconds(60)));
 
-        // a state file someone broke keeps the gate closed rather than open
-        Files.writeString(home.resolve(StaffPin.STATE_FILE), "failures=banana\n");
-        assertThat(StaffPin.load(home, clock).check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
-        // so does one a power cut left empty
-        Files.writeString(home.resolve(StaffPin.STATE_FILE), "");
-        assertThat(StaffPin.load(home, clock).check("2468")).isInstanceOf(StaffPin.Check.Locked.class);
-
         // whoever holds the station key sets a new PIN, which lifts the lockout
-        StaffPin.set(home, Role.SUPERVISOR, "1357");
+        StaffPin.set(home, Role.SUPERVISOR, "135790");
         StaffPin fresh = StaffPin.load(home, clock);
-        assertThat(fresh.check("1357")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
-        assertThat(home.resolve(StaffPin.STATE_FILE)).doesNotExist();
+        assertThat(fresh.check("135790")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
+
+        // a file someone broke keeps the gate closed rather than open
+        String good = Files.readString(home.resolve(StaffPin.FILE));
+        Files.writeString(home.resolve(StaffPin.FILE), good.replace("data=", "data=AAAA"));
+        assertThat(fresh.check("135790")).isInstanceOf(StaffPin.Check.Locked.class);
     }
 }

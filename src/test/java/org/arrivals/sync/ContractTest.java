@@ -291,17 +291,22 @@ class ContractTest {
                 atLimits.add(event(kind, Details.toJson(d)));
             }
         }
-        atLimits.add(new WireEvent(
+        WireEvent longestStation = new WireEvent(
                 UUID.randomUUID(),
                 "C".repeat(EventContract.MAX_ATTENDEE_CODE),
                 "CHECKED_IN",
                 "d".repeat(EventContract.MAX_STATION_ID),
                 WALL,
                 0,
-                null));
+                null);
         atLimits.forEach(
                 w -> assertThat(Wire.check(w)).as(w.kind() + " " + w.details()).isEmpty());
+        assertThat(Wire.check(longestStation)).isEmpty();
         assertThat(desk.push(atLimits).stored()).isEqualTo(atLimits.size());
+        // a token pushes only its own station's events: the longest station id, by its own token
+        HubClient longest = new HubClient(
+                hub.direct(), hub.token("d".repeat(EventContract.MAX_STATION_ID)), Duration.ofSeconds(10));
+        assertThat(longest.push(List.of(longestStation)).stored()).isEqualTo(1);
     }
 
     /** An event an older hub let through is left out by the station, which takes the rest and moves on. */

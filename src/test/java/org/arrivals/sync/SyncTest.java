@@ -278,7 +278,8 @@ class SyncTest {
         List<String> codes = attending(5);
         codes.forEach(c -> a.station.log().checkIn(c, null));
         List<WireEvent> batch = Wire.of(a.station.outbox().pending(100));
-        HubClient client = new HubClient(hub.direct(), hub.token("replayer"), Duration.ofSeconds(5));
+        // the station's own token: a token pushes only its own station's events
+        HubClient client = new HubClient(hub.direct(), a.token, Duration.ofSeconds(5));
 
         PushResponse first = client.push(batch);
         PushResponse second = client.push(batch);

@@ -22,6 +22,8 @@ public final class TestStation implements AutoCloseable {
     public final String id;
     public final Station station;
     public final SyncWorker sync;
+    /** The station's hub token. */
+    public final String token;
 
     public TestStation(Path home, String id, Clock clock, URI hub, String token) throws IOException {
         this(home, id, clock, hub, token, Duration.ofSeconds(5));
@@ -30,6 +32,7 @@ public final class TestStation implements AutoCloseable {
     public TestStation(Path home, String id, Clock clock, URI hub, String token, Duration callTimeout)
             throws IOException {
         this.id = id;
+        this.token = token;
         Files.createDirectories(home);
         Properties p = new Properties();
         p.setProperty("station.id", id);

@@ -24,9 +24,9 @@ import org.arrivals.ui.common.Tasks;
  * Work runs on the FX thread ({@link Tasks#sameThread()}), so tests never sleep to wait for it.
  */
 final class KioskFixture implements AutoCloseable {
-    static final String PIN = "2468";
+    static final String PIN = "246813";
     /** The admin's PIN (configuration, the audit log). */
-    static final String ADMIN_PIN = "97531";
+    static final String ADMIN_PIN = "975312";
 
     final FakeZebraForCli zebra;
     final Station station;

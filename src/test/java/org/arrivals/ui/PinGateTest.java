@@ -55,7 +55,7 @@ class PinGateTest {
     @Start
     void start(Stage stage) {
         Path dir = home.resolve("gate-" + System.nanoTime());
-        StaffPin.set(dir, Role.SUPERVISOR, "2468");
+        StaffPin.set(dir, Role.SUPERVISOR, "246813");
         StackPane host = new StackPane();
         gate = new PinGate(host, StaffPin.load(dir, Clock.systemUTC()), new HeldTasks(), new I18n("en"));
         stage.setScene(new Scene(host, 600, 700));
@@ -75,7 +75,7 @@ class PinGateTest {
     void aRightPinCheckedAfterCancelApprovesNothing(FxRobot robot) throws Exception {
         WaitForAsyncUtils.asyncFx(() -> gate.ask("override", Role.SUPERVISOR, approved::add))
                 .get();
-        robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
+        robot.clickOn("#pin-field").write("246813").type(KeyCode.ENTER);
         robot.clickOn("#pin-cancel");
         release();
         assertThat(approved).isEmpty();
@@ -84,7 +84,7 @@ class PinGateTest {
         // the same with a second gate opened before the first answer came back
         WaitForAsyncUtils.asyncFx(() -> gate.ask("first", Role.SUPERVISOR, r -> approved.add(Role.ADMIN)))
                 .get();
-        robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
+        robot.clickOn("#pin-field").write("246813").type(KeyCode.ENTER);
         WaitForAsyncUtils.asyncFx(() -> gate.ask("second", Role.SUPERVISOR, approved::add))
                 .get();
         release();
@@ -92,7 +92,7 @@ class PinGateTest {
                 .as("the first gate's answer neither approves nor closes the second")
                 .isEmpty();
         assertThat(gate.isOpen()).isTrue();
-        robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
+        robot.clickOn("#pin-field").write("246813").type(KeyCode.ENTER);
         release();
         assertThat(approved).containsExactly(Role.SUPERVISOR);
     }
@@ -103,7 +103,7 @@ class PinGateTest {
                 .get();
         assertThat(robot.lookup("#pin-message").queryAs(Label.class).getText()).startsWith("No admin PIN is set");
         for (int i = 0; i < 6; i++) {
-            robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
+            robot.clickOn("#pin-field").write("246813").type(KeyCode.ENTER);
             release();
         }
         assertThat(robot.lookup("#pin-message").queryAs(Label.class).getText()).startsWith("No admin PIN is set");
@@ -112,7 +112,7 @@ class PinGateTest {
         // six tries later the supervisor's own gate is not locked
         WaitForAsyncUtils.asyncFx(() -> gate.ask("staff", Role.SUPERVISOR, approved::add))
                 .get();
-        robot.clickOn("#pin-field").write("2468").type(KeyCode.ENTER);
+        robot.clickOn("#pin-field").write("246813").type(KeyCode.ENTER);
         release();
         assertThat(approved).containsExactly(Role.SUPERVISOR);
     }

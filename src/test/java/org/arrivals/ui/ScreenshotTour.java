@@ -235,6 +235,7 @@ class ScreenshotTour {
                     .queryAs(VBox.class)
                     .getChildren()
                     .get(0));
+            robot.clickOn("#self-answer").write(lang.equals("ar") ? "0002" : "0001");
             shot(lang + "-12-self-confirm");
             robot.clickOn("#confirm-yes");
             shot(lang + "-13-self-done");

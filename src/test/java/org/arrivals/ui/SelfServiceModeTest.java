@@ -3,6 +3,7 @@ package org.arrivals.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.NodeOrientation;
 import javafx.scene.Node;
@@ -78,6 +79,10 @@ class SelfServiceModeTest {
         assertThat(allText(only)).contains("Ana G.").contains("Centro Legal de la Raza");
         robot.clickOn(only);
         assertThat(robot.lookup("#confirm-name").queryAs(Label.class).getText()).isEqualTo("Ana G.");
+        // no email is known for her: the last four characters of her registration code
+        assertThat(robot.lookup("#verify-question").queryAs(Label.class).getText())
+                .contains("last four characters");
+        robot.clickOn("#self-answer").write("0003");
         robot.clickOn("#confirm-yes");
         assertThat(robot.lookup("#done-title").queryAs(Label.class).getText()).isEqualTo("Welcome, Ana!");
         assertThat(kiosk.station.arrivals().arrival("AR-0003").checkedIn()).isTrue();
@@ -85,6 +90,36 @@ class SelfServiceModeTest {
             Thread.sleep(50);
         }
         assertThat(kiosk.zebra.jobCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aNameMatchWithoutTheRightAnswerPrintsNothingAndRecordsNothing(FxRobot robot) throws Exception {
+        robot.clickOn("#find");
+        touchKeys(robot, "garcia");
+        robot.clickOn((Button) matches(robot).getChildren().get(0));
+        for (String guess : List.of("1234", "9999")) {
+            robot.clickOn("#self-answer").write(guess);
+            robot.clickOn("#confirm-yes");
+            assertThat(robot.lookup("#verify-message").queryAs(Label.class).getText())
+                    .startsWith("That is not it.");
+        }
+        robot.clickOn("#self-answer").write("0000");
+        robot.clickOn("#confirm-yes");
+        assertThat(robot.lookup("#desk-reason").queryAs(Label.class).getText())
+                .isEqualTo("We could not confirm it is you.");
+        assertThat(kiosk.station.arrivals().arrival("AR-0003").checkedIn()).isFalse();
+        assertThat(kiosk.station.arrivals().allEvents()).isEmpty();
+        Thread.sleep(300);
+        assertThat(kiosk.zebra.jobCount()).isZero();
+    }
+
+    @Test
+    void anOrganizationOrOneLetterWordsListNoOne(FxRobot robot) {
+        robot.clickOn("#find");
+        touchKeys(robot, "refugee");
+        assertThat(matches(robot).getChildren()).as("an organization's word").isEmpty();
+        robot.clickOn("#self-query").write(" g");
+        assertThat(matches(robot).getChildren()).as("a word of one letter").isEmpty();
     }
 
     private String allText(Node n) {

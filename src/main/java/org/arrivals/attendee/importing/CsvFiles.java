@@ -32,6 +32,7 @@ final class CsvFiles {
                     header = record.getFields();
                 } else {
                     rows.add(new TabularFile.Row(record.getStartingLineNumber(), record.getFields()));
+                    ImportLimits.checkRows(rows.size(), description);
                 }
             }
         } catch (CsvParseException e) {

@@ -68,6 +68,7 @@ public final class RosterImporter {
     public ImportReport importFile(Path file, Options options) throws ImportException {
         byte[] bytes;
         try {
+            ImportLimits.checkSize(Files.size(file), file.getFileName().toString());
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
@@ -120,7 +121,9 @@ public final class RosterImporter {
     }
 
     static TabularFile read(byte[] bytes, String fileName, Charset encoding) throws ImportException {
+        ImportLimits.checkSize(bytes.length, fileName);
         if (XlsxFiles.looksLikeXlsx(bytes)) {
+            ImportLimits.checkXlsx(bytes, fileName);
             return XlsxFiles.parse(bytes, fileName);
         }
         if (XlsxFiles.looksLikeOldExcel(bytes)) {

@@ -36,8 +36,11 @@ final class XlsxFiles {
                     header = cells;
                 } else {
                     rows.add(new TabularFile.Row(row.getRowNum(), cells));
+                    ImportLimits.checkRows(rows.size(), description);
                 }
             }
+        } catch (ImportException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new ImportException(
                     description + " is not a readable Excel workbook (" + e.getMessage()

@@ -15,6 +15,11 @@ public record DetailKey(String key, boolean required, int maxLength, Chars chars
     public static final DetailKey OVERRIDE_REASON = new DetailKey(Details.REASON, false, 1000, Chars.TEXT);
     /** Why another badge (a station's print queue keeps up to 200 characters of it). */
     public static final DetailKey REPRINT_REASON = new DetailKey(Details.REASON, true, 200, Chars.TEXT);
+    /**
+     * The badge generation a reprint made (digits; optional: an older station records none, and a
+     * reprint without one replaces no badge).
+     */
+    public static final DetailKey REPRINT_GENERATION = new DetailKey(Details.GENERATION, false, 9, Chars.LINE);
     /** A walk-in's fields, as a roster holds them; a first name (or their only name) is required. */
     public static final List<DetailKey> WALK_IN = Arrays.stream(PersonField.values())
             .map(f -> new DetailKey(f.key(), f == PersonField.FIRST, f.maxLength(), f.chars()))

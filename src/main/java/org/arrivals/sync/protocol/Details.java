@@ -28,6 +28,8 @@ public final class Details {
     public static final String WITHOUT_CHECK_IN = "withoutCheckIn";
     /** On a session entry: {@code "true"} when a supervisor let them into a full room. */
     public static final String OVER_CAPACITY = "overCapacity";
+    /** A reprint's badge generation (digits): older badges of the person are refused from then on. */
+    public static final String GENERATION = "generation";
     /** The longest {@code details} string (the hub's column). */
     public static final int MAX_LENGTH = 100_000;
 

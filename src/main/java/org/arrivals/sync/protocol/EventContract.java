@@ -1,5 +1,6 @@
 package org.arrivals.sync.protocol;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -37,6 +38,44 @@ public final class EventContract {
      * integer (both ends store it as one), so the milliseconds reach the year 6429.
      */
     public static final long MAX_HLC = Long.MAX_VALUE;
+    /**
+     * How far ahead of the receiver's own clock an event's {@code wallTime} and clock may be: the
+     * hub refuses a push beyond it (400), and a station neither applies such an event nor lets it
+     * move its own clock. Generous for stations whose clocks are wrong by hours (a time zone set
+     * wrong), and far short of the years that would stop every station's clock.
+     */
+    public static final Duration MAX_AHEAD = Duration.ofHours(24);
+
+    /** The milliseconds of a clock value (its high 48 bits). */
+    public static long clockMillis(long hlc) {
+        return hlc >>> 16;
+    }
+
+    /**
+     * The clock rule, against the receiver's time {@code now}: empty when neither the wall time
+     * nor the clock is more than {@link #MAX_AHEAD} ahead of it.
+     */
+    public static Optional<Problem> checkClock(OffsetDateTime wallTime, long hlc, Instant now) {
+        long latest = now.plus(MAX_AHEAD).toEpochMilli();
+        if (wallTime != null && wallTime.toInstant().toEpochMilli() > latest) {
+            return Optional.of(Problem.of(WireField.WALL_TIME, Problem.Rule.TOO_FAR_AHEAD));
+        }
+        if (hlc >= 0 && clockMillis(hlc) > latest) {
+            return Optional.of(Problem.of(WireField.HLC, Problem.Rule.TOO_FAR_AHEAD));
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #check(WireEvent)}, then {@link #checkClock} against {@code now}. */
+    public static Optional<Problem> check(WireEvent e, Instant now) {
+        Optional<Problem> p = check(e);
+        return p.isPresent() ? p : checkClock(e.wallTime(), e.hlc(), now);
+    }
+
+    /** The latest clock value a receiver at {@code now} accepts (its clock never moves past it). */
+    public static long latestClock(Instant now) {
+        return (now.plus(MAX_AHEAD).toEpochMilli() << 16) | 0xFFFF;
+    }
 
     private EventContract() {}
 

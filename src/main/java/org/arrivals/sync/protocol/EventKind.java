@@ -20,7 +20,7 @@ public enum EventKind {
     /** A first badge was handed to a printer. */
     BADGE_PRINTED,
     /** Another badge, always with why (lost, damaged, name corrected). */
-    BADGE_REPRINTED(DetailKey.REPRINT_REASON),
+    BADGE_REPRINTED(DetailKey.REPRINT_REASON, DetailKey.REPRINT_GENERATION),
     /** Someone not on the list, with what other stations need to show them. */
     WALK_IN_REGISTERED(DetailKey.WALK_IN),
     /** One field corrected on site, with its old and new value ({@link EditRule}). */

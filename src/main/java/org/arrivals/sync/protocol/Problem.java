@@ -21,6 +21,11 @@ public record Problem(WireField field, String key, Rule rule, long limit) {
         NOT_ALLOWED,
         /** A time or clock outside what both ends can store and order. */
         OUT_OF_RANGE,
+        /**
+         * A wall time or clock more than {@link EventContract#MAX_AHEAD} ahead of the receiver's own
+         * clock: a station whose clock says 2099 would otherwise drag every station's clock with it.
+         */
+        TOO_FAR_AHEAD,
         /** {@code details} is not one JSON object. */
         NOT_A_JSON_OBJECT,
         /** A value inside {@code details} is not a JSON string. */

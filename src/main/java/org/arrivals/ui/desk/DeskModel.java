@@ -242,6 +242,8 @@ public final class DeskModel {
                         checkInAndPrint(r.attendee(), volunteer(), null);
                     } else if (r.kind() == ScanResolver.Kind.INVALID) {
                         message.set(new Message(Tone.ERROR, i18n.t("desk.scan.invalid")));
+                    } else if (r.kind() == ScanResolver.Kind.REPLACED) {
+                        message.set(new Message(Tone.ERROR, i18n.t("desk.scan.replaced")));
                     } else if (!looksLikeACode(raw) && query.get().isEmpty()) {
                         // a name typed very fast: it is typing, so it finds people
                         query.set(r.cleaned());
@@ -405,6 +407,8 @@ public final class DeskModel {
             message.set(new Message(Tone.WARNING, i18n.t("desk.override.needsReason")));
         } else if (r.outcome() == CheckInResult.Outcome.NOT_ALLOWED) {
             message.set(new Message(Tone.ERROR, i18n.t("error.notAllowed")));
+        } else if (r.outcome() == CheckInResult.Outcome.REPLACED) {
+            message.set(new Message(Tone.ERROR, i18n.t("desk.scan.replaced")));
         } else if (r.outcome() == CheckInResult.Outcome.NOT_FOUND || r.outcome() == CheckInResult.Outcome.INVALID) {
             message.set(new Message(Tone.ERROR, i18n.t("desk.scan.invalid")));
         } else if (shown) {

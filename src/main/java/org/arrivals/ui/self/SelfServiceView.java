@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.arrivals.checkin.SelfCheckIn;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.NameFonts;
 import org.arrivals.ui.common.Ui;
@@ -66,6 +67,12 @@ public final class SelfServiceView {
         results.setAlignment(Pos.TOP_CENTER);
         model.matches.addListener((ListChangeListener<SelfServiceModel.Match>) c -> fillMatches());
         model.query.addListener((o, was, now) -> fillMatches());
+        model.finding.addListener((o, was, now) -> fillMatches());
+        model.triesLeft.addListener((o, was, now) -> {
+            if (model.screen.get() == SelfServiceModel.Screen.CONFIRM) {
+                show();
+            }
+        });
         model.screen.addListener((o, was, now) -> show());
         i18n.localeProperty().addListener((o, was, now) -> show());
         show();
@@ -197,33 +204,52 @@ public final class SelfServiceView {
             b.setOnAction(e -> model.choose(m));
             results.getChildren().add(b);
         }
-        int letters = SelfServiceModel.letters(model.query.get());
         hint.setText(
-                letters < SelfServiceModel.MIN_LETTERS
+                !SelfServiceModel.longEnough(model.query.get())
                         ? i18n.t("self.find.more", SelfServiceModel.MIN_LETTERS)
-                        : model.matches.isEmpty() ? i18n.t("self.find.none") : i18n.t("self.find.pick"));
+                        : model.finding.get() == SelfServiceModel.Finding.SLOW_DOWN
+                                ? i18n.t("self.find.slowDown")
+                                : model.matches.isEmpty() ? i18n.t("self.find.none") : i18n.t("self.find.pick"));
     }
 
+    /** Is this you, and the question only that person can answer; the keyboard beside it. */
     private Node confirm() {
         SelfServiceModel.Match m = model.chosen.get();
         Label q = Ui.label(i18n.t("self.confirm.title"), "self-title-small");
         Label name = Ui.id(Ui.name(m.shortName(), "confirm-name"), "confirm-name");
         Label org = Ui.name(m.organization(), "confirm-org");
+        String asked = model.question.get() == SelfCheckIn.Question.CODE_END
+                ? i18n.t("self.verify.codeEnd")
+                : i18n.t("self.verify.emailStart");
+        Label ask = Ui.id(Ui.label(asked, "self-subtitle"), "verify-question");
+        TextField field = new TextField();
+        field.setId("self-answer");
+        field.getStyleClass().add("self-query");
+        field.setAccessibleText(asked);
+        field.textProperty().bindBidirectional(model.answer);
+        field.setOnAction(e -> model.confirm());
+        Label wrong = Ui.id(
+                Ui.label(
+                        model.triesLeft.get() > 0 ? i18n.t("self.verify.wrong", model.triesLeft.get()) : "",
+                        "self-hint"),
+                "verify-message");
         Button yes = Ui.id(Ui.button(i18n.t("self.confirm.yes"), "primary-large", model::confirm), "confirm-yes");
         Button no = Ui.id(Ui.button(i18n.t("self.confirm.no"), "secondary-large", model::find), "confirm-no");
         HBox buttons = new HBox(24, no, yes);
         buttons.setAlignment(Pos.CENTER);
-        VBox box = new VBox(24, q, name, org, buttons);
-        box.setAlignment(Pos.CENTER);
-        box.getStyleClass().add("self-content");
-        return box;
+        VBox left = new VBox(16, q, name, org, ask, field, wrong, buttons);
+        left.setAlignment(Pos.CENTER);
+        OnScreenKeyboard keyboard = new OnScreenKeyboard(model.answer, i18n);
+        keyboard.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox main = new HBox(24, left, keyboard);
+        main.setAlignment(Pos.CENTER);
+        main.getStyleClass().add("self-content");
+        javafx.application.Platform.runLater(field::requestFocus);
+        return main;
     }
 
     private Node done() {
-        SelfServiceModel.Match m = model.chosen.get();
-        Label title = Ui.id(
-                Ui.name(i18n.t("self.done.title", m == null ? "" : m.attendee().firstName()), "self-title"),
-                "done-title");
+        Label title = Ui.id(Ui.name(i18n.t("self.done.title", model.welcomeName.get()), "self-title"), "done-title");
         return ending(
                 "✓", title, i18n.t(model.keepsBadge.get() ? "self.done.keepBadge" : "self.done.collect"), "done-ok");
     }

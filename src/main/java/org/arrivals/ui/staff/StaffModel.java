@@ -423,9 +423,9 @@ public final class StaffModel {
         return folder != null && Files.isDirectory(folder) && !station.roster().onRemovableDrive(folder);
     }
 
-    /** The list with arrival states, as a spreadsheet-safe CSV in {@code folder}: a supervisor's action, audited. */
-    void exportList(Path folder) {
-        Actor by = actor();
+    /** The list with arrival states, as a spreadsheet-safe CSV in {@code folder}: an admin's action, audited. */
+    void exportList(Path folder, Role role) {
+        Actor by = new Actor(role, Actor.Face.STAFF);
         tasks.run(
                 () -> {
                     ExportResult list = station.roster().exportTo(by, folder);

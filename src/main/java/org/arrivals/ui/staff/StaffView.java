@@ -469,17 +469,21 @@ public final class StaffView {
             return t.isEmpty() ? null : Path.of(t);
         };
         Button list = Ui.id(
-                Ui.button(i18n.t("staff.export.run"), "primary", () -> {
-                    Path to = chosen.get();
-                    if (model.staysOnThisComputer(to)) {
-                        authority.confirm(
-                                i18n.t("staff.export.localWarning", to),
-                                i18n.t("staff.export.localYes"),
-                                () -> model.exportList(to));
-                    } else {
-                        model.exportList(to);
-                    }
-                }),
+                Ui.button(
+                        i18n.t("staff.export.run"),
+                        "primary",
+                        () -> asAdmin(by -> {
+                            // the whole list leaves the station: the admin's PIN
+                            Path to = chosen.get();
+                            if (model.staysOnThisComputer(to)) {
+                                authority.confirm(
+                                        i18n.t("staff.export.localWarning", to),
+                                        i18n.t("staff.export.localYes"),
+                                        () -> model.exportList(to, by));
+                            } else {
+                                model.exportList(to, by);
+                            }
+                        })),
                 "export-list");
         Button audit = Ui.id(
                 Ui.button(
