@@ -100,6 +100,24 @@ public final class ScanRush {
         return false;
     }
 
+    /** Waits until the station's log counts {@code n} check-ins, or {@code seconds} pass. */
+    static void awaitCheckIns(Path log, int n, int seconds) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log)) {
+                long done;
+                try (var lines = Files.lines(log)) {
+                    done = lines.filter(l -> l.contains(" checked in for ")).count();
+                }
+                if (done >= n) {
+                    Thread.sleep(500); // its transaction and the print job behind it
+                    return;
+                }
+            }
+            Thread.sleep(250);
+        }
+    }
+
     public static Result run(Path work, int scans, int burners, int gapMillis) throws Exception {
         Path home = work.resolve("home");
         List<String> typed = new ArrayList<>();
@@ -170,7 +188,9 @@ public final class ScanRush {
                 }
                 long millis = (System.nanoTime() - t0) / 1_000_000;
                 burning.forEach(Process::destroyForcibly);
-                Thread.sleep(3000); // the last check-in commits
+                // the last check-ins commit: the station's log says so for each (a loaded machine may take
+                // seconds); a scan that was lost never does, and the count below misses it after the wait
+                awaitCheckIns(home.resolve("logs").resolve("arrivals.log"), typed.size(), 60);
                 kiosk.destroy();
                 kiosk.waitFor(20, TimeUnit.SECONDS);
                 kiosk.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
