@@ -69,6 +69,11 @@ final class JoinCommand extends StationCommand {
                 "The set-up code is for the station " + r.station() + ", not " + root.station
                         + ": leave out --station (the station's id becomes " + r.station() + ").";
             case NOT_ALLOWED -> "Joining a hub needs the admin's authority.";
+            // the command line joins without asking the hub (it may not be running yet)
+            case HUB_UNREACHABLE -> "The hub at " + r.hubUrl() + " does not answer; nothing was changed.";
+            case CERTIFICATE_REFUSED ->
+                "The hub at " + r.hubUrl() + " showed a certificate other than the set-up code's; nothing was changed.";
+            case TOKEN_REFUSED -> "The hub at " + r.hubUrl() + " refused the set-up code's token; nothing was changed.";
         };
     }
 }

@@ -104,6 +104,10 @@ final class KioskCommand extends HomeCommand {
             if (opened.get() != null) {
                 opened.get().close();
             }
+            Station last = Kiosk.station(); // opened again after joining a hub on the first-run screen
+            if (last != null && last != opened.get()) {
+                last.close();
+            }
         }
         return 0;
     }

@@ -92,6 +92,10 @@ public final class Station implements AutoCloseable {
     private final CertificateService certificates;
     private final org.arrivals.sync.Quarantine quarantine;
     private SyncWorker sync;
+    /** How this station was opened, so it can open again (after joining a hub) without asking anyone. */
+    private StationKey key;
+
+    private String stationOverride;
 
     private Station(
             Path home,
@@ -232,6 +236,8 @@ public final class Station implements AutoCloseable {
             Station station = new Station(home, eventId, settings, EventKey.load(store, dir), store, clock, configDir);
             station.sealHubToken();
             PendingAudit.drainInto(home, station.audit);
+            station.key = key;
+            station.stationOverride = stationOverride;
             if (station.takeSetupCode()) {
                 // joined: the hub's name and badge key take effect as the station opens again
                 station.close();
@@ -449,6 +455,18 @@ public final class Station implements AutoCloseable {
             LOG.warn("Cannot read the set-up code in {}: {}", file, e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * Closes this station and opens it again with the same key: after joining a hub (the kiosk's
+     * first-run screen) its services take the hub's name for this station and the event's badge
+     * key (a {@code --station} given at start gives way to the hub's name). Call off the FX
+     * thread; use only the station it returns.
+     */
+    public Station reopen() {
+        String override = syncState.joined().joined() ? null : stationOverride;
+        close();
+        return open(home, eventId, override, clock, configDir, key);
     }
 
     /** Joining a hub with a set-up code. */

@@ -1,13 +1,18 @@
 package org.arrivals.station;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.arrivals.audit.Actor;
 import org.arrivals.audit.AuditLog;
 import org.arrivals.audit.Role;
 import org.arrivals.store.Store;
+import org.arrivals.store.jooq.Tables;
 import org.arrivals.sync.HubClient;
+import org.arrivals.sync.HubException;
+import org.arrivals.sync.PinnedCertificate;
 import org.arrivals.sync.SyncState;
 import org.arrivals.sync.protocol.SetupCode;
 
@@ -33,7 +38,13 @@ public final class StationJoin {
         UNSAFE_ADDRESS,
         /** The command line asked for another station id than the code's. */
         OTHER_STATION,
-        NOT_ALLOWED
+        NOT_ALLOWED,
+        /** Asked to check with the hub first: it did not answer (not running, not on this network, busy). */
+        HUB_UNREACHABLE,
+        /** Asked to check with the hub first: it showed a certificate other than the code's. */
+        CERTIFICATE_REFUSED,
+        /** Asked to check with the hub first: it refused the code's token (revoked, or another hub's). */
+        TOKEN_REFUSED
     }
 
     /** The result: the station's name, role and hub, and whether its badge key changed. */
@@ -47,12 +58,12 @@ public final class StationJoin {
     /** Who may join the station to a hub: whoever holds the station key (the command line), or an admin. */
     static final Role JOIN = Role.ADMIN;
 
-    private final java.nio.file.Path home;
+    private final Path home;
     private final Store store;
     private final SyncState state;
     private final AuditLog audit;
 
-    StationJoin(java.nio.file.Path home, Store store, SyncState state, AuditLog audit) {
+    StationJoin(Path home, Store store, SyncState state, AuditLog audit) {
         this.home = home;
         this.store = store;
         this.state = state;
@@ -60,10 +71,29 @@ public final class StationJoin {
     }
 
     /**
+     * True on a station's first run: it has joined no hub and holds no roster. The kiosk then
+     * offers to take a set-up code (scanned or typed) before anything else.
+     */
+    public boolean firstRun() {
+        return !state.joined().joined() && store.dsl().fetchCount(Tables.ATTENDEE) == 0 && state.hubToken() == null;
+    }
+
+    /**
      * Joins the hub of {@code codeText}. {@code stationOverride} is the command line's {@code
      * --station}, if any: a name other than the code's is refused.
      */
     public Joined join(Actor actor, String codeText, String stationOverride) {
+        return join(actor, codeText, stationOverride, null);
+    }
+
+    /**
+     * As above; with {@code askHub} (the kiosk's first-run screen, where a person stands and can
+     * act) the hub is asked first, with the code's token and its certificate pinned, waiting at
+     * most that long: a hub that does not answer, shows another certificate or refuses the token
+     * leaves the station as it was. Without it (the command line, a code the kiosk set-up left)
+     * the station joins a hub that may not be running yet.
+     */
+    public Joined join(Actor actor, String codeText, String stationOverride, Duration askHub) {
         if (!actor.may(JOIN)) {
             return Joined.refused(Outcome.NOT_ALLOWED);
         }
@@ -89,7 +119,13 @@ public final class StationJoin {
             return new Joined(
                     Outcome.UNSAFE_ADDRESS, code.station(), code.role().id(), code.hubUrl(), null, false);
         }
-        String fingerprint = org.arrivals.sync.PinnedCertificate.format(code.fingerprint());
+        String fingerprint = PinnedCertificate.format(code.fingerprint());
+        if (askHub != null) {
+            Outcome refused = ask(code, askHub);
+            if (refused != null) {
+                return new Joined(refused, code.station(), code.role().id(), code.hubUrl(), fingerprint, false);
+            }
+        }
         state.join(code.hubUrl(), fingerprint, code.station(), code.role().id(), code.token());
         boolean keyChanged = EventKey.adopt(store, code.badgeKey());
         store.committed();
@@ -103,5 +139,20 @@ public final class StationJoin {
                 null,
                 "as " + code.station() + " (" + code.role().id() + ")");
         return new Joined(Outcome.JOINED, code.station(), code.role().id(), code.hubUrl(), fingerprint, keyChanged);
+    }
+
+    /** Asks the code's hub for one event with the code's token: null when it answered, else why not. */
+    private static Outcome ask(SetupCode code, Duration timeout) {
+        HubClient hub = new HubClient(
+                URI.create(code.hubUrl()), code.token(), timeout, PinnedCertificate.of(code.fingerprint()));
+        try {
+            hub.pullEvents(0, 1);
+            return null;
+        } catch (HubException e) {
+            if (e.certificateRefused()) {
+                return Outcome.CERTIFICATE_REFUSED;
+            }
+            return e.status() == 401 || e.status() == 403 ? Outcome.TOKEN_REFUSED : Outcome.HUB_UNREACHABLE;
+        }
     }
 }

@@ -50,6 +50,15 @@ public final class Kiosk {
 
     private Kiosk() {}
 
+    /**
+     * The station the window ended on, or null: after joining a hub on the first-run screen it is
+     * not the one the kiosk was started with (that one is closed), and whoever started the kiosk
+     * closes this one too.
+     */
+    public static Station station() {
+        return station;
+    }
+
     public static void run(Station s, KioskSettings k, StaffPin p) {
         station = s;
         settings = k;
@@ -206,6 +215,12 @@ public final class Kiosk {
             long building = Timeline.now();
             shell = new Shell(stage, station, settings, pin, tasks);
             Timeline.record("desk built", building);
+            shell.onReopened(s -> {
+                // joined a hub on the first-run screen: the window again, on the station under its new name
+                station = s;
+                warmUp(s);
+                open(stage);
+            });
             shell.startStatus();
             stage.setMinWidth(1024);
             stage.setMinHeight(700);

@@ -2,6 +2,7 @@ package org.arrivals.ui;
 
 import java.util.Locale;
 import java.util.function.LongSupplier;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -27,6 +28,7 @@ import org.arrivals.station.KioskSettings;
 import org.arrivals.station.KioskSettings.Mode;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
+import org.arrivals.sync.protocol.SetupCode;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.NameFonts;
 import org.arrivals.ui.common.PinGate;
@@ -39,6 +41,8 @@ import org.arrivals.ui.desk.DeskModel;
 import org.arrivals.ui.desk.DeskView;
 import org.arrivals.ui.door.DoorModel;
 import org.arrivals.ui.door.DoorView;
+import org.arrivals.ui.join.JoinModel;
+import org.arrivals.ui.join.JoinView;
 import org.arrivals.ui.self.SelfServiceModel;
 import org.arrivals.ui.self.SelfServiceView;
 import org.arrivals.ui.staff.StaffModel;
@@ -113,7 +117,7 @@ public final class Shell {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         i18n.localeProperty().addListener((o, was, now) -> {
             languageChanged();
-            if (mode.get() != Mode.SELF) {
+            if (mode.get() != null && mode.get() != Mode.SELF) {
                 show(mode.get());
             }
         });
@@ -139,6 +143,47 @@ public final class Shell {
             }
         });
         station.sync().addListener(st -> Platform.runLater(status::poke));
+        if (station.joining().firstRun()) {
+            // a station with no hub and no roster: its set-up code first (scanned or typed), or work alone
+            join = new JoinModel(station, tasks, this::joined);
+            frame.setCenter(new JoinView(join, i18n, this::startModes, Platform::exit).root());
+            return;
+        }
+        startModes();
+    }
+
+    /** The first-run screen's model while it shows; null otherwise. */
+    private JoinModel join;
+
+    /** Gets the station opened again after it joined a hub; null: Arrivals must be started again. */
+    private Consumer<Station> reopened;
+
+    /**
+     * What to do with the station once the first-run screen joined it to a hub and opened it
+     * again under the hub's name: the kiosk builds its window anew on it (this shell is stopped).
+     */
+    public void onReopened(Consumer<Station> then) {
+        this.reopened = then;
+    }
+
+    private void joined(Station again) {
+        stop();
+        join = null;
+        if (reopened != null) {
+            reopened.accept(again);
+        } else {
+            again.close();
+            Platform.exit();
+        }
+    }
+
+    /** True while the first-run screen (the set-up code, or work alone) shows. */
+    public boolean firstRunScreen() {
+        return join != null;
+    }
+
+    private void startModes() {
+        join = null;
         show(settings.mode() == Mode.STAFF ? Mode.DESK : settings.mode());
         if (settings.mode() == Mode.STAFF) {
             askPin(i18n.t("pin.why.staff"), () -> enterStaff("staff mode"));
@@ -386,6 +431,11 @@ public final class Shell {
         String code = scan.code();
         if (pinGate.isOpen()) {
             pinGate.refuseScan();
+            return;
+        }
+        if (join != null) {
+            // the first-run screen: a scanned set-up code (whole, even if a stall split the burst)
+            join.submit(SetupCode.looksLikeOne(code) || scan.before().isEmpty() ? code : scan.joined());
             return;
         }
         switch (mode.get()) {

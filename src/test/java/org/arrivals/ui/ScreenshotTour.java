@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -16,7 +17,12 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.arrivals.audit.Actor;
+import org.arrivals.station.HubHost;
 import org.arrivals.station.KioskSettings;
+import org.arrivals.station.StaffPin;
+import org.arrivals.station.Station;
+import org.arrivals.sync.protocol.StationRole;
+import org.arrivals.ui.common.Tasks;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -146,6 +152,11 @@ class ScreenshotTour {
     void everyMainScreenInEnglishAndArabic(FxRobot robot) throws Exception {
         for (String lang :
                 System.getProperty("arrivals.screenshots.languages", "en,ar").split(",")) {
+            firstRun(robot, lang);
+        }
+        fx(() -> stage.setScene(kiosk.shell.scene()));
+        for (String lang :
+                System.getProperty("arrivals.screenshots.languages", "en,ar").split(",")) {
             fx(() -> kiosk.shell.show(KioskSettings.Mode.DESK));
             fx(() -> kiosk.shell.i18n().setLanguage(lang));
             kiosk.shell.status().refresh(Platform::runLater);
@@ -244,5 +255,33 @@ class ScreenshotTour {
         assertThat(Files.list(Path.of(OUT)).filter(f -> f.toString().endsWith("-13-self-done.png")))
                 .isNotEmpty();
         Platform.runLater(() -> kiosk.shell.stop());
+    }
+
+    /** The first-run screen of a fresh station (no hub, no roster), and its sentence for a damaged code. */
+    private void firstRun(FxRobot robot, String lang) throws Exception {
+        Path home = Files.createTempDirectory("arrivals-first-run");
+        try (Station fresh = Station.open(home, "default", Clock.systemUTC())) {
+            Shell[] shell = new Shell[1];
+            fx(() -> shell[0] = new Shell(
+                    stage,
+                    fresh,
+                    new KioskSettings(KioskSettings.Mode.DESK, 300, lang, false, "thermal-4x3", ""),
+                    StaffPin.load(home, Clock.systemUTC()),
+                    Tasks.sameThread()));
+            shot(lang + "-00-first-run");
+            robot.clickOn("#join-code");
+            fx(() -> robot.lookup("#join-code").queryTextInputControl().setText("ARRIVALS-SETUP:1.HELLO-WORLD"));
+            robot.type(KeyCode.ENTER);
+            shot(lang + "-00b-first-run-damaged");
+            String code;
+            try (HubHost hub = HubHost.open(home.resolve("hub"), null, Clock.systemUTC())) {
+                code = hub.addStationWithSetupCode(
+                        "desk-2", StationRole.DESK, "https://127.0.0.1:9", null, null); // nothing listens there
+            }
+            fx(() -> robot.lookup("#join-code").queryTextInputControl().setText(code));
+            robot.clickOn("#join-go");
+            shot(lang + "-00c-first-run-no-hub");
+            fx(() -> shell[0].stop());
+        }
     }
 }
