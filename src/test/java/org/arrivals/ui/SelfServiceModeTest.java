@@ -170,6 +170,26 @@ class SelfServiceModeTest {
     }
 
     @Test
+    void someoneWhoAnsweredWronglyAndWalkedAwayLeavesNoNameOnTheScreen(FxRobot robot) throws Exception {
+        robot.clickOn("#find");
+        touchKeys(robot, "garcia");
+        robot.clickOn((Button) matches(robot).getChildren().get(0));
+        robot.clickOn("#self-answer").write("9999");
+        robot.clickOn("#confirm-yes");
+        assertThat(robot.lookup("#verify-message").queryAs(Label.class).getText())
+                .startsWith("That is not it.");
+        assertThat(robot.lookup("#confirm-name").tryQuery()).isPresent();
+        // the person walks away from the confirm screen: the idle reset
+        WaitForAsyncUtils.waitFor(
+                15,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#self-title").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#confirm-name").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#self-title").tryQuery()).isPresent();
+    }
+
+    @Test
     void leftIdleTheStationForgetsWhatWasTypedAndReturnsToWelcome(FxRobot robot) throws Exception {
         robot.clickOn("#find");
         touchKeys(robot, "gar");

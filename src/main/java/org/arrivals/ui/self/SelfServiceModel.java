@@ -96,6 +96,7 @@ public final class SelfServiceModel {
 
     public void reset() {
         seq++;
+        screen.set(Screen.WELCOME); // first: nothing of the last person is drawn again while it is cleared
         query.set("");
         matches.clear();
         finding.set(Finding.TYPING);

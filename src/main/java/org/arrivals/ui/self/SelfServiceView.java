@@ -69,7 +69,7 @@ public final class SelfServiceView {
         model.query.addListener((o, was, now) -> fillMatches());
         model.finding.addListener((o, was, now) -> fillMatches());
         model.triesLeft.addListener((o, was, now) -> {
-            if (model.screen.get() == SelfServiceModel.Screen.CONFIRM) {
+            if (model.screen.get() == SelfServiceModel.Screen.CONFIRM && model.chosen.get() != null) {
                 show();
             }
         });
@@ -104,7 +104,8 @@ public final class SelfServiceView {
         Node content = switch (model.screen.get()) {
             case WELCOME -> welcome();
             case FIND -> find();
-            case CONFIRM -> confirm();
+            // a reset clears the person before it leaves the screen: never draw a confirm screen for no one
+            case CONFIRM -> model.chosen.get() == null ? welcome() : confirm();
             case DONE -> done();
             case SEE_DESK -> seeDesk();
         };
