@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.arrivals.audit.Actor;
+import org.arrivals.audit.Role;
+import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +38,7 @@ class PinCommandTest {
         }
         Path wrongKey = Files.writeString(dir.resolve("wrong.key"), "not-this-station-key\n");
         CliRun refused = withStdin(
-                "97531\n",
+                "975310\n",
                 "--home",
                 home.toString(),
                 "--key-file",
@@ -48,15 +50,22 @@ class PinCommandTest {
         assertThat(refused.exit()).isNotZero();
         assertThat(refused.err()).contains("station key is wrong");
         assertThat(Files.readString(home.resolve("station.properties"))).doesNotContain("staff.pin.admin");
+        assertThat(StaffPin.load(home, Clock.systemUTC()).isSet(Role.ADMIN)).isFalse();
 
         // set while a kiosk has the event open (as when a lockout is lifted on the morning): the key is
         // checked against the key-check file, and the audit log gets the entry at the next open
         try (Station kiosk = Station.open(home, "default", Clock.systemUTC())) {
-            CliRun set = withStdin("97531\n", "--home", home.toString(), "pin", "set", "--role", "admin");
+            CliRun set = withStdin("975310\n", "--home", home.toString(), "pin", "set", "--role", "admin");
             assertThat(set.exit()).as(set.err()).isZero();
             assertThat(set.out()).contains("The admin PIN is set.");
         }
-        assertThat(Files.readString(home.resolve("station.properties"))).contains("staff.pin.admin=pbkdf2-sha256$");
+        // the verifier is sealed under the station key, never in station.properties
+        assertThat(Files.readString(home.resolve("station.properties"))).doesNotContain("staff.pin");
+        assertThat(home.resolve(StaffPin.FILE)).exists();
+        assertThat(Files.readString(home.resolve(StaffPin.FILE))).doesNotContain("pbkdf2-sha256$");
+        StaffPin pins = StaffPin.load(home, Clock.systemUTC());
+        assertThat(pins.isSet(Role.ADMIN)).isTrue();
+        assertThat(pins.check("975310", Role.ADMIN)).isEqualTo(new StaffPin.Check.Accepted(Role.ADMIN));
         try (Station s = Station.open(home, "default", Clock.systemUTC())) {
             assertThat(s.audit().all()).anySatisfy(e -> {
                 assertThat(e.actor()).isEqualTo("cli");

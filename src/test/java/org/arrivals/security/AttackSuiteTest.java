@@ -335,17 +335,22 @@ class AttackSuiteTest {
                             ? "{\"first\":\"Eve\"}"
                             : kind == EventKind.ATTENDEE_EDITED
                                     ? "{\"field\":\"first\",\"old\":\"A\",\"new\":\"B\"}"
-                                    : null;
+                                    : kind.isSession() ? "{\"session\":\"D1-S1\"}" : null;
             assertThat(push(desk, List.of(event("desk-2", kind, details))).statusCode())
                     .as("desk-1 pushing " + kind + " as desk-2")
                     .isEqualTo(403);
             tries++;
         }
-        for (EventKind kind :
-                List.of(EventKind.CHECK_IN_UNDONE, EventKind.ATTENDEE_EDITED, EventKind.WALK_IN_REGISTERED)) {
+        for (EventKind kind : List.of(
+                EventKind.CHECK_IN_UNDONE,
+                EventKind.ATTENDEE_EDITED,
+                EventKind.WALK_IN_REGISTERED,
+                EventKind.SESSION_ENTERED)) {
             String details = kind == EventKind.WALK_IN_REGISTERED
                     ? "{\"first\":\"Eve\"}"
-                    : kind == EventKind.ATTENDEE_EDITED ? "{\"field\":\"first\",\"old\":\"A\",\"new\":\"B\"}" : null;
+                    : kind == EventKind.ATTENDEE_EDITED
+                            ? "{\"field\":\"first\",\"old\":\"A\",\"new\":\"B\"}"
+                            : kind.isSession() ? "{\"session\":\"D1-S1\"}" : null;
             assertThat(push(kiosk, List.of(event("self-1", kind, details))).statusCode())
                     .as("a self-service token pushing " + kind)
                     .isEqualTo(403);
