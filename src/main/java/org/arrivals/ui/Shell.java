@@ -16,6 +16,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -396,6 +397,11 @@ public final class Shell {
                                 "header-button",
                                 () -> askPin(i18n.t("pin.why.staff"), () -> enterStaff("staff mode"))),
                         "staff");
+        // the buttons keep their words; a long event name gives way first
+        modeButton.setMinWidth(Region.USE_PREF_SIZE);
+        language.setMinWidth(Region.USE_PREF_SIZE);
+        modeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        title.setMinWidth(0);
         HBox h = new HBox(16, title, modeLabel, Ui.spacer(), language, modeButton);
         h.setAlignment(Pos.CENTER_LEFT);
         h.getStyleClass().add("header");

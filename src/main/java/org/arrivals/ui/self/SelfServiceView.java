@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 import org.arrivals.checkin.SelfCheckIn;
 import org.arrivals.ui.common.I18n;
@@ -236,16 +237,31 @@ public final class SelfServiceView {
                 "verify-message");
         Button yes = Ui.id(Ui.button(i18n.t("self.confirm.yes"), "primary-large", model::confirm), "confirm-yes");
         Button no = Ui.id(Ui.button(i18n.t("self.confirm.no"), "secondary-large", model::find), "confirm-no");
-        HBox buttons = new HBox(24, no, yes);
+        // one above the other: the column beside the keyboard is narrower than two large buttons
+        VBox buttons = new VBox(16, yes, no);
         buttons.setAlignment(Pos.CENTER);
-        VBox left = new VBox(16, q, name, org, ask, field, wrong, buttons);
+        // the question and its answer's verdict run across the whole screen, on one line in every
+        // language; the column beside the keyboard holds the person, the field and the buttons
+        for (Label l : List.of(ask, wrong, org)) {
+            l.setTextAlignment(TextAlignment.CENTER);
+            l.setMaxWidth(Double.MAX_VALUE);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
+        VBox left = new VBox(16, name, org, field, buttons);
         left.setAlignment(Pos.CENTER);
+        // beside a keyboard of about 720 pixels on a 1280-pixel screen
+        left.setMaxWidth(460);
+        left.setPrefWidth(460);
+        left.setMinWidth(360);
         OnScreenKeyboard keyboard = new OnScreenKeyboard(model.answer, i18n);
-        keyboard.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        HBox main = new HBox(24, left, keyboard);
+        keyboard.setMaxHeight(Region.USE_PREF_SIZE);
+        keyboard.setMinWidth(Region.USE_PREF_SIZE); // every key whole: the column gives way
+        HBox row = new HBox(24, left, keyboard);
+        row.setAlignment(Pos.CENTER);
+        VBox main = new VBox(12, q, ask, wrong, row);
         main.setAlignment(Pos.CENTER);
         main.getStyleClass().add("self-content");
-        javafx.application.Platform.runLater(field::requestFocus);
+        Platform.runLater(field::requestFocus);
         return main;
     }
 
