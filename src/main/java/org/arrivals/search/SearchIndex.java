@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.attendee.RegistrationStatus;
@@ -49,6 +49,8 @@ public final class SearchIndex {
     private static final int FUZZY_MIN_LENGTH = 4;
     private static final int NAME_BIT = 1 << 30;
     private static final RegistrationStatus[] STATUSES = RegistrationStatus.values();
+    /** People from which a build folds on every core (a walk-in's or an edit's small index does not). */
+    private static final int PARALLEL_FROM = 5_000;
 
     /** Sorted by code. */
     private final People people;
@@ -111,25 +113,42 @@ public final class SearchIndex {
 
     public static SearchIndex build(Collection<Attendee> roster) {
         Attendee[] source = roster.toArray(new Attendee[0]);
-        Arrays.sort(source, Comparator.comparing(Attendee::code));
+        Arrays.parallelSort(source, Comparator.comparing(Attendee::code));
         int n = source.length;
+        // Folding each person's own words (their email's name part and code, which no one shares)
+        // is most of the work and touches nothing shared: done on every core for a large roster.
+        String[][] own = new String[n][];
+        long[] emailHash = new long[n];
+        boolean[] hasEmail = new boolean[n];
+        IntStream ords = IntStream.range(0, n);
+        (n >= PARALLEL_FROM ? ords.parallel() : ords).forEach(ord -> {
+            Attendee a = source[ord];
+            String email = emailKey(a.email());
+            if (email != null) {
+                emailHash[ord] = hash(email);
+                hasEmail[ord] = true;
+            }
+            List<String> words = new ArrayList<>(8);
+            String local = emailLocalPart(a.email());
+            if (local != null) {
+                TextFold.forEachIndexToken(local, words::add);
+            }
+            TextFold.forEachIndexToken(a.code(), words::add);
+            own[ord] = words.toArray(new String[0]);
+        });
         StringIds shared = new StringIds(Math.min(n, 1 << 16));
         String[] codes = new String[n];
         People.Builder people = new People.Builder(n);
-        StringIds tokens = new StringIds(n * 2);
+        StringIds tokens = new StringIds(n * 4);
         // The words of each distinct name, badge name and organization (they repeat), as ids of tokens.
         Map<String, int[]> fieldWords = new HashMap<>();
-        int[] scratch = new int[64];
         Forward forward = new Forward(n);
-        long[] emailHash = new long[n];
         BitSet withEmail = new BitSet(n);
         for (int ord = 0; ord < n; ord++) {
             Attendee a = source[ord];
             codes[ord] = a.code();
             people.set(ord, a, shared);
-            String email = emailKey(a.email());
-            if (email != null) {
-                emailHash[ord] = hash(email);
+            if (hasEmail[ord]) {
                 withEmail.set(ord);
             }
             forward.begin(ord);
@@ -137,15 +156,16 @@ public final class SearchIndex {
             forward.addAll(fieldWords(a.lastName(), tokens, fieldWords), true);
             forward.addAll(fieldWords(a.badgeName(), tokens, fieldWords), true);
             forward.addAll(fieldWords(a.organization(), tokens, fieldWords), false);
-            // The email's name part and the code are a person's own: folded once, not remembered.
-            scratch = forward.addField(emailLocalPart(a.email()), tokens, scratch);
-            scratch = forward.addField(a.code(), tokens, scratch);
+            for (String t : own[ord]) {
+                forward.add(tokens.id(t), false);
+            }
+            own[ord] = null;
         }
         forward.end(n);
         // Renumber the words in sorted order, so a prefix is a range of ids.
         String[] words = tokens.strings();
         String[] sorted = words.clone();
-        Arrays.sort(sorted);
+        Arrays.parallelSort(sorted);
         int[] newId = new int[words.length];
         for (int r = 0; r < sorted.length; r++) {
             newId[tokens.id(sorted[r])] = r;
@@ -211,26 +231,6 @@ public final class SearchIndex {
                     add(id, name);
                 }
             }
-        }
-
-        /** Folds a field and adds its words; returns the scratch array, grown if it had to be. */
-        int[] addField(String field, StringIds tokens, int[] scratch) {
-            if (field == null || field.isEmpty()) {
-                return scratch;
-            }
-            int[][] buf = {scratch};
-            int[] count = {0};
-            Consumer<String> each = t -> {
-                if (count[0] == buf[0].length) {
-                    buf[0] = Arrays.copyOf(buf[0], count[0] * 2);
-                }
-                buf[0][count[0]++] = tokens.id(t);
-            };
-            TextFold.forEachIndexToken(field, each);
-            for (int k = 0; k < count[0]; k++) {
-                add(buf[0][k], false);
-            }
-            return buf[0];
         }
 
         /**
@@ -454,7 +454,7 @@ public final class SearchIndex {
             sortNames[ord] = last.isEmpty() ? first : folded.computeIfAbsent(last, TextFold::fold) + " " + first;
         }
         String[] distinct = sortNames.clone();
-        Arrays.sort(distinct);
+        Arrays.parallelSort(distinct);
         int d = 0;
         for (int i = 0; i < distinct.length; i++) {
             if (d == 0 || !distinct[i].equals(distinct[d - 1])) {

@@ -367,6 +367,27 @@ class SearchIndexReferenceTest {
         compare(random, now, merged, legacyMerged, reference);
     }
 
+    @Test
+    void aRosterLargeEnoughToBeFoldedOnEveryCoreIsIndexedAsBefore() {
+        Random random = new Random(7);
+        List<Attendee> roster = roster(random, 8_000, "AR-");
+        SearchIndex index = SearchIndex.build(roster);
+        LegacySearchIndex legacy = LegacySearchIndex.build(roster);
+        assertThat(index.size()).isEqualTo(legacy.size());
+        assertThat(index.distinctWords()).isEqualTo(legacy.distinctWords());
+        for (Attendee a : roster.subList(0, 2000)) {
+            index.setArrived(a.code(), true);
+            legacy.setArrived(a.code(), true);
+        }
+        int found = 0;
+        for (String q : queries(random, roster, 40)) {
+            List<SearchHit> hits = index.search(q, 20);
+            assertThat(hits).as(q).containsExactlyElementsOf(legacy.search(q, 20));
+            found += hits.isEmpty() ? 0 : 1;
+        }
+        assertThat(found).isGreaterThan(300);
+    }
+
     private static void compare(
             Random random, List<Attendee> roster, SearchIndex index, LegacySearchIndex legacy, Reference reference) {
         List<String> queries = queries(random, roster, 120);
