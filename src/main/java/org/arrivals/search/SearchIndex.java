@@ -7,27 +7,35 @@ import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.apache.commons.codec.digest.MurmurHash3;
 import org.arrivals.attendee.Attendee;
+import org.arrivals.attendee.RegistrationStatus;
 
 /**
  * An immutable in-memory index of the roster for search-as-you-type.
  *
- * <p>Every distinct folded word is kept once, in a sorted array, so the words a typed prefix
- * begins form one contiguous range of word ids, found by binary search. Each word points to the
+ * <p>Every distinct folded word is kept once, in sorted order, packed with the others into one
+ * byte array ({@link PackedStrings}), so the words a typed prefix begins form one contiguous
+ * range of word ids, found by binary search. Each word points to the
  * people who have it (a posting list); each person points back to their words (a forward list).
  * A query starts from its rarest word's postings and checks every other word against each
  * candidate's own few word ids with two integer comparisons, so a keystroke costs a lookup and a
  * short walk, never a scan of the roster. Only a word that begins no word at all is retried as
  * one typo away, over the part of the dictionary that could hold such a word.
  *
- * <p>People are held in a slim form (no email, title, barcode or extra fields) with repeated
- * strings shared, and ordered by code, so finding a person by code needs no map.
+ * <p>People are held as columns, one array per field a result shows (no email, title, barcode or
+ * extra fields), with repeated strings shared and codes packed like the words, ordered by code, so
+ * finding a person by code needs no map; a person is made an {@link Attendee} only when found.
+ *
+ * <p>A build folds each distinct field value once (names and organizations repeat), gives every
+ * distinct word a number through an open-addressing table, then sorts the words once and renumbers
+ * them: no map entry, boxed number or string per word outlives it.
  *
  * <p>An email address is searched by the words of the part before its {@code @}, like a name. A
  * whole address, typed or pasted, is also looked up exactly: each person's folded address is kept
@@ -40,14 +48,20 @@ import org.arrivals.attendee.Attendee;
 public final class SearchIndex {
     private static final int FUZZY_MIN_LENGTH = 4;
     private static final int NAME_BIT = 1 << 30;
+    private static final RegistrationStatus[] STATUSES = RegistrationStatus.values();
+    /** People from which a build folds on every core (a walk-in's or an edit's small index does not). */
+    private static final int PARALLEL_FROM = 5_000;
 
     /** Sorted by code. */
-    private final Attendee[] people;
+    private final People people;
     /** Alphabetical position of each person, so ranking compares ints, not strings. */
     private final int[] alphaRank;
 
-    private final String[] dict;
-    /** Word ids of {@link #dict} ordered by the word without its first character, for typo search. */
+    private final PackedStrings dict;
+    /**
+     * Word ids of {@link #dict} ordered by their second letter (then by id), for typo search; a
+     * word of one letter comes first.
+     */
     private final int[] bySecond;
     /**
      * Per word {@code w}: the people who have it, {@code postingData[postingStart[w]..postingStart[w + 1])},
@@ -72,8 +86,10 @@ public final class SearchIndex {
     private final AtomicLongArray superseded;
 
     private SearchIndex(
-            Attendee[] people,
-            String[] dict,
+            People people,
+            int[] alphaRank,
+            PackedStrings dict,
+            int[] bySecond,
             int[] postingStart,
             int[] postingData,
             int[] forwardStart,
@@ -81,118 +97,244 @@ public final class SearchIndex {
             long[] emailHashes,
             int[] emailOwners) {
         this.people = people;
+        this.alphaRank = alphaRank;
         this.dict = dict;
+        this.bySecond = bySecond;
         this.postingStart = postingStart;
         this.postingData = postingData;
         this.forwardStart = forwardStart;
         this.forwardData = forwardData;
         this.emailHashes = emailHashes;
         this.emailOwners = emailOwners;
-        Integer[] order = new Integer[people.length];
-        String[] sortNames = new String[people.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-            sortNames[i] = sortName(people[i]);
-        }
-        Arrays.sort(order, Comparator.comparing((Integer i) -> sortNames[i]).thenComparing(i -> people[i].code()));
-        this.alphaRank = new int[people.length];
-        for (int r = 0; r < order.length; r++) {
-            alphaRank[order[r]] = r;
-        }
-        String[] tails = new String[dict.length];
-        Integer[] second = new Integer[dict.length];
-        for (int i = 0; i < second.length; i++) {
-            second[i] = i;
-            tails[i] = tail(dict[i]);
-        }
-        Arrays.sort(second, Comparator.comparing((Integer i) -> tails[i]));
-        this.bySecond = Arrays.stream(second).mapToInt(Integer::intValue).toArray();
-        int words = (people.length + 63) / 64 + 1;
+        int words = (people.size() + 63) / 64 + 1;
         this.arrived = new AtomicLongArray(words);
         this.superseded = new AtomicLongArray(words);
     }
 
     public static SearchIndex build(Collection<Attendee> roster) {
         Attendee[] source = roster.toArray(new Attendee[0]);
-        Arrays.sort(source, Comparator.comparing(Attendee::code));
-        StringIds shared = new StringIds(source.length);
-        Attendee[] people = new Attendee[source.length];
-        StringIds tokens = new StringIds(source.length * 2);
-        int[] forwardStart = new int[source.length + 1];
-        int[] forwardData = new int[source.length * 8 + 16];
-        long[] emailHash = new long[source.length];
-        BitSet withEmail = new BitSet(source.length);
-        for (int ord = 0; ord < source.length; ord++) {
+        Arrays.parallelSort(source, Comparator.comparing(Attendee::code));
+        int n = source.length;
+        // Folding each person's own words (their email's name part and code, which no one shares)
+        // is most of the work and touches nothing shared: done on every core for a large roster.
+        String[][] own = new String[n][];
+        long[] emailHash = new long[n];
+        boolean[] hasEmail = new boolean[n];
+        IntStream ords = IntStream.range(0, n);
+        (n >= PARALLEL_FROM ? ords.parallel() : ords).forEach(ord -> {
             Attendee a = source[ord];
-            people[ord] = slim(a, shared);
             String email = emailKey(a.email());
             if (email != null) {
                 emailHash[ord] = hash(email);
+                hasEmail[ord] = true;
+            }
+            List<String> words = new ArrayList<>(8);
+            String local = emailLocalPart(a.email());
+            if (local != null) {
+                TextFold.forEachIndexToken(local, words::add);
+            }
+            TextFold.forEachIndexToken(a.code(), words::add);
+            own[ord] = words.toArray(new String[0]);
+        });
+        StringIds shared = new StringIds(Math.min(n, 1 << 16));
+        String[] codes = new String[n];
+        People.Builder people = new People.Builder(n);
+        StringIds tokens = new StringIds(n * 4);
+        // The words of each distinct name, badge name and organization (they repeat), as ids of tokens.
+        Map<String, int[]> fieldWords = new HashMap<>();
+        Forward forward = new Forward(n);
+        BitSet withEmail = new BitSet(n);
+        for (int ord = 0; ord < n; ord++) {
+            Attendee a = source[ord];
+            codes[ord] = a.code();
+            people.set(ord, a, shared);
+            if (hasEmail[ord]) {
                 withEmail.set(ord);
             }
-            int from = forwardStart[ord];
-            int end = from;
-            for (String field : new String[] {a.firstName(), a.lastName(), a.badgeName()}) {
-                for (String t : TextFold.indexTokens(field)) {
-                    forwardData = room(forwardData, end);
-                    end = add(forwardData, from, end, tokens.id(t), true);
-                }
+            forward.begin(ord);
+            forward.addAll(fieldWords(a.firstName(), tokens, fieldWords), true);
+            forward.addAll(fieldWords(a.lastName(), tokens, fieldWords), true);
+            forward.addAll(fieldWords(a.badgeName(), tokens, fieldWords), true);
+            forward.addAll(fieldWords(a.organization(), tokens, fieldWords), false);
+            for (String t : own[ord]) {
+                forward.add(tokens.id(t), false);
             }
-            for (String field : new String[] {a.organization(), emailLocalPart(a.email()), a.code()}) {
-                for (String t : TextFold.indexTokens(field)) {
-                    forwardData = room(forwardData, end);
-                    end = add(forwardData, from, end, tokens.id(t), false);
-                }
-            }
-            forwardStart[ord + 1] = end;
+            own[ord] = null;
         }
-        return assemble(people, tokens, forwardStart, forwardData, emailHash, withEmail);
+        forward.end(n);
+        // Renumber the words in sorted order, so a prefix is a range of ids.
+        String[] words = tokens.strings();
+        String[] sorted = words.clone();
+        Arrays.parallelSort(sorted);
+        int[] newId = new int[words.length];
+        for (int r = 0; r < sorted.length; r++) {
+            newId[tokens.id(sorted[r])] = r;
+        }
+        int[] data = forward.data;
+        for (int i = 0; i < forward.size; i++) {
+            data[i] = newId[data[i] & ~NAME_BIT] | (data[i] & NAME_BIT);
+        }
+        return assemble(
+                people.build(PackedStrings.of(codes)),
+                PackedStrings.of(sorted),
+                forward.start,
+                Arrays.copyOf(data, forward.size),
+                emailHash,
+                withEmail);
+    }
+
+    /** The ids (of {@code tokens}) of the words of a field whose value others may share; null for none. */
+    private static int[] fieldWords(String field, StringIds tokens, Map<String, int[]> known) {
+        if (field == null || field.isEmpty()) {
+            return null;
+        }
+        int[] ids = known.get(field);
+        if (ids == null) {
+            int[][] out = {new int[4]};
+            int[] count = {0};
+            TextFold.forEachIndexToken(field, t -> {
+                if (count[0] == out[0].length) {
+                    out[0] = Arrays.copyOf(out[0], count[0] * 2);
+                }
+                out[0][count[0]++] = tokens.id(t);
+            });
+            ids = Arrays.copyOf(out[0], count[0]);
+            known.put(field, ids);
+        }
+        return ids;
+    }
+
+    /** Each person's word ids, person after person, without duplicates, marked when from a name. */
+    private static final class Forward {
+        final int[] start;
+        int[] data;
+        int size;
+        private int from;
+
+        Forward(int people) {
+            start = new int[people + 1];
+            data = new int[people * 12 + 16];
+        }
+
+        void begin(int ord) {
+            start[ord] = size;
+            from = size;
+        }
+
+        void end(int people) {
+            start[people] = size;
+        }
+
+        void addAll(int[] ids, boolean name) {
+            if (ids != null) {
+                for (int id : ids) {
+                    add(id, name);
+                }
+            }
+        }
+
+        /**
+         * Adds a word id to the current person's words unless they have it already; a word from a
+         * name marks it as such even when another field had it first.
+         */
+        void add(int id, boolean name) {
+            for (int k = from; k < size; k++) {
+                if ((data[k] & ~NAME_BIT) == id) {
+                    if (name) {
+                        data[k] |= NAME_BIT;
+                    }
+                    return;
+                }
+            }
+            if (size == data.length) {
+                data = Arrays.copyOf(data, data.length * 2);
+            }
+            data[size++] = id | (name ? NAME_BIT : 0);
+        }
     }
 
     /**
      * Everyone {@code base} holds and does not hide, and everyone in {@code newer}, in one index,
-     * without reading the store or folding a name again: people, words, email hashes and arrival
+     * without reading the store or folding a word again: people, words, email hashes and arrival
      * state are taken from the two indexes (a person in both is taken from {@code newer}). Words
-     * only hidden people had are left out. Builds a few large arrays and little else, so it is
+     * only hidden people had are left out. The two sorted dictionaries are merged as they are, so
+     * no word is looked up or even decoded. Builds a few large arrays and little else, so it is
      * quick and leaves the garbage collector little to do while keystrokes run.
      */
     static SearchIndex merge(SearchIndex base, SearchIndex newer) {
-        int n = newer.people.length;
-        for (int i = 0; i < base.people.length; i++) {
-            if (!bit(base.superseded, i) && newer.ordinal(base.people[i].code()) < 0) {
-                n++;
+        int bn = base.people.size();
+        int nn = newer.people.size();
+        // Who is in the merged index, in code order: ordinal in base, or -1 - ordinal in newer.
+        int[] from = new int[bn + nn];
+        int n = 0;
+        BitSet baseUsed = new BitSet(base.dict.size());
+        for (int i = 0, j = 0; i < bn || j < nn; ) {
+            if (i < bn && bit(base.superseded, i)) {
+                i++;
+                continue;
+            }
+            int c = i == bn ? 1 : j == nn ? -1 : base.people.codes.compare(i, newer.people.codes, j);
+            if (c == 0) {
+                i++; // newer has them
+            } else if (c < 0) {
+                for (int k = base.forwardStart[i]; k < base.forwardStart[i + 1]; k++) {
+                    baseUsed.set(base.forwardData[k] & ~NAME_BIT);
+                }
+                from[n++] = i++;
+            } else {
+                from[n++] = -1 - j++;
             }
         }
-        Attendee[] people = new Attendee[n];
-        StringIds tokens = new StringIds(base.dict.length + newer.dict.length);
-        int[] forwardStart = new int[n + 1];
+        BitSet newerUsed = new BitSet(newer.dict.size());
+        for (int v : newer.forwardData) {
+            newerUsed.set(v & ~NAME_BIT);
+        }
+        // The union of the words still used, in order: both dictionaries are sorted already.
+        int[] baseId = new int[base.dict.size()];
+        int[] newerId = new int[newer.dict.size()];
+        PackedStrings.Builder words = new PackedStrings.Builder(baseUsed.cardinality() + newerUsed.cardinality(), (int)
+                (base.dict.footprint() + newer.dict.footprint()));
+        int a = baseUsed.nextSetBit(0);
+        int b = newerUsed.nextSetBit(0);
+        while (a >= 0 || b >= 0) {
+            int c = a < 0 ? 1 : b < 0 ? -1 : base.dict.compare(a, newer.dict, b);
+            int id = words.size();
+            if (c <= 0) {
+                words.add(base.dict, a);
+                baseId[a] = id;
+                a = baseUsed.nextSetBit(a + 1);
+            } else {
+                words.add(newer.dict, b);
+            }
+            if (c >= 0) {
+                newerId[b] = id;
+                b = newerUsed.nextSetBit(b + 1);
+            }
+        }
+        People.Builder people = new People.Builder(n);
+        PackedStrings.Builder codes = new PackedStrings.Builder(n, (int) base.people.codes.footprint());
         int[] forwardData = new int[base.forwardData.length + newer.forwardData.length];
+        int[] forwardStart = new int[n + 1];
         long[] emailHash = new long[n];
         BitSet withEmail = new BitSet(n);
         BitSet here = new BitSet(n);
-        long[] baseEmail = new long[base.people.length];
+        long[] baseEmail = new long[bn];
         BitSet baseWithEmail = base.emailsByOrdinal(baseEmail);
-        long[] newerEmail = new long[newer.people.length];
+        long[] newerEmail = new long[nn];
         BitSet newerWithEmail = newer.emailsByOrdinal(newerEmail);
-        int i = 0;
-        int j = 0;
+        int end = 0;
         for (int ord = 0; ord < n; ord++) {
-            while (i < base.people.length
-                    && (bit(base.superseded, i)
-                            || (j < newer.people.length && base.people[i].code().equals(newer.people[j].code())))) {
-                i++; // hidden, or newer has them
-            }
-            boolean fromNewer = i == base.people.length
-                    || (j < newer.people.length && newer.people[j].code().compareTo(base.people[i].code()) < 0);
+            boolean fromNewer = from[ord] < 0;
             SearchIndex src = fromNewer ? newer : base;
-            int o = fromNewer ? j++ : i++;
-            people[ord] = src.people[o];
-            int end = forwardStart[ord];
+            int o = fromNewer ? -1 - from[ord] : from[ord];
+            int[] ids = fromNewer ? newerId : baseId;
+            people.copy(ord, src.people, o);
+            codes.add(src.people.codes, o);
+            forwardStart[ord] = end;
             for (int k = src.forwardStart[o]; k < src.forwardStart[o + 1]; k++) {
                 int v = src.forwardData[k];
-                forwardData[end++] = tokens.id(src.dict[v & ~NAME_BIT]) | (v & NAME_BIT);
+                forwardData[end++] = ids[v & ~NAME_BIT] | (v & NAME_BIT);
             }
-            forwardStart[ord + 1] = end;
             if ((fromNewer ? newerWithEmail : baseWithEmail).get(o)) {
                 emailHash[ord] = (fromNewer ? newerEmail : baseEmail)[o];
                 withEmail.set(ord);
@@ -201,7 +343,14 @@ public final class SearchIndex {
                 here.set(ord);
             }
         }
-        SearchIndex merged = assemble(people, tokens, forwardStart, forwardData, emailHash, withEmail);
+        forwardStart[n] = end;
+        SearchIndex merged = assemble(
+                people.build(codes.build()),
+                words.build(),
+                forwardStart,
+                Arrays.copyOf(forwardData, end),
+                emailHash,
+                withEmail);
         for (int ord = here.nextSetBit(0); ord >= 0; ord = here.nextSetBit(ord + 1)) {
             setBit(merged.arrived, ord, true);
         }
@@ -210,7 +359,7 @@ public final class SearchIndex {
 
     /** Each person's email hash into {@code byOrdinal}; returns who has one. */
     private BitSet emailsByOrdinal(long[] byOrdinal) {
-        BitSet has = new BitSet(people.length);
+        BitSet has = new BitSet(people.size());
         for (int i = 0; i < emailOwners.length; i++) {
             byOrdinal[emailOwners[i]] = emailHashes[i];
             has.set(emailOwners[i]);
@@ -220,79 +369,216 @@ public final class SearchIndex {
 
     /**
      * The index over people sorted by code, each with their words ({@code forwardData} holds ids
-     * of {@code tokens}, marked with {@link #NAME_BIT}, person by person from {@code forwardStart})
-     * and email hash.
+     * of the sorted {@code dict}, marked with {@link #NAME_BIT}, person by person from
+     * {@code forwardStart}) and email hash.
      */
     private static SearchIndex assemble(
-            Attendee[] people,
-            StringIds tokens,
+            People people,
+            PackedStrings dict,
             int[] forwardStart,
             int[] forwardData,
             long[] emailHash,
             BitSet withEmail) {
-        forwardData = Arrays.copyOf(forwardData, forwardStart[people.length]);
-        // Renumber words in sorted order, so a prefix is a range of ids.
-        String[] dict = tokens.strings();
-        String[] sorted = dict.clone();
-        Arrays.sort(sorted);
-        int[] newId = new int[dict.length];
-        for (int r = 0; r < sorted.length; r++) {
-            newId[tokens.id(sorted[r])] = r;
+        int n = people.size();
+        int words = dict.size();
+        int[] postingStart = new int[words + 1];
+        for (int v : forwardData) {
+            postingStart[(v & ~NAME_BIT) + 1]++;
         }
-        int[] postingStart = new int[dict.length + 1];
-        for (int i = 0; i < forwardData.length; i++) {
-            int id = newId[forwardData[i] & ~NAME_BIT];
-            forwardData[i] = id | (forwardData[i] & NAME_BIT);
-            postingStart[id + 1]++;
-        }
-        for (int w = 0; w < dict.length; w++) {
+        for (int w = 0; w < words; w++) {
             postingStart[w + 1] += postingStart[w];
         }
         int[] postingData = new int[forwardData.length];
-        int[] fill = Arrays.copyOf(postingStart, dict.length);
-        for (int ord = 0; ord < people.length; ord++) {
+        int[] fill = Arrays.copyOf(postingStart, words);
+        for (int ord = 0; ord < n; ord++) {
             for (int k = forwardStart[ord]; k < forwardStart[ord + 1]; k++) {
                 int v = forwardData[k];
-                int id = v & ~NAME_BIT;
-                postingData[fill[id]++] = ord << 1 | ((v & NAME_BIT) != 0 ? 1 : 0);
+                postingData[fill[v & ~NAME_BIT]++] = ord << 1 | ((v & NAME_BIT) != 0 ? 1 : 0);
             }
         }
-        int emails = withEmail.cardinality();
-        Integer[] byHash = new Integer[emails];
-        for (int ord = withEmail.nextSetBit(0), i = 0; ord >= 0; ord = withEmail.nextSetBit(ord + 1)) {
-            byHash[i++] = ord;
+        // Typo search looks words up by their second letter: sorted by it, then by id.
+        long[] keys = new long[words];
+        for (int w = 0; w < words; w++) {
+            keys[w] = (long) (dict.secondCodePoint(w) + 1) << 32 | w;
         }
-        Arrays.sort(byHash, (x, y) -> Long.compare(emailHash[x], emailHash[y]));
+        Arrays.sort(keys);
+        int[] bySecond = new int[words];
+        for (int i = 0; i < words; i++) {
+            bySecond[i] = (int) keys[i];
+        }
+        // Emails by hash; people with the same address (or hash) by ordinal.
+        int emails = withEmail.cardinality();
         long[] emailHashes = new long[emails];
+        for (int ord = withEmail.nextSetBit(0), i = 0; ord >= 0; ord = withEmail.nextSetBit(ord + 1)) {
+            emailHashes[i++] = emailHash[ord];
+        }
+        Arrays.sort(emailHashes);
         int[] emailOwners = new int[emails];
-        for (int i = 0; i < emails; i++) {
-            emailOwners[i] = byHash[i];
-            emailHashes[i] = emailHash[byHash[i]];
+        Arrays.fill(emailOwners, -1);
+        for (int ord = withEmail.nextSetBit(0); ord >= 0; ord = withEmail.nextSetBit(ord + 1)) {
+            int i = Arrays.binarySearch(emailHashes, emailHash[ord]);
+            while (i > 0 && emailHashes[i - 1] == emailHash[ord]) {
+                i--;
+            }
+            while (emailOwners[i] >= 0) {
+                i++;
+            }
+            emailOwners[i] = ord;
         }
         return new SearchIndex(
-                people, sorted, postingStart, postingData, forwardStart, forwardData, emailHashes, emailOwners);
-    }
-
-    /** {@code data} with room for one more value at {@code end}. */
-    private static int[] room(int[] data, int end) {
-        return end < data.length ? data : Arrays.copyOf(data, data.length * 2);
+                people,
+                alphabetical(people),
+                dict,
+                bySecond,
+                postingStart,
+                postingData,
+                forwardStart,
+                forwardData,
+                emailHashes,
+                emailOwners);
     }
 
     /**
-     * Adds a word id to one person's words {@code data[from..end)} unless they have it already; a
-     * word from a name marks it as such even when another field had it first. Returns the new end.
+     * Each person's position by folded name, then code. The fold of "last first" is the folds of
+     * its two names around a space (folding goes letter by letter, a space stops nothing from
+     * either side), so each distinct name is folded once; the names are sorted once, and people
+     * then by their name's rank and ordinal (which is code order).
      */
-    private static int add(int[] data, int from, int end, int id, boolean name) {
-        for (int k = from; k < end; k++) {
-            if ((data[k] & ~NAME_BIT) == id) {
-                if (name) {
-                    data[k] |= NAME_BIT;
-                }
-                return end;
+    private static int[] alphabetical(People people) {
+        int n = people.size();
+        Map<String, String> folded = new HashMap<>();
+        String[] sortNames = new String[n];
+        for (int ord = 0; ord < n; ord++) {
+            String first = folded.computeIfAbsent(people.firstNames[ord], TextFold::fold);
+            String last = people.lastNames[ord];
+            sortNames[ord] = last.isEmpty() ? first : folded.computeIfAbsent(last, TextFold::fold) + " " + first;
+        }
+        String[] distinct = sortNames.clone();
+        Arrays.parallelSort(distinct);
+        int d = 0;
+        for (int i = 0; i < distinct.length; i++) {
+            if (d == 0 || !distinct[i].equals(distinct[d - 1])) {
+                distinct[d++] = distinct[i];
             }
         }
-        data[end] = id | (name ? NAME_BIT : 0);
-        return end + 1;
+        long[] keys = new long[n];
+        for (int ord = 0; ord < n; ord++) {
+            keys[ord] = (long) Arrays.binarySearch(distinct, 0, d, sortNames[ord]) << 32 | ord;
+        }
+        Arrays.sort(keys);
+        int[] rank = new int[n];
+        for (int r = 0; r < n; r++) {
+            rank[(int) keys[r]] = r;
+        }
+        return rank;
+    }
+
+    /** People sorted by code, one array per field a search result shows. */
+    private static final class People {
+        final PackedStrings codes;
+        final long[] ids;
+        final String[] firstNames;
+        final String[] lastNames;
+        final String[] badgeNames;
+        final String[] pronouns;
+        final String[] organizations;
+        final String[] types;
+        final byte[] statuses;
+        final long[] walkIns;
+
+        private People(Builder b, PackedStrings codes) {
+            this.codes = codes;
+            this.ids = b.ids;
+            this.firstNames = b.firstNames;
+            this.lastNames = b.lastNames;
+            this.badgeNames = b.badgeNames;
+            this.pronouns = b.pronouns;
+            this.organizations = b.organizations;
+            this.types = b.types;
+            this.statuses = b.statuses;
+            this.walkIns = b.walkIns;
+        }
+
+        int size() {
+            return ids.length;
+        }
+
+        /** What a search result needs to show (no email, title, barcode or extra fields). */
+        Attendee attendee(int ord) {
+            return new Attendee(
+                    ids[ord],
+                    codes.get(ord),
+                    null,
+                    firstNames[ord],
+                    lastNames[ord],
+                    badgeNames[ord],
+                    pronouns[ord],
+                    null,
+                    organizations[ord],
+                    null,
+                    types[ord],
+                    STATUSES[statuses[ord]],
+                    Map.of(),
+                    (walkIns[ord >>> 6] & 1L << ord) != 0);
+        }
+
+        static final class Builder {
+            final long[] ids;
+            final String[] firstNames;
+            final String[] lastNames;
+            final String[] badgeNames;
+            final String[] pronouns;
+            final String[] organizations;
+            final String[] types;
+            final byte[] statuses;
+            final long[] walkIns;
+
+            Builder(int n) {
+                ids = new long[n];
+                firstNames = new String[n];
+                lastNames = new String[n];
+                badgeNames = new String[n];
+                pronouns = new String[n];
+                organizations = new String[n];
+                types = new String[n];
+                statuses = new byte[n];
+                walkIns = new long[(n + 63) / 64];
+            }
+
+            /** Person {@code ord} from an attendee, repeated strings shared. */
+            void set(int ord, Attendee a, StringIds shared) {
+                ids[ord] = a.id();
+                firstNames[ord] = shared.share(a.firstName());
+                lastNames[ord] = shared.share(a.lastName());
+                badgeNames[ord] = shared.share(a.badgeName());
+                pronouns[ord] = shared.share(a.pronouns());
+                organizations[ord] = shared.share(a.organization());
+                types[ord] = shared.share(a.type());
+                statuses[ord] = (byte) a.status().ordinal();
+                if (a.walkIn()) {
+                    walkIns[ord >>> 6] |= 1L << ord;
+                }
+            }
+
+            /** Person {@code ord} as person {@code o} of {@code src} (its code is copied apart). */
+            void copy(int ord, People src, int o) {
+                ids[ord] = src.ids[o];
+                firstNames[ord] = src.firstNames[o];
+                lastNames[ord] = src.lastNames[o];
+                badgeNames[ord] = src.badgeNames[o];
+                pronouns[ord] = src.pronouns[o];
+                organizations[ord] = src.organizations[o];
+                types[ord] = src.types[o];
+                statuses[ord] = src.statuses[o];
+                if ((src.walkIns[o >>> 6] & 1L << o) != 0) {
+                    walkIns[ord >>> 6] |= 1L << ord;
+                }
+            }
+
+            People build(PackedStrings codes) {
+                return new People(this, codes);
+            }
+        }
     }
 
     /**
@@ -340,31 +626,12 @@ public final class SearchIndex {
         return at < 0 ? email : email.substring(0, at);
     }
 
-    /** What a search result needs to show, with repeated strings (types, organizations, names) shared. */
-    private static Attendee slim(Attendee a, StringIds shared) {
-        return new Attendee(
-                a.id(),
-                a.code(),
-                null,
-                shared.share(a.firstName()),
-                shared.share(a.lastName()),
-                shared.share(a.badgeName()),
-                shared.share(a.pronouns()),
-                null,
-                shared.share(a.organization()),
-                null,
-                shared.share(a.type()),
-                a.status(),
-                Map.of(),
-                a.walkIn());
-    }
-
     public int size() {
-        return people.length;
+        return people.size();
     }
 
     public int distinctWords() {
-        return dict.length;
+        return dict.size();
     }
 
     /** Records arrival state for ranking. Returns false, and records nothing, for a code this index does not hold. */
@@ -401,29 +668,18 @@ public final class SearchIndex {
     }
 
     private int ordinal(String code) {
-        int lo = 0;
-        int hi = people.length - 1;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int c = people[mid].code().compareTo(code);
-            if (c == 0) {
-                return mid;
-            }
-            if (c < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
-        return -1;
+        return people.codes.indexOf(PackedStrings.encode(code));
     }
 
-    /** How one query word can match: a range of word ids (a prefix), or a set of ids one typo away. */
-    private record WordMatch(String word, int lo, int hi, BitSet typos) {
+    /**
+     * How one query word can match: a range of word ids (a prefix), or a set of ids one typo away.
+     * {@code key} is the word encoded as the dictionary is.
+     */
+    private record WordMatch(byte[] key, int lo, int hi, BitSet typos) {
         /** 3 exact, 2 prefix, 1 one typo away, 0 no match. */
-        int quality(int id, String[] dict) {
+        int quality(int id, PackedStrings dict) {
             if (id >= lo && id < hi) {
-                return dict[id].length() == word.length() ? 3 : 2;
+                return dict.length(id) == key.length ? 3 : 2;
             }
             return typos != null && typos.get(id) ? 1 : 0;
         }
@@ -453,8 +709,8 @@ public final class SearchIndex {
         for (; i < emailHashes.length && emailHashes[i] == h; i++) {
             int ord = emailOwners[i];
             if (!bit(superseded, ord)) {
-                hits.add(new SearchHit(
-                        people[ord], SearchHit.Match.EXACT, false, bit(arrived, ord), sortName(people[ord])));
+                Attendee a = people.attendee(ord);
+                hits.add(new SearchHit(a, SearchHit.Match.EXACT, false, bit(arrived, ord), sortName(a)));
             }
         }
         hits.sort(SearchHit.RANKING);
@@ -464,17 +720,18 @@ public final class SearchIndex {
     /** The best {@code limit} people matching every word of the query, best first. */
     List<SearchHit> byWords(String query, int limit) {
         List<String> words = TextFold.queryTokens(query);
-        if (words.isEmpty() || limit <= 0 || people.length == 0) {
+        if (words.isEmpty() || limit <= 0 || people.size() == 0) {
             return List.of();
         }
         List<WordMatch> matches = new ArrayList<>(words.size());
         WordMatch driver = null;
         long driverCost = Long.MAX_VALUE;
         for (String w : words) {
-            int lo = lowerBound(w);
+            byte[] key = PackedStrings.encode(w);
+            int lo = dict.lowerBound(key);
             int hi = lo;
             long cost = 0;
-            while (hi < dict.length && dict[hi].startsWith(w)) {
+            while (hi < dict.size() && dict.startsWith(hi, key)) {
                 cost += postingStart[hi + 1] - postingStart[hi];
                 hi++;
             }
@@ -491,7 +748,7 @@ public final class SearchIndex {
                     return List.of();
                 }
             }
-            WordMatch m = new WordMatch(w, lo, hi, typos);
+            WordMatch m = new WordMatch(key, lo, hi, typos);
             matches.add(m);
             if (cost < driverCost) {
                 driverCost = cost;
@@ -506,10 +763,10 @@ public final class SearchIndex {
      * ranking need not look that word up again.
      */
     private byte[] candidates(WordMatch driver) {
-        byte[] best = new byte[people.length];
+        byte[] best = new byte[people.size()];
         if (driver.typos() == null) {
             for (int id = driver.lo(); id < driver.hi(); id++) {
-                mark(id, dict[id].length() == driver.word().length() ? 3 : 2, best);
+                mark(id, dict.length(id) == driver.key().length ? 3 : 2, best);
             }
         } else {
             for (int id = driver.typos().nextSetBit(0);
@@ -583,12 +840,13 @@ public final class SearchIndex {
             long[] e = top.poll();
             int ord = (int) e[1];
             long s = e[0];
+            Attendee a = people.attendee(ord);
             hits.add(new SearchHit(
-                    people[ord],
+                    a,
                     SearchHit.Match.values()[(int) (s >> 40) - 1],
                     ((s >> 39) & 1) == 1,
                     ((s >> 38) & 1) == 0,
-                    sortName(people[ord])));
+                    sortName(a)));
         }
         Collections.reverse(hits);
         return hits;
@@ -597,56 +855,50 @@ public final class SearchIndex {
     /**
      * Word ids one typo away from {@code typed} (or from a beginning of them). Such a word shares
      * the typed first letter, or starts with the typed second letter, or has the typed first or
-     * second letter second: four ranges of the two sorted orders, instead of the whole dictionary.
+     * second letter second: four ranges of the two orders, instead of the whole dictionary.
      */
     private BitSet typos(String typed) {
-        BitSet out = new BitSet(dict.length);
-        String c0 = typed.substring(0, typed.offsetByCodePoints(0, 1));
-        String rest = typed.substring(c0.length());
-        String c1 = rest.substring(0, rest.offsetByCodePoints(0, 1));
-        for (String first : new String[] {c0, c1}) {
-            for (int id = lowerBound(first); id < dict.length && dict[id].startsWith(first); id++) {
-                if (Typo.withinOneOfPrefix(typed, dict[id])) {
-                    out.set(id);
-                }
+        BitSet out = new BitSet(dict.size());
+        char[] t = typed.toCharArray();
+        char[] word = new char[64];
+        int c0 = typed.codePointAt(0);
+        int c1 = typed.codePointAt(Character.charCount(c0));
+        for (int first : new int[] {c0, c1}) {
+            byte[] key = PackedStrings.encode(Character.toString(first));
+            for (int id = dict.lowerBound(key); id < dict.size() && dict.startsWith(id, key); id++) {
+                word = typo(t, id, word, out);
             }
             for (int i = lowerBoundSecond(first);
-                    i < bySecond.length && tail(dict[bySecond[i]]).startsWith(first);
+                    i < bySecond.length && dict.secondCodePoint(bySecond[i]) == first;
                     i++) {
-                int id = bySecond[i];
-                if (Typo.withinOneOfPrefix(typed, dict[id])) {
-                    out.set(id);
-                }
+                word = typo(t, bySecond[i], word, out);
             }
         }
         return out;
     }
 
-    private int lowerBound(String word) {
-        return lowerBound(dict.length, i -> dict[i], word);
+    /** Marks word {@code id} in {@code out} when {@code typed} is one typo from it; returns the buffer used. */
+    private char[] typo(char[] typed, int id, char[] buffer, BitSet out) {
+        char[] word = buffer.length >= dict.length(id) ? buffer : new char[dict.length(id)];
+        if (Typo.withinOneOfPrefix(typed, typed.length, word, dict.chars(id, word))) {
+            out.set(id);
+        }
+        return word;
     }
 
-    private int lowerBoundSecond(String prefix) {
-        return lowerBound(bySecond.length, i -> tail(dict[bySecond[i]]), prefix);
-    }
-
-    /** The first position in a sorted sequence whose word is not less than {@code key}. */
-    private static int lowerBound(int size, IntFunction<String> wordAt, String key) {
+    /** The first position of {@link #bySecond} whose word's second letter is not less than {@code cp}. */
+    private int lowerBoundSecond(int cp) {
         int lo = 0;
-        int hi = size;
+        int hi = bySecond.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (wordAt.apply(mid).compareTo(key) < 0) {
+            if (dict.secondCodePoint(bySecond[mid]) < cp) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
-    }
-
-    private static String tail(String word) {
-        return word.isEmpty() ? word : word.substring(word.offsetByCodePoints(0, 1));
     }
 
     private static String sortName(Attendee a) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Folds names for matching, the same way for what is indexed and what is typed.
@@ -138,34 +139,70 @@ public final class TextFold {
      */
     public static Set<String> indexTokens(String text) {
         Set<String> out = new LinkedHashSet<>();
-        for (String word : fold(text).split("\\s+")) {
-            List<String> parts = parts(word);
-            out.addAll(parts);
-            if (parts.size() > 1) {
-                out.add(String.join("", parts));
-            }
-            for (String p : parts) {
-                if (writtenWithoutSpaces(p)) {
-                    for (int i = p.offsetByCodePoints(0, 1); i < p.length(); i = p.offsetByCodePoints(i, 1)) {
-                        out.add(p.substring(i));
+        forEachIndexToken(text, out::add);
+        return out;
+    }
+
+    /**
+     * The words of {@link #indexTokens}, in its order, each as often as the field yields it (a set
+     * is left to the caller): the index's build, which folds each field once, without a set per field.
+     */
+    static void forEachIndexToken(String text, Consumer<String> out) {
+        String folded = fold(text);
+        List<String> parts = new ArrayList<>(2);
+        for (int from = 0; from < folded.length(); ) {
+            int end = wordEnd(folded, from);
+            if (end > from) {
+                parts.clear();
+                parts(folded.substring(from, end), parts);
+                parts.forEach(out);
+                if (parts.size() > 1) {
+                    out.accept(String.join("", parts));
+                }
+                for (String p : parts) {
+                    if (writtenWithoutSpaces(p)) {
+                        for (int i = p.offsetByCodePoints(0, 1); i < p.length(); i = p.offsetByCodePoints(i, 1)) {
+                            out.accept(p.substring(i));
+                        }
                     }
                 }
             }
+            from = end + 1;
         }
-        return out;
     }
 
     /** The words of a query; every one of them must match. */
     public static List<String> queryTokens(String query) {
         List<String> out = new ArrayList<>();
-        for (String word : fold(query).split("\\s+")) {
-            out.addAll(parts(word));
+        String folded = fold(query);
+        for (int from = 0; from < folded.length(); ) {
+            int end = wordEnd(folded, from);
+            if (end > from) {
+                parts(folded.substring(from, end), out);
+            }
+            from = end + 1;
         }
         return out;
     }
 
-    private static List<String> parts(String word) {
-        List<String> parts = new ArrayList<>(2);
+    /**
+     * Where the word starting at {@code from} ends: the next white space as a regular expression's
+     * {@code \s} means it (space, tab, line feed, vertical tab, form feed, carriage return), or the end.
+     */
+    private static int wordEnd(String s, int from) {
+        int i = from;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                break;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    /** The letters-and-digits runs of one word, added to {@code parts}. */
+    private static void parts(String word, List<String> parts) {
         int start = -1;
         for (int i = 0; i <= word.length(); ) {
             int cp = i < word.length() ? word.codePointAt(i) : ' ';
@@ -179,7 +216,6 @@ public final class TextFold {
             }
             i += i < word.length() ? Character.charCount(cp) : 1;
         }
-        return parts;
     }
 
     private static boolean writtenWithoutSpaces(String token) {

@@ -10,10 +10,13 @@ final class Typo {
      * "lopz" matches "lopez-hernandez".
      */
     static boolean withinOneOfPrefix(String typed, String word) {
-        int m = typed.length();
-        int n = word.length();
+        return withinOneOfPrefix(typed.toCharArray(), typed.length(), word.toCharArray(), word.length());
+    }
+
+    /** {@link #withinOneOfPrefix(String, String)} over the first {@code m} and {@code n} chars of two arrays. */
+    static boolean withinOneOfPrefix(char[] typed, int m, char[] word, int n) {
         int i = 0;
-        while (i < m && i < n && typed.charAt(i) == word.charAt(i)) {
+        while (i < m && i < n && typed[i] == word[i]) {
             i++;
         }
         if (i == m) {
@@ -22,18 +25,26 @@ final class Typo {
         if (i == n) {
             return m == n + 1;
         }
-        return restIsPrefix(typed, i + 1, word, i + 1) // substitution
-                || restIsPrefix(typed, i + 1, word, i) // an extra letter typed
-                || restIsPrefix(typed, i, word, i + 1) // a letter left out
+        return restIsPrefix(typed, m, i + 1, word, n, i + 1) // substitution
+                || restIsPrefix(typed, m, i + 1, word, n, i) // an extra letter typed
+                || restIsPrefix(typed, m, i, word, n, i + 1) // a letter left out
                 || (i + 1 < m
                         && i + 1 < n
-                        && typed.charAt(i) == word.charAt(i + 1)
-                        && typed.charAt(i + 1) == word.charAt(i)
-                        && restIsPrefix(typed, i + 2, word, i + 2));
+                        && typed[i] == word[i + 1]
+                        && typed[i + 1] == word[i]
+                        && restIsPrefix(typed, m, i + 2, word, n, i + 2));
     }
 
-    private static boolean restIsPrefix(String typed, int from, String word, int wordFrom) {
-        int len = typed.length() - from;
-        return len <= word.length() - wordFrom && typed.regionMatches(from, word, wordFrom, len);
+    private static boolean restIsPrefix(char[] typed, int m, int from, char[] word, int n, int wordFrom) {
+        int len = m - from;
+        if (len > n - wordFrom) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (typed[from + k] != word[wordFrom + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }
