@@ -151,7 +151,11 @@ public final class Console extends Handler.Abstract {
         if (method.equals("POST")) {
             Fields form = FormFields.getFields(request, 20, MAX_FORM_BYTES);
             if (!sameOrigin(request) || !csrfMatches(who.csrf(), form.getValue("csrf"))) {
-                LOG.info("Console: a form without its CSRF token was refused ({} {})", method, path);
+                LOG.info(
+                        "Console: a form was refused ({} {}): {}",
+                        method,
+                        path,
+                        sameOrigin(request) ? "no CSRF token, or another's" : "from another origin");
                 html(c, 403, c.pages().message(texts.get("refused.title"), texts.get("refused.csrf")));
                 return true;
             }
@@ -336,8 +340,8 @@ public final class Console extends Handler.Abstract {
 
     /** The address the organizer reached the hub at: stations on the same network reach it there too. */
     private static String defaultUrl(Request request) {
-        String host = request.getHttpURI().getHost();
-        int port = request.getHttpURI().getPort();
+        String host = Request.getServerName(request);
+        int port = Request.getServerPort(request);
         if (host == null || host.isBlank()) {
             host = "localhost";
         }
@@ -473,7 +477,8 @@ public final class Console extends Handler.Abstract {
         h.put(HttpHeader.CACHE_CONTROL, "no-store");
         h.put("Content-Security-Policy", CSP);
         h.put("X-Content-Type-Options", "nosniff");
-        h.put("Referrer-Policy", "no-referrer");
+        // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on a form POST
+        h.put("Referrer-Policy", "same-origin");
         h.put("X-Frame-Options", "DENY");
         h.put(HttpHeader.STRICT_TRANSPORT_SECURITY, "max-age=31536000");
     }
@@ -516,11 +521,13 @@ public final class Console extends Handler.Abstract {
         }
         try {
             URI o = URI.create(origin);
-            String host = request.getHttpURI().getHost();
-            int port = request.getHttpURI().getPort();
+            String host = Request.getServerName(request);
+            int port = Request.getServerPort(request);
             int oport = o.getPort() > 0 ? o.getPort() : "https".equalsIgnoreCase(o.getScheme()) ? 443 : 80;
-            int rport = port > 0 ? port : 443;
-            return o.getHost() != null && o.getHost().equalsIgnoreCase(host) && oport == rport;
+            String ohost =
+                    o.getHost() == null ? null : o.getHost().replace("[", "").replace("]", "");
+            String rhost = host == null ? null : host.replace("[", "").replace("]", "");
+            return ohost != null && ohost.equalsIgnoreCase(rhost) && oport == port;
         } catch (IllegalArgumentException e) {
             return false;
         }
