@@ -77,10 +77,11 @@ public final class LiveView {
             List<TypeCount> byType,
             List<Slot> slots,
             List<Occupancy> sessions,
-            List<Delegation> delegations) {}
+            List<Delegation> delegations,
+            int delegationsIncomplete) {}
 
     /** At most this many incomplete delegations are listed (the most missing first). */
-    static final int DELEGATIONS_SHOWN = 25;
+    static final int DELEGATIONS_SHOWN = 10;
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -206,6 +207,8 @@ public final class LiveView {
                         r.get(S_END),
                         inside.getOrDefault(r.get(S_ID), 0),
                         r.get(S_CAPACITY)));
+        int incomplete =
+                (int) byOrganization.values().stream().filter(c -> c[0] < c[1]).count();
         List<Delegation> delegations = byOrganization.entrySet().stream()
                 .filter(e -> e.getValue()[0] < e.getValue()[1])
                 .map(e -> new Delegation(e.getKey(), e.getValue()[0], e.getValue()[1]))
@@ -227,6 +230,7 @@ public final class LiveView {
                         .toList(),
                 slotList,
                 sessions,
-                delegations);
+                delegations,
+                incomplete);
     }
 }

@@ -271,9 +271,10 @@ final class Pages {
                         .append(Html.text(o.room()))
                         .append("</td><td class=\"num")
                         .append(full ? " full" : "")
-                        .append("\">")
+                        .append("\"><span dir=\"ltr\">")
                         .append(Html.text(
                                 t.get("live.occupancy", Integer.toString(o.inside()), Integer.toString(o.capacity()))))
+                        .append("</span>")
                         .append(full ? " <span class=\"badge\">" + Html.text(t.get("live.full")) + "</span>" : "")
                         .append("</td></tr>");
             }
@@ -306,6 +307,12 @@ final class Pages {
                         .append("</td></tr>");
             }
             b.append("</tbody></table>");
+            int more = live.delegationsIncomplete() - live.delegations().size();
+            if (more > 0) {
+                b.append("<p class=\"hint\">")
+                        .append(Html.text(t.get("live.delegations.more", Integer.toString(more))))
+                        .append("</p>");
+            }
         }
         b.append("</section></div>");
         return b.toString();
@@ -342,7 +349,7 @@ final class Pages {
                 slots.get(slots.size() - 1).start().plusMinutes(15).format(HM),
                 Integer.toString(total),
                 Integer.toString(max));
-        b.append("<figure class=\"chart\" dir=\"ltr\"><div class=\"scroll\"><svg xmlns=\"http://www.w3.org/2000/svg\""
+        b.append("<figure class=\"chart\"><div class=\"scroll\" dir=\"ltr\"><svg xmlns=\"http://www.w3.org/2000/svg\""
                         + " width=\"")
                 .append(w)
                 .append("\" height=\"")
@@ -452,9 +459,13 @@ final class Pages {
                 String state = r.revoked() != null ? "revoked" : r.online() ? "online" : "offline";
                 b.append("<tr><th scope=\"row\"><bdi>")
                         .append(Html.text(r.name()))
-                        .append("</bdi></th><td>")
+                        .append("</bdi></th><td data-label=\"")
+                        .append(Html.attr(t.get("stations.role")))
+                        .append("\">")
                         .append(Html.text(t.get("role." + r.role().id())))
-                        .append("</td><td>")
+                        .append("</td><td data-label=\"")
+                        .append(Html.attr(t.get("stations.lastSeen")))
+                        .append("\">")
                         .append(
                                 r.lastSeen() == null
                                         ? Html.text(t.get("stations.never"))
@@ -462,7 +473,9 @@ final class Pages {
                                                 + r.lastSeen()
                                                         .atZoneSameInstant(zone)
                                                         .format(DAY_HM) + "</bdi>")
-                        .append("</td><td><span class=\"state ")
+                        .append("</td><td data-label=\"")
+                        .append(Html.attr(t.get("stations.state")))
+                        .append("\"><span class=\"state ")
                         .append(state)
                         .append("\">")
                         .append(Html.text(t.get("stations." + state)))

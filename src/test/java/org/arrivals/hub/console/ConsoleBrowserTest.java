@@ -256,7 +256,10 @@ class ConsoleBrowserTest {
 
                 // sign out: the session is gone
                 chrome.findElement(By.cssSelector("form.signout button")).click();
-                assertThat(chrome.getCurrentUrl()).endsWith("/signin");
+                assertThat(waitUntil(
+                                Duration.ofSeconds(5),
+                                () -> chrome.getCurrentUrl().endsWith("/signin")))
+                        .isTrue();
                 axeClean(chrome, axe, "sign-in");
                 shots(chrome, "signin");
                 chrome.get(hub.url() + "/");
