@@ -127,7 +127,10 @@ class ConsoleBrowserTest {
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
                 .build();
-        return new ChromeDriver(service, options);
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // a click that submits a form returns before the next page is there: finding waits for it
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return driver;
     }
 
     @Test
@@ -247,9 +250,13 @@ class ConsoleBrowserTest {
                 // revoke it from the page
                 chrome.findElement(By.xpath("//tr[th/bdi[text()='desk-7']]//button"))
                         .click();
-                assertThat(chrome.findElement(By.xpath("//tr[th/bdi[text()='desk-7']]"))
-                                .getText())
-                        .contains("Revoked");
+                assertThat(waitUntil(
+                                Duration.ofSeconds(5),
+                                () -> chrome.findElement(By.xpath("//tr[th/bdi[text()='desk-7']]"))
+                                        .getText()
+                                        .contains("Revoked")))
+                        .as("the revoked station shows as revoked")
+                        .isTrue();
                 assertThat(hub.hub.stations().stream().filter(s -> s.name().equals("desk-7")))
                         .singleElement()
                         .satisfies(s -> assertThat(s.revoked()).isNotNull());
