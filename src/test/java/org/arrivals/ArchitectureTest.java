@@ -2,12 +2,15 @@ package org.arrivals;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
 
 /** The package arrows of docs/architecture.md: each feature uses only what it may. */
 @AnalyzeClasses(packages = "org.arrivals", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -148,6 +151,8 @@ class ArchitectureTest {
     static final ArchRule hubKnowsOnlyTheProtocolAndStore = noClasses()
             .that()
             .resideInAPackage("org.arrivals.hub..")
+            .and()
+            .resideOutsideOfPackage("org.arrivals.hub.console..")
             .should()
             .dependOnClassesThat()
             .resideInAnyPackage(
@@ -165,6 +170,38 @@ class ArchitectureTest {
             .orShould()
             .dependOnClassesThat()
             .resideInAnyPackage("org.arrivals.store.jooq..");
+
+    /**
+     * The organizers' console folds the hub's events as every station does: it may use the pure
+     * folds ({@code checkin.Arrival}, {@code session.SessionPresence}) and their records, nothing
+     * else of the station's side.
+     */
+    @ArchTest
+    static final ArchRule theConsoleUsesOnlyTheStationsFolds = noClasses()
+            .that()
+            .resideInAPackage("org.arrivals.hub.console..")
+            .should()
+            .dependOnClassesThat(resideInAnyPackage(
+                            "org.arrivals.checkin..",
+                            "org.arrivals.session..",
+                            "org.arrivals.attendee..",
+                            "org.arrivals.station..",
+                            "org.arrivals.cli..",
+                            "org.arrivals.ui..",
+                            "org.arrivals.print..",
+                            "org.arrivals.badge..",
+                            "org.arrivals.search..",
+                            "org.arrivals.sync",
+                            "org.arrivals.store.jooq..")
+                    .and(not(com.tngtech.archunit.base.DescribedPredicate.describe(
+                            "a pure fold or its records",
+                            (JavaClass c) -> List.of(
+                                            "org.arrivals.checkin.Arrival",
+                                            "org.arrivals.checkin.Arrival$Day",
+                                            "org.arrivals.checkin.CheckInEvent",
+                                            "org.arrivals.session.SessionPresence",
+                                            "org.arrivals.session.Visit")
+                                    .contains(c.getName())))));
 
     @ArchTest
     static final ArchRule nothingButTheStationAndTheFacesKnowsTheHub = noClasses()

@@ -24,6 +24,7 @@ import picocli.CommandLine.Parameters;
             "Run the hub that stations sync with: HTTPS/JSON under /api/v1 (docs/hub-api.yaml).",
             "It makes its own certificate on first start (HOME/hub/tls.p12); stations pin its fingerprint"
                     + " (arrivals hub fingerprint) through their set-up codes (arrivals hub add-station NAME --setup-code).",
+            "It also serves the organizers' console at https://HOST:PORT/ (arrivals hub console-link signs in).",
             "Data lives in H2 under HOME/hub/ unless --db names a database (jdbc:postgresql://HOST/DB?user=U&password=P).",
             "Runs until stopped (Ctrl+C)."
         },
@@ -33,7 +34,9 @@ import picocli.CommandLine.Parameters;
             HubCommand.ImportSchedule.class,
             HubCommand.Fingerprint.class,
             HubCommand.Revoke.class,
-            HubCommand.Stations.class
+            HubCommand.Stations.class,
+            HubCommand.AddOrganizer.class,
+            HubCommand.ConsoleLink.class
         })
 final class HubCommand implements Callable<Integer> {
     @CommandLine.ParentCommand
@@ -384,6 +387,68 @@ final class HubCommand implements Callable<Integer> {
                 spec.commandLine()
                         .getOut()
                         .printf("Loaded %d sessions at the hub (schedule version %d).%n", r.sessions(), r.version());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "add-organizer",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Add an organizer of the web console and print their new password, once (the hub keeps only a"
+                        + " salted hash). An organizer already there gets a new password and is signed out.",
+                "Works whether or not the hub is running."
+            })
+    static final class AddOrganizer implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        HubCommand hub;
+
+        @Parameters(paramLabel = "NAME", description = "The organizer's name: letters, digits, '.', '_', '@' or '-'.")
+        String name;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (HubHost host = hub.open()) {
+                var added = host.addOrganizer(name);
+                var out = spec.commandLine().getOut();
+                out.println((added.created() ? "Organizer " : "New password for organizer ") + added.name()
+                        + " (shown only now; sign in at https://HOST:PORT/signin):");
+                out.println(added.password());
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "console-link",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Print a one-time sign-in link to the web console, on its own line. Opened within 10 minutes, once,"
+                        + " it signs in as the first organizer (made if there is none) and opens the live page.",
+                "Works whether or not the hub is running."
+            })
+    static final class ConsoleLink implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        HubCommand hub;
+
+        @Option(
+                names = "--url",
+                paramLabel = "https://HOST:PORT",
+                description = "The hub's address in the link (default: https on this machine's network address,"
+                        + " port 8480).")
+        String url;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (HubHost host = hub.open()) {
+                spec.commandLine().getOut().println(host.consoleLink(url));
             }
             return 0;
         }

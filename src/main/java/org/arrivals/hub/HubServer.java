@@ -75,6 +75,8 @@ public final class HubServer implements AutoCloseable {
     private final RateLimiter perStation;
     private final RateLimiter refused;
     private final boolean tls;
+    /** What serves every path outside {@code /api/} (the organizers' console), or null. */
+    private volatile Handler otherPaths;
 
     /**
      * How many calls a station may make (a burst, then so many per second), how many calls with a
@@ -220,6 +222,15 @@ public final class HubServer implements AutoCloseable {
         return URI.create((tls ? "https://" : "http://") + host + ":" + port());
     }
 
+    /**
+     * Hands every path that does not start with {@code /api/} to {@code handler} (the organizers'
+     * console, {@code hub.console}), under the same connection limits; without one such paths are
+     * refused as the API refuses an unknown call.
+     */
+    public void serveOtherPaths(Handler handler) {
+        this.otherPaths = handler;
+    }
+
     /** Connections open now (for tests of slow clients). */
     public int openConnections() {
         return slow.openConnections();
@@ -241,6 +252,19 @@ public final class HubServer implements AutoCloseable {
         public boolean handle(Request request, Response response, Callback callback) {
             Runnable finished = slow.started(request.getConnectionMetaData().getConnection());
             Exchange x = new Exchange(request, response, Callback.from(callback, finished));
+            Handler other = otherPaths;
+            if (other != null && !x.path().startsWith("/api/")) {
+                submit(x, () -> {
+                    try {
+                        if (!other.handle(request, response, x.done())) {
+                            sendQuietly(x, 404, Map.of("error", "No such page."));
+                        }
+                    } catch (Exception e) {
+                        failed(x, e);
+                    }
+                });
+                return true;
+            }
             submit(x, () -> route(x));
             return true;
         }

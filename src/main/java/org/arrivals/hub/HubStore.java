@@ -186,6 +186,11 @@ public final class HubStore implements AutoCloseable {
         return schedule.after(after);
     }
 
+    /** The hub's database, for the organizers' console ({@code hub.console}), which keeps its own tables there. */
+    public org.jooq.DSLContext database() {
+        return db.dsl();
+    }
+
     @Override
     public void close() {
         db.close();

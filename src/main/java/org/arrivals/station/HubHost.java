@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.arrivals.attendee.importing.ImportException;
@@ -13,6 +14,8 @@ import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.hub.HubServer;
 import org.arrivals.hub.HubStore;
 import org.arrivals.hub.HubTls;
+import org.arrivals.hub.console.Console;
+import org.arrivals.hub.console.Organizers;
 import org.arrivals.sync.protocol.RosterRow;
 import org.arrivals.sync.protocol.SetupCode;
 import org.arrivals.sync.protocol.StationRole;
@@ -24,17 +27,19 @@ import org.arrivals.sync.protocol.StationRole;
 public final class HubHost implements AutoCloseable {
     private final HubStore store;
     private final Path home;
+    private final Clock clock;
 
-    private HubHost(HubStore store, Path home) {
+    private HubHost(HubStore store, Path home, Clock clock) {
         this.store = store;
         this.home = home;
+        this.clock = clock;
     }
 
     /** {@code dbUrl} null: the H2 database in {@code home}. Credentials may ride in the URL. */
     public static HubHost open(Path home, String dbUrl, Clock clock) {
         String url = dbUrl == null || dbUrl.isBlank() ? HubStore.h2Url(home) : dbUrl.strip();
         String user = url.startsWith("jdbc:h2:") ? "arrivals" : null;
-        return new HubHost(HubStore.open(url, user, null, clock), home);
+        return new HubHost(HubStore.open(url, user, null, clock), home, clock);
     }
 
     /** A new station and its token (printed once, stored only as a hash). */
@@ -199,6 +204,7 @@ public final class HubHost implements AutoCloseable {
                         .context();
         server = HubServer.start(
                 store, new InetSocketAddress(bindAddress, port), threads, tls, HubServer.Limits.DEFAULT);
+        server.serveOtherPaths(console(keystore, password));
         return server.port();
     }
 
@@ -217,7 +223,42 @@ public final class HubHost implements AutoCloseable {
                 threads,
                 tls(keystore, password).context(),
                 limits);
+        server.serveOtherPaths(console(keystore, password));
         return server.port();
+    }
+
+    /** The organizers' console, whose set-up codes pin this hub's certificate (its own, or {@code keystore}'s). */
+    private Console console(Path keystore, char[] password) {
+        char[] kept = password == null ? null : password.clone();
+        return new Console(
+                store,
+                (name, role, url) -> addStationWithSetupCode(name, role, url, keystore, kept),
+                clock,
+                ZoneId.systemDefault());
+    }
+
+    /** A new organizer of the console (or a new password for one): the password, shown once. */
+    public OrganizerAdded addOrganizer(String name) {
+        Organizers.Added added = Console.addOrganizer(store, name, clock);
+        return new OrganizerAdded(added.name(), added.password(), added.created());
+    }
+
+    /** An organizer added (or given a new password), with the password to show once. */
+    public record OrganizerAdded(String name, String password, boolean created) {}
+
+    /**
+     * A one-time sign-in link to the console, valid 10 minutes: {@code url} (null: https on this
+     * machine's network address, port 8480) and {@code /link/} and the link's token.
+     */
+    public String consoleLink(String url) {
+        String address = url == null || url.isBlank()
+                ? "https://" + hostForUrl(HubTls.defaultHost()) + ":" + DEFAULT_PORT
+                : url.strip();
+        if (!Console.validHttpsUrl(address)) {
+            throw new IllegalArgumentException("--url " + address + " must be https://HOST:PORT.");
+        }
+        String base = address.endsWith("/") ? address.substring(0, address.length() - 1) : address;
+        return base + "/link/" + Console.newLink(store, clock);
     }
 
     /** The running server (for tests), or null. */
