@@ -300,6 +300,103 @@ public final class AttendeeStore {
         return changed;
     }
 
+    /** Pages of rows for {@link #insertAllFromHub}: null when there are no more. */
+    public interface Pages {
+        List<Attendee> next() throws Exception;
+    }
+
+    /**
+     * A new station's first roster: every page inserted into an empty roster in one transaction
+     * (plain JDBC batches, no merge: nothing is there to match), so a pull cut half-way leaves
+     * nothing behind and starts again. Listeners are not told: the caller tells them once, at
+     * the end ({@link #fireReloaded}). Returns how many rows were inserted.
+     *
+     * @throws IllegalStateException when the roster is not empty (then nothing was written)
+     * @throws Exception what {@code pages} threw (then nothing was written)
+     */
+    public int insertAllFromHub(Pages pages) throws Exception {
+        OffsetDateTime now = now();
+        try {
+            return dsl.transactionResult(tx -> {
+                DSLContext t = tx.dsl();
+                if (t.fetchCount(ATTENDEE) > 0) {
+                    throw new IllegalStateException("the roster is not empty");
+                }
+                long version = RosterVersion.next(t);
+                int n = 0;
+                for (List<Attendee> page = pages.next(); page != null; page = pages.next()) {
+                    if (page.isEmpty()) {
+                        continue;
+                    }
+                    var insert = t.batch(t.insertInto(
+                                    ATTENDEE,
+                                    ATTENDEE.CODE,
+                                    ATTENDEE.BARCODE,
+                                    ATTENDEE.FIRST_NAME,
+                                    ATTENDEE.LAST_NAME,
+                                    ATTENDEE.BADGE_NAME,
+                                    ATTENDEE.PRONOUNS,
+                                    ATTENDEE.EMAIL,
+                                    ATTENDEE.ORGANIZATION,
+                                    ATTENDEE.TITLE,
+                                    ATTENDEE.ATTENDEE_TYPE,
+                                    ATTENDEE.STATUS,
+                                    ATTENDEE.EXTRA,
+                                    ATTENDEE.WALK_IN,
+                                    ATTENDEE.ROSTER_VERSION,
+                                    ATTENDEE.CREATED_AT,
+                                    ATTENDEE.UPDATED_AT)
+                            .values(
+                                    (String) null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    null,
+                                    (Boolean) null,
+                                    (Long) null,
+                                    (OffsetDateTime) null,
+                                    (OffsetDateTime) null));
+                    for (Attendee a : page) {
+                        insert.bind(
+                                a.code(),
+                                a.barcode(),
+                                a.firstName(),
+                                a.lastName(),
+                                a.badgeName(),
+                                a.pronouns(),
+                                a.email(),
+                                a.organization(),
+                                a.title(),
+                                a.type(),
+                                a.status().name(),
+                                ExtraFields.toJson(a.extra()),
+                                a.walkIn(),
+                                version,
+                                now,
+                                now);
+                    }
+                    insert.execute();
+                    n += page.size();
+                }
+                return n;
+            });
+        } catch (org.jooq.exception.DataAccessException e) {
+            // jOOQ wraps what the lambda threw
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception x && !(cause instanceof java.sql.SQLException)) {
+                throw x;
+            }
+            throw e;
+        }
+    }
+
     public void addListener(RosterListener listener) {
         listeners.add(listener);
     }

@@ -54,6 +54,7 @@ public final class CheckInLog {
     private final Clock clock;
     private final HybridClock hlc;
     private final List<ArrivalListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Runnable> recorded = new CopyOnWriteArrayList<>();
 
     public CheckInLog(Store store, AttendeeStore attendees, String stationId, Clock clock) {
         this.store = store;
@@ -70,6 +71,18 @@ public final class CheckInLog {
 
     public void addListener(ArrivalListener listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Told after each event recorded here is committed (not events pulled from the hub): the sync
+     * worker pushes it at once instead of at its next tick.
+     */
+    public void addRecordListener(Runnable listener) {
+        recorded.add(listener);
+    }
+
+    public void removeRecordListener(Runnable listener) {
+        recorded.remove(listener);
     }
 
     /** An arrival changed (here, or pulled from another station): the listeners hear of it. */
@@ -280,6 +293,13 @@ public final class CheckInLog {
         store.committed();
         if (kind == EventKind.CHECKED_IN || kind == EventKind.CHECK_IN_UNDONE) {
             fire(after);
+        }
+        for (Runnable r : recorded) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of recorded events failed", e);
+            }
         }
         return after;
     }

@@ -44,6 +44,7 @@ final class HubEvents {
     private final Clock clock;
     private final Lock writes;
     private final HubRoster roster;
+    private volatile long lastStored;
 
     /** {@code writes}: the process's queue for writers, so the database's lock queue stays short. */
     HubEvents(DSLContext dsl, Clock clock, Lock writes, HubRoster roster) {
@@ -77,6 +78,7 @@ final class HubEvents {
         OffsetDateTime now = OffsetDateTime.now(clock);
         writes.lock();
         try {
+            long[] newest = {0};
             int stored = dsl.transactionResult(tx -> {
                 DSLContext t = tx.dsl();
                 long seq = Counters.lock(t, Counters.EVENT);
@@ -124,8 +126,12 @@ final class HubEvents {
                 insert.execute();
                 Counters.set(t, Counters.EVENT, next);
                 roster.takeIn(t, fresh, now);
+                newest[0] = next;
                 return fresh.size();
             });
+            if (stored > 0) {
+                lastStored = newest[0];
+            }
             return new PushResponse(List.copyOf(byId.keySet()), stored, byId.size() - stored);
         } finally {
             writes.unlock();
@@ -166,6 +172,20 @@ final class HubEvents {
         }
         long cursor = events.isEmpty() ? after : seqs.get(events.size() - 1);
         return new PullResponse(List.copyOf(events), cursor, more);
+    }
+
+    /** The number of the newest event this process stored (0: none yet); read by the pusher right after {@link #push}. */
+    long lastStored() {
+        return lastStored;
+    }
+
+    /** The highest event number the database holds (0: none), whoever stored it. */
+    long newest() {
+        Long max = dsl.select(org.jooq.impl.DSL.max(EVENT_SEQ))
+                .from(EVENT)
+                .fetchOne()
+                .value1();
+        return max == null ? 0 : max;
     }
 
     int count() {

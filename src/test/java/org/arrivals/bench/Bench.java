@@ -50,6 +50,15 @@ public final class Bench {
                     Integer.getInteger("bench.runs", 3),
                     Integer.getInteger("bench.roster", 100_000));
         }
+        if (which.contains("propagation")) {
+            Path dir = Files.createTempDirectory("arrivals-propagation-bench");
+            try {
+                SyncBench.propagation(
+                        dir, Integer.getInteger("bench.stations", 10), Integer.getInteger("bench.propagation", 40));
+            } finally {
+                deleteTree(dir);
+            }
+        }
         if (which.isEmpty() || which.contains("desk")) {
             org.arrivals.ui.desk.DeskKeystrokeBench.run(
                     Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.names", 300));

@@ -45,6 +45,12 @@ final class SyncBench {
         } finally {
             Bench.deleteTree(rosterDir);
         }
+        Path propagationDir = Files.createTempDirectory("arrivals-propagation-bench");
+        try {
+            propagation(propagationDir, stations, Integer.getInteger("bench.propagation", 40));
+        } finally {
+            Bench.deleteTree(propagationDir);
+        }
         EmbeddedPostgres postgres = null;
         try {
             for (String db : List.of("h2", "postgres")) {
@@ -67,6 +73,108 @@ final class SyncBench {
     }
 
     private static int databases;
+
+    /**
+     * Issue 19: the time from a check-in committed at one station to the moment each of the other
+     * online stations' stores would answer "already checked in" (its arrival listener fires after
+     * the pulled event is committed there). {@code stations} stations sync in the background as
+     * desks do (every 3 s); {@code checkins} check-ins at random stations a few hundred ms apart.
+     * Today's polling (no long-poll, no push as an event is recorded) is the baseline, measured
+     * first in the same run.
+     */
+    static void propagation(Path dir, int stationCount, int checkins) throws Exception {
+        double[] polling = propagation(dir.resolve("polling"), stationCount, checkins, false);
+        double[] longPoll = propagation(dir.resolve("long-poll"), stationCount, checkins, true);
+        System.out.printf(
+                Locale.ROOT,
+                "  [h2] propagation, %d online stations, %d check-ins (%,d arrivals seen elsewhere): polling every"
+                        + " 3 s p50 %.0f ms, p99 %.0f ms, max %.0f ms; long-poll p50 %.0f ms, p99 %.0f ms, max %.0f ms"
+                        + " (target p99 <= 1,000 ms); polling / long-poll: p50 x%.1f, p99 x%.1f%n",
+                stationCount,
+                checkins,
+                longPoll.length,
+                Bench.percentile(polling, 50),
+                Bench.percentile(polling, 99),
+                polling[polling.length - 1],
+                Bench.percentile(longPoll, 50),
+                Bench.percentile(longPoll, 99),
+                longPoll[longPoll.length - 1],
+                Bench.percentile(polling, 50) / Bench.percentile(longPoll, 50),
+                Bench.percentile(polling, 99) / Bench.percentile(longPoll, 99));
+    }
+
+    private static double[] propagation(Path dir, int stationCount, int checkins, boolean longPoll) throws Exception {
+        java.util.Random random = new java.util.Random(19);
+        try (TestHub hub = TestHub.h2(dir.resolve("hub"))) {
+            hub.importDemoRoster(7, Math.max(200, checkins * 2));
+            List<TestStation> stations = new ArrayList<>();
+            // seen[k] : nanoTime each station's store first held check-in k (index = station)
+            java.util.concurrent.ConcurrentHashMap<String, long[]> seen =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            try {
+                for (int i = 0; i < stationCount; i++) {
+                    String id = "desk-" + (i + 1);
+                    TestStation s = new TestStation(
+                            dir.resolve(id),
+                            id,
+                            Clock.systemUTC(),
+                            hub.uri(),
+                            hub.token(id),
+                            Duration.ofSeconds(10),
+                            org.arrivals.station.Station.SYNC_INTERVAL,
+                            Duration.ofSeconds(60));
+                    s.sync.longPoll(longPoll ? org.arrivals.sync.SyncWorker.LONG_POLL : Duration.ZERO)
+                            .pushOnRecord(longPoll);
+                    int index = i;
+                    s.station.log().addListener(a -> {
+                        long[] at = seen.get(a.attendeeCode());
+                        if (at != null && a.checkedIn() && at[index] == 0) {
+                            at[index] = System.nanoTime();
+                        }
+                    });
+                    s.syncOnce();
+                    stations.add(s);
+                }
+                List<String> codes = stations.get(0).station.attendees().all().stream()
+                        .filter(a -> a.status() == RegistrationStatus.ATTENDING)
+                        .map(Attendee::code)
+                        .sorted()
+                        .limit(checkins)
+                        .toList();
+                stations.forEach(s -> s.sync.start());
+                Thread.sleep(3500); // every station has synced once in the background
+                int[] where = new int[codes.size()];
+                for (int k = 0; k < codes.size(); k++) {
+                    seen.put(codes.get(k), new long[stationCount]);
+                    where[k] = random.nextInt(stationCount);
+                    stations.get(where[k]).station.log().checkIn(codes.get(k), null);
+                    Thread.sleep(150 + random.nextInt(200));
+                }
+                long deadline = System.nanoTime() + 60_000_000_000L;
+                while (System.nanoTime() < deadline
+                        && seen.values().stream()
+                                .anyMatch(at -> Arrays.stream(at).anyMatch(t -> t == 0))) {
+                    Thread.sleep(20);
+                }
+                List<Double> ms = new ArrayList<>();
+                for (int k = 0; k < codes.size(); k++) {
+                    long[] at = seen.get(codes.get(k));
+                    long committed = at[where[k]];
+                    for (int i = 0; i < stationCount; i++) {
+                        if (i != where[k]) {
+                            if (at[i] == 0) {
+                                throw new IllegalStateException("check-in " + k + " never reached station " + i);
+                            }
+                            ms.add((at[i] - committed) / 1e6);
+                        }
+                    }
+                }
+                return ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            } finally {
+                stations.forEach(TestStation::close);
+            }
+        }
+    }
 
     /** A whole registration export loaded at the hub, then pulled by a new station (H2 both sides). */
     private static void roster(Path dir, int rows) throws Exception {
