@@ -92,6 +92,13 @@ public final class HubClient {
         return pin;
     }
 
+    private volatile boolean acceptGzip = true;
+
+    /** Whether answers may come gzipped (true; false only to measure against). */
+    public void acceptGzip(boolean on) {
+        this.acceptGzip = on;
+    }
+
     /** The deadline of each call. */
     public Duration timeout() {
         return timeout;
@@ -157,8 +164,10 @@ public final class HubClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout).header("Accept-Encoding", "gzip");
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
+        if (acceptGzip) {
+            b.header("Accept-Encoding", "gzip");
+        }
         if (token != null && !token.isBlank()) {
             b.header("Authorization", "Bearer " + token.strip());
         }

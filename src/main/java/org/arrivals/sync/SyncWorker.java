@@ -520,6 +520,18 @@ public final class SyncWorker implements AutoCloseable {
 
     private volatile boolean bulkFirstRoster = true;
 
+    /**
+     * The roster pull as it was before pages of 10,000, gzip and the one-transaction first pull:
+     * pages of 2,000, uncompressed, each merged and told to the index on its own. For the
+     * benchmark's baseline.
+     */
+    public SyncWorker previousRosterPull() {
+        rosterPage = PULL_BATCH;
+        bulkFirstRoster = false;
+        client.acceptGzip(false);
+        return this;
+    }
+
     /** Whether a new station's first roster is loaded in one transaction (true) or page by page as later changes are. */
     public SyncWorker bulkFirstRoster(boolean on) {
         this.bulkFirstRoster = on;

@@ -50,6 +50,9 @@ public final class Bench {
                     Integer.getInteger("bench.runs", 3),
                     Integer.getInteger("bench.roster", 100_000));
         }
+        if (which.contains("roster")) {
+            SyncBench.rosterOnly(Integer.getInteger("bench.roster", 100_000));
+        }
         if (which.contains("propagation")) {
             Path dir = Files.createTempDirectory("arrivals-propagation-bench");
             try {
