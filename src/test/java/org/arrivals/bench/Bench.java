@@ -50,6 +50,16 @@ public final class Bench {
                     Integer.getInteger("bench.runs", 3),
                     Integer.getInteger("bench.roster", 100_000));
         }
+        if (which.contains("convergence")) {
+            SyncBench.convergenceOnly(
+                    Integer.getInteger("bench.stations", 10), Integer.getInteger("bench.offline", 1000));
+        }
+        if (which.contains("ingest")) {
+            SyncBench.ingestOnly(
+                    Integer.getInteger("bench.stations", 10),
+                    Integer.getInteger("bench.offline", 1000),
+                    Integer.getInteger("bench.runs", 3));
+        }
         if (which.contains("roster")) {
             SyncBench.rosterOnly(Integer.getInteger("bench.roster", 100_000));
         }

@@ -59,7 +59,9 @@ final class SyncBench {
                     if (db.equals("postgres") && postgres == null) {
                         postgres = EmbeddedPostgres.builder().start();
                     }
-                    convergence(db, postgres, dir, stations, offline);
+                    // as before (answers not gzipped), then as now, each on its own hub
+                    convergence(db, postgres, dir, stations, offline, true);
+                    convergence(db, postgres, dir, stations, offline, false);
                     ingest(db, postgres, dir, stations, offline, runs);
                 } finally {
                     Bench.deleteTree(dir);
@@ -73,6 +75,27 @@ final class SyncBench {
     }
 
     private static int databases;
+
+    /** {@code ./scripts/bench convergence}: only the convergence after reconnecting, on H2, as before and now. */
+    static void convergenceOnly(int stations, int offline) throws Exception {
+        Path dir = Files.createTempDirectory("arrivals-convergence-bench");
+        try {
+            convergence("h2", null, dir, stations, offline, true);
+            convergence("h2", null, dir, stations, offline, false);
+        } finally {
+            Bench.deleteTree(dir);
+        }
+    }
+
+    /** {@code ./scripts/bench ingest}: only the hub's ingest rate, on H2. */
+    static void ingestOnly(int pushers, int perPusher, int runs) throws Exception {
+        Path dir = Files.createTempDirectory("arrivals-ingest-bench");
+        try {
+            ingest("h2", null, dir, pushers, perPusher, runs);
+        } finally {
+            Bench.deleteTree(dir);
+        }
+    }
 
     /** {@code ./scripts/bench roster}: only the roster part. */
     static void rosterOnly(int rows) throws Exception {
@@ -220,14 +243,29 @@ final class SyncBench {
         }
     }
 
+    /** CPU seconds this process used (all threads: hub and station), to read beside the wall time on a busy machine. */
+    static double cpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                        .getProcessCpuTime()
+                / 1e9;
+    }
+
     private static double firstPull(TestHub hub, Path home, int rows, boolean previous) throws Exception {
         String id = home.getFileName().toString();
         try (TestStation s =
                 new TestStation(home, id, Clock.systemUTC(), hub.uri(), hub.token(id), Duration.ofSeconds(60))) {
             if (previous) {
-                s.sync.previousRosterPull();
+                s.sync.previousPulls();
             }
+            double cpu = cpuSeconds();
             double ms = Bench.time(s::syncOnce);
+            System.out.printf(
+                    Locale.ROOT,
+                    "    %s: %.1f s, %.1f CPU s (hub and station together)%n",
+                    previous ? "before" : "now",
+                    ms / 1000,
+                    cpuSeconds() - cpu);
             if (s.station.attendees().count() != rows) {
                 throw new IllegalStateException(
                         "station holds " + s.station.attendees().count());
@@ -248,7 +286,8 @@ final class SyncBench {
         return new TestHub(postgres.getJdbcUrl("postgres", name), null);
     }
 
-    private static void convergence(String db, EmbeddedPostgres postgres, Path dir, int stationCount, int offline)
+    private static void convergence(
+            String db, EmbeddedPostgres postgres, Path dir, int stationCount, int offline, boolean previous)
             throws Exception {
         try (TestHub hub = hub(db, postgres, dir)) {
             hub.importDemoRoster(5, stationCount * offline * 11 / 10 + 200);
@@ -258,12 +297,15 @@ final class SyncBench {
                 for (int i = 0; i < stationCount; i++) {
                     String id = "desk-" + (i + 1);
                     stations.add(new TestStation(
-                            dir.resolve(db + "-" + id),
+                            dir.resolve(db + (previous ? "-before-" : "-now-") + id),
                             id,
                             Clock.systemUTC(),
                             hub.uri(),
                             hub.token(id),
                             Duration.ofSeconds(30)));
+                    if (previous) {
+                        stations.get(i).sync.previousPulls();
+                    }
                 }
                 for (TestStation s : stations) {
                     s.syncOnce();
@@ -325,10 +367,11 @@ final class SyncBench {
                         .allMatch(s -> s.arrivals().equals(stations.get(0).arrivals()));
                 System.out.printf(
                         Locale.ROOT,
-                        "  [%s] convergence after reconnect: all %d stations hold all %,d events "
-                                + "in %.2f s (target <= 10 s); per station p50 %.2f s, max %.2f s; hub holds %,d; "
+                        "  [%s] convergence after reconnect (%s): all %d stations hold all %,d events "
+                                + "in %.2f s (target <= 5 s); per station p50 %.2f s, max %.2f s; hub holds %,d; "
                                 + "%,d arrived everywhere: %s%n",
                         db,
+                        previous ? "as before" : "now",
                         stationCount,
                         total,
                         all,

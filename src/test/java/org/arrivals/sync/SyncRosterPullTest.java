@@ -85,7 +85,7 @@ class SyncRosterPullTest {
         }
         try (TestStation now = station("desk-now");
                 TestStation before = station("desk-before")) {
-            before.sync.previousRosterPull();
+            before.sync.previousPulls();
             SyncWorker.Report r = now.syncOnce();
             before.syncOnce();
             assertThat(r.rosterRows()).isEqualTo(PEOPLE);
