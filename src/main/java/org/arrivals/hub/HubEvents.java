@@ -96,7 +96,14 @@ final class HubEvents {
                 if (fresh.isEmpty()) {
                     return 0;
                 }
-                BatchBindStep insert = t.batch(t.insertInto(
+                long next = seq;
+                if (Boolean.getBoolean(PREVIOUS_INSERT)) {
+                    next = insertBatch(t, fresh, seq, pushedBy, now);
+                } else {
+                    // one statement of many rows rather than a JDBC batch of one-row statements: H2
+                    // (WRITE_DELAY=0) writes its file after each statement
+                    for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
+                        var insert = t.insertInto(
                                 EVENT,
                                 EVENT_ID,
                                 EVENT_SEQ,
@@ -107,23 +114,37 @@ final class HubEvents {
                                 EVENT_HLC,
                                 EVENT_DETAILS,
                                 EVENT_PUSHED_BY,
-                                EVENT_RECEIVED)
-                        .values((UUID) null, null, null, null, null, null, null, null, null, null));
-                long next = seq;
-                for (WireEvent e : fresh) {
-                    insert.bind(
-                            e.id(),
-                            ++next,
-                            e.attendeeCode(),
-                            e.kind(),
-                            e.stationId(),
-                            e.wallTime(),
-                            e.hlc(),
-                            e.details(),
-                            pushedBy,
-                            now);
+                                EVENT_RECEIVED);
+                        org.jooq.InsertValuesStep10<
+                                        org.jooq.Record,
+                                        UUID,
+                                        Long,
+                                        String,
+                                        String,
+                                        String,
+                                        OffsetDateTime,
+                                        Long,
+                                        String,
+                                        String,
+                                        OffsetDateTime>
+                                rows = null;
+                        for (WireEvent e : fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT))) {
+                            rows = (rows == null ? insert : rows)
+                                    .values(
+                                            e.id(),
+                                            ++next,
+                                            e.attendeeCode(),
+                                            e.kind(),
+                                            e.stationId(),
+                                            e.wallTime(),
+                                            e.hlc(),
+                                            e.details(),
+                                            pushedBy,
+                                            now);
+                        }
+                        rows.execute();
+                    }
                 }
-                insert.execute();
                 Counters.set(t, Counters.EVENT, next);
                 roster.takeIn(t, fresh, now);
                 newest[0] = next;
@@ -136,6 +157,45 @@ final class HubEvents {
         } finally {
             writes.unlock();
         }
+    }
+
+    /** Rows in one insert statement (10 parameters each: well within PostgreSQL's 32,767). */
+    private static final int ROWS_PER_INSERT = 500;
+
+    /** System property: store pushes as before (a JDBC batch of one-row inserts), for the benchmark's baseline. */
+    static final String PREVIOUS_INSERT = "arrivals.hub.previousInsert";
+
+    private static long insertBatch(
+            DSLContext t, List<WireEvent> fresh, long seq, String pushedBy, OffsetDateTime now) {
+        BatchBindStep insert = t.batch(t.insertInto(
+                        EVENT,
+                        EVENT_ID,
+                        EVENT_SEQ,
+                        EVENT_CODE,
+                        EVENT_KIND,
+                        EVENT_STATION,
+                        EVENT_WALL,
+                        EVENT_HLC,
+                        EVENT_DETAILS,
+                        EVENT_PUSHED_BY,
+                        EVENT_RECEIVED)
+                .values((UUID) null, null, null, null, null, null, null, null, null, null));
+        long next = seq;
+        for (WireEvent e : fresh) {
+            insert.bind(
+                    e.id(),
+                    ++next,
+                    e.attendeeCode(),
+                    e.kind(),
+                    e.stationId(),
+                    e.wallTime(),
+                    e.hlc(),
+                    e.details(),
+                    pushedBy,
+                    now);
+        }
+        insert.execute();
+        return next;
     }
 
     /** Events stored after {@code after}, in the order they were stored. */
