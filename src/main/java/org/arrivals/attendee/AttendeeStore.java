@@ -45,13 +45,23 @@ public final class AttendeeStore {
     /** Codes per {@code IN} list when reading people by code. */
     private static final int CHUNK = 1000;
 
+    private final Store store;
     private final DSLContext dsl;
     private final Clock clock;
     private final List<RosterListener> listeners = new CopyOnWriteArrayList<>();
 
     public AttendeeStore(Store store, Clock clock) {
+        this.store = store;
         this.dsl = store.dsl();
         this.clock = clock;
+    }
+
+    /**
+     * Runs a large write (a new station's whole roster) with the database's write delay relaxed
+     * ({@link Store#bulkWrite}): everything is on disk when it returns.
+     */
+    public <T> T bulkWrite(java.util.function.Supplier<T> work) {
+        return store.bulkWrite(work);
     }
 
     public int count() {
@@ -300,6 +310,82 @@ public final class AttendeeStore {
             return n;
         });
         return changed;
+    }
+
+    /**
+     * Rows from the hub for people this station does not hold yet (a new station's first roster),
+     * in one transaction: a plain JDBC batch of inserts, no merge, nothing told to listeners (the
+     * caller tells them once, at the end, with {@link #fireReloaded}). Returns how many were
+     * inserted.
+     *
+     * @throws org.jooq.exception.IntegrityConstraintViolationException when a code or barcode is
+     *     already held (then nothing of the page was written: merge it with {@link #upsertFromHub})
+     */
+    public int insertFromHub(List<Attendee> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = now();
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            long version = RosterVersion.next(t);
+            var insert = t.batch(t.insertInto(
+                            ATTENDEE,
+                            ATTENDEE.CODE,
+                            ATTENDEE.BARCODE,
+                            ATTENDEE.FIRST_NAME,
+                            ATTENDEE.LAST_NAME,
+                            ATTENDEE.BADGE_NAME,
+                            ATTENDEE.PRONOUNS,
+                            ATTENDEE.EMAIL,
+                            ATTENDEE.ORGANIZATION,
+                            ATTENDEE.TITLE,
+                            ATTENDEE.ATTENDEE_TYPE,
+                            ATTENDEE.STATUS,
+                            ATTENDEE.EXTRA,
+                            ATTENDEE.WALK_IN,
+                            ATTENDEE.ROSTER_VERSION,
+                            ATTENDEE.CREATED_AT,
+                            ATTENDEE.UPDATED_AT)
+                    .values(
+                            (String) null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            (Boolean) null,
+                            (Long) null,
+                            (OffsetDateTime) null,
+                            (OffsetDateTime) null));
+            for (Attendee a : rows) {
+                insert.bind(
+                        a.code(),
+                        a.barcode(),
+                        a.firstName(),
+                        a.lastName(),
+                        a.badgeName(),
+                        a.pronouns(),
+                        a.email(),
+                        a.organization(),
+                        a.title(),
+                        a.type(),
+                        a.status().name(),
+                        ExtraFields.toJson(a.extra()),
+                        a.walkIn(),
+                        version,
+                        now,
+                        now);
+            }
+            insert.execute();
+            return rows.size();
+        });
     }
 
     public void addListener(RosterListener listener) {

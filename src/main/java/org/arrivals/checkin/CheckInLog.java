@@ -58,6 +58,7 @@ public final class CheckInLog {
     private final List<ArrivalListener> listeners = new CopyOnWriteArrayList<>();
     private final List<EventProjection> projections = new CopyOnWriteArrayList<>();
     private final EventCalendar calendar;
+    private final List<Runnable> recorded = new CopyOnWriteArrayList<>();
 
     /** A log whose event days are in the system's time zone. */
     public CheckInLog(Store store, AttendeeStore attendees, String stationId, Clock clock) {
@@ -95,6 +96,18 @@ public final class CheckInLog {
     /** The event's wall clock: its time zone, today. */
     public EventCalendar calendar() {
         return calendar;
+    }
+
+    /**
+     * Told after each event recorded here is committed (not events pulled from the hub): the sync
+     * worker pushes it at once instead of at its next tick.
+     */
+    public void addRecordListener(Runnable listener) {
+        recorded.add(listener);
+    }
+
+    public void removeRecordListener(Runnable listener) {
+        recorded.remove(listener);
     }
 
     /** An arrival changed (here, or pulled from another station): the listeners hear of it. */
@@ -357,6 +370,13 @@ public final class CheckInLog {
         store.committed();
         if (kind == EventKind.CHECKED_IN || kind == EventKind.CHECK_IN_UNDONE) {
             fire(after);
+        }
+        for (Runnable r : recorded) {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                LOG.warn("A listener of recorded events failed", e);
+            }
         }
         return after;
     }

@@ -197,6 +197,22 @@ public final class RemoteEvents {
         }
     }
 
+    /**
+     * Lays every edit this station holds over the roster: after a whole roster was loaded at once,
+     * only the people someone edited need it (a new station usually has none).
+     */
+    public void replayAllEdits() {
+        synchronized (log) {
+            List<String> edited = dsl.selectDistinct(CHECKIN_EVENT.ATTENDEE_CODE)
+                    .from(CHECKIN_EVENT)
+                    .where(CHECKIN_EVENT.KIND.eq(EventKind.ATTENDEE_EDITED.name()))
+                    .fetch(CHECKIN_EVENT.ATTENDEE_CODE);
+            if (!edited.isEmpty()) {
+                replayLocked(edited);
+            }
+        }
+    }
+
     private void replayLocked(Collection<String> codes) {
         dsl.transaction(tx -> {
             Map<String, List<CheckInEvent>> events = EventRows.eventsOf(tx.dsl(), new TreeSet<>(codes));

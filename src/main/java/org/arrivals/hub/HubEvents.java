@@ -44,6 +44,7 @@ final class HubEvents {
     private final Clock clock;
     private final Lock writes;
     private final HubRoster roster;
+    private volatile long lastStored;
 
     /** {@code writes}: the process's queue for writers, so the database's lock queue stays short. */
     HubEvents(DSLContext dsl, Clock clock, Lock writes, HubRoster roster) {
@@ -77,6 +78,7 @@ final class HubEvents {
         OffsetDateTime now = OffsetDateTime.now(clock);
         writes.lock();
         try {
+            long[] newest = {0};
             int stored = dsl.transactionResult(tx -> {
                 DSLContext t = tx.dsl();
                 long seq = Counters.lock(t, Counters.EVENT);
@@ -94,7 +96,14 @@ final class HubEvents {
                 if (fresh.isEmpty()) {
                     return 0;
                 }
-                BatchBindStep insert = t.batch(t.insertInto(
+                long next = seq;
+                if (Boolean.getBoolean(PREVIOUS_INSERT)) {
+                    next = insertBatch(t, fresh, seq, pushedBy, now);
+                } else {
+                    // one statement of many rows rather than a JDBC batch of one-row statements: H2
+                    // (WRITE_DELAY=0) writes its file after each statement
+                    for (int from = 0; from < fresh.size(); from += ROWS_PER_INSERT) {
+                        var insert = t.insertInto(
                                 EVENT,
                                 EVENT_ID,
                                 EVENT_SEQ,
@@ -105,31 +114,88 @@ final class HubEvents {
                                 EVENT_HLC,
                                 EVENT_DETAILS,
                                 EVENT_PUSHED_BY,
-                                EVENT_RECEIVED)
-                        .values((UUID) null, null, null, null, null, null, null, null, null, null));
-                long next = seq;
-                for (WireEvent e : fresh) {
-                    insert.bind(
-                            e.id(),
-                            ++next,
-                            e.attendeeCode(),
-                            e.kind(),
-                            e.stationId(),
-                            e.wallTime(),
-                            e.hlc(),
-                            e.details(),
-                            pushedBy,
-                            now);
+                                EVENT_RECEIVED);
+                        org.jooq.InsertValuesStep10<
+                                        org.jooq.Record,
+                                        UUID,
+                                        Long,
+                                        String,
+                                        String,
+                                        String,
+                                        OffsetDateTime,
+                                        Long,
+                                        String,
+                                        String,
+                                        OffsetDateTime>
+                                rows = null;
+                        for (WireEvent e : fresh.subList(from, Math.min(fresh.size(), from + ROWS_PER_INSERT))) {
+                            rows = (rows == null ? insert : rows)
+                                    .values(
+                                            e.id(),
+                                            ++next,
+                                            e.attendeeCode(),
+                                            e.kind(),
+                                            e.stationId(),
+                                            e.wallTime(),
+                                            e.hlc(),
+                                            e.details(),
+                                            pushedBy,
+                                            now);
+                        }
+                        rows.execute();
+                    }
                 }
-                insert.execute();
                 Counters.set(t, Counters.EVENT, next);
                 roster.takeIn(t, fresh, now);
+                newest[0] = next;
                 return fresh.size();
             });
+            if (stored > 0) {
+                lastStored = newest[0];
+            }
             return new PushResponse(List.copyOf(byId.keySet()), stored, byId.size() - stored);
         } finally {
             writes.unlock();
         }
+    }
+
+    /** Rows in one insert statement (10 parameters each: well within PostgreSQL's 32,767). */
+    private static final int ROWS_PER_INSERT = 500;
+
+    /** System property: store pushes as before (a JDBC batch of one-row inserts), for the benchmark's baseline. */
+    static final String PREVIOUS_INSERT = "arrivals.hub.previousInsert";
+
+    private static long insertBatch(
+            DSLContext t, List<WireEvent> fresh, long seq, String pushedBy, OffsetDateTime now) {
+        BatchBindStep insert = t.batch(t.insertInto(
+                        EVENT,
+                        EVENT_ID,
+                        EVENT_SEQ,
+                        EVENT_CODE,
+                        EVENT_KIND,
+                        EVENT_STATION,
+                        EVENT_WALL,
+                        EVENT_HLC,
+                        EVENT_DETAILS,
+                        EVENT_PUSHED_BY,
+                        EVENT_RECEIVED)
+                .values((UUID) null, null, null, null, null, null, null, null, null, null));
+        long next = seq;
+        for (WireEvent e : fresh) {
+            insert.bind(
+                    e.id(),
+                    ++next,
+                    e.attendeeCode(),
+                    e.kind(),
+                    e.stationId(),
+                    e.wallTime(),
+                    e.hlc(),
+                    e.details(),
+                    pushedBy,
+                    now);
+        }
+        insert.execute();
+        return next;
     }
 
     /** Events stored after {@code after}, in the order they were stored. */
@@ -166,6 +232,20 @@ final class HubEvents {
         }
         long cursor = events.isEmpty() ? after : seqs.get(events.size() - 1);
         return new PullResponse(List.copyOf(events), cursor, more);
+    }
+
+    /** The number of the newest event this process stored (0: none yet); read by the pusher right after {@link #push}. */
+    long lastStored() {
+        return lastStored;
+    }
+
+    /** The highest event number the database holds (0: none), whoever stored it. */
+    long newest() {
+        Long max = dsl.select(org.jooq.impl.DSL.max(EVENT_SEQ))
+                .from(EVENT)
+                .fetchOne()
+                .value1();
+        return max == null ? 0 : max;
     }
 
     int count() {

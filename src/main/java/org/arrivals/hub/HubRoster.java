@@ -283,7 +283,7 @@ final class HubRoster {
 
     /** Roster rows changed after {@code after}, oldest change first, with station edits laid over them. */
     RosterResponse page(long after, int limit) {
-        int n = Math.max(1, Math.min(limit, Protocol.MAX_BATCH));
+        int n = Math.max(1, Math.min(limit, Protocol.MAX_ROSTER_PAGE));
         List<Long> versions = new ArrayList<>();
         List<RosterRow> rows = dsl.select(
                         A_VERSION,

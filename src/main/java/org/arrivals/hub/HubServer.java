@@ -24,6 +24,7 @@ import org.arrivals.sync.protocol.ContractViolation;
 import org.arrivals.sync.protocol.Details;
 import org.arrivals.sync.protocol.EventKind;
 import org.arrivals.sync.protocol.Protocol;
+import org.arrivals.sync.protocol.PullResponse;
 import org.arrivals.sync.protocol.PushRequest;
 import org.arrivals.sync.protocol.RosterUpload;
 import org.arrivals.sync.protocol.RosterUploadResult;
@@ -77,6 +78,13 @@ public final class HubServer implements AutoCloseable {
     private final boolean tls;
     /** What serves every path outside {@code /api/} (the organizers' console), or null. */
     private volatile Handler otherPaths;
+
+    private final EventWaiters waiters;
+    private final java.util.function.LongConsumer wake;
+    private final Duration longestHold;
+
+    /** The longest a long-poll is held, whatever it asks; also kept well inside the idle timeout. */
+    private static final Duration LONGEST_HOLD = Duration.ofSeconds(Protocol.LONGEST_WAIT_SECONDS);
 
     /**
      * How many calls a station may make (a burst, then so many per second), how many calls with a
@@ -136,6 +144,12 @@ public final class HubServer implements AutoCloseable {
         this.perStation = new RateLimiter(limits.stationBurst(), limits.stationPerSecond(), System::nanoTime);
         this.refused = new RateLimiter(limits.refusedBurst(), limits.refusedPerSecond(), System::nanoTime);
         this.tls = tls;
+        this.waiters = new EventWaiters(store::newestEvent, Duration.ofSeconds(1));
+        this.wake = waiters::stored;
+        store.onStored(wake);
+        // a held long-poll is answered before the idle timeout could cut it: no bytes flow meanwhile
+        long idle = limits.idleTimeout().toMillis();
+        this.longestHold = Duration.ofMillis(Math.min(LONGEST_HOLD.toMillis(), idle * 2 / 3));
     }
 
     /** Starts serving plain HTTP on a loopback {@code address} (port 0: any free port), with {@code threads} workers. */
@@ -322,12 +336,31 @@ public final class HubServer implements AutoCloseable {
             if (path.equals(Protocol.EVENTS) && method.equals("GET")) {
                 long after = number(query, "after", 0);
                 long limit = number(query, "limit", Protocol.MAX_BATCH);
+                long wait = number(query, "wait", 0);
                 Validation.page(after, limit);
-                send(x, 200, store.pull(after, (int) limit));
+                if (wait < 0) {
+                    throw new IllegalArgumentException("wait must not be negative");
+                }
+                PullResponse page = store.pull(after, (int) limit);
+                if (wait == 0 || !page.events().isEmpty()) {
+                    if (wait > 0) {
+                        longPollHeader(x);
+                    }
+                    send(x, 200, page);
+                    return;
+                }
+                hold(
+                        x,
+                        who,
+                        token,
+                        after,
+                        (int) limit,
+                        Duration.ofSeconds(Math.min(wait, LONGEST_HOLD.toSeconds())),
+                        page);
             } else if (path.equals(Protocol.ROSTER) && method.equals("GET")) {
                 long after = number(query, "after", 0);
                 long limit = number(query, "limit", Protocol.MAX_BATCH);
-                Validation.page(after, limit);
+                Validation.rosterPage(after, limit);
                 send(x, 200, store.roster(after, (int) limit));
             } else if (path.equals(Protocol.SCHEDULE) && method.equals("GET")) {
                 send(x, 200, store.schedule(number(query, "after", 0)));
@@ -337,6 +370,56 @@ public final class HubServer implements AutoCloseable {
         } catch (RuntimeException | IOException e) {
             failed(x, e);
         }
+    }
+
+    private void longPollHeader(Exchange x) {
+        x.response().getHeaders().put(Protocol.LONG_POLL_HEADER, Long.toString(longestHold.toSeconds()));
+    }
+
+    /**
+     * A long-poll that found nothing: held without a thread until an event after {@code after} is
+     * stored (then pulled and sent) or {@code wait} passes (an empty page). When too many are held,
+     * the empty page goes at once without the header, and the station polls as an older one does.
+     */
+    private void hold(
+            Exchange x, HubStore.Caller who, String token, long after, int limit, Duration wait, PullResponse empty)
+            throws IOException {
+        Duration held = wait.compareTo(longestHold) > 0 ? longestHold : wait;
+        boolean holding = waiters.hold(
+                who.name(),
+                after,
+                held,
+                () -> submit(x, () -> {
+                    try {
+                        // the token is checked again: one revoked while its call was held gets nothing more
+                        if (store.authenticate(token).isEmpty()) {
+                            x.response().getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer");
+                            send(
+                                    x,
+                                    401,
+                                    Map.of(
+                                            "error",
+                                            "A valid station token is required (Authorization: Bearer TOKEN)."));
+                            return;
+                        }
+                        longPollHeader(x);
+                        send(x, 200, store.pull(after, limit));
+                    } catch (RuntimeException | IOException e) {
+                        failed(x, e);
+                    }
+                }),
+                () -> {
+                    longPollHeader(x);
+                    sendQuietly(x, 200, empty);
+                });
+        if (!holding) {
+            send(x, 200, empty);
+        }
+    }
+
+    /** Long-polls held now (for tests). */
+    public int heldLongPolls() {
+        return waiters.held();
     }
 
     private void withBody(Exchange x, HubStore.Caller who, String path, byte[] body) {
@@ -537,12 +620,46 @@ public final class HubServer implements AutoCloseable {
         }
     }
 
+    /** Answers at least this large are gzipped for a caller that accepts it (a roster page: about a tenth). */
+    static final int GZIP_FROM_BYTES = 16 * 1024;
+
     private static void send(Exchange x, int status, Object body) throws IOException {
         byte[] bytes = Protocol.JSON.writeValueAsBytes(body);
+        if (bytes.length >= GZIP_FROM_BYTES && acceptsGzip(x)) {
+            bytes = gzip(bytes);
+            x.response().getHeaders().put(HttpHeader.CONTENT_ENCODING, "gzip");
+        }
         x.response().setStatus(status);
         x.response().getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
         x.response().getHeaders().put(HttpHeader.CONTENT_LENGTH, Long.toString(bytes.length));
         x.response().write(true, ByteBuffer.wrap(bytes), x.done());
+    }
+
+    private static boolean acceptsGzip(Exchange x) {
+        for (String v : x.request().getHeaders().getValuesList(HttpHeader.ACCEPT_ENCODING)) {
+            for (String coding : v.split(",")) {
+                String c = coding.strip();
+                int semi = c.indexOf(';');
+                if ((semi < 0 ? c : c.substring(0, semi).strip()).equalsIgnoreCase("gzip")
+                        && !c.replace(" ", "").endsWith("q=0")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The JDK's gzip at its fastest level: on a venue's Wi-Fi the bytes cost more than the CPU. */
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length / 6 + 64);
+        try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(out, 64 * 1024) {
+            {
+                def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            }
+        }) {
+            z.write(bytes);
+        }
+        return out.toByteArray();
     }
 
     private static void sendQuietly(Exchange x, int status, Object body) {
@@ -556,6 +673,8 @@ public final class HubServer implements AutoCloseable {
     /** Stops at once: calls in flight are cut off, as when a hub dies. Their transactions commit or not, whole. */
     @Override
     public void close() {
+        store.removeStoredListener(wake);
+        waiters.close();
         try {
             jetty.stop();
         } catch (Exception e) {

@@ -44,6 +44,8 @@ public final class HubStore implements AutoCloseable {
     private final HubRoster roster;
     private final HubSchedule schedule;
     private final Clock clock;
+    private final List<java.util.function.LongConsumer> storedListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private HubStore(JdbcDatabase db, Clock clock) {
         this.db = db;
@@ -145,7 +147,32 @@ public final class HubStore implements AutoCloseable {
      * @throws ContractViolation for an event the contract refuses (then nothing is stored)
      */
     public PushResponse push(String pushedBy, List<WireEvent> batch) {
-        return events.push(pushedBy, batch);
+        PushResponse r = events.push(pushedBy, batch);
+        if (r.stored() > 0) {
+            long newest = events.lastStored();
+            for (java.util.function.LongConsumer l : storedListeners) {
+                l.accept(newest);
+            }
+        }
+        return r;
+    }
+
+    /**
+     * Told, after a push through this process commits, the number of the newest event stored (so
+     * held long-polls are answered at once). Pushes through another process sharing the database
+     * are not told here: {@link #newestEvent} finds them.
+     */
+    public void onStored(java.util.function.LongConsumer listener) {
+        storedListeners.add(listener);
+    }
+
+    public void removeStoredListener(java.util.function.LongConsumer listener) {
+        storedListeners.remove(listener);
+    }
+
+    /** The highest event number the database holds (0: none), stored by this process or another. */
+    public long newestEvent() {
+        return events.newest();
     }
 
     /** Events stored after {@code after}, in the order they were stored. */

@@ -91,6 +91,16 @@ public final class Validation {
         }
     }
 
+    /** A roster page may be larger than an events page: a new station pulls the whole roster. */
+    static void rosterPage(long after, long limit) {
+        if (after < 0) {
+            throw new IllegalArgumentException("after must not be negative");
+        }
+        if (limit < 1 || limit > Protocol.MAX_ROSTER_PAGE) {
+            throw new IllegalArgumentException("limit must be 1 to " + Protocol.MAX_ROSTER_PAGE);
+        }
+    }
+
     /** The problem in words, for the hub's 400 (read by whoever runs the station or the hub). */
     static String describe(Problem p) {
         String field = p.path();

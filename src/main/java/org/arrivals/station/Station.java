@@ -414,8 +414,13 @@ public final class Station implements AutoCloseable {
                     callTimeout,
                     pinned == null || pinned.isBlank() ? null : org.arrivals.sync.PinnedCertificate.of(pinned));
         }
-        return new SyncWorker(
+        SyncWorker worker = new SyncWorker(
                 outbox, remote, attendees, syncState, client, quarantine, clock, interval, maxBackoff, schedule);
+        // what is recorded here goes to the hub at once, not at the next tick
+        Runnable nudge = worker::recorded;
+        log.addRecordListener(nudge);
+        worker.onClose(() -> log.removeRecordListener(nudge));
+        return worker;
     }
 
     private volatile org.arrivals.checkin.SelfCheckIn selfService;

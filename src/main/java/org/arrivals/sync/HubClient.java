@@ -92,6 +92,18 @@ public final class HubClient {
         return pin;
     }
 
+    private volatile boolean acceptGzip = true;
+
+    /** Whether answers may come gzipped (true; false only to measure against). */
+    public void acceptGzip(boolean on) {
+        this.acceptGzip = on;
+    }
+
+    /** The deadline of each call. */
+    public Duration timeout() {
+        return timeout;
+    }
+
     public URI base() {
         return base;
     }
@@ -107,6 +119,25 @@ public final class HubClient {
     public PullResponse pullEvents(long after, int limit) throws HubException {
         return call(
                 request(Protocol.EVENTS + "?after=" + after + "&limit=" + limit).GET(), PullResponse.class);
+    }
+
+    /** What a long-poll brought: a page, and whether the hub held the call (older hubs answer at once). */
+    public record LongPoll(PullResponse page, boolean held) {}
+
+    /**
+     * {@code GET /events?after=C&wait=S}: events after {@code after}, answered as soon as the hub
+     * holds any, or an empty page after about {@code wait} (the hub may hold it less). The call's
+     * deadline is {@code wait} plus the usual one.
+     */
+    public LongPoll waitForEvents(long after, int limit, Duration wait) throws HubException {
+        boolean[] held = {false};
+        PullResponse page = call(
+                request(Protocol.EVENTS + "?after=" + after + "&limit=" + limit + "&wait=" + wait.toSeconds())
+                        .timeout(wait.plus(timeout))
+                        .GET(),
+                PullResponse.class,
+                r -> held[0] = r.headers().firstValue(Protocol.LONG_POLL_HEADER).isPresent());
+        return new LongPoll(page, held[0]);
     }
 
     public RosterResponse pullRoster(long after, int limit) throws HubException {
@@ -162,6 +193,9 @@ public final class HubClient {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
+        if (acceptGzip) {
+            b.header("Accept-Encoding", "gzip");
+        }
         if (token != null && !token.isBlank()) {
             b.header("Authorization", "Bearer " + token.strip());
         }
@@ -235,11 +269,22 @@ public final class HubClient {
     }
 
     private <T> T call(HttpRequest.Builder request, Class<T> type) throws HubException {
+        return call(request, type, r -> {});
+    }
+
+    private <T> T call(
+            HttpRequest.Builder request, Class<T> type, java.util.function.Consumer<HttpResponse<?>> answered)
+            throws HubException {
         HttpResponse<java.io.InputStream> r;
         byte[] body;
         try {
             r = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-            try (java.io.InputStream in = r.body()) {
+            boolean gzipped = r.headers()
+                    .firstValue("Content-Encoding")
+                    .map(v -> v.strip().equalsIgnoreCase("gzip"))
+                    .orElse(false);
+            // the cap holds for what the answer inflates to, so a small gzipped answer cannot flood the heap
+            try (java.io.InputStream in = gzipped ? new java.util.zip.GZIPInputStream(r.body(), 64 * 1024) : r.body()) {
                 body = in.readNBytes(MAX_ANSWER_BYTES + 1);
             }
             if (body.length > MAX_ANSWER_BYTES) {
@@ -290,6 +335,7 @@ public final class HubClient {
             throw new HubException(
                     "The hub at " + base + " answered HTTP " + r.statusCode() + ".", r.statusCode(), null);
         }
+        answered.accept(r);
         try {
             return Protocol.JSON.readValue(body, type);
         } catch (IOException e) {

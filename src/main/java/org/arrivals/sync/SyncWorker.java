@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +22,7 @@ import org.arrivals.checkin.RemoteEvents;
 import org.arrivals.session.Schedule;
 import org.arrivals.store.jooq.tables.records.SyncStateRecord;
 import org.arrivals.sync.protocol.Problem;
+import org.arrivals.sync.protocol.Protocol;
 import org.arrivals.sync.protocol.PullResponse;
 import org.arrivals.sync.protocol.PushResponse;
 import org.arrivals.sync.protocol.RosterResponse;
@@ -69,6 +69,21 @@ public final class SyncWorker implements AutoCloseable {
     private ScheduledExecutorService executor;
     private volatile boolean closed;
     private int failures;
+    /** The long-poll's wait; zero: none. */
+    public static final Duration LONG_POLL = Duration.ofSeconds(25);
+
+    private static final boolean LONG_POLL_ON =
+            Boolean.parseBoolean(System.getProperty("arrivals.sync.longPoll", "true"));
+    private volatile Duration longPoll = LONG_POLL_ON ? LONG_POLL : Duration.ZERO;
+    private volatile boolean pushOnRecord = LONG_POLL_ON;
+    private final Object scheduling = new Object();
+    private java.util.concurrent.ScheduledFuture<?> next;
+    private boolean inSync;
+    private boolean again;
+    private final Object watch = new Object();
+    private long syncs;
+    private Thread watcher;
+    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
 
     /** {@code client} null: no hub is configured; the station works alone and says so. */
     public SyncWorker(
@@ -126,6 +141,11 @@ public final class SyncWorker implements AutoCloseable {
         return status;
     }
 
+    /** Runs {@code r} when this worker is closed (to stop listening for what it was told of). */
+    public void onClose(Runnable r) {
+        onClose.add(r);
+    }
+
     /** Told on the sync thread after every attempt; a UI hands it on to its own thread. */
     public void addListener(Consumer<SyncStatus> listener) {
         listeners.add(listener);
@@ -133,6 +153,34 @@ public final class SyncWorker implements AutoCloseable {
 
     public void removeListener(Consumer<SyncStatus> listener) {
         listeners.remove(listener);
+    }
+
+    /**
+     * How long the watcher's long-poll asks the hub to hold it ({@link Duration#ZERO}: no
+     * long-poll, only the poll every interval, as before). Set before {@link #start}. The default
+     * is {@link #LONG_POLL}, unless the system property {@code arrivals.sync.longPoll} is
+     * {@code false}.
+     */
+    public SyncWorker longPoll(Duration wait) {
+        this.longPoll = wait;
+        return this;
+    }
+
+    /**
+     * Whether an event recorded here starts a sync at once ({@link #nudge}); true unless the
+     * system property {@code arrivals.sync.longPoll} is {@code false} (today's polling alone, the
+     * benchmark's baseline).
+     */
+    public SyncWorker pushOnRecord(boolean on) {
+        this.pushOnRecord = on;
+        return this;
+    }
+
+    /** An event was recorded here: pushed at once (see {@link #nudge}) unless turned off. */
+    public void recorded() {
+        if (pushOnRecord) {
+            nudge();
+        }
     }
 
     /** Starts syncing in the background. Does nothing when no hub is configured. */
@@ -147,14 +195,47 @@ public final class SyncWorker implements AutoCloseable {
         });
         e.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         executor = e;
-        executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+        synchronized (scheduling) {
+            next = executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+        }
+        if (!longPoll.isZero() && !longPoll.isNegative()) {
+            watcher = new Thread(this::watch, "arrivals-sync-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+    }
+
+    /**
+     * Something was recorded here, or the hub has news: sync now rather than at the next tick. Only
+     * while the hub answers; after a failure the backoff stands, as if nothing had been said.
+     */
+    public void nudge() {
+        synchronized (scheduling) {
+            if (executor == null || closed || !online) {
+                return;
+            }
+            if (inSync) {
+                again = true; // the sync under way may have read the outbox already: one more after it
+                return;
+            }
+            if (next != null && next.cancel(false)) {
+                next = executor.schedule(this::loop, 0, TimeUnit.MILLISECONDS);
+            }
+            // else the scheduled sync has just started: it will see what was recorded
+        }
     }
 
     private void loop() {
+        synchronized (scheduling) {
+            inSync = true;
+            again = false;
+        }
         long delay;
+        boolean ok = false;
         try {
             syncOnce();
             failures = 0;
+            ok = true;
             delay = interval.toMillis();
         } catch (HubException | RuntimeException e) {
             failures++;
@@ -165,11 +246,80 @@ public final class SyncWorker implements AutoCloseable {
                 LOG.warn("Sync failed", e);
             }
         }
-        if (!closed) {
+        synchronized (scheduling) {
+            inSync = false;
+            if (ok && again) {
+                delay = 0;
+            }
+            if (!closed) {
+                try {
+                    next = executor.schedule(this::loop, delay, TimeUnit.MILLISECONDS);
+                } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                    // closed meanwhile
+                }
+            }
+        }
+        if (ok) {
+            synchronized (watch) {
+                syncs++;
+                watch.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * The watcher: while the hub answers, holds a long-poll open to it and takes in what it
+     * brings at once, so a check-in at another desk is here well within a second. When the
+     * long-poll fails, the sync loop is asked to try now and decides, with its own backoff,
+     * whether the hub is back; the watcher waits for its next successful sync. A hub that does
+     * not hold long-polls (an older one, or one holding too many) leaves this station polling
+     * every interval as before.
+     */
+    private void watch() {
+        long seen = -1;
+        while (!closed) {
             try {
-                executor.schedule(this::loop, delay, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                // closed meanwhile
+                synchronized (watch) {
+                    while (!closed && (!online || syncs <= seen)) {
+                        watch.wait(1000);
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                long cursor = state.read().getEventCursor();
+                HubClient.LongPoll answer;
+                try {
+                    answer = client.waitForEvents(cursor, PULL_BATCH, longPoll);
+                } catch (HubException e) {
+                    synchronized (watch) {
+                        seen = syncs; // wait for the sync loop to find the hub again
+                    }
+                    LOG.debug("Long-poll failed: {}", e.getMessage());
+                    nudge();
+                    continue;
+                }
+                if (!answer.page().events().isEmpty()) {
+                    synchronized (running) {
+                        // the sync loop may have pulled these meanwhile; then the page is left to it
+                        if (!closed && state.read().getEventCursor() == cursor) {
+                            int n = takeIn(answer.page(), cursor);
+                            LOG.debug("Long-poll brought {} events", n);
+                            publish();
+                        }
+                    }
+                } else if (!answer.held()) {
+                    synchronized (watch) {
+                        watch.wait(Math.max(1000, interval.toMillis()));
+                    }
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("Long-poll failed", e);
+                synchronized (watch) {
+                    seen = syncs;
+                }
             }
         }
     }
@@ -256,42 +406,55 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
-    private int pullEvents() throws HubException {
-        int pulled = 0;
-        long cursor = state.read().getEventCursor();
-        while (true) {
-            PullResponse page = client.pullEvents(cursor, PULL_BATCH);
-            List<CheckInEvent> events = new ArrayList<>(page.events().size());
-            List<UUID> ids = new ArrayList<>(page.events().size());
-            for (WireEvent w : page.events()) {
-                if (w.id() != null) {
-                    ids.add(w.id());
-                }
-                // what the contract refuses (a kind from a newer station, a field an older hub let through,
-                // a clock far ahead of this station's) is set aside, never half applied; the rest of the
-                // page is taken in
-                Optional<Problem> problem = Wire.check(w, clock.instant());
-                if (problem.isPresent()) {
-                    setAside(w, problem.get().toString());
-                    continue;
-                }
-                Optional<CheckInEvent> event = Wire.toEvent(w);
-                if (event.isEmpty()) {
-                    setAside(w, "kind " + w.kind() + " NOT_ALLOWED");
-                    continue;
-                }
-                events.add(event.get());
+    private volatile boolean bulkBacklog = true;
+
+    /** Runs {@code work} with the database's write delay relaxed ({@code Store.bulkWrite}); everything is on disk after. */
+    private <T> T bulk(HubWork<T> work) throws HubException {
+        Object result = attendees.bulkWrite(() -> {
+            try {
+                return work.run();
+            } catch (HubException e) {
+                return e;
             }
-            pulled += apply(page.events(), events);
-            // Our own events coming back prove the hub holds them, even if a push receipt was lost.
-            outbox.markAcked(ids);
+        });
+        if (result instanceof HubException e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T t = (T) result;
+        return t;
+    }
+
+    private interface HubWork<T> {
+        T run() throws HubException;
+    }
+
+    private int pullEvents() throws HubException {
+        long cursor = state.read().getEventCursor();
+        PullResponse first = client.pullEvents(cursor, PULL_BATCH);
+        if (first.more() && bulkBacklog) {
+            // a backlog (back from offline, or new): H2 would write its file after every statement
+            return bulk(() -> pullEvents(first, cursor));
+        }
+        return pullEvents(first, cursor);
+    }
+
+    private int pullEvents(PullResponse first, long from) throws HubException {
+        int pulled = 0;
+        long cursor = from;
+        PullResponse page = first;
+        while (true) {
+            if (page == null) {
+                page = client.pullEvents(cursor, PULL_BATCH);
+            }
+            pulled += takeIn(page, cursor);
             if (page.cursor() > cursor) {
                 cursor = page.cursor();
-                state.eventCursor(cursor);
             }
             if (!page.more()) {
                 return pulled;
             }
+            page = null;
         }
     }
 
@@ -319,6 +482,38 @@ public final class SyncWorker implements AutoCloseable {
             LOG.info("Took the hub's schedule version {}: {} sessions", r.version(), rows.size());
         }
         state.scheduleVersion(r.version());
+    }
+
+    /** Applies a pulled page and moves the cursor past it (after the events are committed). */
+    private int takeIn(PullResponse page, long from) {
+        List<CheckInEvent> events = new ArrayList<>(page.events().size());
+        List<UUID> ids = new ArrayList<>(page.events().size());
+        for (WireEvent w : page.events()) {
+            if (w.id() != null) {
+                ids.add(w.id());
+            }
+            // what the contract refuses (a kind from a newer station, a field an older hub let through,
+            // a clock far ahead of this station's) is set aside, never half applied; the rest of the
+            // page is taken in
+            Optional<Problem> problem = Wire.check(w, clock.instant());
+            if (problem.isPresent()) {
+                setAside(w, problem.get().toString());
+                continue;
+            }
+            Optional<CheckInEvent> event = Wire.toEvent(w);
+            if (event.isEmpty()) {
+                setAside(w, "kind " + w.kind() + " NOT_ALLOWED");
+                continue;
+            }
+            events.add(event.get());
+        }
+        int pulled = apply(page.events(), events);
+        // Our own events coming back prove the hub holds them, even if a push receipt was lost.
+        outbox.markAcked(ids);
+        if (page.cursor() > from) {
+            state.eventCursor(page.cursor());
+        }
+        return pulled;
     }
 
     private void setAside(WireEvent w, String problem) {
@@ -354,11 +549,33 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
+    /** Roster rows asked for in one pull; a hub older than {@link Protocol#MAX_ROSTER_PAGE} refuses more than 2,000. */
+    private volatile int rosterPage = ROSTER_PAGE;
+
+    public static final int ROSTER_PAGE = Protocol.MAX_ROSTER_PAGE;
+
+    /** A roster page, asking an older hub (which takes at most 2,000 rows a page) again with that. */
+    private RosterResponse rosterPage(long version) throws HubException {
+        try {
+            return client.pullRoster(version, rosterPage);
+        } catch (HubException e) {
+            if (e.status() == 400 && rosterPage > PULL_BATCH) {
+                rosterPage = PULL_BATCH;
+                LOG.info("The hub takes roster pages of {} rows at most", PULL_BATCH);
+                return client.pullRoster(version, rosterPage);
+            }
+            throw e;
+        }
+    }
+
     private int pullRoster() throws HubException {
-        int rows = 0;
         long version = state.read().getRosterVersion();
+        if (version == 0 && bulkFirstRoster && attendees.count() == 0) {
+            return firstRoster();
+        }
+        int rows = 0;
         while (true) {
-            RosterResponse page = client.pullRoster(version, PULL_BATCH);
+            RosterResponse page = rosterPage(version);
             if (!page.rows().isEmpty()) {
                 List<String> codes = page.rows().stream().map(RosterRow::code).toList();
                 attendees.upsertFromHub(page.rows().stream().map(Wire::attendee).toList());
@@ -374,6 +591,107 @@ public final class SyncWorker implements AutoCloseable {
                 return rows;
             }
         }
+    }
+
+    private volatile boolean bulkFirstRoster = true;
+
+    /**
+     * The pulls as they were before: roster pages of 2,000, each merged and told to the index on
+     * its own, answers not gzipped, a backlog of events written with the database's usual write
+     * delay. For the benchmark's baseline.
+     */
+    public SyncWorker previousPulls() {
+        rosterPage = PULL_BATCH;
+        bulkFirstRoster = false;
+        client.acceptGzip(false);
+        bulkBacklog = false;
+        return this;
+    }
+
+    /** Whether a new station's first roster is loaded in one transaction (true) or page by page as later changes are. */
+    public SyncWorker bulkFirstRoster(boolean on) {
+        this.bulkFirstRoster = on;
+        return this;
+    }
+
+    /**
+     * A new station's whole roster: the next page is fetched on another thread while this one
+     * inserts the last (plain inserts, no merge: nothing is there to match), each page committed
+     * with its version, so a pull cut half-way goes on from there, merging, next time. Edits are
+     * laid over once, and the search index is told once, at the end, instead of after every page.
+     * All of it with H2's write delay relaxed ({@code Store.bulkWrite}), which halves the time.
+     */
+    private int firstRoster() throws HubException {
+        // H2 otherwise writes its file after every statement of every page (Store.bulkWrite)
+        return bulk(this::firstRosterPages);
+    }
+
+    private int firstRosterPages() throws HubException {
+        java.util.concurrent.BlockingQueue<Object> ahead = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        Object end = new Object();
+        Thread fetcher = new Thread(
+                () -> {
+                    long v = 0;
+                    try {
+                        while (true) {
+                            RosterResponse page = rosterPage(v);
+                            ahead.put(page);
+                            v = Math.max(v, page.version());
+                            if (!page.more()) {
+                                ahead.put(end);
+                                return;
+                            }
+                        }
+                    } catch (HubException | RuntimeException e) {
+                        ahead.offer(e);
+                    } catch (InterruptedException stop) {
+                        // the insert failed and stopped listening
+                    }
+                },
+                "arrivals-sync-roster");
+        fetcher.setDaemon(true);
+        fetcher.start();
+        int rows = 0;
+        try {
+            while (true) {
+                Object next = ahead.poll(client.timeout().toMillis() * 2 + 1000, TimeUnit.MILLISECONDS);
+                if (next == null) {
+                    throw new HubException("The hub stopped sending the roster.", 0, null);
+                }
+                if (next == end) {
+                    break;
+                }
+                if (next instanceof HubException e) {
+                    throw e;
+                }
+                if (next instanceof RuntimeException e) {
+                    throw e;
+                }
+                RosterResponse page = (RosterResponse) next;
+                List<org.arrivals.attendee.Attendee> people =
+                        page.rows().stream().map(Wire::attendee).toList();
+                try {
+                    attendees.insertFromHub(people);
+                } catch (org.jooq.exception.IntegrityConstraintViolationException held) {
+                    // someone got here first (a walk-in pulled or registered meanwhile): merged instead
+                    attendees.upsertFromHub(people);
+                }
+                rows += people.size();
+                if (page.version() > state.read().getRosterVersion()) {
+                    state.rosterVersion(page.version());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubException("Interrupted while pulling the roster.", 0, e);
+        } finally {
+            fetcher.interrupt();
+            if (rows > 0) {
+                remote.replayAllEdits();
+                attendees.fireReloaded();
+            }
+        }
+        return rows;
     }
 
     private void publish() {
@@ -408,6 +726,10 @@ public final class SyncWorker implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        onClose.forEach(Runnable::run);
+        synchronized (watch) {
+            watch.notifyAll();
+        }
         ScheduledExecutorService e;
         synchronized (this) {
             e = executor;
@@ -419,6 +741,11 @@ public final class SyncWorker implements AutoCloseable {
             } catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+        // a page the watcher is taking in is finished; it takes in no other (its long-poll, not
+        // interrupted, ends with the hub's answer or its deadline and is dropped)
+        synchronized (running) {
+            LOG.trace("Sync stopped");
         }
     }
 }

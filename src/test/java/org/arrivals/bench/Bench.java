@@ -56,6 +56,28 @@ public final class Bench {
                     Integer.getInteger("bench.runs", 3),
                     Integer.getInteger("bench.roster", 100_000));
         }
+        if (which.contains("convergence")) {
+            SyncBench.convergenceOnly(
+                    Integer.getInteger("bench.stations", 10), Integer.getInteger("bench.offline", 1000));
+        }
+        if (which.contains("ingest")) {
+            SyncBench.ingestOnly(
+                    Integer.getInteger("bench.stations", 10),
+                    Integer.getInteger("bench.offline", 1000),
+                    Integer.getInteger("bench.runs", 3));
+        }
+        if (which.contains("roster")) {
+            SyncBench.rosterOnly(Integer.getInteger("bench.roster", 100_000));
+        }
+        if (which.contains("propagation")) {
+            Path dir = Files.createTempDirectory("arrivals-propagation-bench");
+            try {
+                SyncBench.propagation(
+                        dir, Integer.getInteger("bench.stations", 10), Integer.getInteger("bench.propagation", 40));
+            } finally {
+                deleteTree(dir);
+            }
+        }
         if (which.isEmpty() || which.contains("desk")) {
             DeskKeystrokeBench.run(Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.names", 300));
             ScanRush.bench(Integer.getInteger("bench.scans", 40), Integer.getInteger("bench.rushes", 3));

@@ -31,6 +31,20 @@ public final class TestStation implements AutoCloseable {
 
     public TestStation(Path home, String id, Clock clock, URI hub, String token, Duration callTimeout)
             throws IOException {
+        this(home, id, clock, hub, token, callTimeout, Duration.ofMillis(100), Duration.ofMillis(800));
+    }
+
+    /** As above, with the background sync's pause between syncs and its longest backoff. */
+    public TestStation(
+            Path home,
+            String id,
+            Clock clock,
+            URI hub,
+            String token,
+            Duration callTimeout,
+            Duration interval,
+            Duration maxBackoff)
+            throws IOException {
         this.id = id;
         this.token = token;
         Files.createDirectories(home);
@@ -42,7 +56,7 @@ public final class TestStation implements AutoCloseable {
             p.store(w, null);
         }
         this.station = Station.open(home, "default", null, clock);
-        this.sync = station.syncWith(null, null, callTimeout, Duration.ofMillis(100), Duration.ofMillis(800));
+        this.sync = station.syncWith(null, null, callTimeout, interval, maxBackoff);
     }
 
     public SyncWorker.Report syncOnce() throws HubException {
