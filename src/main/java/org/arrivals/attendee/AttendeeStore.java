@@ -21,6 +21,7 @@ import org.arrivals.store.jooq.tables.records.AttendeeRecord;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
 import org.jooq.impl.DSL;
 
 /**
@@ -31,6 +32,33 @@ import org.jooq.impl.DSL;
  * correction of a misspelt name.
  */
 public final class AttendeeStore {
+    /** Every column of a roster row, in the order a batch binds them. */
+    public static final List<Field<?>> ROW_COLUMNS = List.of(
+            ATTENDEE.CODE,
+            ATTENDEE.BARCODE,
+            ATTENDEE.FIRST_NAME,
+            ATTENDEE.LAST_NAME,
+            ATTENDEE.BADGE_NAME,
+            ATTENDEE.PRONOUNS,
+            ATTENDEE.EMAIL,
+            ATTENDEE.ORGANIZATION,
+            ATTENDEE.TITLE,
+            ATTENDEE.ATTENDEE_TYPE,
+            ATTENDEE.STATUS,
+            ATTENDEE.EXTRA,
+            ATTENDEE.WALK_IN,
+            ATTENDEE.ROSTER_VERSION,
+            ATTENDEE.CREATED_AT,
+            ATTENDEE.UPDATED_AT);
+
+    /** One placeholder for each of {@link #ROW_COLUMNS}, typed by its column when bound. */
+    static final List<Object> ROW_PLACEHOLDERS = java.util.Collections.nCopies(ROW_COLUMNS.size(), null);
+
+    /** An insert of one roster row with every column, for a batch to bind in {@link #ROW_COLUMNS}' order. */
+    public static InsertValuesStepN<AttendeeRecord> insertRow(DSLContext t) {
+        return t.insertInto(ATTENDEE, ROW_COLUMNS).values(ROW_PLACEHOLDERS);
+    }
+
     /** The fields a person may correct on site, by their {@link AttendeeField} name. */
     public static final Set<AttendeeField> EDITABLE = Set.of(
             AttendeeField.FIRST,
@@ -227,40 +255,8 @@ public final class AttendeeStore {
                     .set(ATTENDEE.EXTRA, (String) null)
                     .set(ATTENDEE.ROSTER_VERSION, (Long) null)
                     .set(ATTENDEE.UPDATED_AT, (OffsetDateTime) null)
-                    .whenNotMatchedThenInsert(
-                            ATTENDEE.CODE,
-                            ATTENDEE.BARCODE,
-                            ATTENDEE.FIRST_NAME,
-                            ATTENDEE.LAST_NAME,
-                            ATTENDEE.BADGE_NAME,
-                            ATTENDEE.PRONOUNS,
-                            ATTENDEE.EMAIL,
-                            ATTENDEE.ORGANIZATION,
-                            ATTENDEE.TITLE,
-                            ATTENDEE.ATTENDEE_TYPE,
-                            ATTENDEE.STATUS,
-                            ATTENDEE.EXTRA,
-                            ATTENDEE.WALK_IN,
-                            ATTENDEE.ROSTER_VERSION,
-                            ATTENDEE.CREATED_AT,
-                            ATTENDEE.UPDATED_AT)
-                    .values(
-                            (String) null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            (Boolean) null,
-                            (Long) null,
-                            (OffsetDateTime) null,
-                            (OffsetDateTime) null));
+                    .whenNotMatchedThenInsert(ROW_COLUMNS)
+                    .values(ROW_PLACEHOLDERS));
             boolean releases = false;
             for (Attendee a : rows) {
                 if (a.barcode() != null) {
@@ -329,41 +325,7 @@ public final class AttendeeStore {
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();
             long version = RosterVersion.next(t);
-            var insert = t.batch(t.insertInto(
-                            ATTENDEE,
-                            ATTENDEE.CODE,
-                            ATTENDEE.BARCODE,
-                            ATTENDEE.FIRST_NAME,
-                            ATTENDEE.LAST_NAME,
-                            ATTENDEE.BADGE_NAME,
-                            ATTENDEE.PRONOUNS,
-                            ATTENDEE.EMAIL,
-                            ATTENDEE.ORGANIZATION,
-                            ATTENDEE.TITLE,
-                            ATTENDEE.ATTENDEE_TYPE,
-                            ATTENDEE.STATUS,
-                            ATTENDEE.EXTRA,
-                            ATTENDEE.WALK_IN,
-                            ATTENDEE.ROSTER_VERSION,
-                            ATTENDEE.CREATED_AT,
-                            ATTENDEE.UPDATED_AT)
-                    .values(
-                            (String) null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            null,
-                            (Boolean) null,
-                            (Long) null,
-                            (OffsetDateTime) null,
-                            (OffsetDateTime) null));
+            var insert = t.batch(insertRow(t));
             for (Attendee a : rows) {
                 insert.bind(
                         a.code(),

@@ -357,44 +357,7 @@ public final class RosterImporter {
                 now
             });
         }
-        inBatches(
-                t,
-                t.insertInto(
-                                ATTENDEE,
-                                ATTENDEE.CODE,
-                                ATTENDEE.BARCODE,
-                                ATTENDEE.FIRST_NAME,
-                                ATTENDEE.LAST_NAME,
-                                ATTENDEE.BADGE_NAME,
-                                ATTENDEE.PRONOUNS,
-                                ATTENDEE.EMAIL,
-                                ATTENDEE.ORGANIZATION,
-                                ATTENDEE.TITLE,
-                                ATTENDEE.ATTENDEE_TYPE,
-                                ATTENDEE.STATUS,
-                                ATTENDEE.EXTRA,
-                                ATTENDEE.WALK_IN,
-                                ATTENDEE.ROSTER_VERSION,
-                                ATTENDEE.CREATED_AT,
-                                ATTENDEE.UPDATED_AT)
-                        .values(
-                                (String) null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                null,
-                                (Boolean) null,
-                                (Long) null,
-                                (OffsetDateTime) null,
-                                (OffsetDateTime) null),
-                inserts);
+        inBatches(t, AttendeeStore.insertRow(t), inserts);
 
         t.insertInto(
                         IMPORT_RUN,
