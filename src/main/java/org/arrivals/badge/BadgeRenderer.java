@@ -1,11 +1,5 @@
 package org.arrivals.badge;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +18,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.arrivals.attendee.Attendee;
 import org.arrivals.badge.text.FontChain;
 import org.arrivals.badge.text.PdfGlyphWriter;
+import org.arrivals.badge.text.PdfQr;
 import org.arrivals.badge.text.ShapedLine;
 
 /**
@@ -133,7 +128,7 @@ public final class BadgeRenderer {
                         cs.addRect(x, top - h, w, h);
                         cs.fill();
                     }
-                    case "qr" -> drawQr(cs, tokens.issue(a.code(), generation), x, top - h, w);
+                    case "qr" -> PdfQr.draw(cs, tokens.issue(a.code(), generation), x, top - h, w);
                     case "image" -> drawImage(pdf, cs, t, e.value(), x, top - h, w, h);
                     case "text" -> {
                         String value = Placeholders.fill(e.value(), a, eventName);
@@ -225,34 +220,5 @@ public final class BadgeRenderer {
         float iw = image.getWidth() * scale;
         float ih = image.getHeight() * scale;
         cs.drawImage(image, x + (w - iw) / 2, y + (h - ih) / 2, iw, ih);
-    }
-
-    /** The QR as vector squares, so it is sharp at any printer resolution; quiet zone of 2 modules. */
-    private static void drawQr(PDPageContentStream cs, String token, float x, float y, float size) throws IOException {
-        BitMatrix m;
-        try {
-            m = new QRCodeWriter()
-                    .encode(
-                            token,
-                            BarcodeFormat.QR_CODE,
-                            0,
-                            0,
-                            Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-        } catch (WriterException e) {
-            throw new IllegalStateException("a badge token always fits a QR code", e);
-        }
-        float module = size / m.getWidth();
-        cs.setNonStrokingColor(Color.WHITE);
-        cs.addRect(x, y, size, size);
-        cs.fill();
-        cs.setNonStrokingColor(Color.BLACK);
-        for (int row = 0; row < m.getHeight(); row++) {
-            for (int col = 0; col < m.getWidth(); col++) {
-                if (m.get(col, row)) {
-                    cs.addRect(x + col * module, y + size - (row + 1) * module, module, module);
-                }
-            }
-        }
-        cs.fill();
     }
 }

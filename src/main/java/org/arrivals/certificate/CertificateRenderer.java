@@ -1,11 +1,5 @@
 package org.arrivals.certificate;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +14,6 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -28,6 +21,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.arrivals.badge.text.FontChain;
 import org.arrivals.badge.text.PdfGlyphWriter;
+import org.arrivals.badge.text.PdfQr;
 import org.arrivals.badge.text.ShapedLine;
 import org.arrivals.badge.text.Shaper;
 import org.arrivals.i18n.Texts;
@@ -330,7 +324,7 @@ public final class CertificateRenderer {
             float side = mm(t.qr().size());
             float y = pageH - mm(t.qr().y()) - side;
             float x = rtl ? left : right - side;
-            drawQr(cs, c.token(), x, y, side);
+            PdfQr.draw(cs, c.token(), x, y, side);
             CertificateTemplate.Block f = t.footer();
             float textW = right - left - side - 12;
             float tx = rtl ? left + side + 12 : left;
@@ -397,34 +391,5 @@ public final class CertificateRenderer {
 
     static float mm(double v) {
         return (float) v * PT_PER_MM;
-    }
-
-    /** The QR as vector squares, so it is sharp at any printer resolution; quiet zone of 2 modules. */
-    static void drawQr(PDPageContentStream cs, String text, float x, float y, float size) throws IOException {
-        BitMatrix m;
-        try {
-            m = new QRCodeWriter()
-                    .encode(
-                            text,
-                            BarcodeFormat.QR_CODE,
-                            0,
-                            0,
-                            Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-        } catch (WriterException e) {
-            throw new IllegalStateException("a certificate token always fits a QR code", e);
-        }
-        float module = size / m.getWidth();
-        cs.setNonStrokingColor(Color.WHITE);
-        cs.addRect(x, y, size, size);
-        cs.fill();
-        cs.setNonStrokingColor(Color.BLACK);
-        for (int row = 0; row < m.getHeight(); row++) {
-            for (int col = 0; col < m.getWidth(); col++) {
-                if (m.get(col, row)) {
-                    cs.addRect(x + col * module, y + size - (row + 1) * module, module, module);
-                }
-            }
-        }
-        cs.fill();
     }
 }
