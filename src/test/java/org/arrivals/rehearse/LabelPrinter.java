@@ -3,6 +3,7 @@ package org.arrivals.rehearse;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.io.ByteArrayOutputStream;
@@ -103,15 +104,19 @@ final class LabelPrinter implements AutoCloseable {
         if (nibble < total * 2) {
             return null;
         }
-        try {
-            return new QRCodeReader()
-                    .decode(
-                            new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, rows, pixels))),
-                            Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                    .getText();
-        } catch (Exception e) {
-            return null;
+        RGBLuminanceSource source = new RGBLuminanceSource(width, rows, pixels);
+        for (BinaryBitmap bitmap : List.of(
+                new BinaryBitmap(new HybridBinarizer(source)),
+                new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
+            try {
+                return new QRCodeReader()
+                        .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
+                        .getText();
+            } catch (Exception e) {
+                // try the other binarizer
+            }
         }
+        return null;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.arrivals.attendee.WalkIn;
 import org.arrivals.audit.Actor;
+import org.arrivals.audit.Role;
 import org.arrivals.checkin.CheckInEvent;
 import org.arrivals.checkin.CheckInResult;
 import org.arrivals.checkin.CheckInService;
@@ -34,7 +35,7 @@ import org.arrivals.sync.protocol.EventKind;
  * answer.
  *
  * <p>Commands (tab-separated): {@code scan ID CODE}, {@code search ID QUERY CODE}, {@code reprint ID
- * CODE}, {@code walkin ID FIRST LAST}, {@code resolve ID TOKEN}, {@code status ID}, {@code sync ID}, {@code quit}.
+ * CODE} (on a supervisor's authority, as after the PIN), {@code walkin ID FIRST LAST}, {@code resolve ID TOKEN}, {@code status ID}, {@code sync ID}, {@code quit}.
  *
  * <p>Arguments: HOME SETUP-CODE PRINTER-URL (zebra://127.0.0.1:PORT) desk|kiosk.
  */
@@ -106,7 +107,7 @@ public final class StationAgent {
                         }
                     }
                     case "reprint" -> {
-                        PrintOutcome p = station.printing().reprint(actor, f[2], "lost");
+                        PrintOutcome p = station.printing().reprint(actor.as(Role.SUPERVISOR), f[2], "lost");
                         a.put("badge", p.result().name());
                     }
                     case "walkin" -> {
