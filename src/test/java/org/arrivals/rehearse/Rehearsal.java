@@ -463,7 +463,7 @@ public final class Rehearsal {
         say("FAULT: the hub is killed (SIGKILL)");
         hub.destroyForcibly();
         hub.waitFor(30, TimeUnit.SECONDS);
-        sleepUntil(start + window * 22 / 100);
+        sleepUntil(Math.max(start + window * 22 / 100, System.currentTimeMillis() + 3000));
         startHub(hubPort);
         say("The hub is back on port " + hubPort);
         fault("hub-killed", from, now());
@@ -473,7 +473,7 @@ public final class Rehearsal {
         from = now();
         say("FAULT: " + victim.name + " is killed (SIGKILL, a dead battery)");
         victim.kill();
-        sleepUntil(start + window * 36 / 100);
+        sleepUntil(Math.max(start + window * 36 / 100, System.currentTimeMillis() + 3000));
         victim.start();
         victim.awaitReady(240);
         say(victim.name + " is back");
@@ -483,7 +483,7 @@ public final class Rehearsal {
         from = now();
         say("FAULT: the network between the stations and the hub is cut");
         proxy.cut(true);
-        sleepUntil(start + window * 65 / 100);
+        sleepUntil(Math.max(start + window * 65 / 100, System.currentTimeMillis() + 10_000));
         proxy.cut(false);
         long back = now();
         say("The network is back");
@@ -517,10 +517,13 @@ public final class Rehearsal {
         return -1;
     }
 
-    /** After the last person: until every station has nothing pending and the same check-ins (at most 3 minutes). */
+    /**
+     * After the last person: until every station has nothing to send, no badge still to print, and
+     * the same check-ins (at most 5 minutes).
+     */
     Map<String, JsonNode> settle() throws Exception {
         Map<String, JsonNode> last = new LinkedHashMap<>();
-        long deadline = now() + 180_000;
+        long deadline = now() + 300_000;
         while (now() < deadline) {
             last.clear();
             for (Agent a : agents) {

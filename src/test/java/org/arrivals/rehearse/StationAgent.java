@@ -148,6 +148,7 @@ public final class StationAgent {
     private static void status(Map<String, Object> a, Station station) {
         a.put("station", station.stationId());
         a.put("pending", station.checkIns().pendingCount());
+        a.put("printing", printing(station));
         a.put("arrived", station.arrivals().arrivedCodes().size());
         Map<String, Integer> checkIns = new HashMap<>();
         for (CheckInEvent e : station.arrivals().allEvents()) {
@@ -159,11 +160,21 @@ public final class StationAgent {
         a.put("t", System.currentTimeMillis());
     }
 
+    /** Badges still to come out: queued or being sent (a failed one is tried again by itself). */
+    private static long printing(Station station) {
+        return station.printing().jobs().stream()
+                .filter(j -> j.state() == PrintJob.State.QUEUED
+                        || j.state() == PrintJob.State.SENDING
+                        || j.state() == PrintJob.State.FAILED)
+                .count();
+    }
+
     /** Light enough to ask every second: pending events, online, and how many check-ins of each station are here. */
     private static void sync(Map<String, Object> a, Station station) {
         var s = station.sync().status();
         a.put("pending", s.pending());
         a.put("online", s.online());
+        a.put("printing", printing(station));
         Map<String, Integer> byStation = new HashMap<>();
         for (CheckInEvent e : station.arrivals().allEvents()) {
             if (e.kind() == EventKind.CHECKED_IN) {
