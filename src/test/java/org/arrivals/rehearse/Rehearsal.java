@@ -529,13 +529,14 @@ public final class Rehearsal {
             for (Agent a : agents) {
                 last.put(a.name, a.ask("status").get(60, TimeUnit.SECONDS));
             }
-            boolean same =
-                    last.values().stream().allMatch(r -> r.path("pending").asInt() == 0)
-                            && last.values().stream()
-                                            .map(r -> r.path("checkIns"))
-                                            .distinct()
-                                            .count()
-                                    == 1;
+            boolean same = last.values().stream()
+                            .allMatch(r -> r.path("pending").asInt() == 0
+                                    && r.path("printing").asInt() == 0)
+                    && last.values().stream()
+                                    .map(r -> r.path("checkIns"))
+                                    .distinct()
+                                    .count()
+                            == 1;
             if (same) {
                 break;
             }

@@ -20,7 +20,7 @@ class RehearsalTest {
     void aSmallMorningWithEveryFaultPassesEveryCheck() throws Exception {
         Path out = dir.resolve("rehearsal");
         boolean passed = Rehearsal.rehearse(
-                "--desks", "2", "--kiosks", "1", "--people", "120", "--speed", "60", "--out", out.toString());
+                "--desks", "2", "--kiosks", "1", "--people", "120", "--speed", "30", "--out", out.toString());
         JsonNode report =
                 new ObjectMapper().readTree(out.resolve("rehearsal.json").toFile());
         for (JsonNode check : report.get("checks")) {
