@@ -540,10 +540,45 @@ public final class Rehearsal {
             if (same) {
                 break;
             }
+            volunteersLookAtThePrinters();
             Thread.sleep(1000);
         }
         return last;
     }
+
+    /**
+     * A badge job cut off by a station's crash waits for a person: as a volunteer would, look at the
+     * printer's tray (the labels it printed, by their QR code) and cancel the job when the badge is
+     * there, retry it when it is not.
+     */
+    void volunteersLookAtThePrinters() throws Exception {
+        for (Agent a : agents) {
+            JsonNode stuck = a.ask("stuck").get(60, TimeUnit.SECONDS).path("jobs");
+            if (stuck.isEmpty()) {
+                continue;
+            }
+            java.util.Set<String> inTray = new java.util.HashSet<>();
+            for (LabelPrinter.Badge b : a.printer.badges) {
+                String token = LabelPrinter.token(b.zpl());
+                if (token != null) {
+                    inTray.add(a.ask("resolve", token)
+                            .get(60, TimeUnit.SECONDS)
+                            .path("code")
+                            .asText());
+                }
+            }
+            for (JsonNode j : stuck) {
+                boolean there = inTray.contains(j.path("code").asText());
+                a.ask(there ? "cancel" : "retry", j.path("job").asText()).get(60, TimeUnit.SECONDS);
+                volunteerActions.add(Map.of(
+                        "station", a.name, "code", j.path("code").asText(), "action", there ? "cancel" : "retry"));
+                say("A volunteer at " + a.name + (there ? " finds the badge in the tray and cancels" : " retries")
+                        + " the job the crash cut off");
+            }
+        }
+    }
+
+    private final List<Map<String, Object>> volunteerActions = new CopyOnWriteArrayList<>();
 
     boolean offlineAt(String station, long t) {
         for (long[] w : offline.getOrDefault(station, List.of())) {
@@ -829,6 +864,7 @@ public final class Rehearsal {
         doc.put("queueToAnswerP99Ms", pct(waits, 99));
         doc.put("throughput", throughput);
         doc.put("faults", faults);
+        doc.put("cutOffBadgeJobs", volunteerActions);
         Map<String, Object> off = new LinkedHashMap<>();
         offline.forEach((k, v) ->
                 off.put(k, v.stream().map(w -> List.of(w[0], w[1])).toList()));

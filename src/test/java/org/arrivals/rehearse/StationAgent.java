@@ -35,7 +35,7 @@ import org.arrivals.sync.protocol.EventKind;
  * answer.
  *
  * <p>Commands (tab-separated): {@code scan ID CODE}, {@code search ID QUERY CODE}, {@code reprint ID
- * CODE} (on a supervisor's authority, as after the PIN), {@code walkin ID FIRST LAST}, {@code resolve ID TOKEN}, {@code status ID}, {@code sync ID}, {@code quit}.
+ * CODE} (on a supervisor's authority, as after the PIN), {@code walkin ID FIRST LAST}, {@code resolve ID TOKEN}, {@code status ID}, {@code sync ID}, {@code stuck ID} (badge jobs waiting for a person), {@code retry ID JOB}, {@code cancel ID JOB}, {@code quit}.
  *
  * <p>Arguments: HOME SETUP-CODE PRINTER-URL (zebra://127.0.0.1:PORT) desk|kiosk.
  */
@@ -126,6 +126,27 @@ public final class StationAgent {
                         a.put("code", r.attendee() == null ? null : r.attendee().code());
                     }
                     case "status" -> status(a, station);
+                    case "stuck" ->
+                        a.put(
+                                "jobs",
+                                station.printing().jobs().stream()
+                                        .filter(j -> j.state() == PrintJob.State.FAILED)
+                                        .map(j -> Map.of("job", j.id(), "code", j.attendeeCode()))
+                                        .toList());
+                    case "retry" ->
+                        a.put(
+                                "badge",
+                                station.printing()
+                                        .retry(actor.as(Role.SUPERVISOR), Long.parseLong(f[2]))
+                                        .result()
+                                        .name());
+                    case "cancel" ->
+                        a.put(
+                                "badge",
+                                station.printing()
+                                        .cancel(actor.as(Role.SUPERVISOR), Long.parseLong(f[2]))
+                                        .result()
+                                        .name());
                     case "sync" -> sync(a, station);
                     default -> a.put("error", "unknown command " + f[0]);
                 }
