@@ -47,18 +47,23 @@ final class Chart {
             waiting[i] = q.values().stream().mapToInt(Integer::intValue).sum();
             @SuppressWarnings("unchecked")
             Map<String, JsonNode> st = (Map<String, JsonNode>) s.get("stations");
-            // the most any station knows of, less what the least-informed station has
-            int most = 0;
-            int least = Integer.MAX_VALUE;
+            // for each station's check-ins, the most any station has; a station's lag is what it lacks of those
+            Map<String, Integer> most = new java.util.HashMap<>();
             for (JsonNode r : st.values()) {
-                int sum = 0;
-                for (var it = r.path("byStation").elements(); it.hasNext(); ) {
-                    sum += it.next().asInt();
-                }
-                most = Math.max(most, sum);
-                least = Math.min(least, sum);
+                r.path("byStation")
+                        .fields()
+                        .forEachRemaining(
+                                e -> most.merge(e.getKey(), e.getValue().asInt(), Math::max));
             }
-            lag[i] = st.isEmpty() ? 0 : most - least;
+            int worst = 0;
+            for (JsonNode r : st.values()) {
+                int lacks = 0;
+                for (var e : most.entrySet()) {
+                    lacks += e.getValue() - r.path("byStation").path(e.getKey()).asInt();
+                }
+                worst = Math.max(worst, lacks);
+            }
+            lag[i] = worst;
         }
         int h = TOP + 3 * (PANEL + 40) + 20;
         BufferedImage img = new BufferedImage(W, h, BufferedImage.TYPE_INT_RGB);
@@ -67,7 +72,8 @@ final class Chart {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, W, h);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        String[] titles = {"people admitted", "people waiting (all stations)", "sync lag (check-ins not yet everywhere)"
+        String[] titles = {
+            "people admitted", "people waiting (all stations)", "sync lag (check-ins the least informed station lacks)"
         };
         double[][] series = {admitted, waiting, lag};
         Color[] colors = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728)};
