@@ -16,6 +16,8 @@ import static org.arrivals.hub.HubTables.A_TYPE;
 import static org.arrivals.hub.HubTables.A_UPDATED;
 import static org.arrivals.hub.HubTables.A_VERSION;
 import static org.arrivals.hub.HubTables.A_WALK_IN;
+import static org.arrivals.hub.HubTables.ROW;
+import static org.arrivals.hub.HubTables.ROW_WITH_VERSION;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -151,22 +153,7 @@ final class HubRoster {
                 DSLContext t = tx.dsl();
                 long version = Counters.lock(t, Counters.ROSTER);
                 Map<String, RosterRow> current = new HashMap<>();
-                t.select(
-                                A_CODE,
-                                A_BARCODE,
-                                A_FIRST,
-                                A_LAST,
-                                A_BADGE,
-                                A_PRONOUNS,
-                                A_EMAIL,
-                                A_ORG,
-                                A_TITLE,
-                                A_TYPE,
-                                A_STATUS,
-                                A_EXTRA,
-                                A_WALK_IN)
-                        .from(ATTENDEE)
-                        .forEach(r -> current.put(r.get(A_CODE), toRow(r)));
+                t.select(ROW).from(ATTENDEE).forEach(r -> current.put(r.get(A_CODE), toRow(r)));
                 long next = version;
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 // Two JDBC batches (new rows first, then changed ones), not a statement per row.
@@ -285,21 +272,7 @@ final class HubRoster {
     RosterResponse page(long after, int limit) {
         int n = Math.max(1, Math.min(limit, Protocol.MAX_ROSTER_PAGE));
         List<Long> versions = new ArrayList<>();
-        List<RosterRow> rows = dsl.select(
-                        A_VERSION,
-                        A_CODE,
-                        A_BARCODE,
-                        A_FIRST,
-                        A_LAST,
-                        A_BADGE,
-                        A_PRONOUNS,
-                        A_EMAIL,
-                        A_ORG,
-                        A_TITLE,
-                        A_TYPE,
-                        A_STATUS,
-                        A_EXTRA,
-                        A_WALK_IN)
+        List<RosterRow> rows = dsl.select(ROW_WITH_VERSION)
                 .from(ATTENDEE)
                 .where(A_VERSION.gt(after))
                 .orderBy(A_VERSION)

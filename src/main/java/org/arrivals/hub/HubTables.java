@@ -1,6 +1,7 @@
 package org.arrivals.hub;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.jooq.Field;
 import org.jooq.Record;
@@ -60,6 +61,28 @@ final class HubTables {
     static final Field<String> A_EXTRA = DSL.field(DSL.name("extra"), SQLDataType.VARCHAR);
     static final Field<Boolean> A_WALK_IN = DSL.field(DSL.name("walk_in"), SQLDataType.BOOLEAN);
     static final Field<Long> A_VERSION = DSL.field(DSL.name("roster_version"), SQLDataType.BIGINT);
+
+    /** A roster row's columns, as the hub reads them for an upload's comparison and for a page. */
+    static final List<Field<?>> ROW = List.of(
+            A_CODE,
+            A_BARCODE,
+            A_FIRST,
+            A_LAST,
+            A_BADGE,
+            A_PRONOUNS,
+            A_EMAIL,
+            A_ORG,
+            A_TITLE,
+            A_TYPE,
+            A_STATUS,
+            A_EXTRA,
+            A_WALK_IN);
+
+    /** {@link #ROW} after the row's roster version. */
+    static final List<Field<?>> ROW_WITH_VERSION = java.util.stream.Stream.concat(
+                    java.util.stream.Stream.of(A_VERSION), ROW.stream())
+            .toList();
+
     static final Field<OffsetDateTime> A_UPDATED = DSL.field(DSL.name("updated_at"), SQLDataType.TIMESTAMPWITHTIMEZONE);
 
     static final Table<Record> SESSION = DSL.table(DSL.name("hub_session"));
