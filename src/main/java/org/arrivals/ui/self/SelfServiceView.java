@@ -244,6 +244,7 @@ public final class SelfServiceView {
         // language; the column beside the keyboard holds the person, the field and the buttons
         for (Label l : List.of(ask, wrong, org)) {
             l.setTextAlignment(TextAlignment.CENTER);
+            l.setAlignment(Pos.CENTER); // centred in its full width, as the title above it
             l.setMaxWidth(Double.MAX_VALUE);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
