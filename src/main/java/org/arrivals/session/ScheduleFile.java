@@ -118,6 +118,27 @@ public final class ScheduleFile {
         return out;
     }
 
+    /**
+     * Which of the file's headers fills each of the template's columns ({@link #HEADER}, and
+     * {@code Day}), by the column's key ({@code sessionid}, {@code title}, {@code day}...) in the
+     * template's order: for showing a person what was recognized.
+     */
+    public static Map<String, String> mapping(List<String> header) {
+        Map<String, String> byKey = new HashMap<>();
+        for (String h : header) {
+            byKey.putIfAbsent(key(h), h);
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String column :
+                List.of("Session ID", "Title", "Track", "Room", "Date", "Day", "Start", "End", "Capacity")) {
+            String found = byKey.get(key(column));
+            if (found != null) {
+                out.put(key(column), found);
+            }
+        }
+        return out;
+    }
+
     /** A header as the template's: case, accents, spaces and punctuation dropped. */
     static String key(String header) {
         String s = Normalizer.normalize(header == null ? "" : header.strip(), Normalizer.Form.NFKD)
