@@ -581,9 +581,10 @@ final class Pages {
                     .append(Html.text(problem))
                     .append("</p>");
         }
-        b.append("<p>").append(Html.text(t.get("upload.intro"))).append("</p>");
+        b.append("<p>").append(Html.text(t.get("upload.intro"))).append("</p><div class=\"uploads\">");
         uploadForm(b, session, "roster", maxBytes);
         uploadForm(b, session, "schedule", maxBytes);
+        b.append("</div>");
         return page(t.get("upload.title"), Nav.UPLOAD, session, b.toString());
     }
 
@@ -717,7 +718,7 @@ final class Pages {
                         .append(x.blocks() ? " class=\"blocks\"" : "")
                         .append("><td class=\"num\">")
                         .append(x.line())
-                        .append("</td><td><bdi dir=\"ltr\">")
+                        .append("</td><td class=\"code\"><bdi dir=\"ltr\">")
                         .append(Html.text(x.code() == null ? "" : x.code()))
                         .append("</bdi></td><td>")
                         .append(problem(x))
@@ -800,6 +801,8 @@ final class Pages {
                 Html.text(t.get("problem.SCHEDULE_ROW")) + " <span class=\"detail\" lang=\"en\" dir=\"ltr\">"
                         + Html.text(arg0) + "</span>";
             case "TOO_LONG" -> Html.text(t.get("problem.TOO_LONG", fieldName(arg0), arg1));
+            case "BLOCKED_STATUS" ->
+                Html.text(t.get("problem.BLOCKED_STATUS", t.get("status." + arg0.toUpperCase(java.util.Locale.ROOT))));
             case Uploads.CONTRACT ->
                 Html.text(t.get("problem.CONTRACT", arg0, t.get("rule." + arg1), a.size() < 3 ? "" : a.get(2)));
             default -> {

@@ -268,7 +268,7 @@ class ConsoleBrowserTest {
                 chrome.findElement(By.cssSelector("form:has(#up-schedule-file) button"))
                         .click();
                 assertThat(chrome.findElement(By.cssSelector("p.problem")).getText())
-                        .contains("1 lines must be fixed");
+                        .contains("Lines to fix before anything can be imported: 1");
                 assertThat(chrome.findElements(By.id("import"))).isEmpty();
                 axeClean(chrome, axe, "blocked schedule preview");
                 shots(chrome, "schedule-blocked");

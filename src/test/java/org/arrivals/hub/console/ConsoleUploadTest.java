@@ -98,7 +98,7 @@ class ConsoleUploadTest {
         assertThat(preview).contains("<td class=\"num\">4</td>").contains("No attendee code; this row is skipped.");
         assertThat(preview).contains("Registration cancelled: imported, and the desk will be told.");
         assertThat(preview).contains("Amal").contains("Haddad");
-        assertThat(preview).contains("The lines with a problem listed below are skipped (1).");
+        assertThat(preview).contains("Rows skipped: 1 (their problems are listed below).");
 
         HttpResponse<String> done = b.post("/upload/import", Map.of("csrf", csrf, "id", importId(preview)));
         assertThat(done.statusCode()).isEqualTo(200);
@@ -143,7 +143,9 @@ class ConsoleUploadTest {
                 "schedule.csv",
                 bad.getBytes(StandardCharsets.UTF_8)));
         String preview = b.get("/upload/preview?id=" + id).body();
-        assertThat(preview).contains("1 lines must be fixed").contains("<td class=\"num\">3</td>");
+        assertThat(preview)
+                .contains("Lines to fix before anything can be imported: 1")
+                .contains("<td class=\"num\">3</td>");
         assertThat(preview).contains("This session cannot be taken:");
         assertThat(preview).doesNotContain("/upload/import");
         assertThat(hub.hub.store().schedule(0).sessions()).isEmpty();
