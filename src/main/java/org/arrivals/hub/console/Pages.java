@@ -823,7 +823,7 @@ final class Pages {
                         Integer.toString(r.changed()),
                         Long.toString(r.version()))))
                 .append("</p><div class=\"cards\">");
-        stat(b, "done-rows", t.get("upload.importable." + kind), r.rows());
+        stat(b, "done-rows", t.get("upload.read." + kind), r.rows());
         stat(b, "done-changed", t.get("upload.changed." + kind), r.changed());
         b.append("</div><p class=\"hint\">")
                 .append(Html.text(t.get("upload.done.stations")))
