@@ -110,7 +110,15 @@ final class HubUploads implements Uploads {
         ScheduleFile.Parsed parsed = ScheduleFile.parse(bytes, fileName, firstDay);
         TabularFile table = RosterImporter.readTable(bytes, fileName);
         List<Problem> problems = parsed.problems().stream()
-                .map(p -> new Problem(p.line(), p.code(), p.kind().name(), p.args(), true))
+                .map(p -> new Problem(
+                        p.line(),
+                        p.code(),
+                        p.kind().name(),
+                        p.args(),
+                        true,
+                        p.reasons().stream()
+                                .map(r -> new Uploads.Reason(r.why().name(), r.column(), r.values()))
+                                .toList()))
                 .toList();
         List<List<String>> first = new ArrayList<>();
         for (Session s : parsed.sessions()) {

@@ -797,9 +797,7 @@ final class Pages {
         String arg0 = a.isEmpty() ? "" : a.get(0);
         String arg1 = a.size() < 2 ? "" : a.get(1);
         return switch (x.kind()) {
-            case "SCHEDULE_ROW" ->
-                Html.text(t.get("problem.SCHEDULE_ROW")) + " <span class=\"detail\" lang=\"en\" dir=\"ltr\">"
-                        + Html.text(arg0) + "</span>";
+            case "SCHEDULE_ROW" -> scheduleRow(x);
             case "TOO_LONG" -> Html.text(t.get("problem.TOO_LONG", fieldName(arg0), arg1));
             case "BLOCKED_STATUS" ->
                 Html.text(t.get("problem.BLOCKED_STATUS", t.get("status." + arg0.toUpperCase(java.util.Locale.ROOT))));
@@ -811,6 +809,29 @@ final class Pages {
                 yield Html.text(word.equals(key) ? x.kind() + " " + String.join(" ", a) : word);
             }
         };
+    }
+
+    /** A schedule row's reasons, each in words; the importer's English only when a reason is not known by name. */
+    private String scheduleRow(Uploads.Problem x) {
+        if (x.reasons().isEmpty()) {
+            return Html.text(t.get("problem.SCHEDULE_ROW")) + " <span class=\"detail\" lang=\"en\" dir=\"ltr\">"
+                    + Html.text(x.args().isEmpty() ? "" : x.args().get(0)) + "</span>";
+        }
+        StringBuilder b = new StringBuilder(Html.text(t.get("problem.SCHEDULE_ROW")));
+        b.append("<ul class=\"why\">");
+        for (Uploads.Reason r : x.reasons()) {
+            Object[] args = new Object[1 + r.values().size()];
+            args[0] = r.column() == null ? "" : fieldName("s." + r.column());
+            for (int i = 0; i < r.values().size(); i++) {
+                args[i + 1] = r.values().get(i);
+            }
+            String key = "why." + r.why();
+            String word = t.get(key, args);
+            b.append("<li>")
+                    .append(Html.text(word.startsWith(key) ? r.why() + " " + String.join(" ", r.values()) : word))
+                    .append("</li>");
+        }
+        return b.append("</ul>").toString();
     }
 
     String imported(HeldUploads.Held held, Uploads.Imported r, Organizers.Session session) {

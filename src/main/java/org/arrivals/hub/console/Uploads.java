@@ -27,9 +27,25 @@ public interface Uploads {
      * One problem by line. {@code blocks}: nothing can be imported until it is fixed; otherwise the
      * row is skipped, or taken with a note, as the station's import does.
      */
-    record Problem(long line, String code, String kind, List<String> args, boolean blocks) {
+    record Problem(long line, String code, String kind, List<String> args, boolean blocks, List<Reason> reasons) {
         public Problem {
             args = List.copyOf(args);
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+
+        public Problem(long line, String code, String kind, List<String> args, boolean blocks) {
+            this(line, code, kind, args, blocks, List.of());
+        }
+    }
+
+    /**
+     * Why a schedule row cannot be taken: {@code why} an {@code ImportProblem.Why}'s name, {@code
+     * column} the schedule column's key (or null), {@code values} what the row holds there and any
+     * limit.
+     */
+    record Reason(String why, String column, List<String> values) {
+        public Reason {
+            values = List.copyOf(values);
         }
     }
 

@@ -146,7 +146,11 @@ class ConsoleUploadTest {
         assertThat(preview)
                 .contains("Lines to fix before anything can be imported: 1")
                 .contains("<td class=\"num\">3</td>");
-        assertThat(preview).contains("This session cannot be taken:");
+        assertThat(preview)
+                .contains("This session cannot be taken:")
+                .contains("The end, 10:00, is not after the start, 11:00");
+        assertThat(b.get("/upload/preview?id=" + id + "&lang=fr").body())
+                .contains("La fin, 10:00, n’est pas après le début, 11:00");
         assertThat(preview).doesNotContain("/upload/import");
         assertThat(hub.hub.store().schedule(0).sessions()).isEmpty();
 
@@ -260,6 +264,10 @@ class ConsoleUploadTest {
             for (org.arrivals.attendee.importing.ImportWarning.Kind k :
                     org.arrivals.attendee.importing.ImportWarning.Kind.values()) {
                 assertThat(t.get("warning." + k.name())).as(lang + " " + k).isNotEqualTo("warning." + k.name());
+            }
+            for (org.arrivals.attendee.importing.ImportProblem.Why w :
+                    org.arrivals.attendee.importing.ImportProblem.Why.values()) {
+                assertThat(t.get("why." + w.name())).as(lang + " " + w).isNotEqualTo("why." + w.name());
             }
             for (org.arrivals.sync.protocol.Problem.Rule r : org.arrivals.sync.protocol.Problem.Rule.values()) {
                 assertThat(t.get("rule." + r.name())).as(lang + " " + r).isNotEqualTo("rule." + r.name());
