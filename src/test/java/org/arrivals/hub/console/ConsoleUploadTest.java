@@ -111,6 +111,41 @@ class ConsoleUploadTest {
     }
 
     @Test
+    void anXlsxWorkbookIsReadByTheStationsRules() throws Exception {
+        ConsoleFixture.Browser b = signedIn();
+        int before = rosterSize();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.dhatim.fastexcel.Workbook wb = new org.dhatim.fastexcel.Workbook(out, "Cvent", "1.0");
+        org.dhatim.fastexcel.Worksheet ws = wb.newWorksheet("Registrants");
+        String[] header = {"Confirmation Number", "First Name", "Last Name", "Company Name", "Registration Status"};
+        for (int c = 0; c < header.length; c++) {
+            ws.value(0, c, header[c]);
+        }
+        ws.value(1, 0, 12345678901L);
+        ws.value(1, 1, "Widelene");
+        ws.value(1, 2, "Pierre-Louis");
+        ws.value(1, 3, "Haitian Women's Collective");
+        ws.value(1, 4, "Accepted");
+        ws.value(2, 0, "CV-2");
+        ws.value(2, 1, "बहादुर");
+        ws.value(2, 2, "गुरुङ");
+        ws.value(2, 4, "Accepted");
+        wb.finish();
+        String csrf = ConsoleFixture.Browser.csrf(b.get("/upload").body());
+        String id = previewId(
+                b.upload("/upload", Map.of("csrf", csrf, "kind", "roster"), "registrants.xlsx", out.toByteArray()));
+        String preview = b.get("/upload/preview?id=" + id).body();
+        assertThat(preview)
+                .contains("Confirmation Number")
+                .contains("12345678901")
+                .contains("बहादुर");
+        assertThat(ConsoleFixture.number(preview, "up-importable")).isEqualTo(2);
+        HttpResponse<String> done = b.post("/upload/import", Map.of("csrf", csrf, "id", importId(preview)));
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(rosterSize()).isEqualTo(before + 2);
+    }
+
+    @Test
     void aMalformedCsvNamesItsLineAndChangesNothing() throws Exception {
         ConsoleFixture.Browser b = signedIn();
         int before = rosterSize();
