@@ -30,6 +30,7 @@ import org.arrivals.sync.protocol.RosterUpload;
 import org.arrivals.sync.protocol.RosterUploadResult;
 import org.arrivals.sync.protocol.ScheduleResponse;
 import org.arrivals.sync.protocol.ScheduleUpload;
+import org.arrivals.sync.protocol.StationReport;
 import org.arrivals.sync.protocol.StationRole;
 import org.arrivals.sync.protocol.StationToken;
 import org.arrivals.sync.protocol.WireEvent;
@@ -323,6 +324,10 @@ public final class HubServer implements AutoCloseable {
             if (!perStation.tryAcquire(who.name())) {
                 tooMany(x, perStation.retryAfterSeconds(who.name()));
                 return;
+            }
+            String report = x.request().getHeaders().get(StationReport.HEADER);
+            if (report != null) {
+                StationReport.parse(report).ifPresent(r -> store.noteReport(who.name(), r));
             }
             String rawQuery = x.request().getHttpURI().getQuery();
             if (rawQuery != null && rawQuery.length() > 1000) {

@@ -43,6 +43,7 @@ public final class HubStore implements AutoCloseable {
     private final HubEvents events;
     private final HubRoster roster;
     private final HubSchedule schedule;
+    private final StationReports reports;
     private final Clock clock;
     private final List<java.util.function.LongConsumer> storedListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -56,6 +57,7 @@ public final class HubStore implements AutoCloseable {
         this.roster = new HubRoster(db.dsl(), clock, writes);
         this.events = new HubEvents(db.dsl(), clock, writes, roster);
         this.schedule = new HubSchedule(db.dsl(), writes);
+        this.reports = new StationReports(db.dsl(), clock);
     }
 
     public static HubStore open(String jdbcUrl, String user, String password, Clock clock) {
@@ -95,6 +97,19 @@ public final class HubStore implements AutoCloseable {
         return stations.list().stream()
                 .map(s -> new StationInfo(s.name(), s.role(), s.created(), s.lastSeen(), s.revoked()))
                 .toList();
+    }
+
+    /** A station's last report and when the hub took it. */
+    public record Reported(org.arrivals.sync.protocol.StationReport report, OffsetDateTime at) {}
+
+    /** Keeps what a station said of itself when it synced (written only when it changed). */
+    public void noteReport(String station, org.arrivals.sync.protocol.StationReport report) {
+        reports.note(station, report);
+    }
+
+    /** Each station's last report, by name; a station that never sent one is not in it. */
+    public java.util.Map<String, Reported> reports() {
+        return reports.all();
     }
 
     /** The station holding {@code token}, unless revoked. Reads the database (see {@link #knownToken}). */

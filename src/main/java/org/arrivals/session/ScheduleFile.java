@@ -54,17 +54,18 @@ public final class ScheduleFile {
         List<ImportProblem> problems = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (TabularFile.Row row : table.rows()) {
-            List<String> wrong = new ArrayList<>();
+            Wrong wrong = new Wrong();
             String id = cell(row, columns, "sessionid");
             String title = cell(row, columns, "title");
             String track = cell(row, columns, "track");
             String room = cell(row, columns, "room");
             check(wrong, "Session ID", id, ScheduleContract.MAX_ID, true);
             if (!id.isEmpty() && ScheduleContract.lineBroken(id)) {
-                wrong.add("Session ID holds a control character");
+                wrong.add("Session ID holds a control character", ImportProblem.Why.CONTROL_CHARACTER, "sessionid");
             }
             if (!id.isEmpty() && !ids.add(id)) {
-                wrong.add("Session ID " + id + " is on an earlier line too");
+                wrong.add(
+                        "Session ID " + id + " is on an earlier line too", ImportProblem.Why.REPEATED, "sessionid", id);
             }
             check(wrong, "Title", title, ScheduleContract.MAX_TITLE, true);
             check(wrong, "Track", track, ScheduleContract.MAX_TRACK, false);
@@ -74,22 +75,32 @@ public final class ScheduleFile {
             LocalTime start = time(wrong, "Start", cell(row, columns, "start"));
             LocalTime end = time(wrong, "End", cell(row, columns, "end"));
             if (start != null && end != null && !end.isAfter(start)) {
-                wrong.add("End " + end + " is not after Start " + start + " (a session ends on the day it starts)");
+                wrong.add(
+                        "End " + end + " is not after Start " + start + " (a session ends on the day it starts)",
+                        ImportProblem.Why.END_NOT_AFTER_START,
+                        "end",
+                        end,
+                        start);
             }
             int capacity = capacity(wrong, cell(row, columns, "capacity"));
             if (wrong.isEmpty()) {
                 sessions.add(new Session(id, title, track.isEmpty() ? null : track, room, date, start, end, capacity));
             } else {
-                problems.add(ImportProblem.of(
+                problems.add(new ImportProblem(
                         row.line(),
                         id.isEmpty() ? null : id,
                         ImportProblem.Kind.SCHEDULE_ROW,
-                        String.join("; ", wrong)));
+                        List.of(String.join("; ", wrong.english)),
+                        wrong.reasons));
             }
         }
         if (table.rows().isEmpty()) {
-            problems.add(
-                    ImportProblem.of(1, null, ImportProblem.Kind.SCHEDULE_ROW, "the file has a header but no session"));
+            problems.add(new ImportProblem(
+                    1,
+                    null,
+                    ImportProblem.Kind.SCHEDULE_ROW,
+                    List.of("the file has a header but no session"),
+                    List.of(new ImportProblem.Reason(ImportProblem.Why.NO_SESSION, null, List.of()))));
         }
         return new Parsed(problems.isEmpty() ? List.copyOf(sessions) : List.of(), List.copyOf(problems));
     }
@@ -118,6 +129,27 @@ public final class ScheduleFile {
         return out;
     }
 
+    /**
+     * Which of the file's headers fills each of the template's columns ({@link #HEADER}, and
+     * {@code Day}), by the column's key ({@code sessionid}, {@code title}, {@code day}...) in the
+     * template's order: for showing a person what was recognized.
+     */
+    public static Map<String, String> mapping(List<String> header) {
+        Map<String, String> byKey = new HashMap<>();
+        for (String h : header) {
+            byKey.putIfAbsent(key(h), h);
+        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String column :
+                List.of("Session ID", "Title", "Track", "Room", "Date", "Day", "Start", "End", "Capacity")) {
+            String found = byKey.get(key(column));
+            if (found != null) {
+                out.put(key(column), found);
+            }
+        }
+        return out;
+    }
+
     /** A header as the template's: case, accents, spaces and punctuation dropped. */
     static String key(String header) {
         String s = Normalizer.normalize(header == null ? "" : header.strip(), Normalizer.Form.NFKD)
@@ -127,81 +159,133 @@ public final class ScheduleFile {
         return s.equals("id") || s.equals("session") ? "sessionid" : s;
     }
 
+    /** What is wrong with one row: the command line's English, and the same as facts. */
+    private static final class Wrong {
+        final List<String> english = new ArrayList<>();
+        final List<ImportProblem.Reason> reasons = new ArrayList<>();
+
+        void add(String sentence, ImportProblem.Why why, String column, Object... values) {
+            english.add(sentence);
+            List<String> v = new ArrayList<>();
+            for (Object o : values) {
+                v.add(String.valueOf(o));
+            }
+            reasons.add(new ImportProblem.Reason(why, column, v));
+        }
+
+        boolean isEmpty() {
+            return english.isEmpty();
+        }
+    }
+
     private static String cell(TabularFile.Row row, Map<String, Integer> columns, String key) {
         Integer i = columns.get(key);
         return i == null ? "" : row.cell(i).strip();
     }
 
-    private static void check(List<String> wrong, String name, String value, int max, boolean required) {
+    private static void check(Wrong wrong, String name, String value, int max, boolean required) {
         if (required && value.isEmpty()) {
-            wrong.add(name + " is empty");
+            wrong.add(name + " is empty", ImportProblem.Why.EMPTY, key(name));
         } else if (value.length() > max) {
-            wrong.add(name + " is longer than " + max + " characters");
+            wrong.add(name + " is longer than " + max + " characters", ImportProblem.Why.TOO_LONG, key(name), max);
         }
     }
 
-    private static LocalDate date(List<String> wrong, String text) {
+    private static LocalDate date(Wrong wrong, String text) {
         if (!DATE.matcher(text).matches()) {
-            wrong.add(text.isEmpty() ? "Date is empty" : "Date '" + text + "' is not YYYY-MM-DD");
+            if (text.isEmpty()) {
+                wrong.add("Date is empty", ImportProblem.Why.EMPTY, "date");
+            } else {
+                wrong.add("Date '" + text + "' is not YYYY-MM-DD", ImportProblem.Why.NOT_A_DATE, "date", text);
+            }
             return null;
         }
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            wrong.add("Date '" + text + "' is not a day of the calendar");
+            wrong.add(
+                    "Date '" + text + "' is not a day of the calendar",
+                    ImportProblem.Why.NOT_A_CALENDAR_DAY,
+                    "date",
+                    text);
             return null;
         }
     }
 
-    private static LocalDate day(List<String> wrong, String text, LocalDate firstDay) {
+    private static LocalDate day(Wrong wrong, String text, LocalDate firstDay) {
         int n;
         try {
             n = Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            wrong.add(text.isEmpty() ? "Day is empty" : "Day '" + text + "' is not 1, 2, 3...");
+            if (text.isEmpty()) {
+                wrong.add("Day is empty", ImportProblem.Why.EMPTY, "day");
+            } else {
+                wrong.add("Day '" + text + "' is not 1, 2, 3...", ImportProblem.Why.NOT_A_DAY_NUMBER, "day", text);
+            }
             return null;
         }
         if (n < 1 || n > 60) {
-            wrong.add("Day " + n + " is not 1, 2, 3...");
+            wrong.add("Day " + n + " is not 1, 2, 3...", ImportProblem.Why.NOT_A_DAY_NUMBER, "day", n);
             return null;
         }
         if (firstDay == null) {
-            wrong.add("Day " + n + " needs the date of day 1: give --first-day YYYY-MM-DD (or event.first.day in "
-                    + "station.properties), or write a Date column");
+            wrong.add(
+                    "Day " + n + " needs the date of day 1: give --first-day YYYY-MM-DD (or event.first.day in "
+                            + "station.properties), or write a Date column",
+                    ImportProblem.Why.NEEDS_FIRST_DAY,
+                    "day",
+                    n);
             return null;
         }
         return firstDay.plusDays(n - 1L);
     }
 
-    private static LocalTime time(List<String> wrong, String name, String text) {
+    private static LocalTime time(Wrong wrong, String name, String text) {
         if (!TIME.matcher(text).matches()) {
-            wrong.add(text.isEmpty() ? name + " is empty" : name + " '" + text + "' is not HH:MM");
+            if (text.isEmpty()) {
+                wrong.add(name + " is empty", ImportProblem.Why.EMPTY, key(name));
+            } else {
+                wrong.add(name + " '" + text + "' is not HH:MM", ImportProblem.Why.NOT_A_TIME, key(name), text);
+            }
             return null;
         }
         String[] p = text.split(":");
         int h = Integer.parseInt(p[0]);
         int m = Integer.parseInt(p[1]);
         if (h > 23 || m > 59) {
-            wrong.add(name + " '" + text + "' is not a time of day");
+            wrong.add(
+                    name + " '" + text + "' is not a time of day",
+                    ImportProblem.Why.NOT_A_TIME_OF_DAY,
+                    key(name),
+                    text);
             return null;
         }
         return LocalTime.of(h, m);
     }
 
-    private static int capacity(List<String> wrong, String text) {
+    private static int capacity(Wrong wrong, String text) {
         if (text.isEmpty()) {
             return 0;
         }
         try {
             int n = Integer.parseInt(text.replace(",", "").replace(" ", ""));
             if (n < 0 || n > ScheduleContract.MAX_CAPACITY) {
-                wrong.add("Capacity " + n + " is not a number of seats from 0 (no limit) to "
-                        + ScheduleContract.MAX_CAPACITY);
+                wrong.add(
+                        "Capacity " + n + " is not a number of seats from 0 (no limit) to "
+                                + ScheduleContract.MAX_CAPACITY,
+                        ImportProblem.Why.CAPACITY_OUT_OF_RANGE,
+                        "capacity",
+                        n,
+                        ScheduleContract.MAX_CAPACITY);
                 return 0;
             }
             return n;
         } catch (NumberFormatException e) {
-            wrong.add("Capacity '" + text + "' is not a number of seats");
+            wrong.add(
+                    "Capacity '" + text + "' is not a number of seats",
+                    ImportProblem.Why.NOT_A_NUMBER,
+                    "capacity",
+                    text);
             return 0;
         }
     }

@@ -7,16 +7,15 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLContext;
 import org.arrivals.attendee.importing.ImportException;
-import org.arrivals.attendee.importing.ImportedRow;
-import org.arrivals.attendee.importing.RosterImporter;
 import org.arrivals.hub.HubServer;
 import org.arrivals.hub.HubStore;
 import org.arrivals.hub.HubTls;
 import org.arrivals.hub.console.Console;
 import org.arrivals.hub.console.Organizers;
-import org.arrivals.sync.protocol.RosterRow;
+import org.arrivals.hub.console.Uploads;
 import org.arrivals.sync.protocol.SetupCode;
 import org.arrivals.sync.protocol.StationRole;
 
@@ -28,11 +27,13 @@ public final class HubHost implements AutoCloseable {
     private final HubStore store;
     private final Path home;
     private final Clock clock;
+    private final HubUploads uploads;
 
     private HubHost(HubStore store, Path home, Clock clock) {
         this.store = store;
         this.home = home;
         this.clock = clock;
+        this.uploads = new HubUploads(store);
     }
 
     /** {@code dbUrl} null: the H2 database in {@code home}. Credentials may ride in the URL. */
@@ -127,21 +128,26 @@ public final class HubHost implements AutoCloseable {
 
     public record RosterLoad(int rows, int changed, int problems) {}
 
-    /** Reads a registration export as a station's import does and loads it into the hub's roster. */
+    /**
+     * Reads a registration export as a station's import does and loads it into the hub's roster
+     * (the console's upload uses the same rules, {@link HubUploads}). A row the hub's contract
+     * refuses loads nothing and is named by its line.
+     */
     public RosterLoad importRoster(Path file) throws ImportException {
-        byte[] bytes;
-        try {
-            org.arrivals.attendee.importing.ImportLimits.checkSize(
-                    Files.size(file), file.getFileName().toString());
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
+        HubUploads.Roster r = uploads.readRoster(read(file), file.getFileName().toString());
+        Optional<Uploads.Problem> blocking =
+                r.preview().problems().stream().filter(Uploads.Problem::blocks).findFirst();
+        if (blocking.isPresent()) {
+            Uploads.Problem p = blocking.get();
+            throw new ImportException(
+                    file.getFileName() + ", line " + p.line() + ": " + p.args().get(0) + " breaks the hub's rule "
+                            + p.args().get(1) + "; nothing was loaded.",
+                    p.line());
         }
-        RosterImporter.Parsed parsed = RosterImporter.parse(
-                bytes, file.getFileName().toString(), RosterImporter.Options.defaults(), Station.STANDARD_TYPES);
-        List<RosterRow> rows = parsed.rows().stream().map(HubHost::row).toList();
         return new RosterLoad(
-                rows.size(), store.importRoster(rows), parsed.problems().size());
+                r.rows().size(),
+                store.importRoster(r.rows()),
+                r.parsed().problems().size());
     }
 
     /** What loading a schedule at the hub did: its new version, or the problems by line (nothing loaded). */
@@ -153,14 +159,8 @@ public final class HubHost implements AutoCloseable {
      * pulls; all or nothing. {@code firstDay}: the date of day 1 for a file that numbers its days.
      */
     public ScheduleLoad importSchedule(Path file, java.time.LocalDate firstDay) throws ImportException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
-        }
         org.arrivals.session.ScheduleFile.Parsed parsed = org.arrivals.session.ScheduleFile.parse(
-                bytes, file.getFileName().toString(), firstDay);
+                read(file), file.getFileName().toString(), firstDay);
         if (!parsed.ok()) {
             return new ScheduleLoad(0, 0, parsed.problems());
         }
@@ -169,20 +169,22 @@ public final class HubHost implements AutoCloseable {
         return new ScheduleLoad(parsed.sessions().size(), version, List.of());
     }
 
-    private static RosterRow row(ImportedRow r) {
-        return new RosterRow(
-                r.code(),
-                r.barcode(),
-                r.firstName(),
-                r.lastName(),
-                r.badgeName(),
-                r.pronouns(),
-                r.email(),
-                r.organization(),
-                r.title(),
-                r.type(),
-                r.status().name(),
-                r.extra());
+    private static byte[] read(Path file) throws ImportException {
+        try {
+            org.arrivals.attendee.importing.ImportLimits.checkSize(
+                    Files.size(file), file.getFileName().toString());
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportException("Cannot read " + file + ": " + e.getMessage(), 0, e);
+        }
+    }
+
+    /**
+     * The largest file the console's upload takes (the imports' own limit unless lowered): set
+     * before {@link #serveTls}.
+     */
+    public void uploadLimit(long bytes) {
+        uploads.maxBytes(bytes);
     }
 
     private HubServer server;
@@ -233,6 +235,7 @@ public final class HubHost implements AutoCloseable {
         return new Console(
                 store,
                 (name, role, url) -> addStationWithSetupCode(name, role, url, keystore, kept),
+                uploads,
                 clock,
                 ZoneId.systemDefault());
     }

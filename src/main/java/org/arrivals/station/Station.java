@@ -423,6 +423,7 @@ public final class Station implements AutoCloseable {
         }
         SyncWorker worker = new SyncWorker(
                 outbox, remote, attendees, syncState, client, quarantine, clock, interval, maxBackoff, schedule);
+        worker.reportPrinter(() -> printing.printerState().condition().name());
         // what is recorded here goes to the hub at once, not at the next tick
         Runnable nudge = worker::recorded;
         log.addRecordListener(nudge);

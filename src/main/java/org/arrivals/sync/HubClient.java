@@ -33,6 +33,7 @@ public final class HubClient {
     private final Duration timeout;
     private final HttpClient http;
     private final PinnedCertificate pin;
+    private volatile org.arrivals.sync.protocol.StationReport report;
 
     public HubClient(URI base, String token, Duration timeout) {
         this(base, token, timeout, null);
@@ -102,6 +103,15 @@ public final class HubClient {
     /** The deadline of each call. */
     public Duration timeout() {
         return timeout;
+    }
+
+    /**
+     * What this station says of itself on every call from now on (the {@link
+     * org.arrivals.sync.protocol.StationReport#HEADER} header); null: nothing. A hub that does not
+     * know the header ignores it.
+     */
+    public void report(org.arrivals.sync.protocol.StationReport report) {
+        this.report = report;
     }
 
     public URI base() {
@@ -198,6 +208,10 @@ public final class HubClient {
         }
         if (token != null && !token.isBlank()) {
             b.header("Authorization", "Bearer " + token.strip());
+        }
+        org.arrivals.sync.protocol.StationReport r = report;
+        if (r != null) {
+            b.header(org.arrivals.sync.protocol.StationReport.HEADER, r.header());
         }
         return b;
     }

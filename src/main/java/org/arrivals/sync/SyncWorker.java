@@ -183,6 +183,32 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
+    private volatile java.util.function.Supplier<String> printer;
+
+    /**
+     * Tells the hub this station's state with every sync: its printer's condition (a {@code
+     * PrinterState.Condition}'s name, asked of {@code printer} without asking the printer), its
+     * events not yet acknowledged and those set aside. Unset: no report is sent (as before).
+     */
+    public SyncWorker reportPrinter(java.util.function.Supplier<String> printer) {
+        this.printer = printer;
+        return this;
+    }
+
+    /** The report the next calls carry, when one is asked for. */
+    private void report() {
+        java.util.function.Supplier<String> p = printer;
+        if (p == null || client == null) {
+            return;
+        }
+        try {
+            client.report(new org.arrivals.sync.protocol.StationReport(
+                    p.get(), outbox.pendingCount(), quarantine == null ? 0 : quarantine.count()));
+        } catch (RuntimeException e) {
+            LOG.debug("No state report this time", e);
+        }
+    }
+
     /** Starts syncing in the background. Does nothing when no hub is configured. */
     public synchronized void start() {
         if (client == null || executor != null) {
@@ -334,9 +360,13 @@ public final class SyncWorker implements AutoCloseable {
         }
         synchronized (running) {
             try {
+                report();
                 int roster = pullRoster();
                 pullSchedule();
                 int pushed = pushAll();
+                if (pushed > 0) {
+                    report();
+                }
                 int pulled = pullEvents();
                 OffsetDateTime now = OffsetDateTime.now(clock);
                 state.succeeded(now);

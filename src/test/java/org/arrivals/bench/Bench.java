@@ -94,6 +94,12 @@ public final class Bench {
         if (which.isEmpty() || which.contains("certificates")) {
             CertificateBench.run(Integer.getInteger("bench.event", 1200), Integer.getInteger("bench.runs", 2));
         }
+        if (which.isEmpty() || which.contains("console")) {
+            org.arrivals.hub.console.ConsoleBench.run(
+                    Integer.getInteger("bench.event", 1200),
+                    Integer.getInteger("bench.consoleLoads", 50),
+                    Integer.getInteger("bench.consoleSyncs", 50));
+        }
         if (which.isEmpty() || which.contains("search-sync")) {
             SearchSyncBench.run(
                     Integer.getInteger("bench.rows", 100_000),
@@ -163,7 +169,7 @@ public final class Bench {
                 median / base);
     }
 
-    static double percentile(double[] sorted, double p) {
+    public static double percentile(double[] sorted, double p) {
         if (sorted.length == 1) {
             return sorted[0];
         }

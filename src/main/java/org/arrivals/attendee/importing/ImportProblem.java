@@ -7,7 +7,7 @@ import java.util.List;
  * as a fact ({@link Kind} with its values) that each face puts in its own words. {@link #reason()}
  * is the English sentence the command line prints.
  */
-public record ImportProblem(long line, String code, Kind kind, List<String> args) {
+public record ImportProblem(long line, String code, Kind kind, List<String> args, List<Reason> reasons) {
     public enum Kind {
         /** The row's barcode ({0}) belongs to someone already on the list ({1}); not attached. */
         BARCODE_TAKEN,
@@ -35,8 +35,54 @@ public record ImportProblem(long line, String code, Kind kind, List<String> args
         SCHEDULE_ROW
     }
 
+    /**
+     * Why a schedule row cannot be taken, as a fact: {@code column} is the schedule column's key
+     * ({@code sessionid}, {@code title}, {@code track}, {@code room}, {@code date}, {@code day},
+     * {@code start}, {@code end}, {@code capacity}; null for the whole file), {@code values} what
+     * the row holds there and any limit, in the order {@link Why} says.
+     */
+    public record Reason(Why why, String column, List<String> values) {
+        public Reason {
+            values = List.copyOf(values);
+        }
+    }
+
+    public enum Why {
+        EMPTY,
+        /** {0}: the limit. */
+        TOO_LONG,
+        CONTROL_CHARACTER,
+        /** {0}: the value, also on an earlier line. */
+        REPEATED,
+        /** {0}: the text, not YYYY-MM-DD. */
+        NOT_A_DATE,
+        /** {0}: the text, not a day of the calendar. */
+        NOT_A_CALENDAR_DAY,
+        /** {0}: the text, not 1, 2, 3... */
+        NOT_A_DAY_NUMBER,
+        /** {0}: the day's number; the date of day 1 is not known. */
+        NEEDS_FIRST_DAY,
+        /** {0}: the text, not HH:MM. */
+        NOT_A_TIME,
+        /** {0}: the text, not a time of day. */
+        NOT_A_TIME_OF_DAY,
+        /** {0}: the end, {1}: the start. */
+        END_NOT_AFTER_START,
+        /** {0}: the number, {1}: the most seats. */
+        CAPACITY_OUT_OF_RANGE,
+        /** {0}: the text. */
+        NOT_A_NUMBER,
+        /** The file has a header and no row. */
+        NO_SESSION
+    }
+
     public ImportProblem {
         args = List.copyOf(args);
+        reasons = reasons == null ? List.of() : List.copyOf(reasons);
+    }
+
+    public ImportProblem(long line, String code, Kind kind, List<String> args) {
+        this(line, code, kind, args, List.of());
     }
 
     public static ImportProblem of(long line, String code, Kind kind, Object... args) {

@@ -101,15 +101,32 @@ public final class RosterImporter {
         return report;
     }
 
-    /** A file's rows and problems, read and checked, without a store: what a hub loads. */
-    public record Parsed(List<ImportedRow> rows, List<ImportProblem> problems) {}
+    /**
+     * A file's rows and problems, read and checked, without a store: what a hub loads. {@code
+     * columns}: field name to the header that fed it; {@code read}: the file's rows, taken or not.
+     */
+    public record Parsed(
+            List<ImportedRow> rows,
+            List<ImportProblem> problems,
+            Map<String, String> columns,
+            List<ImportWarning> warnings,
+            int read) {
+        public Parsed(List<ImportedRow> rows, List<ImportProblem> problems) {
+            this(rows, problems, Map.of(), List.of(), rows.size());
+        }
+    }
 
     public static Parsed parse(byte[] bytes, String fileName, Options options, List<String> eventTypes)
             throws ImportException {
         TabularFile table = read(bytes, fileName, options.encoding());
         ColumnMapping mapping = ColumnMapping.resolve(table.header(), options.mapping(), fileName);
         RowReader.Result read = new RowReader(mapping, eventTypes).read(table);
-        return new Parsed(read.rows(), read.problems());
+        return new Parsed(
+                read.rows(),
+                read.problems(),
+                read.columns(),
+                read.warnings(),
+                table.rows().size());
     }
 
     /**

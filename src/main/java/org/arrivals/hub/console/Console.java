@@ -24,8 +24,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +38,10 @@ import org.arrivals.sync.protocol.Details;
 import org.arrivals.sync.protocol.StationRole;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MultiPart;
+import org.eclipse.jetty.http.MultiPartConfig;
+import org.eclipse.jetty.http.MultiPartFormData;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -85,8 +91,17 @@ public final class Console extends Handler.Abstract {
     private final Clock clock;
     private final ZoneId zone;
     private final SignInThrottle throttle;
+    private final Uploads uploads;
+    private final HeldUploads held;
 
     public Console(HubStore store, StationSetup setup, Clock clock, ZoneId zone) {
+        this(store, setup, null, clock, zone);
+    }
+
+    /** {@code uploads} null: the console takes no roster or schedule files. */
+    public Console(HubStore store, StationSetup setup, Uploads uploads, Clock clock, ZoneId zone) {
+        this.uploads = uploads;
+        this.held = new HeldUploads(clock, uploads == null ? 0 : uploads.maxBytes());
         this.store = store;
         this.dsl = store.database();
         this.organizers = new Organizers(dsl, clock);
@@ -148,6 +163,10 @@ public final class Console extends Handler.Abstract {
             return true;
         }
         Organizers.Session who = session.get();
+        if (method.equals("POST") && path.equals("/upload")) {
+            upload(c, who);
+            return true;
+        }
         if (method.equals("POST")) {
             Fields form = FormFields.getFields(request, 20, MAX_FORM_BYTES);
             if (!sameOrigin(request) || !csrfMatches(who.csrf(), form.getValue("csrf"))) {
@@ -164,6 +183,7 @@ public final class Console extends Handler.Abstract {
                 case "/stations/revoke" -> revoke(c, who, form.getValue("name"));
                 case "/stations/add" ->
                     addStation(c, who, form.getValue("name"), form.getValue("role"), form.getValue("url"));
+                case "/upload/import" -> importHeld(c, who, form.getValue("id"));
                 default -> html(c, 404, c.pages().message(texts.get("notfound.title"), texts.get("notfound")));
             }
             return true;
@@ -178,6 +198,8 @@ public final class Console extends Handler.Abstract {
             case "/stations" -> stationsPage(c, who, null, null, 200);
             case "/people" -> people(c, who, query.getValue("q"));
             case "/people/history" -> history(c, who, query.getValue("code"));
+            case "/upload" -> uploadPage(c, who, null, 200);
+            case "/upload/preview" -> previewPage(c, who, query.getValue("id"));
             default -> html(c, 404, c.pages().message(texts.get("notfound.title"), texts.get("notfound")));
         }
         return true;
@@ -268,6 +290,7 @@ public final class Console extends Handler.Abstract {
     private void stationsPage(Call c, Organizers.Session who, Pages.Added added, String problem, int status)
             throws IOException {
         OffsetDateTime now = OffsetDateTime.now(clock);
+        Map<String, HubStore.Reported> reports = store.reports();
         List<Pages.StationRow> rows = store.stations().stream()
                 .map(s -> new Pages.StationRow(
                         s.name(),
@@ -276,7 +299,8 @@ public final class Console extends Handler.Abstract {
                         s.revoked() == null
                                 && s.lastSeen() != null
                                 && Duration.between(s.lastSeen(), now).compareTo(ONLINE) <= 0,
-                        s.revoked()))
+                        s.revoked(),
+                        reports.containsKey(s.name()) ? reports.get(s.name()).report() : null))
                 .toList();
         html(c, status, c.pages().stations(rows, who, defaultUrl(c.request()), added, problem));
     }
@@ -349,6 +373,179 @@ public final class Console extends Handler.Abstract {
             host = "[" + host + "]";
         }
         return "https://" + host + (port > 0 && port != 443 ? ":" + port : "");
+    }
+
+    // ---- roster and schedule upload
+
+    private void uploadPage(Call c, Organizers.Session who, String problem, int status) throws IOException {
+        if (uploads == null) {
+            html(
+                    c,
+                    404,
+                    c.pages().message(c.texts().get("notfound.title"), c.texts().get("upload.none")));
+            return;
+        }
+        html(c, status, c.pages().upload(who, uploads.maxBytes(), problem));
+    }
+
+    /**
+     * A file sent from the upload page (multipart, with the session's CSRF token among its fields),
+     * read by the imports' rules and held under a one-time id; the organizer is sent to its
+     * preview. Nothing is imported here.
+     */
+    private void upload(Call c, Organizers.Session who) throws IOException {
+        if (uploads == null) {
+            uploadPage(c, who, null, 404);
+            return;
+        }
+        ConsoleTexts t = c.texts();
+        long max = uploads.maxBytes();
+        long length = c.request().getLength();
+        // the form's other fields and the multipart framing take a few KB at most
+        long slack = 64 * 1024;
+        if (length > max + slack) {
+            LOG.info(
+                    "Console: organizer {} sent a file of {} bytes, over the {} allowed", who.organizer(), length, max);
+            uploadPage(c, who, t.get("upload.tooBig", megabytes(max)), 413);
+            return;
+        }
+        String contentType = c.request().getHeaders().get(HttpHeader.CONTENT_TYPE);
+        if (!sameOrigin(c.request())) {
+            refused(c, "from another origin");
+            return;
+        }
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+            refused(c, "not a multipart form");
+            return;
+        }
+        MultiPartFormData.Parts parts;
+        try {
+            MultiPartConfig config = new MultiPartConfig.Builder()
+                    .maxParts(10)
+                    .maxPartSize(max)
+                    .maxMemoryPartSize(max)
+                    .maxSize(max + slack)
+                    .build();
+            parts = MultiPartFormData.getParts(c.request(), c.request(), contentType, config);
+        } catch (RuntimeException e) {
+            LOG.info("Console: organizer {} sent an upload that could not be read: {}", who.organizer(), e.toString());
+            boolean tooBig =
+                    String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT).contains("max");
+            uploadPage(
+                    c,
+                    who,
+                    tooBig ? t.get("upload.tooBig", megabytes(max)) : t.get("upload.unreadable"),
+                    tooBig ? 413 : 400);
+            return;
+        }
+        try (parts) {
+            if (!csrfMatches(who.csrf(), field(parts, "csrf"))) {
+                refused(c, "no CSRF token, or another's");
+                return;
+            }
+            Uploads.Kind kind = "schedule".equals(field(parts, "kind")) ? Uploads.Kind.SCHEDULE : Uploads.Kind.ROSTER;
+            LocalDate firstDay = null;
+            String day = field(parts, "firstDay");
+            if (kind == Uploads.Kind.SCHEDULE && day != null && !day.isBlank()) {
+                try {
+                    firstDay = LocalDate.parse(day.strip());
+                } catch (DateTimeParseException e) {
+                    uploadPage(c, who, t.get("upload.firstDay.bad"), 400);
+                    return;
+                }
+            }
+            MultiPart.Part file = parts.getFirst("file");
+            if (file == null || file.getFileName() == null || file.getFileName().isBlank() || file.getLength() == 0) {
+                uploadPage(c, who, t.get("upload.noFile"), 400);
+                return;
+            }
+            byte[] bytes;
+            try (InputStream in = Content.Source.asInputStream(file.getContentSource())) {
+                bytes = in.readAllBytes();
+            }
+            if (bytes.length > max) {
+                uploadPage(c, who, t.get("upload.tooBig", megabytes(max)), 413);
+                return;
+            }
+            String name = fileName(file.getFileName());
+            Uploads.Preview preview = uploads.preview(kind, bytes, name, firstDay);
+            HeldUploads.Held h = held.keep(who.csrf(), kind, bytes, name, firstDay, preview);
+            LOG.info(
+                    "Console: organizer {} uploaded a {} file for preview: {} rows, {} importable, {} problems{}",
+                    who.organizer(),
+                    kind.name().toLowerCase(Locale.ROOT),
+                    preview.rows(),
+                    preview.importable(),
+                    preview.problems().size(),
+                    preview.refusal() != null ? " (unreadable)" : preview.blocked() ? " (blocked)" : "");
+            redirect(c, "/upload/preview?id=" + h.id());
+        }
+    }
+
+    private void previewPage(Call c, Organizers.Session who, String id) throws IOException {
+        Optional<HeldUploads.Held> h = held.get(id, who.csrf());
+        if (h.isEmpty()) {
+            uploadPage(c, who, c.texts().get("upload.gone"), 404);
+            return;
+        }
+        html(c, 200, c.pages().preview(h.get(), who));
+    }
+
+    /** Imports exactly the file previewed under {@code id}, once. */
+    private void importHeld(Call c, Organizers.Session who, String id) throws IOException {
+        Optional<HeldUploads.Held> taken = held.take(id, who.csrf());
+        if (taken.isEmpty()) {
+            uploadPage(c, who, c.texts().get("upload.gone"), 404);
+            return;
+        }
+        HeldUploads.Held h = taken.get();
+        if (h.preview().blocked()) {
+            html(c, 409, c.pages().preview(h, who));
+            return;
+        }
+        Optional<Uploads.Imported> done;
+        try {
+            done = uploads.importFile(h.kind(), h.bytes(), h.fileName(), h.firstDay());
+        } catch (RuntimeException e) {
+            LOG.warn("Console: organizer {}'s {} import failed", who.organizer(), h.kind(), e);
+            done = Optional.empty();
+        }
+        if (done.isEmpty()) {
+            LOG.info("Console: organizer {}'s {} import was refused; nothing changed", who.organizer(), h.kind());
+            html(c, 409, c.pages().preview(h, who));
+            return;
+        }
+        Uploads.Imported r = done.get();
+        LOG.info(
+                "Console: organizer {} imported a {} file: {} rows, {} added or changed{}",
+                who.organizer(),
+                h.kind().name().toLowerCase(Locale.ROOT),
+                r.rows(),
+                r.changed(),
+                h.kind() == Uploads.Kind.SCHEDULE ? " (schedule version " + r.version() + ")" : "");
+        html(c, 200, c.pages().imported(h, r, who));
+    }
+
+    private void refused(Call c, String why) {
+        LOG.info("Console: a form was refused (POST {}): {}", c.path(), why);
+        html(c, 403, c.pages().message(c.texts().get("refused.title"), c.texts().get("refused.csrf")));
+    }
+
+    private static String field(MultiPartFormData.Parts parts, String name) {
+        MultiPart.Part p = parts.getFirst(name);
+        return p == null || p.getLength() > 1024 ? null : p.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The file's own name without any folder a browser may send, at most 200 characters. */
+    private static String fileName(String sent) {
+        String n = sent.replace('\\', '/');
+        n = n.substring(n.lastIndexOf('/') + 1).strip();
+        n = n.replaceAll("\\p{Cntrl}", "");
+        return n.isEmpty() ? "upload" : n.length() > 200 ? n.substring(n.length() - 200) : n;
+    }
+
+    private static String megabytes(long bytes) {
+        return Long.toString(Math.max(1, bytes / (1024 * 1024)));
     }
 
     // ---- people

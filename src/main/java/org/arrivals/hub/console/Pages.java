@@ -25,6 +25,7 @@ final class Pages {
         LIVE("/", "nav.live"),
         STATIONS("/stations", "nav.stations"),
         PEOPLE("/people", "nav.people"),
+        UPLOAD("/upload", "nav.upload"),
         NONE(null, null);
 
         final String path;
@@ -411,7 +412,13 @@ final class Pages {
     // ---- stations
 
     /** A station as the page lists it. */
-    record StationRow(String name, StationRole role, OffsetDateTime lastSeen, boolean online, OffsetDateTime revoked) {}
+    record StationRow(
+            String name,
+            StationRole role,
+            OffsetDateTime lastSeen,
+            boolean online,
+            OffsetDateTime revoked,
+            org.arrivals.sync.protocol.StationReport report) {}
 
     /** A station just added: its name and set-up code (shown once). */
     record Added(String name, String setupCode) {}
@@ -452,6 +459,12 @@ final class Pages {
                     .append(Html.text(t.get("stations.lastSeen")))
                     .append("</th><th scope=\"col\">")
                     .append(Html.text(t.get("stations.state")))
+                    .append("</th><th scope=\"col\">")
+                    .append(Html.text(t.get("stations.printer")))
+                    .append("</th><th scope=\"col\" class=\"num\">")
+                    .append(Html.text(t.get("stations.pending")))
+                    .append("</th><th scope=\"col\" class=\"num\">")
+                    .append(Html.text(t.get("stations.quarantined")))
                     .append("</th><th scope=\"col\"><span class=\"sr\">")
                     .append(Html.text(t.get("stations.actions")))
                     .append("</span></th></tr></thead><tbody>");
@@ -479,7 +492,37 @@ final class Pages {
                         .append(state)
                         .append("\">")
                         .append(Html.text(t.get("stations." + state)))
-                        .append("</span></td><td>");
+                        .append("</span></td>");
+                var rep = r.report();
+                String printerKey = rep == null ? null : "printer." + rep.printer();
+                String printer = rep == null ? t.get("stations.unreported") : t.get(printerKey);
+                if (printer.equals(printerKey)) {
+                    printer = t.get("printer.PRINTER_ERROR");
+                }
+                boolean printerOk = rep != null
+                        && (rep.printer().equals("READY") || rep.printer().equals("PAUSED"));
+                b.append("<td data-label=\"")
+                        .append(Html.attr(t.get("stations.printer")))
+                        .append("\" class=\"printer")
+                        .append(
+                                rep == null
+                                        ? ""
+                                        : printerOk ? " ok" : rep.printer().equals("NOT_CHOSEN") ? "" : " bad")
+                        .append("\"")
+                        .append(rep == null ? "" : " data-printer=\"" + Html.attr(rep.printer()) + "\"")
+                        .append('>')
+                        .append(Html.text(printer))
+                        .append("</td><td data-label=\"")
+                        .append(Html.attr(t.get("stations.pending")))
+                        .append("\" class=\"num pending\">")
+                        .append(rep == null ? "–" : Integer.toString(rep.pending()))
+                        .append("</td><td data-label=\"")
+                        .append(Html.attr(t.get("stations.quarantined")))
+                        .append("\" class=\"num quarantined")
+                        .append(rep != null && rep.quarantined() > 0 ? " bad" : "")
+                        .append("\">")
+                        .append(rep == null ? "–" : Integer.toString(rep.quarantined()))
+                        .append("</td><td>");
                 if (r.revoked() == null) {
                     b.append("<form method=\"post\" action=\"/stations/revoke\">")
                             .append(csrf(session))
@@ -527,6 +570,304 @@ final class Pages {
                 .append(Html.text(t.get("stations.add.submit")))
                 .append("</button></form></section>");
         return page(t.get("stations.title"), Nav.STATIONS, session, b.toString());
+    }
+
+    // ---- upload
+
+    String upload(Organizers.Session session, long maxBytes, String problem) {
+        StringBuilder b = new StringBuilder(4096);
+        if (problem != null) {
+            b.append("<p class=\"problem\" role=\"alert\">")
+                    .append(Html.text(problem))
+                    .append("</p>");
+        }
+        b.append("<p>").append(Html.text(t.get("upload.intro"))).append("</p><div class=\"uploads\">");
+        uploadForm(b, session, "roster", maxBytes);
+        uploadForm(b, session, "schedule", maxBytes);
+        b.append("</div>");
+        return page(t.get("upload.title"), Nav.UPLOAD, session, b.toString());
+    }
+
+    private void uploadForm(StringBuilder b, Organizers.Session session, String kind, long maxBytes) {
+        String id = "up-" + kind;
+        b.append("<section aria-labelledby=\"h-")
+                .append(id)
+                .append("\"><h2 id=\"h-")
+                .append(id)
+                .append("\">")
+                .append(Html.text(t.get("upload." + kind)))
+                .append("</h2><form method=\"post\" action=\"/upload\" enctype=\"multipart/form-data\""
+                        + " class=\"card form\">")
+                .append(csrf(session))
+                .append("<input type=\"hidden\" name=\"kind\" value=\"")
+                .append(kind)
+                .append("\"><p class=\"hint\" id=\"")
+                .append(id)
+                .append("-hint\">")
+                .append(Html.text(
+                        t.get("upload." + kind + ".hint", Long.toString(Math.max(1, maxBytes / (1024 * 1024))))))
+                .append("</p><label for=\"")
+                .append(id)
+                .append("-file\">")
+                .append(Html.text(t.get("upload.file")))
+                .append("</label><input id=\"")
+                .append(id)
+                .append("-file\" name=\"file\" type=\"file\" required accept=\".csv,.xlsx,.txt,text/csv,"
+                        + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\" aria-describedby=\"")
+                .append(id)
+                .append("-hint\">");
+        if (kind.equals("schedule")) {
+            b.append("<label for=\"up-first-day\">")
+                    .append(Html.text(t.get("upload.firstDay")))
+                    .append("</label><input id=\"up-first-day\" name=\"firstDay\" type=\"date\""
+                            + " aria-describedby=\"up-first-day-hint\"><p class=\"hint\" id=\"up-first-day-hint\">")
+                    .append(Html.text(t.get("upload.firstDay.hint")))
+                    .append("</p>");
+        }
+        b.append("<button type=\"submit\">")
+                .append(Html.text(t.get("upload.preview.submit")))
+                .append("</button></form></section>");
+    }
+
+    String preview(HeldUploads.Held held, Organizers.Session session) {
+        Uploads.Preview p = held.preview();
+        String kind = p.kind() == Uploads.Kind.ROSTER ? "roster" : "schedule";
+        StringBuilder b = new StringBuilder(8192);
+        b.append("<p class=\"sub\"><bdi dir=\"ltr\">")
+                .append(Html.text(held.fileName()))
+                .append("</bdi></p>");
+        if (p.refusal() != null) {
+            b.append("<div class=\"problem\" role=\"alert\"><p>")
+                    .append(Html.text(
+                            p.refusalLine() > 0
+                                    ? t.get("upload.unreadable.line", Long.toString(p.refusalLine()))
+                                    : t.get("upload.unreadable.file")))
+                    .append("</p><p class=\"detail\" lang=\"en\" dir=\"ltr\">")
+                    .append(Html.text(p.refusal()))
+                    .append("</p><p>")
+                    .append(Html.text(t.get("upload.nothing")))
+                    .append("</p></div>");
+            b.append("<p><a href=\"/upload\">")
+                    .append(Html.text(t.get("upload.again")))
+                    .append("</a></p>");
+            return page(t.get("upload.preview.title." + kind), Nav.UPLOAD, session, b.toString());
+        }
+        long blocking = p.problems().stream().filter(Uploads.Problem::blocks).count();
+        long skipped = Math.max(0, p.rows() - p.importable());
+        b.append("<div class=\"cards\">");
+        stat(b, "up-rows", t.get("upload.rows"), p.rows());
+        stat(b, "up-importable", t.get("upload.importable." + kind), p.importable());
+        stat(
+                b,
+                "up-problems",
+                t.get("upload.problemLines"),
+                p.problems().stream().map(Uploads.Problem::line).distinct().count());
+        b.append("</div>");
+        if (p.blocked()) {
+            b.append("<p class=\"problem\" role=\"alert\">")
+                    .append(Html.text(
+                            blocking > 0
+                                    ? t.get("upload.blocked", Long.toString(blocking))
+                                    : t.get("upload.blocked.empty")))
+                    .append("</p>");
+        } else {
+            b.append("<form method=\"post\" action=\"/upload/import\" class=\"card confirm\">")
+                    .append(csrf(session))
+                    .append("<input type=\"hidden\" name=\"id\" value=\"")
+                    .append(Html.attr(held.id()))
+                    .append("\"><p>")
+                    .append(Html.text(
+                            t.get("upload.confirm." + kind, Integer.toString(p.importable()), Long.toString(skipped))))
+                    .append("</p><button type=\"submit\" id=\"import\">")
+                    .append(Html.text(t.get("upload.import." + kind, Integer.toString(p.importable()))))
+                    .append("</button> <a href=\"/upload\">")
+                    .append(Html.text(t.get("upload.cancel")))
+                    .append("</a></form>");
+        }
+        if (!p.warnings().isEmpty()) {
+            b.append("<section aria-labelledby=\"h-warn\"><h2 id=\"h-warn\">")
+                    .append(Html.text(t.get("upload.warnings")))
+                    .append("</h2><ul class=\"warnings\">");
+            for (String w : p.warnings()) {
+                int colon = w.indexOf(':');
+                String k = colon < 0 ? w : w.substring(0, colon);
+                String column = colon < 0 ? "" : w.substring(colon + 1);
+                b.append("<li>")
+                        .append(Html.text(t.get("warning." + k, column)))
+                        .append("</li>");
+            }
+            b.append("</ul></section>");
+        }
+        if (!p.problems().isEmpty()) {
+            b.append("<section aria-labelledby=\"h-problems\"><h2 id=\"h-problems\">")
+                    .append(Html.text(t.get("upload.problems")))
+                    .append(
+                            "</h2><div class=\"scroll\"><table class=\"problems\"><thead><tr><th scope=\"col\" class=\"num\">")
+                    .append(Html.text(t.get("upload.line")))
+                    .append("</th><th scope=\"col\">")
+                    .append(Html.text(t.get("upload.code")))
+                    .append("</th><th scope=\"col\">")
+                    .append(Html.text(t.get("upload.what")))
+                    .append("</th></tr></thead><tbody>");
+            int shown = 0;
+            for (Uploads.Problem x : p.problems()) {
+                if (++shown > MAX_PROBLEMS_SHOWN) {
+                    break;
+                }
+                b.append("<tr")
+                        .append(x.blocks() ? " class=\"blocks\"" : "")
+                        .append("><td class=\"num\">")
+                        .append(x.line())
+                        .append("</td><td class=\"code\"><bdi dir=\"ltr\">")
+                        .append(Html.text(x.code() == null ? "" : x.code()))
+                        .append("</bdi></td><td>")
+                        .append(problem(x))
+                        .append("</td></tr>");
+            }
+            b.append("</tbody></table></div>");
+            if (p.problems().size() > MAX_PROBLEMS_SHOWN) {
+                b.append("<p class=\"hint\">")
+                        .append(Html.text(t.get(
+                                "upload.problems.more",
+                                Integer.toString(p.problems().size() - MAX_PROBLEMS_SHOWN))))
+                        .append("</p>");
+            }
+            b.append("</section>");
+        }
+        if (!p.mapping().isEmpty()) {
+            b.append("<section aria-labelledby=\"h-mapping\"><h2 id=\"h-mapping\">")
+                    .append(Html.text(t.get("upload.mapping")))
+                    .append("</h2><table class=\"mapping\"><thead><tr><th scope=\"col\">")
+                    .append(Html.text(t.get("upload.field")))
+                    .append("</th><th scope=\"col\">")
+                    .append(Html.text(t.get("upload.column")))
+                    .append("</th></tr></thead><tbody>");
+            p.mapping()
+                    .forEach((field, header) -> b.append("<tr><th scope=\"row\">")
+                            .append(Html.text(fieldName(field)))
+                            .append("</th><td><bdi>")
+                            .append(Html.text(header))
+                            .append("</bdi></td></tr>"));
+            b.append("</tbody></table></section>");
+        }
+        if (!p.firstRows().isEmpty()) {
+            b.append("<section aria-labelledby=\"h-first\"><h2 id=\"h-first\">")
+                    .append(Html.text(
+                            t.get("upload.first", Integer.toString(p.firstRows().size()))))
+                    .append("</h2><div class=\"scroll\"><table class=\"first\"><thead><tr>");
+            for (String f : p.fields()) {
+                b.append("<th scope=\"col\"")
+                        .append(f.equals("line") ? " class=\"num\"" : "")
+                        .append('>')
+                        .append(Html.text(fieldName(f)))
+                        .append("</th>");
+            }
+            b.append("</tr></thead><tbody>");
+            for (List<String> row : p.firstRows()) {
+                b.append("<tr>");
+                for (int i = 0; i < row.size(); i++) {
+                    String f = i < p.fields().size() ? p.fields().get(i) : "";
+                    String v = f.equals("status") ? t.get("status." + row.get(i)) : row.get(i);
+                    b.append(f.equals("line") ? "<td class=\"num\">" : "<td><bdi>")
+                            .append(Html.text(v))
+                            .append(f.equals("line") ? "</td>" : "</bdi></td>");
+                }
+                b.append("</tr>");
+            }
+            b.append("</tbody></table></div></section>");
+        }
+        b.append("<p><a href=\"/upload\">")
+                .append(Html.text(t.get("upload.again")))
+                .append("</a></p>");
+        return page(t.get("upload.preview.title." + kind), Nav.UPLOAD, session, b.toString());
+    }
+
+    /** How many problems a preview lists (the count is always whole). */
+    static final int MAX_PROBLEMS_SHOWN = 200;
+
+    private String fieldName(String field) {
+        String key = "field." + field;
+        String word = t.get(key);
+        return word.equals(key) ? field : word;
+    }
+
+    /** A problem in words: its kind's sentence with its values; a schedule row's details are the importer's English. */
+    private String problem(Uploads.Problem x) {
+        List<String> a = x.args();
+        String arg0 = a.isEmpty() ? "" : a.get(0);
+        String arg1 = a.size() < 2 ? "" : a.get(1);
+        return switch (x.kind()) {
+            case "SCHEDULE_ROW" -> scheduleRow(x);
+            case "TOO_LONG" -> Html.text(t.get("problem.TOO_LONG", fieldName(arg0), arg1));
+            case "BLOCKED_STATUS" ->
+                Html.text(t.get("problem.BLOCKED_STATUS", t.get("status." + arg0.toUpperCase(java.util.Locale.ROOT))));
+            case Uploads.CONTRACT ->
+                Html.text(t.get("problem.CONTRACT", arg0, t.get("rule." + arg1), a.size() < 3 ? "" : a.get(2)));
+            default -> {
+                String key = "problem." + x.kind();
+                String word = t.get(key, arg0, arg1);
+                yield Html.text(word.equals(key) ? x.kind() + " " + String.join(" ", a) : word);
+            }
+        };
+    }
+
+    /** A schedule row's reasons, each in words; the importer's English only when a reason is not known by name. */
+    private String scheduleRow(Uploads.Problem x) {
+        if (x.reasons().isEmpty()) {
+            return Html.text(t.get("problem.SCHEDULE_ROW")) + " <span class=\"detail\" lang=\"en\" dir=\"ltr\">"
+                    + Html.text(x.args().isEmpty() ? "" : x.args().get(0)) + "</span>";
+        }
+        StringBuilder b = new StringBuilder(Html.text(t.get("problem.SCHEDULE_ROW")));
+        b.append("<ul class=\"why\">");
+        for (Uploads.Reason r : x.reasons()) {
+            Object[] args = new Object[1 + r.values().size()];
+            args[0] = r.column() == null ? "" : fieldName("s." + r.column());
+            for (int i = 0; i < r.values().size(); i++) {
+                args[i + 1] = r.values().get(i);
+            }
+            String key = "why." + r.why();
+            String word = t.get(key, args);
+            b.append("<li>")
+                    .append(Html.text(word.startsWith(key) ? r.why() + " " + String.join(" ", r.values()) : word))
+                    .append("</li>");
+        }
+        return b.append("</ul>").toString();
+    }
+
+    String imported(HeldUploads.Held held, Uploads.Imported r, Organizers.Session session) {
+        String kind = held.kind() == Uploads.Kind.ROSTER ? "roster" : "schedule";
+        StringBuilder b = new StringBuilder();
+        b.append("<p class=\"done\" role=\"status\">")
+                .append(Html.text(t.get(
+                        "upload.done." + kind,
+                        Integer.toString(r.rows()),
+                        Integer.toString(r.changed()),
+                        Long.toString(r.version()))))
+                .append("</p><div class=\"cards\">");
+        stat(b, "done-rows", t.get("upload.read." + kind), r.rows());
+        stat(b, "done-changed", t.get("upload.changed." + kind), r.changed());
+        b.append("</div><p class=\"hint\">")
+                .append(Html.text(t.get("upload.done.stations")))
+                .append("</p><p><a href=\"/\">")
+                .append(Html.text(t.get("upload.toLive")))
+                .append("</a> · <a href=\"/upload\">")
+                .append(Html.text(t.get("upload.another")))
+                .append("</a></p>");
+        return page(t.get("upload.done.title"), Nav.UPLOAD, session, b.toString());
+    }
+
+    private static void stat(StringBuilder b, String id, String label, long value) {
+        b.append("<div class=\"card stat\"><p class=\"label\" id=\"")
+                .append(id)
+                .append("-label\">")
+                .append(Html.text(label))
+                .append("</p><p class=\"value\" id=\"")
+                .append(id)
+                .append("\" aria-describedby=\"")
+                .append(id)
+                .append("-label\">")
+                .append(value)
+                .append("</p></div>");
     }
 
     // ---- people

@@ -44,9 +44,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The console in Debian's headless Chromium, driven by chromedriver (Selenium): sign in with a
- * one-time link, watch the arrived count change after a station syncs, run axe-core on the live
- * and stations pages (no serious or critical violation), add a station and read its QR code back
- * from a screenshot with ZXing, revoke it, sign out. Screenshots of every page, on a phone's
+ * one-time link, watch the arrived count change after a station syncs, upload a roster (preview,
+ * import, the expected count grows) and a schedule with a wrong line (refused by line), see what
+ * the stations reported (printer, unsent, set aside), run axe-core on every page (no serious or
+ * critical violation), add a station and read its QR code back from a screenshot with ZXing,
+ * revoke it, sign out. Screenshots of every page, on a phone's
  * width (390x844) and a desktop's (1280x800), in English and Arabic, go to
  * {@code target/console-screenshots}.
  *
@@ -154,7 +156,7 @@ class ConsoleBrowserTest {
                                     "11:00",
                                     "12:00",
                                     4)));
-            hub.hub.addStation("door-1", org.arrivals.sync.protocol.StationRole.DOOR);
+            String doorToken = hub.hub.addStation("door-1", org.arrivals.sync.protocol.StationRole.DOOR);
             SyncWorker sync = ConsoleFixture.sync(desk);
             sync.syncOnce();
             List<Attendee> people = desk.attendees().all().stream()
@@ -216,7 +218,84 @@ class ConsoleBrowserTest {
 
                 axeClean(chrome, axe, "live");
                 shots(chrome, "live");
+
+                // upload a roster: the preview (mapping, first rows, problems by line), then import it
+                int expectedBefore =
+                        Integer.parseInt(chrome.findElement(By.id("expected")).getText());
+                Path roster = dir.resolve("late-registrations.csv");
+                Files.writeString(
+                        roster,
+                        "code,first_name,last_name,organization,type,status\n"
+                                + "LATE-1,Amal,Haddad,Welcome Center,Speaker,attending\n"
+                                + "LATE-2,Luis,Ortega,Casa Nueva,General Admission,attending\n"
+                                + ",Nobody,Nocode,Somewhere,General Admission,attending\n"
+                                + "LATE-3,Mei,Chen,Bridges,General Admission,cancelled\n"
+                                + "LATE-4,Zainab,Al-Khouri,مركز الترحيب,General Admission,attending\n");
+                chrome.get(hub.url() + "/upload?lang=en");
+                axeClean(chrome, axe, "upload");
+                shots(chrome, "upload");
+                chrome.findElement(By.id("up-roster-file"))
+                        .sendKeys(roster.toAbsolutePath().toString());
+                chrome.findElement(By.cssSelector("#up-roster-file ~ button")).click();
+                assertThat(chrome.findElement(By.id("up-importable")).getText()).isEqualTo("4");
+                assertThat(chrome.findElement(By.cssSelector("table.problems")).getText())
+                        .contains("No attendee code");
+                axeClean(chrome, axe, "roster preview");
+                shots(chrome, "upload-preview");
+                chrome.findElement(By.id("import")).click();
+                assertThat(chrome.findElement(By.id("done-rows")).getText()).isEqualTo("4");
+                axeClean(chrome, axe, "import done");
+                shotsHere(chrome, "upload-done-en");
+                chrome.get(hub.url() + "/");
+                assertThat(waitUntil(
+                                Duration.ofSeconds(5),
+                                () -> chrome.findElement(By.id("expected"))
+                                        .getText()
+                                        .equals(Integer.toString(expectedBefore + 3))))
+                        .as("the live page expects the three new attending people")
+                        .isTrue();
+
+                // a schedule with a wrong line: the preview names it and offers no import
+                Path schedule = dir.resolve("schedule.csv");
+                Files.writeString(
+                        schedule,
+                        "Session ID,Title,Track,Room,Date,Start,End,Capacity\n"
+                                + "S1,Opening plenary,Main,Hall A," + today + ",09:00,10:30,300\n"
+                                + "S2,Know your rights,Legal,Room 2," + today + ",12:00,11:00,4\n");
+                chrome.get(hub.url() + "/upload?lang=en");
+                chrome.findElement(By.id("up-schedule-file"))
+                        .sendKeys(schedule.toAbsolutePath().toString());
+                chrome.findElement(By.cssSelector("form:has(#up-schedule-file) button"))
+                        .click();
+                assertThat(chrome.findElement(By.cssSelector("p.problem")).getText())
+                        .contains("Lines to fix before anything can be imported: 1");
+                assertThat(chrome.findElements(By.id("import"))).isEmpty();
+                axeClean(chrome, axe, "blocked schedule preview");
+                shots(chrome, "schedule-blocked");
+                assertThat(hub.hub.store().schedule(0).sessions()).hasSize(2);
+
+                // the stations page: what each station reported when it synced
+                org.arrivals.sync.HubClient reporting = new org.arrivals.sync.HubClient(
+                        java.net.URI.create(hub.url()),
+                        doorToken,
+                        Duration.ofSeconds(5),
+                        org.arrivals.sync.PinnedCertificate.of(hub.hub.fingerprint(null, null)));
+                reporting.report(new org.arrivals.sync.protocol.StationReport(
+                        org.arrivals.print.PrinterState.Condition.OUT_OF_LABELS.name(), 2, 1));
+                reporting.pullEvents(0, 1);
                 chrome.get(hub.url() + "/stations");
+                String deskRow = chrome.findElement(By.xpath("//tr[th/bdi[text()='desk-1']]"))
+                        .getText();
+                assertThat(deskRow).contains("Online").contains("No printer");
+                assertThat(chrome.findElement(By.xpath("//tr[th/bdi[text()='desk-1']]/td[contains(@class,'pending')]"))
+                                .getText())
+                        .isEqualTo("0");
+                String doorRow = chrome.findElement(By.xpath("//tr[th/bdi[text()='door-1']]"))
+                        .getText();
+                assertThat(doorRow).contains("Out of labels");
+                assertThat(chrome.findElement(By.xpath("//tr[th/bdi[text()='door-1']]/td[contains(@class,'pending')]"))
+                                .getText())
+                        .isEqualTo("2");
                 axeClean(chrome, axe, "stations");
                 shots(chrome, "stations");
                 chrome.get(hub.url() + "/people?q=" + people.get(0).lastName());

@@ -128,6 +128,29 @@ final class ConsoleFixture implements AutoCloseable {
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
         }
 
+        /** A multipart/form-data POST, as a browser sends a form with a file. */
+        HttpResponse<String> upload(String path, Map<String, String> fields, String fileName, byte[] file)
+                throws IOException, InterruptedException {
+            String boundary = "----arrivals" + Long.toHexString(System.nanoTime());
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (Map.Entry<String, String> f : fields.entrySet()) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f.getKey()
+                                + "\"\r\n\r\n" + f.getValue() + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+            }
+            if (file != null) {
+                body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                body.writeBytes(file);
+                body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            return send(HttpRequest.newBuilder(URI.create(url() + path))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+        }
+
         private HttpResponse<String> send(HttpRequest.Builder b) throws IOException, InterruptedException {
             if (!cookies.isEmpty()) {
                 StringBuilder h = new StringBuilder();
