@@ -2,7 +2,9 @@ package org.arrivals.rehearse;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
+import com.google.zxing.LuminanceSource;
 import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -10,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -18,56 +21,102 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.arrivals.print.ZplGraphic;
 
 /**
- * A network Zebra on loopback (port 9100's protocol: {@code ~HS} status, then raw ZPL jobs) that
- * takes {@link #SECONDS_PER_BADGE} per badge, one at a time, and keeps each badge with the time it
- * came out. {@link #token} reads the QR code back from the label's {@code ^GFA} image.
+ * A Zebra on loopback (port 9100's protocol: {@code ~HS} status, then raw ZPL jobs) that takes
+ * {@link #MILLIS_PER_BADGE} per badge, one at a time, and keeps each badge with the time it came
+ * out. It is reached either through a CUPS queue with CUPS' own Zebra driver (the badge arrives as
+ * ZPL with a downloaded {@code ~DG} graphic) or straight from the station as a network Zebra
+ * ({@code ^GFA}); {@link #token} reads the QR code back from either.
+ *
+ * <p>Out of labels: as a network Zebra, {@code ~HS} says so; reached through CUPS, it refuses
+ * connections (the socket backend then gives up and CUPS stops the queue, holding the jobs).
  */
 final class LabelPrinter implements AutoCloseable {
     static final long MILLIS_PER_BADGE = 1500;
 
-    record Badge(long outAt, byte[] zpl) {}
+    /** A label: when the printer began to take it, when it came out, and what it was sent. */
+    record Badge(long inAt, long outAt, byte[] zpl) {}
 
-    private final ServerSocket server;
     final String station;
     final List<Badge> badges = new CopyOnWriteArrayList<>();
+    private final int port;
+    private final boolean refuseWhenOut;
+    private volatile ServerSocket server;
+    private volatile boolean outOfLabels;
+    private volatile boolean closed;
+    /** True while a job is being received or printed. */
+    volatile boolean busy;
 
-    LabelPrinter(String station) throws IOException {
+    /** @param refuseWhenOut out of labels, refuse connections (behind CUPS) instead of saying so on {@code ~HS} */
+    LabelPrinter(String station, boolean refuseWhenOut) throws IOException {
         this.station = station;
+        this.refuseWhenOut = refuseWhenOut;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread t = new Thread(this::serve, "zebra-" + station);
+        port = server.getLocalPort();
+        serve(server);
+    }
+
+    int port() {
+        return port;
+    }
+
+    /** The station's printer setting for the direct path. */
+    String zebraUrl() {
+        return "zebra://127.0.0.1:" + port;
+    }
+
+    /** Runs out of labels, or is loaded again. */
+    synchronized void outOfLabels(boolean out) throws IOException {
+        outOfLabels = out;
+        if (!refuseWhenOut) {
+            return;
+        }
+        if (out) {
+            server.close();
+        } else {
+            ServerSocket s = new ServerSocket();
+            s.setReuseAddress(true);
+            s.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+            server = s;
+            serve(s);
+        }
+    }
+
+    private void serve(ServerSocket on) {
+        Thread t = new Thread(() -> serveOn(on), "zebra-" + station);
         t.setDaemon(true);
         t.start();
     }
 
-    String url() {
-        return "zebra://127.0.0.1:" + server.getLocalPort();
-    }
-
-    private void serve() {
-        while (!server.isClosed()) {
-            try (Socket s = server.accept()) {
-                s.setSoTimeout(30_000);
+    private void serveOn(ServerSocket on) {
+        while (!on.isClosed() && !closed) {
+            try (Socket s = on.accept()) {
+                busy = true;
+                s.setSoTimeout(60_000);
                 InputStream in = s.getInputStream();
                 byte[] first = in.readNBytes(3);
                 if (new String(first, StandardCharsets.US_ASCII).equals("~HS")) {
-                    String reply = "\u0002030,0,0,1245,000,0,0,0,000,0,0,0\u0003\r\n"
+                    String reply = "\u0002030," + (outOfLabels ? 1 : 0) + ",0,1245,000,0,0,0,000,0,0,0\u0003\r\n"
                             + "\u0002000,0,0,0,0,2,4,0,00000000,1,000\u0003\r\n\u00021234,0\u0003\r\n";
                     s.getOutputStream().write(reply.getBytes(StandardCharsets.US_ASCII));
                     s.getOutputStream().flush();
                 } else if (first.length > 0) {
+                    long inAt = System.currentTimeMillis();
                     ByteArrayOutputStream job = new ByteArrayOutputStream();
                     job.write(first);
                     in.transferTo(job);
                     Thread.sleep(MILLIS_PER_BADGE);
-                    badges.add(new Badge(System.currentTimeMillis(), job.toByteArray()));
+                    badges.add(new Badge(inAt, System.currentTimeMillis(), job.toByteArray()));
                 }
             } catch (IOException e) {
-                // a client gave up, or closed: keep serving until closed
+                // a client gave up, or the listener closed: keep serving until closed
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } finally {
+                busy = false;
             }
         }
     }
@@ -76,7 +125,14 @@ final class LabelPrinter implements AutoCloseable {
 
     /** The QR code's text on the label, or null when it cannot be read. */
     static String token(byte[] zpl) {
-        String text = new String(zpl, StandardCharsets.US_ASCII);
+        String text = new String(zpl, StandardCharsets.ISO_8859_1);
+        if (text.contains("~DG")) {
+            try {
+                return qr(new BufferedImageLuminanceSource(ZplGraphic.decode(text)));
+            } catch (AssertionError | RuntimeException e) {
+                return null;
+            }
+        }
         Matcher m = GFA.matcher(text);
         if (!m.find()) {
             return null;
@@ -104,7 +160,10 @@ final class LabelPrinter implements AutoCloseable {
         if (nibble < total * 2) {
             return null;
         }
-        RGBLuminanceSource source = new RGBLuminanceSource(width, rows, pixels);
+        return qr(new RGBLuminanceSource(width, rows, pixels));
+    }
+
+    private static String qr(LuminanceSource source) {
         for (BinaryBitmap bitmap : List.of(
                 new BinaryBitmap(new HybridBinarizer(source)),
                 new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
@@ -121,6 +180,7 @@ final class LabelPrinter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed = true;
         server.close();
     }
 }
