@@ -3,11 +3,13 @@ package org.arrivals.rehearse;
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,7 +130,7 @@ final class LabelPrinter implements AutoCloseable {
         String text = new String(zpl, StandardCharsets.ISO_8859_1);
         if (text.contains("~DG")) {
             try {
-                return qr(new BufferedImageLuminanceSource(ZplGraphic.decode(text)));
+                return qr(ZplGraphic.decode(text));
             } catch (AssertionError | RuntimeException e) {
                 return null;
             }
@@ -141,7 +143,7 @@ final class LabelPrinter implements AutoCloseable {
         int perRow = Integer.parseInt(m.group(3));
         int rows = total / perRow;
         int width = perRow * 8;
-        int[] pixels = new int[width * rows];
+        BufferedImage image = new BufferedImage(width, rows, BufferedImage.TYPE_BYTE_GRAY);
         int i = m.end();
         int nibble = 0;
         for (int n = 0; n < total * 2 && i < text.length(); i++) {
@@ -152,7 +154,7 @@ final class LabelPrinter implements AutoCloseable {
             for (int bit = 3; bit >= 0; bit--) {
                 int x = (n * 4 + (3 - bit)) % width;
                 int y = (n * 4 + (3 - bit)) / width;
-                pixels[y * width + x] = ((d >> bit) & 1) == 1 ? 0xFF000000 : 0xFFFFFFFF;
+                image.setRGB(x, y, ((d >> bit) & 1) == 1 ? 0x000000 : 0xFFFFFF);
             }
             n++;
             nibble = n;
@@ -160,22 +162,89 @@ final class LabelPrinter implements AutoCloseable {
         if (nibble < total * 2) {
             return null;
         }
-        return qr(new RGBLuminanceSource(width, rows, pixels));
+        return qr(image);
     }
 
-    private static String qr(LuminanceSource source) {
+    /**
+     * Reads the QR code of a whole label; when ZXing's finder misses it (a few labels in a hundred,
+     * modules of about 5 dots), reads it again cut out of the label's lower right, where the demo
+     * event's templates put it, above a dark type band.
+     */
+    static String qr(BufferedImage label) {
+        String text = qr(new BufferedImageLuminanceSource(label), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
+        if (text != null) {
+            return text;
+        }
+        BufferedImage code = cutOut(label);
+        return code == null
+                ? null
+                : qr(new BufferedImageLuminanceSource(code), Map.of(DecodeHintType.PURE_BARCODE, true));
+    }
+
+    private static String qr(LuminanceSource source, Map<DecodeHintType, ?> hints) {
         for (BinaryBitmap bitmap : List.of(
                 new BinaryBitmap(new HybridBinarizer(source)),
                 new BinaryBitmap(new GlobalHistogramBinarizer(source)))) {
             try {
-                return new QRCodeReader()
-                        .decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                        .getText();
+                return new QRCodeReader().decode(bitmap, hints).getText();
             } catch (Exception e) {
                 // try the other binarizer
             }
         }
         return null;
+    }
+
+    /** The black dots' box in the label's lower right, above the type band (rows mostly black), with a white margin. */
+    private static BufferedImage cutOut(BufferedImage label) {
+        int w = label.getWidth();
+        int h = label.getHeight();
+        int fromX = w * 6 / 10;
+        int x0 = w;
+        int y0 = h;
+        int x1 = -1;
+        int y1 = -1;
+        int blank = 0;
+        for (int y = h * 4 / 10; y < h; y++) {
+            int black = 0;
+            for (int x = fromX; x < w; x++) {
+                black += (label.getRGB(x, y) & 0xFF) < 128 ? 1 : 0;
+            }
+            if (black > (w - fromX) * 6 / 10) {
+                break; // the type band under the code
+            }
+            if (black == 0) {
+                blank++;
+                continue;
+            }
+            if (blank >= 8) {
+                // a block after a white gap: what was above the gap (a long name) is not the code
+                x0 = w;
+                y0 = h;
+                x1 = -1;
+                y1 = -1;
+            }
+            blank = 0;
+            for (int x = fromX; x < w; x++) {
+                if ((label.getRGB(x, y) & 0xFF) < 128) {
+                    x0 = Math.min(x0, x);
+                    x1 = Math.max(x1, x);
+                    y0 = Math.min(y0, y);
+                    y1 = Math.max(y1, y);
+                }
+            }
+        }
+        if (x1 < 0) {
+            return null;
+        }
+        int pad = 30;
+        BufferedImage out =
+                new BufferedImage(x1 - x0 + 1 + 2 * pad, y1 - y0 + 1 + 2 * pad, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        g.drawImage(label.getSubimage(x0, y0, x1 - x0 + 1, y1 - y0 + 1), pad, pad, null);
+        g.dispose();
+        return out;
     }
 
     @Override
