@@ -781,6 +781,24 @@ public final class Rehearsal {
     }
 
     boolean report(Map<String, JsonNode> finals, long converged, long window) throws Exception {
+        // every label's QR token, and whose badge it is (asked of a station while they still run)
+        Map<LabelPrinter.Badge, String> labelToken = new java.util.IdentityHashMap<>();
+        Map<String, String> resolved = new HashMap<>();
+        for (Agent a : agents) {
+            for (LabelPrinter.Badge b : a.printer.badges) {
+                String token = LabelPrinter.token(b.zpl());
+                labelToken.put(b, token);
+                if (token != null && !resolved.containsKey(token)) {
+                    resolved.put(
+                            token,
+                            agents.get(0)
+                                    .ask("resolve", token)
+                                    .get(60, TimeUnit.SECONDS)
+                                    .path("code")
+                                    .asText());
+                }
+            }
+        }
         for (Agent a : agents) {
             a.stop();
         }
@@ -890,7 +908,7 @@ public final class Rehearsal {
         for (Agent a : agents) {
             for (LabelPrinter.Badge b : a.printer.badges) {
                 labels++;
-                String token = LabelPrinter.token(b.zpl());
+                String token = labelToken.get(b);
                 labelTokens.computeIfAbsent(a.name, k -> new ArrayList<>()).add(token);
                 if (token == null) {
                     unreadable++;
@@ -902,17 +920,9 @@ public final class Rehearsal {
                 firstOut.merge(token + "@" + a.name, b.outAt() - t0, Math::min);
             }
         }
-        Agent resolver = agents.get(0);
-        resolver.start();
-        resolver.awaitReady(240);
         Map<String, String> tokenCode = new HashMap<>();
         for (String token : tokens.keySet()) {
-            tokenCode.put(
-                    token,
-                    resolver.ask("resolve", token)
-                            .get(60, TimeUnit.SECONDS)
-                            .path("code")
-                            .asText());
+            tokenCode.put(token, resolved.get(token));
         }
         List<String> twoFirst = new ArrayList<>();
         List<String> twoFirstOffline = new ArrayList<>();
