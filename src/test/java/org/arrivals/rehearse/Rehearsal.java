@@ -503,6 +503,9 @@ public final class Rehearsal {
             queues.forEach((k, v) -> q.put(k, v.size() + (busy.getOrDefault(k, false) ? 1 : 0)));
             s.put("queues", q);
             s.put("admitted", admissions.size());
+            s.put(
+                    "labels",
+                    agents.stream().mapToInt(a -> a.printer.badges.size()).sum());
             Map<String, Object> st = new LinkedHashMap<>();
             for (Agent a : agents) {
                 try {
