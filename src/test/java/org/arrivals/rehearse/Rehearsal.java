@@ -32,11 +32,13 @@ import org.arrivals.sync.protocol.PullResponse;
 import org.arrivals.sync.protocol.WireEvent;
 
 /**
- * A morning rehearsed by machine ({@code ./scripts/rehearse}): a real hub process, desks and
- * self-service stations each in its own process with its own encrypted data, a Zebra per station
- * on loopback that takes 1.5 s a badge, a rush of arrivals, and faults at set times. At the end it
- * checks the invariants, prints a short report and writes DIR/rehearsal.json; exit 1 when a check
- * fails.
+ * A morning rehearsed by machine ({@code ./scripts/rehearse}, docs/rehearsal.md): a real hub
+ * process (H2, or embedded PostgreSQL), desks and self-service stations each in its own process with
+ * its own encrypted data, a CUPS queue per station with CUPS' Zebra driver to a Zebra on loopback that
+ * takes 1.5 s a badge, a rush of arrivals with edits and reprints, and faults at set times (the hub
+ * killed, a printer out of labels, a station killed, the network cut, a station's clock 5 minutes
+ * ahead). At the end it checks the invariants, prints a short report and writes DIR/rehearsal.json;
+ * exit 1 when a check fails.
  */
 public final class Rehearsal {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
