@@ -142,10 +142,14 @@ public final class Rehearsal {
             throw new IllegalArgumentException("The CUPS scheduler is not running (lpstat -r); start it (sudo cupsd),"
                     + " or print straight to the loopback Zebras with --printing zebra.");
         }
+        // stopped by Ctrl+C: the CUPS queues, the stations and the hub go too
+        Thread cleanUp = new Thread(r::shutdown, "rehearsal-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             return r.run();
         } finally {
             r.shutdown();
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
     }
 
@@ -1239,7 +1243,13 @@ public final class Rehearsal {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    void shutdown() {
+    private boolean shutDown;
+
+    synchronized void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
         for (Agent a : agents) {
             try {
                 a.stop();
