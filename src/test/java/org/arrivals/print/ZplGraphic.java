@@ -10,12 +10,12 @@ import java.util.regex.Pattern;
  * ZPL's compressed hex: G-Y repeat the next digit 1-19 times, g-z add 20-400, a comma ends a row
  * in white, an exclamation mark ends it in black, a colon repeats the row before.
  */
-final class ZplGraphic {
+public final class ZplGraphic {
     private static final Pattern DOWNLOAD = Pattern.compile("~DG[^,]*,(\\d+),(\\d+),");
 
     private ZplGraphic() {}
 
-    static BufferedImage decode(String zpl) {
+    public static BufferedImage decode(String zpl) {
         Matcher m = DOWNLOAD.matcher(zpl);
         if (!m.find()) {
             throw new AssertionError("no ~DG graphic in the job");

@@ -27,6 +27,15 @@ final class Agent {
     final boolean desk;
     final Path home;
     final LabelPrinter printer;
+    /** The station's printer setting: its CUPS queue's name, or the Zebra's address. */
+    final String printerSetting;
+    /** Its CUPS queue, or null when it prints straight to the Zebra. */
+    final CupsQueue queue;
+    /** JVM options of the station's process (a clock off, polling only). */
+    final List<String> jvmOptions = new CopyOnWriteArrayList<>();
+    /** When this station first knew of each person's check-in (ms, this machine's clock). */
+    final Map<String, Long> seen = new ConcurrentHashMap<>();
+
     private final String setupCode;
     private final Path workDir;
     private final Map<String, String> env;
@@ -39,31 +48,40 @@ final class Agent {
     private volatile Writer in;
     private volatile CountDownLatch ready = new CountDownLatch(1);
 
-    Agent(String name, boolean desk, Path workDir, String setupCode, Map<String, String> env) throws IOException {
+    Agent(
+            String name,
+            boolean desk,
+            Path workDir,
+            String setupCode,
+            Map<String, String> env,
+            LabelPrinter printer,
+            CupsQueue queue) {
         this.name = name;
         this.desk = desk;
         this.workDir = workDir;
         this.home = workDir.resolve("stations").resolve(name);
         this.setupCode = setupCode;
         this.env = env;
-        this.printer = new LabelPrinter(name);
+        this.printer = printer;
+        this.queue = queue;
+        this.printerSetting = queue != null ? queue.name : printer.zebraUrl();
     }
 
     synchronized void start() throws IOException {
         ready = new CountDownLatch(1);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(
-                java,
-                "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-Djava.awt.headless=true",
+        List<String> cmd = new java.util.ArrayList<>(
+                List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djava.awt.headless=true"));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of(
                 "-cp",
                 System.getProperty("java.class.path"),
                 StationAgent.class.getName(),
                 home.toString(),
                 setupCode,
-                printer.url(),
-                desk ? "desk" : "kiosk");
+                printerSetting,
+                desk ? "desk" : "kiosk"));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         Path err = workDir.resolve("logs").resolve(name + ".err");
         Files.createDirectories(err.getParent());
@@ -100,6 +118,8 @@ final class Agent {
                     ready.countDown();
                 } else if (doc.has("printed")) {
                     printed.add(doc);
+                } else if (doc.has("seen")) {
+                    seen.putIfAbsent(doc.get("seen").asText(), doc.get("t").asLong());
                 } else if (doc.has("id")) {
                     CompletableFuture<JsonNode> f = waiting.remove(doc.get("id").asText());
                     if (f != null) {

@@ -35,6 +35,7 @@ final class Chart {
         long t1 = (Long) samples.get(samples.size() - 1).get("t");
         int n = samples.size();
         double[] admitted = new double[n];
+        double[] labels = new double[n];
         double[] waiting = new double[n];
         double[] lag = new double[n];
         long[] ts = new long[n];
@@ -42,6 +43,7 @@ final class Chart {
             Map<String, Object> s = samples.get(i);
             ts[i] = (Long) s.get("t");
             admitted[i] = ((Number) s.get("admitted")).doubleValue();
+            labels[i] = ((Number) s.getOrDefault("labels", 0)).doubleValue();
             @SuppressWarnings("unchecked")
             Map<String, Integer> q = (Map<String, Integer>) s.get("queues");
             waiting[i] = q.values().stream().mapToInt(Integer::intValue).sum();
@@ -65,7 +67,7 @@ final class Chart {
             }
             lag[i] = worst;
         }
-        int h = TOP + 3 * (PANEL + 40) + 20;
+        int h = TOP + 3 * (PANEL + 40) + 24;
         BufferedImage img = new BufferedImage(W, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -73,25 +75,48 @@ final class Chart {
         g.fillRect(0, 0, W, h);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         String[] titles = {
-            "people admitted", "people waiting (all stations)", "sync lag (check-ins the least informed station lacks)"
+            "check-ins acknowledged (blue) and badges out of the printers (green)",
+            "people waiting (all stations)",
+            "sync lag (check-ins the least informed station lacks)"
+        };
+        Color[] shades = {
+            new Color(0x1f, 0x77, 0xb4, 40),
+            new Color(0x2c, 0xa0, 0x2c, 40),
+            new Color(0xd6, 0x27, 0x28, 40),
+            new Color(0x94, 0x67, 0xbd, 40),
+            new Color(0x8c, 0x56, 0x4b, 40)
         };
         double[][] series = {admitted, waiting, lag};
         Color[] colors = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0xd62728)};
         for (int p = 0; p < 3; p++) {
             int y0 = TOP + p * (PANEL + 40);
-            for (Map<String, Object> f : faults) {
+            for (int k = 0; k < faults.size(); k++) {
+                Map<String, Object> f = faults.get(k);
                 int x0 = x((Long) f.get("from"), t0, t1);
                 int x1 = x((Long) f.get("to"), t0, t1);
-                g.setColor(new Color(0, 0, 0, 25));
+                g.setColor(shades[k % shades.length]);
                 g.fillRect(x0, y0, Math.max(2, x1 - x0), PANEL);
                 if (p == 0) {
+                    // one line each, so that faults one after the other keep their names apart
                     g.setColor(Color.DARK_GRAY);
-                    g.drawString(String.valueOf(f.get("fault")), x0 + 2, y0 + 12);
+                    g.drawString(String.valueOf(f.get("fault")), x0 + 2, y0 + 14 + 14 * k);
                 }
             }
             double max = 1;
             for (double v : series[p]) {
                 max = Math.max(max, v);
+            }
+            if (p == 0) {
+                for (double v : labels) {
+                    max = Math.max(max, v);
+                }
+            }
+            // seconds along the bottom of each panel
+            g.setColor(Color.GRAY);
+            for (long sec = 0; sec <= (t1 - t0) / 1000; sec += 20) {
+                int tx = x(t0 + sec * 1000, t0, t1);
+                g.drawLine(tx, y0 + PANEL, tx, y0 + PANEL + 4);
+                g.drawString(sec + " s", tx - 8, y0 + PANEL + 16);
             }
             g.setColor(Color.BLACK);
             g.drawRect(LEFT, y0, W - LEFT - 20, PANEL);
@@ -107,10 +132,25 @@ final class Chart {
                         x(ts[i], t0, t1),
                         y0 + PANEL - (int) (series[p][i] / max * PANEL));
             }
+            if (p == 0) {
+                g.setColor(new Color(0x2c, 0xa0, 0x2c));
+                for (int i = 1; i < n; i++) {
+                    g.drawLine(
+                            x(ts[i - 1], t0, t1),
+                            y0 + PANEL - (int) (labels[i - 1] / max * PANEL),
+                            x(ts[i], t0, t1),
+                            y0 + PANEL - (int) (labels[i] / max * PANEL));
+                }
+            }
             g.setStroke(new BasicStroke(1f));
         }
         g.setColor(Color.BLACK);
-        g.drawString(String.format("seconds of the run: 0 to %.0f", (t1 - t0) / 1000.0), LEFT, h - 8);
+        g.drawString(
+                String.format(
+                        "seconds since the stations were ready (0 to %.0f); shaded: the faults, named at the top",
+                        (t1 - t0) / 1000.0),
+                LEFT,
+                h - 6);
         g.dispose();
         try {
             ImageIO.write(img, "png", png.toFile());

@@ -32,11 +32,13 @@ import org.arrivals.sync.protocol.PullResponse;
 import org.arrivals.sync.protocol.WireEvent;
 
 /**
- * A morning rehearsed by machine ({@code ./scripts/rehearse}): a real hub process, desks and
- * self-service stations each in its own process with its own encrypted data, a Zebra per station
- * on loopback that takes 1.5 s a badge, a rush of arrivals, and faults at set times. At the end it
- * checks the invariants, prints a short report and writes DIR/rehearsal.json; exit 1 when a check
- * fails.
+ * A morning rehearsed by machine ({@code ./scripts/rehearse}, docs/rehearsal.md): a real hub
+ * process (H2, or embedded PostgreSQL), desks and self-service stations each in its own process with
+ * its own encrypted data, a CUPS queue per station with CUPS' Zebra driver to a Zebra on loopback that
+ * takes 1.5 s a badge, a rush of arrivals with edits and reprints, and faults at set times (the hub
+ * killed, a printer out of labels, a station killed, the network cut, a station's clock 5 minutes
+ * ahead). At the end it checks the invariants, prints a short report and writes DIR/rehearsal.json;
+ * exit 1 when a check fails.
  */
 public final class Rehearsal {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -50,6 +52,12 @@ public final class Rehearsal {
     double speed = 15;
     Path out = Path.of("target", "rehearsal");
     int convergeLimitSeconds = 60;
+    boolean postgres;
+    Path json;
+    /** Badges through a CUPS queue per station (CUPS' Zebra driver), or straight to the Zebra. */
+    boolean cups = true;
+    /** How far off the machine's clock one station's clock runs. */
+    static final long CLOCK_OFFSET_SECONDS = 300;
 
     private final long t0 = System.currentTimeMillis();
     private final Random random = new Random(19);
@@ -66,6 +74,17 @@ public final class Rehearsal {
     private int hubPort;
     private FaultProxy proxy;
     private Path hubHome;
+    /** The hub's database: null for H2 in its data folder, else a JDBC URL (embedded PostgreSQL). */
+    private String hubDb;
+
+    private io.zonky.test.db.postgres.embedded.EmbeddedPostgres embeddedPostgres;
+    private final List<CupsQueue> cupsQueues = new CopyOnWriteArrayList<>();
+    /** Edits acknowledged at a desk: code, station, the new family name. */
+    private final List<Map<String, Object>> edits = new CopyOnWriteArrayList<>();
+
+    private Agent outOfLabels;
+    private Agent clockOff;
+    private Agent polling;
 
     /** One person at one station: what they do there, and when they join its queue (ms after start). */
     record Visit(String station, String action, String code, String query, long at, long arrivedAt) implements Delayed {
@@ -100,20 +119,37 @@ public final class Rehearsal {
                 case "--speed" -> r.speed = Double.parseDouble(args[++i]);
                 case "--out" -> r.out = Path.of(args[++i]);
                 case "--converge-within" -> r.convergeLimitSeconds = Integer.parseInt(args[++i]);
+                case "--postgres" -> r.postgres = true;
+                case "--json" -> r.json = Path.of(args[++i]);
+                case "--printing" -> {
+                    String how = args[++i];
+                    if (!how.equals("cups") && !how.equals("zebra")) {
+                        throw new IllegalArgumentException("--printing is cups or zebra, not " + how);
+                    }
+                    r.cups = how.equals("cups");
+                }
                 default ->
                     throw new IllegalArgumentException("Unknown option " + args[i]
-                            + ". Use: [--desks N] [--kiosks M] [--people P] [--speed S] [--out DIR]"
-                            + " [--converge-within SECONDS]");
+                            + ". Use: [--desks N] [--kiosks M] [--people P] [--speed S] [--postgres] [--json FILE]"
+                            + " [--out DIR] [--converge-within SECONDS] [--printing cups|zebra]");
             }
         }
         if (r.desks < 2 || r.kiosks < 0 || r.people < 1 || r.speed <= 0) {
             throw new IllegalArgumentException(
                     "Need at least 2 desks, 0 or more kiosks, 1 or more people, a positive speed.");
         }
+        if (r.cups && !CupsQueue.running()) {
+            throw new IllegalArgumentException("The CUPS scheduler is not running (lpstat -r); start it (sudo cupsd),"
+                    + " or print straight to the loopback Zebras with --printing zebra.");
+        }
+        // stopped by Ctrl+C: the CUPS queues, the stations and the hub go too
+        Thread cleanUp = new Thread(r::shutdown, "rehearsal-clean-up");
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             return r.run();
         } finally {
             r.shutdown();
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
     }
 
@@ -138,6 +174,9 @@ public final class Rehearsal {
                 System.getProperty("java.class.path"),
                 "org.arrivals.Main"));
         cmd.addAll(List.of(args));
+        if (hubDb != null && args.length > 0 && args[0].equals("hub")) {
+            cmd.addAll(List.of("--db", hubDb));
+        }
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env());
         pb.redirectError(ProcessBuilder.Redirect.appendTo(
@@ -164,6 +203,9 @@ public final class Rehearsal {
                 Integer.toString(port),
                 "--bind",
                 "127.0.0.1");
+        if (hubDb != null) {
+            pb.command().addAll(List.of("--db", hubDb));
+        }
         pb.environment().putAll(env());
         pb.redirectErrorStream(true);
         hub = pb.start();
@@ -204,16 +246,28 @@ public final class Rehearsal {
         say(String.format(
                 "Rehearsal: %d desks, %d kiosks, %d arrivals over 30 simulated minutes at speed %.0f (%.0f s)",
                 desks, kiosks, people, speed, window / 1000));
+        if (postgres) {
+            embeddedPostgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                    .start();
+            try (var c = embeddedPostgres.getPostgresDatabase().getConnection();
+                    var st = c.createStatement()) {
+                st.execute("CREATE DATABASE rehearsal");
+            }
+            hubDb = embeddedPostgres.getJdbcUrl("postgres", "rehearsal");
+            say("The hub's database: embedded PostgreSQL on port " + embeddedPostgres.getPort());
+        }
         Path roster = out.resolve("roster.csv").toAbsolutePath();
         cli("--home", hubHome.toString(), "demo", "--csv", roster.toString());
         cli("hub", "import", roster.toString(), "--home", hubHome.toString());
         startHub(0);
         proxy = new FaultProxy(hubPort);
         say("Hub on port " + hubPort + " (HTTPS), stations reach it through the fault proxy on " + proxy.port());
+        // each station's set-up code, asked for a few at a time (each is a process of its own)
+        List<java.util.concurrent.Future<String>> codes = new ArrayList<>();
+        java.util.concurrent.ExecutorService organizers = java.util.concurrent.Executors.newFixedThreadPool(3);
         for (int i = 1; i <= desks + kiosks; i++) {
-            boolean desk = i <= desks;
-            String name = desk ? "desk-" + i : "kiosk-" + (i - desks);
-            String code = cli(
+            String name = i <= desks ? "desk-" + i : "kiosk-" + (i - desks);
+            codes.add(organizers.submit(() -> cli(
                             "hub",
                             "add-station",
                             name,
@@ -222,12 +276,34 @@ public final class Rehearsal {
                             "https://127.0.0.1:" + proxy.port(),
                             "--home",
                             hubHome.toString())
-                    .strip();
-            Agent a = new Agent(name, desk, out.toAbsolutePath(), code, env());
+                    .strip()));
+        }
+        organizers.shutdown();
+        for (int i = 1; i <= desks + kiosks; i++) {
+            boolean desk = i <= desks;
+            String name = desk ? "desk-" + i : "kiosk-" + (i - desks);
+            String code = codes.get(i - 1).get(5, TimeUnit.MINUTES);
+            LabelPrinter printer = new LabelPrinter(name, cups);
+            CupsQueue queue = null;
+            if (cups) {
+                queue = CupsQueue.create("rehearsal-" + ProcessHandle.current().pid() + "-" + name, printer.port());
+                cupsQueues.add(queue);
+            }
+            Agent a = new Agent(name, desk, out.toAbsolutePath(), code, env(), printer, queue);
             agents.add(a);
             queues.put(name, new LinkedBlockingQueue<>());
             offline.put(name, new CopyOnWriteArrayList<>());
         }
+        outOfLabels = agents.get(0);
+        clockOff = agents.get(desks >= 3 ? 2 : 0);
+        clockOff.jvmOptions.add("-Drehearsal.clockOffsetSeconds=" + CLOCK_OFFSET_SECONDS);
+        if (kiosks > 0) {
+            polling = agents.get(agents.size() - 1);
+            polling.jvmOptions.add("-Drehearsal.polling=true");
+        }
+        say("Printing " + (cups ? "through a CUPS queue per station (CUPS' Zebra driver)" : "straight to the Zebras")
+                + "; " + clockOff.name + "'s clock is " + CLOCK_OFFSET_SECONDS / 60 + " minutes ahead"
+                + (polling == null ? "" : "; " + polling.name + " polls the hub instead of long-polling"));
         for (Agent a : agents) {
             a.start();
         }
@@ -280,6 +356,7 @@ public final class Rehearsal {
         long settleStart = now();
         Map<String, JsonNode> finals = settle();
         say(String.format("Settled in %.1f s", (now() - settleStart) / 1000.0));
+        editsSeen = editsAtEveryStation();
         monitoring = false;
         monitor.join(5000);
         return report(finals, converged, (long) window);
@@ -337,11 +414,25 @@ public final class Rehearsal {
             } else if (kind < 0.22) {
                 plan.add(new Visit(desk, "scan", p[0], null, at, 0));
                 plan.add(new Visit(desk, "reprint", p[0], null, at + 3000 + random.nextInt(5000), 0));
+            } else if (kind < 0.25) {
+                // a misspelt family name: the volunteer corrects it (two letters the wrong way round)
+                plan.add(new Visit(desk, "scan", p[0], null, at, 0));
+                plan.add(new Visit(desk, "edit", p[0], corrected(p[2]), at + 2000 + random.nextInt(3000), 0));
             } else {
                 plan.add(new Visit(station, "scan", p[0], null, at, 0));
             }
         }
         return plan;
+    }
+
+    /** A family name with its last two letters swapped back (the roster had them the wrong way round). */
+    static String corrected(String last) {
+        if (last.length() < 2) {
+            return last + "e";
+        }
+        int n = last.length();
+        String swapped = last.substring(0, n - 2) + last.charAt(n - 1) + last.charAt(n - 2);
+        return swapped.equals(last) ? last + "e" : swapped;
     }
 
     /** One station's queue: the next person steps up when the one before is done. */
@@ -365,6 +456,7 @@ public final class Rehearsal {
                     r = switch (v.action) {
                         case "search" -> a.ask("search", v.query, v.code).get(120, TimeUnit.SECONDS);
                         case "walkin" -> a.ask("walkin", v.code, v.query).get(120, TimeUnit.SECONDS);
+                        case "edit" -> a.ask("edit", v.code, v.query).get(120, TimeUnit.SECONDS);
                         default -> a.ask(v.action, v.code).get(120, TimeUnit.SECONDS);
                     };
                 } catch (Exception e) {
@@ -383,7 +475,9 @@ public final class Rehearsal {
             ans.put(
                     "outcome",
                     r.path("outcome")
-                            .asText(r.path("badge").asText(r.path("walkin").asText(""))));
+                            .asText(r.path("badge")
+                                    .asText(r.path("walkin")
+                                            .asText(r.path("edit").asText("")))));
             ans.put("badge", r.path("badge").asText(null));
             ans.put("queued", v.arrivedAt);
             ans.put("stepUp", stepUp);
@@ -391,7 +485,11 @@ public final class Rehearsal {
             if (r.has("error")) {
                 ans.put("error", r.get("error").asText());
             }
+            ans.put("t", r.path("t").asLong(0));
             answers.add(ans);
+            if (r.path("edit").asText("").equals("EDITED")) {
+                edits.add(Map.of("code", v.code, "station", a.name, "last", v.query));
+            }
             String outcome = r.path("outcome").asText("");
             if (outcome.equals("CHECKED_IN") || outcome.equals("CHECKED_IN_OVERRIDE")) {
                 admissions.add(ans);
@@ -411,6 +509,9 @@ public final class Rehearsal {
             queues.forEach((k, v) -> q.put(k, v.size() + (busy.getOrDefault(k, false) ? 1 : 0)));
             s.put("queues", q);
             s.put("admitted", admissions.size());
+            s.put(
+                    "labels",
+                    agents.stream().mapToInt(a -> a.printer.badges.size()).sum());
             Map<String, Object> st = new LinkedHashMap<>();
             for (Agent a : agents) {
                 try {
@@ -467,6 +568,19 @@ public final class Rehearsal {
         startHub(hubPort);
         say("The hub is back on port " + hubPort);
         fault("hub-killed", from, now());
+
+        sleepUntil(start + window * 24 / 100);
+        from = now();
+        say("FAULT: " + outOfLabels.name + "'s printer is out of labels");
+        outOfLabels.printer.outOfLabels(true);
+        sleepUntil(Math.max(start + window * 31 / 100, System.currentTimeMillis() + 15_000));
+        outOfLabels.printer.outOfLabels(false);
+        if (outOfLabels.queue != null) {
+            // the volunteer loads labels and resumes the printer CUPS stopped
+            outOfLabels.queue.resume();
+        }
+        say(outOfLabels.name + "'s printer has labels again");
+        fault("out-of-labels:" + outOfLabels.name, from, now());
 
         Agent victim = agents.get(1);
         sleepUntil(start + window * 32 / 100);
@@ -536,7 +650,8 @@ public final class Rehearsal {
                                     .map(r -> r.path("checkIns"))
                                     .distinct()
                                     .count()
-                            == 1;
+                            == 1
+                    && printersIdle();
             if (same) {
                 break;
             }
@@ -556,6 +671,10 @@ public final class Rehearsal {
             JsonNode stuck = a.ask("stuck").get(60, TimeUnit.SECONDS).path("jobs");
             if (stuck.isEmpty()) {
                 continue;
+            }
+            // the volunteer waits for what the printer is still printing before looking in its tray
+            for (int i = 0; i < 120 && !printerIdle(a); i++) {
+                Thread.sleep(500);
             }
             java.util.Set<String> inTray = new java.util.HashSet<>();
             for (LabelPrinter.Badge b : a.printer.badges) {
@@ -580,6 +699,20 @@ public final class Rehearsal {
 
     private final List<Map<String, Object>> volunteerActions = new CopyOnWriteArrayList<>();
 
+    /** Nothing left in the station's CUPS queue, and its printer not printing. */
+    boolean printerIdle(Agent a) throws IOException {
+        return !a.printer.busy && (a.queue == null || a.queue.jobs() == 0);
+    }
+
+    boolean printersIdle() throws IOException {
+        for (Agent a : agents) {
+            if (!printerIdle(a)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean offlineAt(String station, long t) {
         for (long[] w : offline.getOrDefault(station, List.of())) {
             if (t >= w[0] - 1000 && t <= w[1] + 1000) {
@@ -591,7 +724,90 @@ public final class Rehearsal {
 
     record Check(String name, boolean passed, String detail) {}
 
+    /** Per station, the family name it shows for each person edited (after at most 60 s of waiting). */
+    private Map<String, Map<String, String>> editsSeen = Map.of();
+
+    Map<String, Map<String, String>> editsAtEveryStation() throws Exception {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        edits.forEach(e -> wanted.put((String) e.get("code"), (String) e.get("last")));
+        Map<String, Map<String, String>> shown = new LinkedHashMap<>();
+        long deadline = now() + 60_000;
+        while (true) {
+            shown.clear();
+            for (Agent a : agents) {
+                Map<String, String> mine = new LinkedHashMap<>();
+                for (String code : wanted.keySet()) {
+                    mine.put(
+                            code,
+                            a.ask("person", code)
+                                    .get(60, TimeUnit.SECONDS)
+                                    .path("last")
+                                    .asText(null));
+                }
+                shown.put(a.name, mine);
+            }
+            if (shown.values().stream().allMatch(wanted::equals) || now() > deadline) {
+                return shown;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    /** Propagation of check-ins made while online: to long-polling stations, and to the polling one. */
+    record Propagation(List<Long> longPoll, List<Long> polling) {}
+
+    Propagation propagation() {
+        List<Long> longPoll = new ArrayList<>();
+        List<Long> poll = new ArrayList<>();
+        for (var ad : admissions) {
+            String from = (String) ad.get("station");
+            long t = (Long) ad.get("t");
+            long answered = (Long) ad.get("answered");
+            if (t <= 0 || polling != null && from.equals(polling.name)) {
+                continue;
+            }
+            for (Agent b : agents) {
+                if (b.name.equals(from)) {
+                    continue;
+                }
+                Long seen = b.seen.get((String) ad.get("code"));
+                if (seen == null || seen < t) {
+                    continue; // it knew already (admitted there too)
+                }
+                long seenRel = seen - t0;
+                boolean faulty = faults.stream()
+                        .filter(f -> !((String) f.get("fault")).startsWith("out-of-labels"))
+                        .anyMatch(f -> (Long) f.get("from") <= seenRel && (Long) f.get("to") + 2000 >= answered);
+                if (faulty || offlineAt(from, answered) || offlineAt(b.name, answered) || offlineAt(b.name, seenRel)) {
+                    continue;
+                }
+                (b == polling ? poll : longPoll).add(seen - t);
+            }
+        }
+        Collections.sort(longPoll);
+        Collections.sort(poll);
+        return new Propagation(longPoll, poll);
+    }
+
     boolean report(Map<String, JsonNode> finals, long converged, long window) throws Exception {
+        // every label's QR token, and whose badge it is (asked of a station while they still run)
+        Map<LabelPrinter.Badge, String> labelToken = new java.util.IdentityHashMap<>();
+        Map<String, String> resolved = new HashMap<>();
+        for (Agent a : agents) {
+            for (LabelPrinter.Badge b : a.printer.badges) {
+                String token = LabelPrinter.token(b.zpl());
+                labelToken.put(b, token);
+                if (token != null && !resolved.containsKey(token)) {
+                    resolved.put(
+                            token,
+                            agents.get(0)
+                                    .ask("resolve", token)
+                                    .get(60, TimeUnit.SECONDS)
+                                    .path("code")
+                                    .asText());
+                }
+            }
+        }
         for (Agent a : agents) {
             a.stop();
         }
@@ -599,8 +815,12 @@ public final class Rehearsal {
         hub.waitFor(60, TimeUnit.SECONDS);
         // the hub's own log, read back from its database
         Map<String, Integer> hubCheckIns = new TreeMap<>();
+        Map<String, String> hubEdits = new HashMap<>();
+        Map<String, Long> clockOffWallTimes = new HashMap<>();
         int hubEvents = 0;
-        try (HubStore store = HubStore.open(HubStore.h2Url(hubHome), "arrivals", null, Clock.systemUTC())) {
+        try (HubStore store = hubDb == null
+                ? HubStore.open(HubStore.h2Url(hubHome), "arrivals", null, Clock.systemUTC())
+                : HubStore.open(hubDb, null, null, Clock.systemUTC())) {
             long cursor = 0;
             while (true) {
                 PullResponse p = store.pull(cursor, 10_000);
@@ -608,6 +828,12 @@ public final class Rehearsal {
                     hubEvents++;
                     if (e.kind().equals("CHECKED_IN")) {
                         hubCheckIns.merge(e.attendeeCode(), 1, Integer::sum);
+                        if (e.stationId().equals(clockOff.name) && e.wallTime() != null) {
+                            clockOffWallTimes.put(
+                                    e.attendeeCode(), e.wallTime().toInstant().toEpochMilli());
+                        }
+                    } else if (e.kind().equals("ATTENDEE_EDITED")) {
+                        hubEdits.merge(e.attendeeCode(), e.details() == null ? "" : e.details(), String::concat);
                     }
                 }
                 cursor = p.cursor();
@@ -686,11 +912,13 @@ public final class Rehearsal {
         int labels = 0;
         int unreadable = 0;
         Map<String, String> tokenStation = new HashMap<>();
+        Map<String, List<String>> labelTokens = new HashMap<>();
         Files.createDirectories(out.resolve("unreadable"));
         for (Agent a : agents) {
             for (LabelPrinter.Badge b : a.printer.badges) {
                 labels++;
-                String token = LabelPrinter.token(b.zpl());
+                String token = labelToken.get(b);
+                labelTokens.computeIfAbsent(a.name, k -> new ArrayList<>()).add(token);
                 if (token == null) {
                     unreadable++;
                     Files.write(out.resolve("unreadable").resolve(a.name + "-" + b.outAt() + ".zpl"), b.zpl());
@@ -701,17 +929,9 @@ public final class Rehearsal {
                 firstOut.merge(token + "@" + a.name, b.outAt() - t0, Math::min);
             }
         }
-        Agent resolver = agents.get(0);
-        resolver.start();
-        resolver.awaitReady(240);
         Map<String, String> tokenCode = new HashMap<>();
         for (String token : tokens.keySet()) {
-            tokenCode.put(
-                    token,
-                    resolver.ask("resolve", token)
-                            .get(60, TimeUnit.SECONDS)
-                            .path("code")
-                            .asText());
+            tokenCode.put(token, resolved.get(token));
         }
         List<String> twoFirst = new ArrayList<>();
         List<String> twoFirstOffline = new ArrayList<>();
@@ -738,6 +958,10 @@ public final class Rehearsal {
                 }
             }
         }
+        // no badge lost: everyone admitted has a label with their QR code at some printer
+        java.util.Set<String> labelled = new java.util.HashSet<>(tokenCode.values());
+        List<String> lost =
+                acked.keySet().stream().filter(c -> !labelled.contains(c)).toList();
         List<String> twoFirstByStations = firstBadges.entrySet().stream()
                 .filter(e -> e.getValue() > 1)
                 .map(Map.Entry::getKey)
@@ -747,14 +971,93 @@ public final class Rehearsal {
                 .toList();
         checks.add(new Check(
                 "one-first-badge",
-                twoFirst.isEmpty() && twoFirstByStations.isEmpty(),
+                twoFirst.isEmpty() && twoFirstByStations.isEmpty() && lost.size() <= unreadable,
                 labels + " labels printed, " + tokens.size() + " distinct badges by their QR tokens (" + unreadable
                         + " labels unreadable, kept in unreadable/); the same badge twice: " + twoFirst.size()
                         + (twoFirst.isEmpty() ? "" : " " + twoFirst) + "; by the stations' print workers, a second"
                         + " first badge not explained by a double admission while offline: " + twoFirstByStations
                         + "; twice because admitted twice while offline: " + twoFirstOffline.size()
                         + (twoFirstOffline.isEmpty() ? "" : " " + twoFirstOffline)
-                        + (countsDiffer.isEmpty() ? "" : "; " + countsDiffer)));
+                        + (countsDiffer.isEmpty() ? "" : "; " + countsDiffer)
+                        + "; admitted with no readable label: " + lost.size()
+                        + (lost.isEmpty() ? "" : " " + lost + " (at most the unreadable labels may explain them)")));
+
+        // the printer out of labels: the desk said so, its check-ins went on, every badge came out once labels were
+        // back
+        Map<String, Object> outFault = faults.stream()
+                .filter(f -> ((String) f.get("fault")).startsWith("out-of-labels"))
+                .findFirst()
+                .orElseThrow();
+        long outFrom = (Long) outFault.get("from");
+        long outTo = (Long) outFault.get("to");
+        java.util.Set<String> reported = new java.util.TreeSet<>();
+        for (var sample : samples) {
+            long st = (Long) sample.get("t");
+            @SuppressWarnings("unchecked")
+            Map<String, JsonNode> stations = (Map<String, JsonNode>) sample.get("stations");
+            JsonNode mine = stations.get(outOfLabels.name);
+            if (st >= outFrom && st <= outTo + 5000 && mine != null) {
+                String condition = mine.path("printer").asText("READY");
+                if (!condition.equals("READY")) {
+                    reported.add(condition);
+                }
+            }
+        }
+        List<String> admittedDuring = admissions.stream()
+                .filter(x -> x.get("station").equals(outOfLabels.name)
+                        && (Long) x.get("answered") >= outFrom
+                        && (Long) x.get("answered") <= outTo)
+                .map(x -> (String) x.get("code"))
+                .toList();
+        java.util.Set<String> outOfItsPrinter = new java.util.HashSet<>();
+        for (String token : labelTokens.getOrDefault(outOfLabels.name, List.of())) {
+            if (token != null) {
+                outOfItsPrinter.add(tokenCode.get(token));
+            }
+        }
+        List<String> notOut = admittedDuring.stream()
+                .filter(c -> !outOfItsPrinter.contains(c))
+                .toList();
+        long labelsDuring = outOfLabels.printer.badges.stream()
+                .filter(b -> b.inAt() - t0 > outFrom && b.inAt() - t0 < outTo)
+                .count();
+        checks.add(new Check(
+                "printer-out-and-back",
+                !reported.isEmpty() && !admittedDuring.isEmpty() && notOut.isEmpty() && labelsDuring == 0,
+                String.format(
+                        "%s's printer out of labels %.1f-%.1f s: the desk reported %s; %d people checked in there"
+                                + " meanwhile, the printer took %d labels meanwhile; once labels were back %s",
+                        outOfLabels.name,
+                        outFrom / 1000.0,
+                        outTo / 1000.0,
+                        reported.isEmpty() ? "nothing" : reported,
+                        admittedDuring.size(),
+                        labelsDuring,
+                        notOut.isEmpty()
+                                ? "every one of their badges came out of it"
+                                : "these badges did not come out: " + notOut)));
+
+        // edits: each correction made at a desk is at the hub and shown by every station
+        List<String> editsWrong = new ArrayList<>();
+        for (var e : edits) {
+            String code = (String) e.get("code");
+            String last = (String) e.get("last");
+            if (!hubEdits.getOrDefault(code, "").contains(last)) {
+                editsWrong.add("hub lacks " + code);
+            }
+            editsSeen.forEach((st, shown) -> {
+                if (!last.equals(shown.get(code))) {
+                    editsWrong.add(st + " shows " + shown.get(code) + " for " + code);
+                }
+            });
+        }
+        checks.add(new Check(
+                "edits-everywhere",
+                editsWrong.isEmpty() && !edits.isEmpty(),
+                edits.size() + " family names corrected at desks; "
+                        + (editsWrong.isEmpty()
+                                ? "each is in the hub's log and shown by all " + editsSeen.size() + " stations"
+                                : "NOT everywhere: " + editsWrong.subList(0, Math.min(10, editsWrong.size())))));
 
         // arrived-count-agrees
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -856,8 +1159,31 @@ public final class Rehearsal {
         doc.put("hubEvents", hubEvents);
         doc.put("conflicts", conflicts);
         doc.put("convergedSeconds", converged < 0 ? null : converged / 1000.0);
-        doc.put("propagationP50Ms", null);
-        doc.put("propagationP99Ms", null);
+        Propagation prop = propagation();
+        doc.put("propagationP50Ms", pct(prop.longPoll(), 50));
+        doc.put("propagationP99Ms", pct(prop.longPoll(), 99));
+        doc.put("propagationSamples", prop.longPoll().size());
+        doc.put("pollingStation", polling == null ? null : polling.name);
+        doc.put("pollingPropagationP50Ms", pct(prop.polling(), 50));
+        doc.put("pollingPropagationP99Ms", pct(prop.polling(), 99));
+        doc.put("pollingPropagationSamples", prop.polling().size());
+        List<Long> ahead = new ArrayList<>();
+        for (var ad : admissions) {
+            Long wall = clockOffWallTimes.get((String) ad.get("code"));
+            if (ad.get("station").equals(clockOff.name) && wall != null && (Long) ad.get("t") > 0) {
+                ahead.add(wall - (Long) ad.get("t"));
+            }
+        }
+        Collections.sort(ahead);
+        Map<String, Object> skew = new LinkedHashMap<>();
+        skew.put("station", clockOff.name);
+        skew.put("offsetSeconds", CLOCK_OFFSET_SECONDS);
+        skew.put("checkInsAtTheHub", ahead.size());
+        skew.put("wallTimeAheadP50Ms", pct(ahead, 50));
+        doc.put("clockOff", skew);
+        doc.put("printing", cups ? "cups" : "zebra");
+        doc.put("hubDatabase", hubDb == null ? "h2" : "postgresql");
+        doc.put("edits", edits);
         doc.put("scanToBadgeP50Ms", pct(badgeTimes, 50));
         doc.put("scanToBadgeP99Ms", pct(badgeTimes, 99));
         doc.put("queueToAnswerP50Ms", pct(waits, 50));
@@ -871,6 +1197,12 @@ public final class Rehearsal {
         doc.put("offline", off);
         doc.put("samples", samples);
         Files.writeString(out.resolve("rehearsal.json"), JSON.writeValueAsString(doc));
+        if (json != null) {
+            if (json.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(json.toAbsolutePath().getParent());
+            }
+            Files.writeString(json, JSON.writeValueAsString(doc));
+        }
         try {
             Chart.draw(samples, faults, out.resolve("rehearsal.png"));
         } catch (RuntimeException e) {
@@ -889,6 +1221,16 @@ public final class Rehearsal {
         System.out.println("  scan to badge out p50 " + pct(badgeTimes, 50) + " ms, p99 " + pct(badgeTimes, 99)
                 + " ms (" + badgeTimes.size() + " badges); queue to answer p50 " + pct(waits, 50) + " ms, p99 "
                 + pct(waits, 99) + " ms");
+        System.out.println("  propagation of a check-in while online: p50 " + pct(prop.longPoll(), 50) + " ms, p99 "
+                + pct(prop.longPoll(), 99) + " ms to long-polling stations ("
+                + prop.longPoll().size() + ")"
+                + (polling == null
+                        ? ""
+                        : "; p50 " + pct(prop.polling(), 50) + " ms, p99 " + pct(prop.polling(), 99) + " ms to "
+                                + polling.name + ", polling every 3 s ("
+                                + prop.polling().size() + ")"));
+        System.out.println("  " + clockOff.name + "'s clock " + CLOCK_OFFSET_SECONDS + " s ahead: its check-ins"
+                + " reached the hub stamped " + pct(ahead, 50) + " ms ahead (p50, " + ahead.size() + ")");
         System.out.println("  throughput: " + throughput);
         System.out.println("  " + out.resolve("rehearsal.json") + ", " + out.resolve("rehearsal.png"));
         return checks.stream().allMatch(Check::passed);
@@ -901,7 +1243,13 @@ public final class Rehearsal {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    void shutdown() {
+    private boolean shutDown;
+
+    synchronized void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
         for (Agent a : agents) {
             try {
                 a.stop();
@@ -917,6 +1265,27 @@ public final class Rehearsal {
                 proxy.close();
             } catch (IOException ignored) {
                 // closing
+            }
+        }
+        for (CupsQueue q : cupsQueues) {
+            try {
+                q.delete();
+            } catch (IOException e) {
+                System.err.println("Could not delete the CUPS queue " + q.name + ": " + e.getMessage());
+            }
+        }
+        for (Agent a : agents) {
+            try {
+                a.printer.close();
+            } catch (IOException ignored) {
+                // closing
+            }
+        }
+        if (embeddedPostgres != null) {
+            try {
+                embeddedPostgres.close();
+            } catch (IOException e) {
+                System.err.println("Could not stop the embedded PostgreSQL: " + e.getMessage());
             }
         }
     }

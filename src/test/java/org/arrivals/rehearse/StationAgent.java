@@ -8,10 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.arrivals.attendee.AttendeeField;
 import org.arrivals.attendee.WalkIn;
 import org.arrivals.audit.Actor;
 import org.arrivals.audit.Role;
@@ -35,9 +39,16 @@ import org.arrivals.sync.protocol.EventKind;
  * answer.
  *
  * <p>Commands (tab-separated): {@code scan ID CODE}, {@code search ID QUERY CODE}, {@code reprint ID
- * CODE} (on a supervisor's authority, as after the PIN), {@code walkin ID FIRST LAST}, {@code resolve ID TOKEN}, {@code status ID}, {@code sync ID}, {@code stuck ID} (badge jobs waiting for a person), {@code retry ID JOB}, {@code cancel ID JOB}, {@code quit}.
+ * CODE} (on a supervisor's authority, as after the PIN), {@code walkin ID FIRST LAST}, {@code edit ID
+ * CODE LAST} (a volunteer corrects a misspelt family name), {@code person ID CODE}, {@code resolve ID
+ * TOKEN}, {@code status ID}, {@code sync ID}, {@code stuck ID} (badge jobs waiting for a person),
+ * {@code retry ID JOB}, {@code cancel ID JOB}, {@code quit}. Unasked, it says {@code printed} for each
+ * badge its print worker handed over, and {@code seen} the first time it knows of a person's check-in
+ * (here or pulled from the hub), with the time.
  *
- * <p>Arguments: HOME SETUP-CODE PRINTER-URL (zebra://127.0.0.1:PORT) desk|kiosk.
+ * <p>Arguments: HOME SETUP-CODE PRINTER (a CUPS queue, or zebra://127.0.0.1:PORT) desk|kiosk. System
+ * properties: {@code rehearsal.clockOffsetSeconds} runs the station's clock that far off the
+ * machine's; {@code rehearsal.polling=true} turns the long-poll off (the poll every few seconds only).
  */
 public final class StationAgent {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,11 +62,14 @@ public final class StationAgent {
         String code = args[1];
         String printer = args[2];
         Actor actor = "kiosk".equals(args[3]) ? Actor.selfService() : Actor.desk();
+        // a station whose clock is off: everything it stamps (check-ins, its hybrid clock) reads this clock
+        Clock clock =
+                Clock.offset(Clock.systemUTC(), Duration.ofSeconds(Long.getLong("rehearsal.clockOffsetSeconds", 0)));
         Files.createDirectories(home);
         Path joinedMark = home.resolve("rehearsal-joined");
         if (!Files.exists(joinedMark)) {
             StationFile.set(home, Map.of("printer", printer));
-            try (Station s = Station.open(home, "default", Clock.systemUTC())) {
+            try (Station s = Station.open(home, "default", clock)) {
                 StationJoin.Joined j = s.joining().join(Actor.cli(), code, null);
                 if (j.outcome() != StationJoin.Outcome.JOINED) {
                     answer(Map.of("error", "join " + j.outcome()));
@@ -64,22 +78,38 @@ public final class StationAgent {
             }
             Files.writeString(joinedMark, "joined\n");
         }
-        Station station = Station.open(home, "default", Clock.systemUTC());
+        Station station = Station.open(home, "default", clock);
+        Set<Long> handedOver = ConcurrentHashMap.newKeySet();
         station.printing().addListener(new PrintListener() {
             @Override
             public void jobChanged(PrintJob job) {
-                if (job.state() == PrintJob.State.DONE) {
+                // DONE: the printer or spooler has it; SENT: a stopped CUPS queue holds it
+                if (job.state().handedOver() && handedOver.add(job.id())) {
                     answer(Map.of(
                             "printed",
                             job.attendeeCode(),
                             "reprint",
                             job.reprintReason() != null,
+                            "held",
+                            job.state() == PrintJob.State.SENT,
                             "t",
                             System.currentTimeMillis()));
                 }
             }
         });
+        Set<String> seen = ConcurrentHashMap.newKeySet();
+        station.checkIns().addListener(arrival -> {
+            if (arrival.checkedIn() && seen.add(arrival.attendeeCode())) {
+                answer(Map.of("seen", arrival.attendeeCode(), "t", System.currentTimeMillis()));
+            }
+        });
+        for (String known : station.arrivals().arrivedCodes()) {
+            seen.add(known);
+        }
         station.printing().start();
+        if (Boolean.getBoolean("rehearsal.polling")) {
+            station.sync().longPoll(Duration.ZERO);
+        }
         station.sync().start();
         station.lookup().warm();
         answer(Map.of("ready", station.stationId()));
@@ -120,6 +150,14 @@ public final class StationAgent {
                         if (w.checkIn() != null) {
                             checkIn(a, w.checkIn());
                         }
+                    }
+                    case "edit" -> {
+                        var e = station.checkIns().edit(actor, f[2], Map.of(AttendeeField.LAST, f[3]));
+                        a.put("edit", e.outcome().name());
+                    }
+                    case "person" -> {
+                        var p = station.checkIns().person(f[2]);
+                        a.put("last", p.map(x -> x.attendee().lastName()).orElse(null));
                     }
                     case "resolve" -> {
                         var r = station.checkIns().resolve(f[2]);
@@ -196,6 +234,7 @@ public final class StationAgent {
         a.put("pending", s.pending());
         a.put("online", s.online());
         a.put("printing", printing(station));
+        a.put("printer", station.printing().printerState().condition().name());
         Map<String, Integer> byStation = new HashMap<>();
         for (CheckInEvent e : station.arrivals().allEvents()) {
             if (e.kind() == EventKind.CHECKED_IN) {
