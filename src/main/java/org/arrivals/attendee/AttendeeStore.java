@@ -110,6 +110,66 @@ public final class AttendeeStore {
     }
 
     /**
+     * Everyone, with on-site edits laid over, holding only what the search index reads (id, code,
+     * names, badge name, pronouns, email, organization, type, status, walk-in): no barcode, title
+     * or extra fields (null, null, empty), in no particular order (the index sorts by code). One
+     * plain JDBC scan of the table instead of {@link #all}'s sorted read of every column, which
+     * also parsed each person's extra fields: the desk's first index build waits for it.
+     */
+    public List<Attendee> forIndex() {
+        return dsl.connectionResult(c -> {
+            Map<Long, Map<AttendeeField, String>> edits = new HashMap<>();
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet r =
+                            st.executeQuery("SELECT attendee_id, field, field_value FROM attendee_edit")) {
+                while (r.next()) {
+                    long id = r.getLong(1);
+                    String value = r.getString(3);
+                    AttendeeField.byCliName(r.getString(2))
+                            .ifPresent(f -> edits.computeIfAbsent(id, k -> new EnumMap<>(AttendeeField.class))
+                                    .put(f, value));
+                }
+            }
+            List<Attendee> out = new ArrayList<>();
+            RegistrationStatus[] statuses = RegistrationStatus.values();
+            Map<String, RegistrationStatus> byName = new HashMap<>();
+            for (RegistrationStatus s : statuses) {
+                byName.put(s.name(), s);
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.setFetchSize(10_000);
+                try (java.sql.ResultSet r = st.executeQuery(INDEX_ROWS)) {
+                    while (r.next()) {
+                        long id = r.getLong(1);
+                        Map<AttendeeField, String> e = edits.getOrDefault(id, Map.of());
+                        String status = r.getString(10);
+                        RegistrationStatus known = byName.get(status);
+                        out.add(new Attendee(
+                                id,
+                                r.getString(2),
+                                null,
+                                e.getOrDefault(AttendeeField.FIRST, r.getString(3)),
+                                e.getOrDefault(AttendeeField.LAST, r.getString(4)),
+                                e.getOrDefault(AttendeeField.BADGE_NAME, r.getString(5)),
+                                e.getOrDefault(AttendeeField.PRONOUNS, r.getString(6)),
+                                e.getOrDefault(AttendeeField.EMAIL, r.getString(7)),
+                                e.getOrDefault(AttendeeField.ORG, r.getString(8)),
+                                null,
+                                e.getOrDefault(AttendeeField.TYPE, r.getString(9)),
+                                known != null ? known : RegistrationStatus.valueOf(status),
+                                Map.of(),
+                                r.getBoolean(11)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static final String INDEX_ROWS = "SELECT id, code, first_name, last_name, badge_name, pronouns, email,"
+            + " organization, attendee_type, status, walk_in FROM attendee";
+
+    /**
      * A plain store query: every word of the query must appear, case-insensitively, in a name,
      * the badge name, the email, the organization or the code. The desk's instant search is the
      * in-memory index; this serves the CLI and scripts.

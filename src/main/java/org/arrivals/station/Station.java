@@ -190,8 +190,10 @@ public final class Station implements AutoCloseable {
                 importer, new RosterExport(attendees, arrivals, sessions::exportColumns), audit, clock, stationId);
         this.kiosk = new KioskService(home, audit);
         // the desk's search marks who is in today
+        // (built from the lean read of what it needs, not every column sorted by name)
         this.lookup = new Lookup(
-                attendees::all, () -> arrivals.arrivedCodesOn(log.calendar().today()));
+                attendees::forIndex,
+                () -> arrivals.arrivedCodesOn(log.calendar().today()));
         attendees.addListener(lookup);
         log.addListener(a ->
                 lookup.setArrived(a.attendeeCode(), a.checkedInOn(log.calendar().today())));
