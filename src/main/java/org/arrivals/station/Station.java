@@ -236,8 +236,10 @@ public final class Station implements AutoCloseable {
                 settings = settings.withId(joined.station());
             }
             Station station = new Station(home, eventId, settings, EventKey.load(store, dir), store, clock, configDir);
-            station.sealHubToken();
-            PendingAudit.drainInto(home, station.audit);
+            try (Timeline.Span sealing = Timeline.begin("hub token and audit")) {
+                station.sealHubToken();
+                PendingAudit.drainInto(home, station.audit);
+            }
             station.key = key;
             station.stationOverride = stationOverride;
             if (station.takeSetupCode()) {
