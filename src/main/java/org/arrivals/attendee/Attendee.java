@@ -27,7 +27,7 @@ public record Attendee(
 
     public Attendee {
         // In the source file's column order (the export keeps it), and unchangeable.
-        extra = Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        extra = extra.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extra));
     }
 
     /**

@@ -110,6 +110,66 @@ public final class AttendeeStore {
     }
 
     /**
+     * Everyone, with on-site edits laid over, holding only what the search index reads (id, code,
+     * names, badge name, pronouns, email, organization, type, status, walk-in): no barcode, title
+     * or extra fields (null, null, empty), in no particular order (the index sorts by code). One
+     * plain JDBC scan of the table instead of {@link #all}'s sorted read of every column, which
+     * also parsed each person's extra fields: the desk's first index build waits for it.
+     */
+    public List<Attendee> forIndex() {
+        return dsl.connectionResult(c -> {
+            Map<Long, Map<AttendeeField, String>> edits = new HashMap<>();
+            try (java.sql.Statement st = c.createStatement();
+                    java.sql.ResultSet r =
+                            st.executeQuery("SELECT attendee_id, field, field_value FROM attendee_edit")) {
+                while (r.next()) {
+                    long id = r.getLong(1);
+                    String value = r.getString(3);
+                    AttendeeField.byCliName(r.getString(2))
+                            .ifPresent(f -> edits.computeIfAbsent(id, k -> new EnumMap<>(AttendeeField.class))
+                                    .put(f, value));
+                }
+            }
+            List<Attendee> out = new ArrayList<>();
+            RegistrationStatus[] statuses = RegistrationStatus.values();
+            Map<String, RegistrationStatus> byName = new HashMap<>();
+            for (RegistrationStatus s : statuses) {
+                byName.put(s.name(), s);
+            }
+            try (java.sql.Statement st = c.createStatement()) {
+                st.setFetchSize(10_000);
+                try (java.sql.ResultSet r = st.executeQuery(INDEX_ROWS)) {
+                    while (r.next()) {
+                        long id = r.getLong(1);
+                        Map<AttendeeField, String> e = edits.getOrDefault(id, Map.of());
+                        String status = r.getString(10);
+                        RegistrationStatus known = byName.get(status);
+                        out.add(new Attendee(
+                                id,
+                                r.getString(2),
+                                null,
+                                e.getOrDefault(AttendeeField.FIRST, r.getString(3)),
+                                e.getOrDefault(AttendeeField.LAST, r.getString(4)),
+                                e.getOrDefault(AttendeeField.BADGE_NAME, r.getString(5)),
+                                e.getOrDefault(AttendeeField.PRONOUNS, r.getString(6)),
+                                e.getOrDefault(AttendeeField.EMAIL, r.getString(7)),
+                                e.getOrDefault(AttendeeField.ORG, r.getString(8)),
+                                null,
+                                e.getOrDefault(AttendeeField.TYPE, r.getString(9)),
+                                known != null ? known : RegistrationStatus.valueOf(status),
+                                Map.of(),
+                                r.getBoolean(11)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static final String INDEX_ROWS = "SELECT id, code, first_name, last_name, badge_name, pronouns, email,"
+            + " organization, attendee_type, status, walk_in FROM attendee";
+
+    /**
      * A plain store query: every word of the query must appear, case-insensitively, in a name,
      * the badge name, the email, the organization or the code. The desk's instant search is the
      * in-memory index; this serves the CLI and scripts.
@@ -321,6 +381,90 @@ public final class AttendeeStore {
         if (rows.isEmpty()) {
             return 0;
         }
+        if (jooqInsert) {
+            return insertFromHubThroughJooq(rows);
+        }
+        OffsetDateTime now = now();
+        return dsl.transactionResult(tx -> {
+            DSLContext t = tx.dsl();
+            long version = RosterVersion.next(t);
+            t.connection(c -> insertRows(c, rows, version, now));
+            return rows.size();
+        });
+    }
+
+    /** The insert of every column of a roster row, in {@link #ROW_COLUMNS}' order, as plain SQL. */
+    private static final String INSERT_ROW = "INSERT INTO attendee (code, barcode, first_name, last_name, badge_name,"
+            + " pronouns, email, organization, title, attendee_type, status, extra, walk_in, roster_version,"
+            + " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** Rows per JDBC batch of {@link #insertFromHub}. */
+    private static final int INSERT_BATCH = 1000;
+
+    /**
+     * Binds every row straight to H2's prepared statement: jOOQ's batch binding (a data type and a
+     * converter looked up per value) was about a fifth of a first pull's insert.
+     */
+    private static void insertRows(java.sql.Connection c, List<Attendee> rows, long version, OffsetDateTime now)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT_ROW)) {
+            int pending = 0;
+            for (Attendee a : rows) {
+                ps.setString(1, a.code());
+                ps.setString(2, a.barcode());
+                ps.setString(3, a.firstName());
+                ps.setString(4, a.lastName());
+                ps.setString(5, a.badgeName());
+                ps.setString(6, a.pronouns());
+                ps.setString(7, a.email());
+                ps.setString(8, a.organization());
+                ps.setString(9, a.title());
+                ps.setString(10, a.type());
+                ps.setString(11, a.status().name());
+                ps.setString(12, ExtraFields.toJson(a.extra()));
+                ps.setBoolean(13, a.walkIn());
+                ps.setLong(14, version);
+                ps.setObject(15, now);
+                ps.setObject(16, now);
+                ps.addBatch();
+                if (++pending == INSERT_BATCH) {
+                    executeInsert(ps);
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                executeInsert(ps);
+            }
+        }
+    }
+
+    private static void executeInsert(java.sql.PreparedStatement ps) throws java.sql.SQLException {
+        try {
+            ps.executeBatch();
+        } catch (java.sql.SQLException e) {
+            java.sql.SQLException cause = e instanceof java.sql.BatchUpdateException b && b.getNextException() != null
+                    ? b.getNextException()
+                    : e;
+            String state = cause.getSQLState() != null ? cause.getSQLState() : e.getSQLState();
+            if (state != null && state.startsWith("23")) {
+                // a code or barcode already held: the caller merges the page instead
+                throw new org.jooq.exception.IntegrityConstraintViolationException(
+                        "A roster row from the hub is already held (SQL state " + state + ")", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Whether {@link #insertFromHub} binds through jOOQ as before (the benchmark's baseline). */
+    private volatile boolean jooqInsert;
+
+    /** The benchmark's baseline: a new station's roster inserted through jOOQ's batch binding, as before. */
+    public AttendeeStore insertThroughJooq(boolean on) {
+        this.jooqInsert = on;
+        return this;
+    }
+
+    private int insertFromHubThroughJooq(List<Attendee> rows) {
         OffsetDateTime now = now();
         return dsl.transactionResult(tx -> {
             DSLContext t = tx.dsl();

@@ -63,6 +63,10 @@ final class KioskCommand extends HomeCommand {
             try {
                 // the key's derivation (PBKDF2) begins now, beside the rest of the start
                 Station.prepareKey(home, root.resolvedEvent(), given);
+                // and the PIN file's key beside it, rather than after the station opened
+                StaffPin.prepare(home, given);
+                // and the search's code and folding tables, before the desk's first build needs them
+                org.arrivals.search.Lookup.warmCode();
             } catch (IllegalArgumentException e) {
                 // an event id that is not one: opening the station says so
             }
@@ -80,7 +84,9 @@ final class KioskCommand extends HomeCommand {
             Station s = root.openStationWith(key);
             opened.set(s);
             if (!pins.unlocked()) {
-                pins.unlock(key);
+                try (org.arrivals.startup.Timeline.Span span = org.arrivals.startup.Timeline.begin("pins")) {
+                    pins.unlock(key);
+                }
             }
             if (demo) {
                 var r = s.roster().importDemo(StationCommand.CLI, 1200, 2026).report();
@@ -91,7 +97,9 @@ final class KioskCommand extends HomeCommand {
                                 "Demo event ready: %d people added, %d already there.%n",
                                 r.added(), r.unchanged() + r.updated());
             }
-            s.kiosk().started(StationCommand.CLI, k.mode(), demo, key != givenKey);
+            try (org.arrivals.startup.Timeline.Span span = org.arrivals.startup.Timeline.begin("kiosk started")) {
+                s.kiosk().started(StationCommand.CLI, k.mode(), demo, key != givenKey);
+            }
             return s;
         };
         try {

@@ -209,6 +209,9 @@ public final class HubStore implements AutoCloseable {
         return roster.importRoster(rows);
     }
 
+    /** A system property: roster pages read as before (jOOQ records, edits 1,000 codes at a time), the benchmark's baseline. */
+    public static final String PREVIOUS_ROSTER_PAGE = HubRoster.PREVIOUS_PAGE;
+
     /** Roster rows changed after {@code after}, oldest change first, with station edits laid over them. */
     public RosterResponse roster(long after, int limit) {
         return roster.page(after, limit);

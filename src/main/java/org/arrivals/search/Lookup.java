@@ -108,6 +108,51 @@ public final class Lookup implements RosterListener {
         this.settleNanos = settle.toNanos();
     }
 
+    /**
+     * Loads and runs the index's code once on a handful of made-up people (Latin with diacritics,
+     * Arabic, Chinese), on a thread of its own: the folding tables and the classes a first build and
+     * a first search need are then ready when the station opens, instead of being loaded by the
+     * desk's first build while a search waits for it. Nothing is kept.
+     */
+    public static void warmCode() {
+        Thread t = new Thread(
+                () -> {
+                    List<Attendee> people = List.of(
+                            warmPerson(1, "José María", "Cruz-García", "jose@example.org", "Universidad"),
+                            warmPerson(2, "ليلى", "حداد", "layla@example.org", "جمعية"),
+                            warmPerson(3, "小明", "王", null, "北京"),
+                            warmPerson(4, "Minh", "Nguyễn", "minh.n@example.org", "Boat People SOS"));
+                    Lookup l = new Lookup(() -> people, Set::of);
+                    for (String q :
+                            List.of("jo", "jose cruz", "nguyen", "ليل", "王", "minh.n@example.org", "cruz garcai")) {
+                        l.search(q, 20);
+                    }
+                    l.attendeesChanged(List.of(warmPerson(5, "Ana", "Silva", null, null)));
+                    l.search("ana", 20);
+                },
+                "arrivals-warm-search");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Attendee warmPerson(long id, String first, String last, String email, String organization) {
+        return new Attendee(
+                id,
+                "W" + id,
+                null,
+                first,
+                last,
+                null,
+                null,
+                email,
+                organization,
+                null,
+                "Attendee",
+                org.arrivals.attendee.RegistrationStatus.ATTENDING,
+                java.util.Map.of(),
+                false);
+    }
+
     private static void onItsOwnThread(Runnable work) {
         Thread t = new Thread(work, "arrivals-search-index");
         t.setDaemon(true);
@@ -125,10 +170,20 @@ public final class Lookup implements RosterListener {
             v = view;
         }
         String email = SearchIndex.emailKey(query);
-        if (email != null) {
-            return merge(v.base().byEmail(email, limit), v.recent().byEmail(email, limit), limit);
+        List<SearchHit> hits = email != null
+                ? merge(v.base().byEmail(email, limit), v.recent().byEmail(email, limit), limit)
+                : merge(v.base().byWords(query, limit), v.recent().byWords(query, limit), limit);
+        if (!searched.isDone()) {
+            searched.complete(null);
         }
-        return merge(v.base().byWords(query, limit), v.recent().byWords(query, limit), limit);
+        return hits;
+    }
+
+    private final CompletableFuture<Void> searched = new CompletableFuture<>();
+
+    /** Done once a first search was answered (a start loads what can wait until then, or a while). */
+    public CompletableFuture<Void> searched() {
+        return searched;
     }
 
     /** Both indexes' hits; a person found in both is shown as the recent index has them. */

@@ -79,6 +79,9 @@ public final class StaffPin {
         long lockedUntil;
     }
 
+    /** Salts {@link #prepare} made for a data folder without a PIN file, its key derived with them. */
+    private static final java.util.Map<Path, byte[]> FRESH_SALTS = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Path home;
     private final Clock clock;
     private volatile byte[] fileKey;
@@ -95,6 +98,37 @@ public final class StaffPin {
      */
     public static StaffPin locked(Path home, Clock clock) {
         return new StaffPin(home, clock);
+    }
+
+    /**
+     * Derives the key of the PIN file ({@link #FILE}) with {@code key} now, on a thread of its own,
+     * so that {@link #unlock} later finds it done: a start calls this beside the database key's
+     * derivation instead of deriving one after the other. Without a file yet, the salt a new one will
+     * have is made now and kept for {@link #unlock}. Says nothing when the file cannot be read:
+     * unlocking will.
+     */
+    public static void prepare(Path home, StationKey key) {
+        Path file = home.resolve(FILE);
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        byte[] s;
+                        if (Files.exists(file)) {
+                            s = Base64.getDecoder().decode(readProperties(file).getProperty("salt", ""));
+                        } else {
+                            // no PIN file yet: the salt a new one will have, kept for unlock
+                            s = new byte[16];
+                            new SecureRandom().nextBytes(s);
+                            FRESH_SALTS.put(home.toAbsolutePath().normalize(), s);
+                        }
+                        key.storeKey().subkey(s, PURPOSE);
+                    } catch (IOException | RuntimeException e) {
+                        // told, as a sentence, when the PINs are unlocked
+                    }
+                },
+                "arrivals-pins-key");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The station's PINs, unlocked with {@code key}. */
@@ -128,8 +162,11 @@ public final class StaffPin {
                 dropLegacy(false);
                 return;
             }
-            byte[] s = new byte[16];
-            new SecureRandom().nextBytes(s);
+            byte[] s = FRESH_SALTS.remove(home.toAbsolutePath().normalize());
+            if (s == null) {
+                s = new byte[16];
+                new SecureRandom().nextBytes(s);
+            }
             this.salt = s;
             this.fileKey = key.storeKey().subkey(s, PURPOSE);
             Properties legacy = StationFile.read(home);

@@ -190,8 +190,10 @@ public final class Station implements AutoCloseable {
                 importer, new RosterExport(attendees, arrivals, sessions::exportColumns), audit, clock, stationId);
         this.kiosk = new KioskService(home, audit);
         // the desk's search marks who is in today
+        // (built from the lean read of what it needs, not every column sorted by name)
         this.lookup = new Lookup(
-                attendees::all, () -> arrivals.arrivedCodesOn(log.calendar().today()));
+                attendees::forIndex,
+                () -> arrivals.arrivedCodesOn(log.calendar().today()));
         attendees.addListener(lookup);
         log.addListener(a ->
                 lookup.setArrived(a.attendeeCode(), a.checkedInOn(log.calendar().today())));
@@ -234,8 +236,10 @@ public final class Station implements AutoCloseable {
                 settings = settings.withId(joined.station());
             }
             Station station = new Station(home, eventId, settings, EventKey.load(store, dir), store, clock, configDir);
-            station.sealHubToken();
-            PendingAudit.drainInto(home, station.audit);
+            try (Timeline.Span sealing = Timeline.begin("hub token and audit")) {
+                station.sealHubToken();
+                PendingAudit.drainInto(home, station.audit);
+            }
             station.key = key;
             station.stationOverride = stationOverride;
             if (station.takeSetupCode()) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.arrivals.attendee.AttendeeStore;
 import org.arrivals.checkin.CheckInEvent;
 import org.arrivals.checkin.Outbox;
@@ -638,6 +639,26 @@ public final class SyncWorker implements AutoCloseable {
         return this;
     }
 
+    /**
+     * A new station's first roster as the previous version pulled it (bulk, but inserted through
+     * jOOQ's batch binding). For the benchmark's baseline; the hub's side is {@code
+     * -Darrivals.hub.previousRosterPage=true}.
+     */
+    public SyncWorker previousFirstPull() {
+        attendees.insertThroughJooq(true);
+        return this;
+    }
+
+    /** Told the rows taken so far after each page of a new station's roster is committed (tests). */
+    private volatile IntConsumer afterRosterPage;
+
+    /** Roster pages of {@code rows} and a hook after each page of a first pull, for tests of a pull cut half-way. */
+    SyncWorker rosterPages(int rows, IntConsumer afterPage) {
+        this.rosterPage = rows;
+        this.afterRosterPage = afterPage;
+        return this;
+    }
+
     /** Whether a new station's first roster is loaded in one transaction (true) or page by page as later changes are. */
     public SyncWorker bulkFirstRoster(boolean on) {
         this.bulkFirstRoster = on;
@@ -709,6 +730,10 @@ public final class SyncWorker implements AutoCloseable {
                 rows += people.size();
                 if (page.version() > state.read().getRosterVersion()) {
                     state.rosterVersion(page.version());
+                }
+                IntConsumer hook = afterRosterPage;
+                if (hook != null) {
+                    hook.accept(rows);
                 }
             }
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package org.arrivals.ui;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.arrivals.search.SearchHit;
 import org.arrivals.startup.Timeline;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
@@ -133,6 +135,9 @@ public final class Kiosk {
         launch();
     }
 
+    /** How long the names' fonts wait for a first search before they are loaded anyway. */
+    private static final long FONTS_AFTER_MS = 1500;
+
     private static void warmUp(Station s) {
         s.sync().start(); // nothing happens when no hub is configured
         Thread warm = new Thread(
@@ -140,7 +145,15 @@ public final class Kiosk {
                     try (Timeline.Span span = Timeline.begin("index")) {
                         s.lookup().warm();
                     }
-                    // then the fonts of names in other scripts, off the way of the first screen and the index
+                    // then the fonts of names in other scripts (13 MB), off the way of the first screen,
+                    // the index and a first search (a name in those scripts waits for them if it comes first)
+                    try {
+                        s.lookup().searched().get(FONTS_AFTER_MS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException later) {
+                        // no search yet: load them now
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
                     NameFonts.load();
                 },
                 "arrivals-warm");
@@ -244,7 +257,11 @@ public final class Kiosk {
                     long ready = Timeline.now();
                     long asked = Timeline.now();
                     tasks.query(
-                            () -> station.lookup().search("a", 1),
+                            () -> {
+                                List<SearchHit> hits = station.lookup().search("a", 1);
+                                Timeline.mark("search answered");
+                                return hits;
+                            },
                             hits -> {
                                 Timeline.record("first search", asked);
                                 Timeline.print(System.err);

@@ -111,6 +111,30 @@ class StaffPinRolesTest {
     }
 
     @Test
+    void pinsWhoseKeyWasPreparedAtStartOpenAsBefore() throws Exception {
+        // no PIN file yet, an old PIN in station.properties: unlocking moves it into a new file,
+        // sealed under the key prepared (with its salt) beside the start
+        Files.writeString(
+                home.resolve("station.properties"), "station.id=desk-1\nstaff.pin=" + StaffPin.hash("123456") + "\n");
+        StationKey key = StationKey.fromEnvironment();
+        StaffPin.prepare(home, key);
+        StaffPin pins = StaffPin.locked(home, Clock.systemUTC());
+        pins.unlock(key);
+        assertThat(pins.check("123456")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
+        // a start finding the file: the same key, prepared again, opens it
+        StaffPin.prepare(home, key);
+        StaffPin again = StaffPin.locked(home, Clock.systemUTC());
+        again.unlock(key);
+        assertThat(again.check("123456")).isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
+        assertThat(StaffPin.load(home, Clock.systemUTC(), key).check("123456"))
+                .isEqualTo(new StaffPin.Check.Accepted(Role.SUPERVISOR));
+        // and a wrong key is still refused
+        assertThatThrownBy(() -> StaffPin.locked(home, Clock.systemUTC())
+                        .unlock(StationKey.passphrase("not the station key".toCharArray())))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aLockoutOutlivesARestartAndANewPinLiftsIt() throws Exception {
         StaffPin.set(home, Role.SUPERVISOR, "246813");
         HandClock clock = new HandClock();

@@ -1,6 +1,7 @@
 package org.arrivals.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
@@ -64,7 +66,10 @@ class SyncRosterPullTest {
                             a.firstName(),
                             a.lastName(),
                             String.valueOf(a.badgeName()),
+                            String.valueOf(a.pronouns()),
                             String.valueOf(a.email()),
+                            String.valueOf(a.title()),
+                            String.valueOf(a.walkIn()),
                             String.valueOf(a.organization()),
                             a.type(),
                             a.status().name(),
@@ -84,13 +89,23 @@ class SyncRosterPullTest {
             first.syncOnce();
         }
         try (TestStation now = station("desk-now");
-                TestStation before = station("desk-before")) {
+                TestStation before = station("desk-before");
+                TestStation jooq = station("desk-jooq")) {
             before.sync.previousPulls();
+            jooq.sync.previousFirstPull();
             SyncWorker.Report r = now.syncOnce();
             before.syncOnce();
+            System.setProperty(org.arrivals.hub.HubStore.PREVIOUS_ROSTER_PAGE, "true");
+            try {
+                jooq.syncOnce();
+            } finally {
+                System.clearProperty(org.arrivals.hub.HubStore.PREVIOUS_ROSTER_PAGE);
+            }
             assertThat(r.rosterRows()).isEqualTo(PEOPLE);
             assertThat(now.station.attendees().count()).isEqualTo(PEOPLE);
             assertThat(roster(now)).isEqualTo(roster(before));
+            // the plain JDBC insert and the hub's one-query page hold what jOOQ's batch held
+            assertThat(roster(now)).isEqualTo(roster(jooq));
             assertThat(now.station.attendees().findByCode(edited).orElseThrow().firstName())
                     .isEqualTo("Corrected");
             assertThat(now.sync.status().rosterVersion())
@@ -99,6 +114,84 @@ class SyncRosterPullTest {
             hub.importDemoRoster(12, 20);
             assertThat(now.syncOnce().rosterRows()).isEqualTo(before.syncOnce().rosterRows());
             assertThat(roster(now)).isEqualTo(roster(before));
+        }
+    }
+
+    @Test
+    void theHubsPagesWithEditsAreTheSameAsThePreviousQueriesGave() throws Exception {
+        try (TestStation a = station("desk-a")) {
+            a.syncOnce();
+            List<Attendee> people = a.station.attendees().all();
+            a.station.log().edit(people.get(3).code(), Map.of(AttendeeField.FIRST, "Zoë", AttendeeField.ORG, "Acme"));
+            a.station.log().edit(people.get(3).code(), Map.of(AttendeeField.FIRST, "Zoé"));
+            a.station.log().edit(people.get(900).code(), Map.of(AttendeeField.PRONOUNS, "they/them"));
+            a.station.log().edit(people.get(900).code(), Map.of(AttendeeField.PRONOUNS, ""));
+            a.station.log().edit(people.get(2999 % PEOPLE).code(), Map.of(AttendeeField.TITLE, "Chair"));
+            a.station
+                    .log()
+                    .registerWalkIn(new org.arrivals.attendee.WalkIn(
+                            "Ada", "Lovelace", null, null, null, null, null, "Attendee"));
+            a.syncOnce();
+        }
+        for (int size : List.of(1, 700, Protocol.MAX_ROSTER_PAGE)) {
+            assertThat(pages(size, false)).isEqualTo(pages(size, true));
+        }
+        assertThat(pages(Protocol.MAX_ROSTER_PAGE, false).stream()
+                        .flatMap(p -> p.rows().stream())
+                        .filter(row -> "Chair".equals(row.title()))
+                        .count())
+                .isEqualTo(1);
+    }
+
+    /** Every page of the hub's roster, read today's way or the previous way. */
+    private List<RosterResponse> pages(int size, boolean previous) {
+        if (previous) {
+            System.setProperty(org.arrivals.hub.HubStore.PREVIOUS_ROSTER_PAGE, "true");
+        }
+        try {
+            List<RosterResponse> out = new java.util.ArrayList<>();
+            long after = 0;
+            while (true) {
+                RosterResponse page = hub.store.roster(after, size);
+                out.add(page);
+                after = page.version();
+                if (!page.more()) {
+                    return out;
+                }
+            }
+        } finally {
+            System.clearProperty(org.arrivals.hub.HubStore.PREVIOUS_ROSTER_PAGE);
+        }
+    }
+
+    @Test
+    void aFirstPullCutHalfWayLeavesAUsableStationThatGoesOnFromThere() throws Exception {
+        try (TestStation whole = station("desk-whole");
+                TestStation cut = station("desk-cut")) {
+            whole.syncOnce();
+            // pages of 250: the hub stops answering once the station has committed its first page
+            cut.sync.rosterPages(250, rows -> hub.proxy.mode(FaultyProxy.Mode.SERVER_ERROR));
+            assertThatThrownBy(cut::syncOnce).isInstanceOf(HubException.class);
+            int held = cut.station.attendees().count();
+            assertThat(held).isBetween(250, PEOPLE - 250);
+            // usable: the rows it holds are searched and checked in, and say which version they came to
+            Attendee someone = cut.station.attendees().all().stream()
+                    .filter(a -> a.status() == org.arrivals.attendee.RegistrationStatus.ATTENDING)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(cut.station.attendees().search(someone.code(), 5))
+                    .extracting(Attendee::code)
+                    .contains(someone.code());
+            assertThat(cut.station.log().checkIn(someone.code(), null).outcome().name())
+                    .isEqualTo("CHECKED_IN");
+            assertThat(cut.sync.status().rosterVersion()).isPositive();
+            // the hub answers again: the pull goes on from there (merging) to the whole roster
+            hub.proxy.mode(FaultyProxy.Mode.PASS);
+            cut.sync.rosterPages(250, null);
+            cut.syncOnce();
+            assertThat(cut.station.attendees().count()).isEqualTo(PEOPLE);
+            assertThat(roster(cut)).isEqualTo(roster(whole));
+            assertThat(cut.station.arrivals().checkedInCount()).isEqualTo(1);
         }
     }
 

@@ -133,9 +133,16 @@ public final class StatusModel {
             t.setDaemon(true);
             return t;
         });
+        boolean[] first = {true};
         poller.scheduleWithFixedDelay(
                 () -> {
                     try {
+                        if (first[0]) {
+                            first[0] = false;
+                            // the desk's first job is answering a search: the first look (counts by
+                            // organization, activity, delegations) waits for it, or a second at most
+                            awaitFirstSearch();
+                        }
                         refresh(Platform::runLater);
                     } catch (RuntimeException e) {
                         LOG.warn("Status refresh failed", e);
@@ -144,6 +151,19 @@ public final class StatusModel {
                 0,
                 seconds,
                 TimeUnit.SECONDS);
+    }
+
+    /** How long the first look waits for a first search. */
+    private static final long FIRST_LOOK_WAITS_MS = 1000;
+
+    private void awaitFirstSearch() {
+        try {
+            station.lookup().searched().get(FIRST_LOOK_WAITS_MS, TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // no search yet: look now
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Asks for a fresh look soon, after something changed (a check-in, a new printer). */
