@@ -393,7 +393,9 @@ final class Pages {
                         .append(s.arrivals())
                         .append("</text>");
             }
-            if (i % 4 == 0 || slots.size() <= 8) {
+            // a time is about 32 px wide at this size and a bar's pitch 30: every half hour when the
+            // morning is short, every hour after, so no two times overlap
+            if (i % (slots.size() <= 8 ? 2 : 4) == 0) {
                 b.append("<text x=\"")
                         .append(x + barW / 2)
                         .append("\" y=\"")
