@@ -319,6 +319,7 @@ final class Pages {
         return b.toString();
     }
 
+    /** A number with its label (which names it for screen readers) and, when there is one, a note under it. */
     private static void card(StringBuilder b, String id, String label, String value, String note) {
         b.append("<div class=\"card stat\"><p class=\"label\" id=\"")
                 .append(id)
@@ -330,9 +331,11 @@ final class Pages {
                 .append(id)
                 .append("-label\">")
                 .append(Html.text(value))
-                .append("</p><p class=\"note\">")
-                .append(Html.text(note))
-                .append("</p></div>");
+                .append("</p>");
+        if (note != null) {
+            b.append("<p class=\"note\">").append(Html.text(note)).append("</p>");
+        }
+        b.append("</div>");
     }
 
     private void chart(StringBuilder b, List<LiveView.Slot> slots) {
@@ -859,17 +862,7 @@ final class Pages {
     }
 
     private static void stat(StringBuilder b, String id, String label, long value) {
-        b.append("<div class=\"card stat\"><p class=\"label\" id=\"")
-                .append(id)
-                .append("-label\">")
-                .append(Html.text(label))
-                .append("</p><p class=\"value\" id=\"")
-                .append(id)
-                .append("\" aria-describedby=\"")
-                .append(id)
-                .append("-label\">")
-                .append(value)
-                .append("</p></div>");
+        card(b, id, label, Long.toString(value), null);
     }
 
     // ---- people

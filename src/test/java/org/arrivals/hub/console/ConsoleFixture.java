@@ -109,6 +109,14 @@ final class ConsoleFixture implements AutoCloseable {
     }
 
     /** Cookies kept by name, as a browser keeps them for this one origin. */
+    /** A browser signed in through a fresh one-time link. */
+    Browser signedIn() throws Exception {
+        Browser b = new Browser();
+        String link = hub.consoleLink(url());
+        assertThat(b.get(link.substring(url().length())).statusCode()).isEqualTo(200);
+        return b;
+    }
+
     final class Browser {
         final HttpClient http = pinned();
         final Map<String, String> cookies = new LinkedHashMap<>();

@@ -48,10 +48,7 @@ class ConsoleUploadTest {
     }
 
     private ConsoleFixture.Browser signedIn() throws Exception {
-        ConsoleFixture.Browser b = hub.new Browser();
-        String link = hub.hub.consoleLink(hub.url());
-        assertThat(b.get(link.substring(hub.url().length())).statusCode()).isEqualTo(200);
-        return b;
+        return hub.signedIn();
     }
 
     private int rosterSize() {
