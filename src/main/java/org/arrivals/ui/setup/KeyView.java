@@ -40,6 +40,7 @@ public final class KeyView {
             use.setManaged(any);
         };
         Ui.listen(found, model.found, (o, was, now) -> showFound.run());
+        model.look(); // answered at once in tests, while this page is built: shown below either way
         showFound.run();
         PasswordField key = Ui.id(new PasswordField(), "setup-key-new");
         key.getStyleClass().add("pin-field");
@@ -82,7 +83,6 @@ public final class KeyView {
         root.getStyleClass().add("setup");
         root.setNodeOrientation(i18n.orientation());
         root.setStyle(Ui.fontStyle(i18n));
-        model.look();
     }
 
     public Parent root() {

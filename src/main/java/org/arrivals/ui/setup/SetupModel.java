@@ -13,6 +13,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.arrivals.audit.Actor;
+import org.arrivals.audit.Role;
 import org.arrivals.print.PrintOutcome;
 import org.arrivals.print.PrintService;
 import org.arrivals.print.Printers;
@@ -65,6 +66,8 @@ public final class SetupModel {
     final ObjectProperty<Message> pinMessage = new SimpleObjectProperty<>(Message.NONE);
     final ObjectProperty<Message> modeMessage = new SimpleObjectProperty<>(Message.NONE);
     final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.DESK);
+    /** True when both PINs are set already (the wizard opened again): they may be kept as they are. */
+    final BooleanProperty pinsSet = new SimpleBooleanProperty(false);
 
     /**
      * @param actor who sets the station up: the admin at a first run (whoever opened it with its
@@ -115,10 +118,15 @@ public final class SetupModel {
         printerMessage.set(Message.NONE);
         pinMessage.set(Message.NONE);
         modeMessage.set(Message.NONE);
-        step.set(s);
+        // asked before the page is shown: an answer that comes at once is on the page as it is built
         if (s == Step.PRINTER) {
             loadPrinters();
         }
+        if (s == Step.PINS) {
+            tasks.query(
+                    () -> pins.isSet(Role.SUPERVISOR) && pins.isSet(Role.ADMIN), pinsSet::set, e -> pinsSet.set(false));
+        }
+        step.set(s);
     }
 
     /** This step is done: on to the next. */

@@ -231,6 +231,9 @@ public final class SetupView {
         adminAgain.setOnAction(e -> save.run());
         Button ok = Ui.id(Ui.button(i18n.t("setup.pins.save"), "primary", save), "setup-pins-save");
         ok.disableProperty().bind(model.busy);
+        Button keep = Ui.id(Ui.button(i18n.t("setup.pins.keep"), "secondary", model::next), "setup-pins-keep");
+        keep.visibleProperty().bind(model.pinsSet);
+        keep.managedProperty().bind(model.pinsSet);
         Label message = Ui.id(Ui.label("", "message"), "setup-pins-message");
         message.setWrapText(true);
         Ui.bindMessage(message, model.pinMessage);
@@ -246,7 +249,7 @@ public final class SetupView {
                 title("setup.pins.title"),
                 hint("setup.pins.hint", org.arrivals.station.StaffPin.MIN_DIGITS),
                 form,
-                ok,
+                new HBox(12, ok, Ui.spacer(), keep),
                 message);
     }
 
