@@ -266,6 +266,9 @@ class FirstRunWizardTest {
         robot.clickOn("#staff");
         robot.clickOn("#pin-field").write(ADMIN_PIN).type(KeyCode.ENTER);
         robot.clickOn("#tab-settings");
+        fx(() -> robot.lookup(".scroll-pane")
+                .queryAll()
+                .forEach(n -> ((javafx.scene.control.ScrollPane) n).setVvalue(1)));
         robot.clickOn("#setup-open");
         assertThat(shell().setup().step()).isEqualTo(Step.PRINTER);
         robot.clickOn("#setup-step-mode");

@@ -484,6 +484,8 @@ public final class StaffView {
         Button exit = Ui.id(Ui.button(i18n.t("staff.exit"), "danger", actions::exit), "exit");
         Button setup =
                 Ui.id(Ui.button(i18n.t("staff.setup"), "secondary", () -> asAdmin(actions::setup)), "setup-open");
+        Label setupHint = Ui.label(i18n.t("staff.setup.hint"), "muted");
+        setupHint.setWrapText(true);
         VBox box = new VBox(
                 14,
                 Ui.label(i18n.t("staff.tab.settings"), "section-title"),
@@ -492,9 +494,10 @@ public final class StaffView {
                 message,
                 Ui.label(i18n.t("staff.modes"), "section-title"),
                 new HBox(12, desk, self, door, exit),
-                Ui.label(i18n.t("staff.setup.hint"), "muted"),
-                setup,
-                adminSettings());
+                adminSettings(),
+                Ui.label(i18n.t("setup.title"), "section-title"),
+                setupHint,
+                setup);
         box.setPadding(new Insets(4));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
