@@ -22,9 +22,9 @@ public final class KeyView {
     public KeyView(KeyModel model, I18n i18n) {
         Label title = Ui.id(Ui.label(i18n.t("setup.key.title"), "card-empty-title"), "setup-key-title");
         Label why = Ui.label(i18n.t("setup.key.why", StationSetup.KEY_FILE), "muted");
-        why.setWrapText(true);
+        SetupView.wrapped(why);
         Label found = Ui.id(Ui.label("", "setup-found"), "setup-key-found");
-        found.setWrapText(true);
+        SetupView.wrapped(found);
         // a path is Latin letters: on a line of its own, left to right, even in Arabic
         Label path = Ui.id(Ui.label("", "muted"), "setup-key-path");
         path.setNodeOrientation(NodeOrientation.LEFT_TO_RIGHT);
@@ -59,7 +59,7 @@ public final class KeyView {
             n.disableProperty().bind(model.busy);
         }
         Label message = Ui.id(Ui.label("", "message"), "setup-key-message");
-        message.setWrapText(true);
+        SetupView.wrapped(message);
         Ui.bindMessage(message, model.message);
         VBox page = new VBox(
                 14,

@@ -204,8 +204,8 @@ public final class SetupModel {
                     busy.set(false);
                     switch (o.result()) {
                         case HANDED_OVER, HELD -> {
-                            asking.set(true);
-                            printerMessage.set(new Message(Tone.INFO, i18n.t("setup.printer.question")));
+                            asking.set(true); // the page asks "did it come out right?"
+                            printerMessage.set(Message.NONE);
                         }
                         default -> printerMessage.set(problem(o, p));
                     }

@@ -59,7 +59,7 @@ public final class SetupView {
         root.setCenter(
                 switch (s) {
                     case KEY, HUB -> new JoinView(model.join, i18n, model::alone, restart).root();
-                    case ROSTER -> page(roster());
+                    case ROSTER -> page(roster(), next());
                     case PRINTER -> page(printer());
                     case PINS -> page(pins());
                     case MODE -> page(mode());
@@ -75,13 +75,31 @@ public final class SetupView {
         return scroll;
     }
 
+    /** A step's page with buttons that stay in sight below it, however long the page. */
+    static Node page(Region content, Node buttons) {
+        BorderPane pane = new BorderPane(page(content));
+        HBox bar = new HBox(12, Ui.spacer(), buttons);
+        bar.setPadding(new Insets(12, 40, 16, 40));
+        bar.getStyleClass().add("setup-buttons");
+        pane.setBottom(bar);
+        return pane;
+    }
+
     private Label title(String key) {
         return Ui.id(Ui.label(i18n.t(key), "card-empty-title"), "setup-title");
     }
 
     private Label hint(String key, Object... args) {
-        Label l = Ui.label(i18n.t(key, args), "muted");
+        return wrapped(Ui.label(i18n.t(key, args), "muted"));
+    }
+
+    /**
+     * A label that wraps within its page: as wide as the page allows, not as its one long line
+     * (a wrapped right-to-left label left at its own width was drawn past the page's edge).
+     */
+    static Label wrapped(Label l) {
         l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
         return l;
     }
 
@@ -93,11 +111,7 @@ public final class SetupView {
 
     private VBox roster() {
         return new VBox(
-                14,
-                title("setup.roster.title"),
-                hint("setup.roster.hint"),
-                new ImportPane(model.staff, i18n).root(),
-                new HBox(12, Ui.spacer(), next()));
+                14, title("setup.roster.title"), hint("setup.roster.hint"), new ImportPane(model.staff, i18n).root());
     }
 
     private VBox printer() {
@@ -155,8 +169,7 @@ public final class SetupView {
         for (var n : List.of(test, skip, refresh, useZebra)) {
             n.disableProperty().bind(model.busy);
         }
-        Label question = Ui.id(Ui.label(i18n.t("setup.printer.question"), "section-title"), "setup-question");
-        question.setWrapText(true);
+        Label question = wrapped(Ui.id(Ui.label(i18n.t("setup.printer.question"), "section-title"), "setup-question"));
         Button yes =
                 Ui.id(Ui.button(i18n.t("setup.printer.yes"), "primary", () -> model.answer(true)), "setup-print-yes");
         Button no =
@@ -167,7 +180,7 @@ public final class SetupView {
         ask.visibleProperty().bind(model.asking);
         ask.managedProperty().bind(model.asking);
         Label message = Ui.id(Ui.label("", "message"), "setup-printer-message");
-        message.setWrapText(true);
+        wrapped(message);
         Ui.bindMessage(message, model.printerMessage);
         GridPane form = new GridPane();
         form.setHgap(12);
@@ -235,7 +248,7 @@ public final class SetupView {
         keep.visibleProperty().bind(model.pinsSet);
         keep.managedProperty().bind(model.pinsSet);
         Label message = Ui.id(Ui.label("", "message"), "setup-pins-message");
-        message.setWrapText(true);
+        wrapped(message);
         Ui.bindMessage(message, model.pinMessage);
         GridPane form = new GridPane();
         form.setHgap(12);
@@ -281,7 +294,7 @@ public final class SetupView {
         Button finish = Ui.id(Ui.button(i18n.t("setup.finish"), "primary", model::finish), "setup-finish");
         finish.disableProperty().bind(model.busy);
         Label message = Ui.id(Ui.label("", "message"), "setup-mode-message");
-        message.setWrapText(true);
+        wrapped(message);
         Ui.bindMessage(message, model.modeMessage);
         return new VBox(
                 14,
