@@ -21,8 +21,7 @@ public final class KeyView {
 
     public KeyView(KeyModel model, I18n i18n) {
         Label title = Ui.id(Ui.label(i18n.t("setup.key.title"), "card-empty-title"), "setup-key-title");
-        Label why = Ui.label(i18n.t("setup.key.why", StationSetup.KEY_FILE), "muted");
-        SetupView.wrapped(why);
+        var why = SetupView.paragraph(i18n.t("setup.key.why", StationSetup.KEY_FILE), i18n);
         Label found = Ui.id(Ui.label("", "setup-found"), "setup-key-found");
         SetupView.wrapped(found);
         // a path is Latin letters: on a line of its own, left to right, even in Arabic
@@ -77,7 +76,6 @@ public final class KeyView {
                 ok,
                 message);
         page.setAlignment(Pos.TOP_LEFT);
-        page.setMaxWidth(720);
         root.setCenter(SetupView.page(page));
         root.setLeft(Steps.sidebar(i18n, Step.KEY, List.of(), null));
         root.getStyleClass().add("setup");

@@ -14,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -66,13 +65,15 @@ public final class SetupView {
                 });
     }
 
-    /** A step's page: scrolls when the window is small, padded. */
+    /**
+     * A step's page, padded. Not in a scroll pane: in Arabic, wrapped sentences in a scroll pane
+     * were drawn past its edge (their ends under the list of steps); the one long page, the
+     * roster's, scrolls inside its import pane.
+     */
     static Node page(Region content) {
-        content.setPadding(new Insets(32, 40, 32, 40));
-        ScrollPane scroll = new ScrollPane(content);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("setup-page");
-        return scroll;
+        content.setPadding(new Insets(32, 40, 24, 40));
+        content.getStyleClass().add("setup-page");
+        return content;
     }
 
     /** A step's page with buttons that stay in sight below it, however long the page. */
@@ -89,8 +90,29 @@ public final class SetupView {
         return Ui.id(Ui.label(i18n.t(key), "card-empty-title"), "setup-title");
     }
 
-    private Label hint(String key, Object... args) {
-        return wrapped(Ui.label(i18n.t(key, args), "muted"));
+    private Region hint(String key, Object... args) {
+        return paragraph(i18n.t(key, args), i18n);
+    }
+
+    /**
+     * Sentences of help under a title. In Arabic each sentence is a line of its own: JavaFX drew
+     * a wrapped Arabic paragraph wider than its box (its ends under the list of steps, whether in
+     * a label or a text flow), while a line that fits is drawn right.
+     */
+    static Region paragraph(String text, I18n i18n) {
+        if (!i18n.rightToLeft()) {
+            Label l = wrapped(Ui.label(text, "muted"));
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            return l;
+        }
+        VBox lines = new VBox(2);
+        for (String sentence : text.split("(?<=[.:؟!])\\s+|\n")) {
+            if (!sentence.isBlank()) {
+                lines.getChildren().add(wrapped(Ui.label(sentence.strip(), "muted")));
+            }
+        }
+        lines.setMaxWidth(Double.MAX_VALUE);
+        return lines;
     }
 
     /**
@@ -119,7 +141,7 @@ public final class SetupView {
                 Ui.id(new ListView<>(FXCollections.observableArrayList(model.printers)), "setup-printers");
         Ui.listen(list, model.printers, (javafx.collections.ListChangeListener<Printers.Found>)
                 c -> list.getItems().setAll(model.printers));
-        list.setPrefHeight(150);
+        list.setPrefHeight(120);
         list.setPlaceholder(Ui.label(i18n.t("setup.printer.none"), "muted"));
         list.setCellFactory(v -> new ListCell<>() {
             @Override
