@@ -162,6 +162,10 @@ public final class Kiosk {
         language = k.language();
         fresh = firstRun;
         usbRoots = roots;
+    }
+
+    /** Forgets the station, the opening and the reason of an earlier start in this JVM (tests start the kiosk again). */
+    static void forgetEarlierStart() {
         station = null;
         opening = null;
         lockedReason = null;

@@ -129,6 +129,7 @@ class FirstRunWizardTest {
             return s;
         };
         Kiosk.tasksMaker = Tasks::sameThread;
+        Kiosk.forgetEarlierStart();
         Kiosk.prepareLocked(open, KioskSettings.load(home), pins, true, List.of(usb));
         app = new Kiosk.App();
         stage.setWidth(1280);
