@@ -44,6 +44,7 @@ class FacesUseServicesTest {
             "org.arrivals.station.KioskService",
             "org.arrivals.station.KioskSettings",
             "org.arrivals.station.StaffPin",
+            "org.arrivals.station.StationSetup",
             "org.arrivals.station.StationKey",
             "org.arrivals.station.StationSettings",
             "org.arrivals.station.EventFolder",

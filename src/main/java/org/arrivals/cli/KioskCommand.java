@@ -10,6 +10,7 @@ import org.arrivals.station.LogSetup;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationKey;
+import org.arrivals.station.StationSetup;
 import org.arrivals.ui.Kiosk;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -105,6 +106,10 @@ final class KioskCommand extends HomeCommand {
         try {
             if (given != null) {
                 Kiosk.runOpening(open, given, k, pins);
+            } else if (!demo && StationSetup.freshEvent(home, root.resolvedEvent())) {
+                // no event here yet: the set-up wizard, whose first step takes the key (a USB stick's key file, or
+                // typed)
+                Kiosk.runFirstRun(open, k, pins, StationSetup.usbRoots());
             } else {
                 Kiosk.runLocked(open, k, pins, unreadable);
             }

@@ -55,6 +55,16 @@ public record KioskSettings(
         return true;
     }
 
+    /** The same settings in another language (the one chosen in the set-up wizard). */
+    public KioskSettings withLanguage(String other) {
+        return new KioskSettings(mode, idleSeconds, other, largeText, template, eventName);
+    }
+
+    /** The same settings starting in another mode (the one chosen in the set-up wizard). */
+    public KioskSettings withMode(Mode other) {
+        return new KioskSettings(other, idleSeconds, language, largeText, template, eventName);
+    }
+
     public static KioskSettings load(Path home) {
         Path file = home.resolve(StationSettings.FILE);
         Properties p = StationFile.read(home);

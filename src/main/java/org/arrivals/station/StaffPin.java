@@ -366,6 +366,31 @@ public final class StaffPin {
         });
     }
 
+    /**
+     * Sets the PIN of {@code role} (supervisor or admin) through these PINs, already unlocked with
+     * the station key (the kiosk's first-run wizard), and lifts a lockout.
+     *
+     * @throws IllegalArgumentException for a PIN that is not 6 to 12 digits, or PINs not unlocked
+     */
+    public synchronized void change(Role role, String pin) {
+        if (role != Role.SUPERVISOR && role != Role.ADMIN) {
+            throw new IllegalArgumentException("Volunteers need no PIN: desk mode opens without one.");
+        }
+        if (fileKey == null) {
+            throw new IllegalArgumentException("The staff PINs are locked until the station key is given.");
+        }
+        String verifier = hash(pin);
+        update(s -> {
+            if (role == Role.ADMIN) {
+                s.admin = verifier;
+            } else {
+                s.supervisor = verifier;
+            }
+            s.failures = 0;
+            s.lockedUntil = 0;
+        });
+    }
+
     /** The key must open the station's events (any of them): a PIN cannot be planted without it. */
     private static void verifyAgainstAnEvent(Path home, StationKey key) {
         Path events = home.resolve("events");

@@ -80,6 +80,7 @@ public final class Station implements AutoCloseable {
     private final CheckInService checkIns;
     private final RosterService roster;
     private final KioskService kiosk;
+    private final StationSetup setup;
     private final Path configDir;
     private final StationSettings settings;
     private final Clock clock;
@@ -189,6 +190,7 @@ public final class Station implements AutoCloseable {
         this.roster = new RosterService(
                 importer, new RosterExport(attendees, arrivals, sessions::exportColumns), audit, clock, stationId);
         this.kiosk = new KioskService(home, audit);
+        this.setup = new StationSetup(home, configDir, printing, audit);
         // the desk's search marks who is in today
         // (built from the lean read of what it needs, not every column sorted by name)
         this.lookup = new Lookup(
@@ -311,6 +313,11 @@ public final class Station implements AutoCloseable {
     }
 
     /** The kiosk's own settings (start mode, idle time, language). */
+    /** The rules of the first-run wizard (PINs, printer, mode), on this open station. */
+    public StationSetup setup() {
+        return setup;
+    }
+
     public KioskService kiosk() {
         return kiosk;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -21,11 +22,14 @@ import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
 import org.arrivals.station.StationKey;
+import org.arrivals.station.StationSetup;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.NameFonts;
 import org.arrivals.ui.common.Tasks;
 import org.arrivals.ui.common.Ui;
 import org.arrivals.ui.common.UnlockView;
+import org.arrivals.ui.setup.KeyModel;
+import org.arrivals.ui.setup.KeyView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +51,12 @@ public final class Kiosk {
     private static volatile String lockedReason;
     /** Set when the kiosk opens its station beside the window: the station, once open. */
     private static volatile CompletableFuture<Station> opening;
+    /** True when the event has no database yet: the first screen is the set-up wizard's key step. */
+    private static volatile boolean fresh;
+    /** Where the wizard looks for a station key file on a USB stick. */
+    private static volatile List<Path> usbRoots = List.of();
+    /** The kiosk's tasks: in the background, or (tests) in order on the FX thread. */
+    static volatile Supplier<Tasks> tasksMaker = Tasks::background;
     /** When JavaFX was asked to start (see {@link Timeline}). */
     private static volatile long launchedAt;
 
@@ -127,12 +137,39 @@ public final class Kiosk {
     }
 
     public static void runLocked(Function<StationKey, Station> open, KioskSettings k, StaffPin p) {
+        prepareLocked(open, k, p, false, List.of());
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
+        launch();
+    }
+
+    /**
+     * Starts a station that has no event yet: the set-up wizard instead of the unlock screen. Its
+     * first step takes the station key (a key file found under {@code roots}, or typed twice),
+     * then the wizard goes on with the open station: a hub or a roster, the printer, the PINs,
+     * the mode.
+     */
+    public static void runFirstRun(Function<StationKey, Station> open, KioskSettings k, StaffPin p, List<Path> roots) {
+        prepareLocked(open, k, p, true, roots);
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
+        launch();
+    }
+
+    /** The state a locked start needs, set without launching JavaFX (tests start {@link App} on their own stage). */
+    static void prepareLocked(
+            Function<StationKey, Station> open, KioskSettings k, StaffPin p, boolean firstRun, List<Path> roots) {
         unlock = open;
         settings = k;
         pin = p;
         language = k.language();
-        Thread.setDefaultUncaughtExceptionHandler((t, e) -> LOG.error("Unexpected error on {}", t.getName(), e));
-        launch();
+        fresh = firstRun;
+        usbRoots = roots;
+    }
+
+    /** Forgets the station, the opening and the reason of an earlier start in this JVM (tests start the kiosk again). */
+    static void forgetEarlierStart() {
+        station = null;
+        opening = null;
+        lockedReason = null;
     }
 
     /** How long the names' fonts wait for a first search before they are loaded anyway. */
@@ -170,7 +207,7 @@ public final class Kiosk {
         public void start(Stage stage) {
             Timeline.record("javafx", launchedAt);
             Platform.setImplicitExit(true);
-            tasks = Tasks.background();
+            tasks = tasksMaker.get();
             if (station != null) {
                 open(stage);
                 return;
@@ -195,11 +232,42 @@ public final class Kiosk {
                 }));
                 return;
             }
+            if (fresh) {
+                firstRun(stage, i18n);
+                LOG.info("Kiosk started on a station with no event: the set-up wizard");
+                return;
+            }
             UnlockView view = locked(stage, i18n);
             if (lockedReason != null) {
                 view.say(i18n.t(lockedReason));
             }
             LOG.info("Kiosk started locked: waiting for the station key");
+        }
+
+        /** The wizard's key step; the language chosen there is the station's from then on. */
+        private void firstRun(Stage stage, I18n i18n) {
+            KeyModel model = new KeyModel(
+                    tasks,
+                    i18n,
+                    unlock,
+                    s -> {
+                        station = s;
+                        settings = settings.withLanguage(i18n.language());
+                        warmUp(s);
+                        open(stage);
+                    },
+                    usbRoots);
+            show(stage, new KeyView(model, i18n).root());
+            i18n.localeProperty().addListener((o, was, now) -> {
+                if (station == null) {
+                    stage.getScene().setRoot(new KeyView(model, i18n).root());
+                }
+            });
+        }
+
+        /** The shell on the open station (a test drives it). */
+        Shell shell() {
+            return shell;
         }
 
         private UnlockView locked(Stage stage, I18n i18n) {
@@ -228,11 +296,17 @@ public final class Kiosk {
             long building = Timeline.now();
             shell = new Shell(stage, station, settings, pin, tasks);
             Timeline.record("desk built", building);
-            shell.onReopened(s -> {
-                // joined a hub on the first-run screen: the window again, on the station under its new name
+            Shell made = shell;
+            made.onReopened(s -> {
+                // joined a hub on the first-run screen: the window again, on the station under its new name,
+                // and the wizard goes on where it was
+                StationSetup.Step resume = made.setupResumesAt();
                 station = s;
                 warmUp(s);
                 open(stage);
+                if (resume != null) {
+                    shell.continueSetup(resume);
+                }
             });
             shell.startStatus();
             stage.setMinWidth(1024);

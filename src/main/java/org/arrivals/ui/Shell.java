@@ -1,5 +1,6 @@
 package org.arrivals.ui;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -29,6 +30,7 @@ import org.arrivals.station.KioskSettings;
 import org.arrivals.station.KioskSettings.Mode;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
+import org.arrivals.station.StationSetup.Step;
 import org.arrivals.sync.protocol.SetupCode;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.NameFonts;
@@ -42,10 +44,10 @@ import org.arrivals.ui.desk.DeskModel;
 import org.arrivals.ui.desk.DeskView;
 import org.arrivals.ui.door.DoorModel;
 import org.arrivals.ui.door.DoorView;
-import org.arrivals.ui.join.JoinModel;
-import org.arrivals.ui.join.JoinView;
 import org.arrivals.ui.self.SelfServiceModel;
 import org.arrivals.ui.self.SelfServiceView;
+import org.arrivals.ui.setup.SetupModel;
+import org.arrivals.ui.setup.SetupView;
 import org.arrivals.ui.staff.StaffModel;
 import org.arrivals.ui.staff.StaffView;
 
@@ -57,6 +59,7 @@ import org.arrivals.ui.staff.StaffView;
 public final class Shell {
     private final Stage stage;
     private final Station station;
+    private final StaffPin pin;
     private final KioskSettings settings;
     private final Tasks tasks;
     private final I18n i18n;
@@ -87,6 +90,7 @@ public final class Shell {
         this.keyClock = keyClock;
         this.station = station;
         this.settings = settings;
+        this.pin = pin;
         this.tasks = tasks;
         this.i18n = new I18n(settings.language());
         this.largeText = settings.largeText();
@@ -118,7 +122,9 @@ public final class Shell {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
         i18n.localeProperty().addListener((o, was, now) -> {
             languageChanged();
-            if (mode.get() != null && mode.get() != Mode.SELF) {
+            if (setup != null) {
+                showSetup();
+            } else if (mode.get() != null && mode.get() != Mode.SELF) {
                 show(mode.get());
             }
         });
@@ -145,16 +151,75 @@ public final class Shell {
         });
         station.sync().addListener(st -> Platform.runLater(status::poke));
         if (station.joining().firstRun()) {
-            // a station with no hub and no roster: its set-up code first (scanned or typed), or work alone
-            join = new JoinModel(station, tasks, this::joined);
-            frame.setCenter(new JoinView(join, i18n, this::startModes, Platform::exit).root());
+            // a station with no hub and no roster: the set-up wizard, from its set-up code (scanned or
+            // typed) or working alone with a roster, to the printer, the PINs and the mode
+            openSetup(Step.HUB, List.of(Step.KEY), null);
             return;
         }
         startModes();
     }
 
-    /** The first-run screen's model while it shows; null otherwise. */
-    private JoinModel join;
+    /** The wizard's model while it shows; null otherwise. */
+    private SetupModel setup;
+    /** True when the wizard was opened from staff mode (it leads back there). */
+    private boolean setupFromStaff;
+    /** Where the wizard goes on once the station joined a hub and opened again; null otherwise. */
+    private Step resumeSetup;
+
+    /** Whoever opened the kiosk with the station key on its first run: the admin, at the kiosk's screen. */
+    private static final Actor KIOSK_ADMIN = new Actor(Role.ADMIN, Actor.Face.STAFF);
+
+    /**
+     * Shows the set-up wizard at {@code at}: on a first run (the admin's authority: the station key
+     * opened it), or from staff mode (the authority of the PIN that opened it; each step can be
+     * come back to, and the wizard leads back to staff mode).
+     */
+    private void openSetup(Step at, List<Step> done, Actor fromStaff) {
+        setupFromStaff = fromStaff != null;
+        Actor actor = fromStaff != null ? fromStaff : KIOSK_ADMIN;
+        if (fromStaff == null) {
+            staff.actor(Role.ADMIN); // the roster step imports as staff mode does, on the admin's authority
+        }
+        pinGate.close();
+        mode.set(null);
+        setup = new SetupModel(station, tasks, i18n, staff, pin, actor, this::joined, at, done, this::setupFinished);
+        showSetup();
+    }
+
+    private void showSetup() {
+        root.getStyleClass().removeAll("mode-desk", "mode-self", "mode-staff", "mode-door");
+        frame.setTop(null);
+        frame.setBottom(null);
+        frame.setCenter(new SetupView(setup, i18n, Platform::exit).root());
+        fullScreen(false);
+        stage.setTitle(i18n.t("app.title"));
+    }
+
+    private void setupFinished(Mode chosen) {
+        boolean back = setupFromStaff;
+        setup = null;
+        if (back) {
+            show(Mode.STAFF);
+            return;
+        }
+        staff.actor(Role.SUPERVISOR);
+        show(chosen);
+    }
+
+    /** Goes on with the wizard at {@code at} (the station joined a hub on its first run and opened again). */
+    public void continueSetup(Step at) {
+        openSetup(at, List.of(Step.KEY, Step.HUB, Step.ROSTER), null);
+    }
+
+    /** Where the wizard goes on after this shell's station joined a hub; null when it was not in the wizard. */
+    public Step setupResumesAt() {
+        return resumeSetup;
+    }
+
+    /** The wizard's model while it shows (tests read where it is); null otherwise. */
+    public SetupModel setup() {
+        return setup;
+    }
 
     /** Gets the station opened again after it joined a hub; null: Arrivals must be started again. */
     private Consumer<Station> reopened;
@@ -169,7 +234,9 @@ public final class Shell {
 
     private void joined(Station again) {
         stop();
-        join = null;
+        // the hub's roster arrives through sync: the wizard goes on with the printer
+        resumeSetup = setup != null && !setupFromStaff ? Step.PRINTER : null;
+        setup = null;
         if (reopened != null) {
             reopened.accept(again);
         } else {
@@ -178,13 +245,13 @@ public final class Shell {
         }
     }
 
-    /** True while the first-run screen (the set-up code, or work alone) shows. */
+    /** True while the set-up wizard shows. */
     public boolean firstRunScreen() {
-        return join != null;
+        return setup != null;
     }
 
     private void startModes() {
-        join = null;
+        setup = null;
         show(settings.mode() == Mode.STAFF ? Mode.DESK : settings.mode());
         if (settings.mode() == Mode.STAFF) {
             askPin(i18n.t("pin.why.staff"), () -> enterStaff("staff mode"));
@@ -237,6 +304,7 @@ public final class Shell {
     }
 
     public void show(Mode m) {
+        setup = null;
         mode.set(m);
         pinGate.close();
         // at a self-service station a PIN box left open goes with the idle reset, as everything else does
@@ -322,6 +390,12 @@ public final class Shell {
                                     @Override
                                     public void exit() {
                                         Platform.exit();
+                                    }
+
+                                    @Override
+                                    public void setup(Role by) {
+                                        openSetup(
+                                                Step.PRINTER, List.of(Step.values()), new Actor(by, Actor.Face.STAFF));
                                     }
 
                                     @Override
@@ -439,9 +513,12 @@ public final class Shell {
             pinGate.refuseScan();
             return;
         }
-        if (join != null) {
-            // the first-run screen: a scanned set-up code (whole, even if a stall split the burst)
-            join.submit(SetupCode.looksLikeOne(code) || scan.before().isEmpty() ? code : scan.joined());
+        if (setup != null) {
+            // the wizard's hub step: a scanned set-up code (whole, even if a stall split the burst)
+            if (setup.step() == Step.HUB) {
+                setup.join()
+                        .submit(SetupCode.looksLikeOne(code) || scan.before().isEmpty() ? code : scan.joined());
+            }
             return;
         }
         switch (mode.get()) {

@@ -200,8 +200,19 @@ class FirstRunScreenTest {
     }
 
     @Test
-    void workingWithoutAHubOpensTheDesk(FxRobot robot) {
+    void workingWithoutAHubGoesOnToTheRosterThenTheDesk(FxRobot robot) {
         robot.clickOn("#join-skip");
+        // the wizard's next step: the roster (import later is allowed), then the printer, PINs and mode
+        assertThat(shell.firstRunScreen()).isTrue();
+        assertThat(shell.setup().step()).isEqualTo(org.arrivals.station.StationSetup.Step.ROSTER);
+        robot.clickOn("#setup-next");
+        robot.clickOn("#setup-skip-printer");
+        robot.clickOn("#setup-pin-supervisor").write("482916");
+        robot.clickOn("#setup-pin-supervisor-again").write("482916");
+        robot.clickOn("#setup-pin-admin").write("735104");
+        robot.clickOn("#setup-pin-admin-again").write("735104");
+        robot.clickOn("#setup-pins-save");
+        robot.clickOn("#setup-finish");
         assertThat(shell.firstRunScreen()).isFalse();
         assertThat(shell.mode()).isEqualTo(KioskSettings.Mode.DESK);
         assertThat(robot.lookup("#search").tryQuery()).isPresent();

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -21,8 +22,12 @@ import org.arrivals.station.HubHost;
 import org.arrivals.station.KioskSettings;
 import org.arrivals.station.StaffPin;
 import org.arrivals.station.Station;
+import org.arrivals.station.StationSetup;
 import org.arrivals.sync.protocol.StationRole;
+import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.Tasks;
+import org.arrivals.ui.setup.KeyModel;
+import org.arrivals.ui.setup.KeyView;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -152,6 +157,7 @@ class ScreenshotTour {
     void everyMainScreenInEnglishAndArabic(FxRobot robot) throws Exception {
         for (String lang :
                 System.getProperty("arrivals.screenshots.languages", "en,ar").split(",")) {
+            setupKey(lang);
             firstRun(robot, lang);
         }
         fx(() -> stage.setScene(kiosk.shell.scene()));
@@ -281,7 +287,56 @@ class ScreenshotTour {
             fx(() -> robot.lookup("#join-code").queryTextInputControl().setText(code));
             robot.clickOn("#join-go");
             shot(lang + "-00c-first-run-no-hub");
+            // the rest of the wizard: working alone, the roster's preview, the printer, the PINs, the mode
+            robot.clickOn("#join-skip");
+            Path sample = Files.createTempFile("arrivals-tour", ".csv");
+            Files.writeString(
+                    sample,
+                    "Attendee #,Order #,First Name,Last Name,Company,Attendee Status\r\n"
+                            + "900001,500001,Thandiwe,Moyo,Welcoming Cities,Attending\r\n"
+                            + "900002,500002,رحاب,حداد,Arab American Family Services,Attending\r\n"
+                            + "900003,500003,,,Unknown,Attending\r\n");
+            fx(() -> shell[0].staff().previewImport(sample));
+            shot(lang + "-00d-setup-roster");
+            robot.clickOn("#setup-next");
+            robot.clickOn("#setup-zebra").write("127.0.0.1:" + kiosk.zebra.port());
+            robot.clickOn("#setup-zebra-use");
+            robot.clickOn("#setup-test-print");
+            shot(lang + "-00e-setup-printer");
+            robot.clickOn("#setup-print-yes");
+            robot.clickOn("#setup-pin-supervisor").write("482916");
+            robot.clickOn("#setup-pin-supervisor-again").write("482917");
+            robot.clickOn("#setup-pins-save");
+            shot(lang + "-00f-setup-pins");
+            robot.clickOn("#setup-pin-supervisor").write("482916");
+            robot.clickOn("#setup-pin-supervisor-again").write("482916");
+            robot.clickOn("#setup-pin-admin").write("735104");
+            robot.clickOn("#setup-pin-admin-again").write("735104");
+            robot.clickOn("#setup-pins-save");
+            shot(lang + "-00g-setup-mode");
             fx(() -> shell[0].stop());
         }
+    }
+
+    /** The wizard's first step on a station with no event: a key file found on a "USB stick". */
+    private void setupKey(String lang) throws Exception {
+        Path usb = Files.createTempDirectory("arrivals-usb");
+        Files.createDirectories(usb.resolve("KEYSTICK"));
+        Files.writeString(usb.resolve("KEYSTICK").resolve(StationSetup.KEY_FILE), "tour-station-key\n");
+        fx(() -> {
+            I18n i18n = new I18n(lang);
+            KeyModel model = new KeyModel(
+                    Tasks.sameThread(),
+                    i18n,
+                    k -> {
+                        throw new IllegalStateException("not opened in the tour");
+                    },
+                    opened -> {},
+                    List.of(usb));
+            Scene scene = new Scene(new KeyView(model, i18n).root(), 1280, 800);
+            scene.getStylesheets().add(Kiosk.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+        });
+        shot(lang + "-00a-setup-key");
     }
 }

@@ -33,12 +33,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
-import javafx.stage.FileChooser;
 import org.arrivals.attendee.Attendee;
-import org.arrivals.attendee.AttendeeField;
-import org.arrivals.attendee.RegistrationStatus;
-import org.arrivals.attendee.importing.ImportProblem;
-import org.arrivals.attendee.importing.ImportReport;
 import org.arrivals.audit.Role;
 import org.arrivals.checkin.CheckInService;
 import org.arrivals.print.PrintJob;
@@ -67,6 +62,9 @@ public final class StaffView {
 
         void exit();
 
+        /** The set-up wizard again (its steps: printer, PINs, mode, hub or roster), on the admin's authority. */
+        default void setup(Role by) {}
+
         void largeText(boolean on);
 
         boolean largeText();
@@ -90,7 +88,7 @@ public final class StaffView {
                                 i18n.t("staff.tab.delegations"),
                                 new org.arrivals.ui.delegation.DelegationView(model.delegations, i18n).root()),
                         tab("tab-queue", i18n.t("staff.tab.queue"), queue()),
-                        tab("tab-import", i18n.t("staff.tab.import"), importing()),
+                        tab("tab-import", i18n.t("staff.tab.import"), new ImportPane(model, i18n).root()),
                         tab("tab-export", i18n.t("staff.tab.export"), exporting()),
                         tab("tab-settings", i18n.t("staff.tab.settings"), settings(actions)));
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
@@ -297,142 +295,11 @@ public final class StaffView {
                 message);
     }
 
-    /** An import problem in the screen's language: its kind's sentence, a field named as people call it. */
-    private String problemText(ImportProblem p) {
-        Object[] args = p.args().toArray();
-        if (p.kind() == ImportProblem.Kind.EDIT_KEPT || p.kind() == ImportProblem.Kind.TOO_LONG) {
-            args[0] = p.args().get(0).equals("other")
-                    ? i18n.t("import.problem.otherColumns")
-                    : AttendeeField.byCliName(p.args().get(0))
-                            .map(f -> i18n.t("field." + f.name()))
-                            .orElse(p.args().get(0));
-        }
-        if (p.kind() == ImportProblem.Kind.BLOCKED_STATUS) {
-            args[0] = RegistrationStatus.parse(p.args().get(0))
-                    .map(s -> i18n.t("status." + s.name()))
-                    .orElse(p.args().get(0));
-        }
-        return i18n.t("import.problem." + p.kind().name(), args);
-    }
-
-    private static TableColumn<ImportProblem, String> importColumn(
-            String title, Function<ImportProblem, String> value, double width) {
-        TableColumn<ImportProblem, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
     private static <T> TableColumn<PrintJob, T> column(String title, Function<PrintJob, T> value, double width) {
         TableColumn<PrintJob, T> c = new TableColumn<>(title);
         c.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(value.apply(f.getValue())));
         c.setPrefWidth(width);
         return c;
-    }
-
-    private Parent importing() {
-        Label file = Ui.label(i18n.t("staff.import.none"), "muted");
-        Ui.listen(
-                file,
-                model.importFile,
-                (o, was, now) -> file.setText(
-                        now == null
-                                ? i18n.t("staff.import.none")
-                                : now.getFileName().toString()));
-        Button choose = Ui.id(
-                Ui.button(i18n.t("staff.import.choose"), "secondary", () -> {
-                    FileChooser chooser = new FileChooser();
-                    chooser.setTitle(i18n.t("staff.import.choose"));
-                    chooser.getExtensionFilters()
-                            .add(new FileChooser.ExtensionFilter("CSV, XLSX", "*.csv", "*.xlsx", "*.txt"));
-                    var f = chooser.showOpenDialog(tabs.getScene().getWindow());
-                    if (f != null) {
-                        model.previewImport(f.toPath());
-                    }
-                }),
-                "import-choose");
-        GridPane columns = new GridPane();
-        columns.setHgap(16);
-        columns.setVgap(4);
-        columns.setId("import-columns");
-        Label format = Ui.id(Ui.label("", "muted"), "import-format");
-        ListView<String> warnings = Ui.id(new ListView<>(), "import-warnings");
-        warnings.setPrefHeight(70);
-        // the problems, a row each, scrollable, kept on screen after the import
-        TableView<ImportProblem> problems = Ui.id(new TableView<>(), "import-problems");
-        problems.setPrefHeight(180);
-        problems.setPlaceholder(Ui.label(i18n.t("staff.import.noProblems"), "muted"));
-        problems.getColumns().add(importColumn(i18n.t("staff.import.line"), p -> i18n.number(p.line()), 80));
-        problems.getColumns().add(importColumn(i18n.t("staff.queue.code"), p -> p.code() == null ? "" : p.code(), 140));
-        problems.getColumns().add(importColumn(i18n.t("staff.queue.error"), this::problemText, 640));
-        // who would be added or changed, by name, so a wrong file is seen before the doors open
-        ListView<ImportReport.Change> changes = Ui.id(new ListView<>(), "import-changes");
-        changes.setPrefHeight(160);
-        changes.setPrefWidth(460);
-        changes.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(ImportReport.Change c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(
-                        empty || c == null
-                                ? null
-                                : i18n.t("staff.import.change." + c.kind().name(), c.name(), c.code(), c.line()));
-                setStyle(empty || c == null ? "" : NameFonts.style(c.name()));
-            }
-        });
-        Button commit =
-                Ui.id(Ui.button(i18n.t("staff.import.commit"), "primary", model::commitImport), "import-commit");
-        commit.disableProperty().bind(model.importPreview.isNull());
-        java.util.function.Consumer<ImportReport> showReport = r -> {
-            columns.getChildren().clear();
-            problems.getItems().clear();
-            changes.getItems().clear();
-            warnings.getItems().clear();
-            format.setText("");
-            if (r == null) {
-                return;
-            }
-            format.setText(
-                    i18n.t("staff.import.format", i18n.t("format." + r.format().name())));
-            int row = 0;
-            columns.addRow(
-                    row++,
-                    Ui.label(i18n.t("staff.import.field"), "dash-title"),
-                    Ui.label(i18n.t("staff.import.column"), "dash-title"));
-            for (var e : r.columns().entrySet()) {
-                // the field as a person calls it (First name), the column as the file names it
-                String field = AttendeeField.byCliName(e.getKey())
-                        .map(f -> i18n.t("field." + f.name()))
-                        .orElse(e.getKey());
-                columns.addRow(row++, new Label(field), new Label(e.getValue()));
-            }
-            problems.getItems().setAll(r.problems());
-            changes.getItems().setAll(r.changes());
-            for (var w : r.warnings()) {
-                warnings.getItems()
-                        .add(i18n.t("staff.import.warning." + w.kind().name(), w.column()));
-            }
-        };
-        Ui.listen(columns, model.importShown, (o, was, r) -> showReport.accept(r));
-        showReport.accept(model.importShown.get()); // a view made anew (the language changed) shows the report
-        warnings.visibleProperty().bind(Bindings.isNotEmpty(warnings.getItems()));
-        warnings.managedProperty().bind(warnings.visibleProperty());
-        Label message = Ui.id(Ui.label("", "message"), "import-message");
-        Ui.bindMessage(message, model.importMessage);
-        VBox page = new VBox(
-                12,
-                Ui.label(i18n.t("staff.tab.import"), "section-title"),
-                Ui.label(i18n.t("staff.import.hint"), "muted"),
-                new HBox(12, choose, file, commit),
-                message,
-                format,
-                warnings,
-                new HBox(32, columns, new VBox(6, Ui.label(i18n.t("staff.import.changes"), "muted"), changes)),
-                Ui.label(i18n.t("staff.import.problems"), "muted"),
-                problems);
-        ScrollPane scroll = new ScrollPane(page);
-        scroll.setFitToWidth(true);
-        return scroll;
     }
 
     /** Runs {@code action} as an admin: at once when an admin's PIN opened staff mode, else after asking for it. */
@@ -615,6 +482,10 @@ public final class StaffView {
         Button self = Ui.id(Ui.button(i18n.t("staff.mode.self"), "secondary", actions::self), "mode-self");
         Button door = Ui.id(Ui.button(i18n.t("staff.mode.door"), "secondary", actions::door), "mode-door");
         Button exit = Ui.id(Ui.button(i18n.t("staff.exit"), "danger", actions::exit), "exit");
+        Button setup =
+                Ui.id(Ui.button(i18n.t("staff.setup"), "secondary", () -> asAdmin(actions::setup)), "setup-open");
+        Label setupHint = Ui.label(i18n.t("staff.setup.hint"), "muted");
+        setupHint.setWrapText(true);
         VBox box = new VBox(
                 14,
                 Ui.label(i18n.t("staff.tab.settings"), "section-title"),
@@ -623,7 +494,10 @@ public final class StaffView {
                 message,
                 Ui.label(i18n.t("staff.modes"), "section-title"),
                 new HBox(12, desk, self, door, exit),
-                adminSettings());
+                adminSettings(),
+                Ui.label(i18n.t("setup.title"), "section-title"),
+                setupHint,
+                setup);
         box.setPadding(new Insets(4));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
