@@ -39,7 +39,11 @@ final class LabelPrinter implements AutoCloseable {
     static final long MILLIS_PER_BADGE = 1500;
 
     /** A label: when the printer began to take it, when it came out, and what it was sent. */
-    record Badge(long inAt, long outAt, byte[] zpl) {}
+    /**
+     * A label: when its connection was taken, when its first bytes came, when it came out. A job taken just
+     * before the labels ran out still comes out (its bytes may arrive after): it was the last label.
+     */
+    record Badge(long acceptedAt, long inAt, long outAt, byte[] zpl) {}
 
     final String station;
     final List<Badge> badges = new CopyOnWriteArrayList<>();
@@ -95,6 +99,7 @@ final class LabelPrinter implements AutoCloseable {
     private void serveOn(ServerSocket on) {
         while (!on.isClosed() && !closed) {
             try (Socket s = on.accept()) {
+                long acceptedAt = System.currentTimeMillis();
                 busy = true;
                 s.setSoTimeout(60_000);
                 InputStream in = s.getInputStream();
@@ -110,7 +115,7 @@ final class LabelPrinter implements AutoCloseable {
                     job.write(first);
                     in.transferTo(job);
                     Thread.sleep(MILLIS_PER_BADGE);
-                    badges.add(new Badge(inAt, System.currentTimeMillis(), job.toByteArray()));
+                    badges.add(new Badge(acceptedAt, inAt, System.currentTimeMillis(), job.toByteArray()));
                 }
             } catch (IOException e) {
                 // a client gave up, or the listener closed: keep serving until closed

@@ -1019,7 +1019,7 @@ public final class Rehearsal {
                 .filter(c -> !outOfItsPrinter.contains(c))
                 .toList();
         long labelsDuring = outOfLabels.printer.badges.stream()
-                .filter(b -> b.inAt() - t0 > outFrom && b.inAt() - t0 < outTo)
+                .filter(b -> b.acceptedAt() - t0 > outFrom && b.acceptedAt() - t0 < outTo)
                 .count();
         checks.add(new Check(
                 "printer-out-and-back",
