@@ -137,12 +137,21 @@ class CliTest {
             "print",
             "reprint",
             "queue",
-            "printers"
+            "printers",
+            "kiosk",
+            "hub",
+            "join",
+            "certificates"
         }) {
             CliRun h = run(cmd, "--help");
             assertThat(h.exit()).as(cmd).isZero();
             assertThat(h.out()).as(cmd).contains("Usage: arrivals " + cmd).contains("--home");
+            // the whole list names it too (the kiosk's start builds only its own command)
+            assertThat(run("--help").out()).as(cmd).containsPattern("(?m)^  " + cmd + "\\b");
         }
+        // a global option before the command, and help on a command
+        assertThat(run("--home", dir.toString(), "kiosk", "--help").out()).contains("Usage: arrivals kiosk");
+        assertThat(run("help", "kiosk").out()).contains("Usage: arrivals kiosk");
     }
 
     @Test
