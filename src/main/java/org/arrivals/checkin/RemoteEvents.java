@@ -163,10 +163,11 @@ public final class RemoteEvents {
         });
         if (fresh.isEmpty()) {
             if (acked[0] > 0) {
-                store.committed();
+                store.committedOrLater();
             }
             return 0;
         }
+        store.committedOrLater();
         return tell(fresh, arrivals);
     }
 
@@ -249,12 +250,12 @@ public final class RemoteEvents {
         if (fresh.isEmpty()) {
             return 0;
         }
+        store.committed();
         return tell(fresh, arrivals);
     }
 
-    /** After the commit: on disk, then reprints, arrivals and the roster's changes told. */
+    /** After the commit: reprints, arrivals and the roster's changes told. */
     private int tell(List<CheckInEvent> fresh, Map<String, Arrival> arrivals) {
-        store.committed();
         for (CheckInEvent e : fresh) {
             if (e.kind() == EventKind.BADGE_REPRINTED) {
                 int generation = generationOf(e.details());
