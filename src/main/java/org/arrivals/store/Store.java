@@ -320,12 +320,30 @@ public final class Store implements AutoCloseable {
     public <T> T bulkWrite(Supplier<T> work) {
         synchronized (bulkLock) {
             dsl.execute("SET WRITE_DELAY 500");
+            bulkWriter = Thread.currentThread();
             try {
                 return work.get();
             } finally {
+                bulkWriter = null;
                 dsl.execute("SET WRITE_DELAY 0");
                 dsl.execute("CHECKPOINT SYNC");
             }
+        }
+    }
+
+    /** The thread running a {@link #bulkWrite}, or null. */
+    private volatile Thread bulkWriter;
+
+    /**
+     * As {@link #committed()} for a commit that could be fetched again after a crash (pulled
+     * events, with the cursor that points past them in the same database): inside this thread's
+     * {@link #bulkWrite} the sync to disk is left to its end, which syncs once for all its pages.
+     * A crash meanwhile loses a suffix of the commits, never one without those before it, so the
+     * cursor never passes events the file lacks, and the pull fetches them again.
+     */
+    public void committedOrLater() {
+        if (bulkWriter != Thread.currentThread()) {
+            committed();
         }
     }
 
