@@ -26,6 +26,7 @@ import org.arrivals.station.StationSetup;
 import org.arrivals.sync.protocol.StationRole;
 import org.arrivals.ui.common.I18n;
 import org.arrivals.ui.common.Tasks;
+import org.arrivals.ui.common.UnlockView;
 import org.arrivals.ui.setup.KeyModel;
 import org.arrivals.ui.setup.KeyView;
 import org.junit.jupiter.api.Assumptions;
@@ -338,5 +339,21 @@ class ScreenshotTour {
             stage.setScene(scene);
         });
         shot(lang + "-00a-setup-key");
+        // a later start without the key, the stick plugged in: the unlock screen offers its key file
+        fx(() -> {
+            I18n i18n = new I18n(lang);
+            UnlockView unlock = new UnlockView(
+                    i18n,
+                    Tasks.sameThread(),
+                    k -> {
+                        throw new IllegalStateException("not opened in the tour");
+                    },
+                    opened -> {},
+                    List.of(usb));
+            Scene scene = new Scene(unlock.root(), 1280, 800);
+            scene.getStylesheets().add(Kiosk.class.getResource("kiosk.css").toExternalForm());
+            stage.setScene(scene);
+        });
+        shot(lang + "-00h-unlock-usb");
     }
 }

@@ -91,6 +91,7 @@ public final class UnlockView {
         Button ok = Ui.id(Ui.button(i18n.t("unlock.ok"), "primary", go), "unlock-ok");
         // the key file on a USB stick, when one is plugged in: shown once it is found (off the FX thread)
         Label foundAt = Ui.id(Ui.label("", "muted"), "unlock-usb-path");
+        foundAt.setNodeOrientation(javafx.geometry.NodeOrientation.LEFT_TO_RIGHT); // a path reads left to right
         Button useFile = Ui.id(Ui.button(i18n.t("setup.key.use"), "secondary", () -> {}), "unlock-usb");
         VBox usb = new VBox(6, Ui.label(i18n.t("setup.key.found"), "muted"), foundAt, useFile);
         usb.setVisible(false);
