@@ -451,18 +451,7 @@ public final class Shell {
                         i18n.t(inStaff ? "mode.staff" : mode.get() == Mode.DOOR ? "mode.door" : "mode.desk"),
                         "header-mode"),
                 "header-mode");
-        ComboBox<Locale> language = Ui.id(new ComboBox<>(), "language");
-        language.getItems().setAll(I18n.LANGUAGES);
-        language.setValue(i18n.locale());
-        language.setAccessibleText(i18n.t("header.language"));
-        language.setCellFactory(v -> Ui.languageCell());
-        language.setButtonCell(Ui.languageCell());
-        language.setOnAction(e -> {
-            Locale l = language.getValue();
-            if (l != null && !l.getLanguage().equals(i18n.language())) {
-                Platform.runLater(() -> i18n.setLanguage(l.getLanguage()));
-            }
-        });
+        ComboBox<Locale> language = Ui.languagePicker(i18n, "language");
         Button modeButton = inStaff
                 ? Ui.id(Ui.button(i18n.t("header.lock"), "header-button", () -> show(Mode.DESK)), "lock")
                 : Ui.id(

@@ -146,6 +146,26 @@ public final class Ui {
         };
     }
 
+    /**
+     * The languages, each named in itself, showing {@code i18n}'s: choosing one switches the screens' language
+     * (on the next pulse, so the list closes first).
+     */
+    public static javafx.scene.control.ComboBox<Locale> languagePicker(I18n i18n, String id) {
+        javafx.scene.control.ComboBox<Locale> language = id(new javafx.scene.control.ComboBox<>(), id);
+        language.getItems().setAll(I18n.LANGUAGES);
+        language.setValue(i18n.locale());
+        language.setAccessibleText(i18n.t("header.language"));
+        language.setCellFactory(v -> languageCell());
+        language.setButtonCell(languageCell());
+        language.setOnAction(e -> {
+            Locale l = language.getValue();
+            if (l != null && !l.getLanguage().equals(i18n.language())) {
+                javafx.application.Platform.runLater(() -> i18n.setLanguage(l.getLanguage()));
+            }
+        });
+        return language;
+    }
+
     /** A label naming {@code control} for screen readers. */
     public static Label labelFor(String text, Node control) {
         Label l = new Label(text);

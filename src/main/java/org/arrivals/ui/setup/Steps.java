@@ -3,7 +3,6 @@ package org.arrivals.ui.setup;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -50,18 +49,7 @@ final class Steps {
         }
         Region gap = new Region();
         VBox.setVgrow(gap, Priority.ALWAYS);
-        ComboBox<Locale> language = Ui.id(new ComboBox<>(), "setup-language");
-        language.getItems().setAll(I18n.LANGUAGES);
-        language.setValue(i18n.locale());
-        language.setAccessibleText(i18n.t("header.language"));
-        language.setCellFactory(v -> Ui.languageCell());
-        language.setButtonCell(Ui.languageCell());
-        language.setOnAction(e -> {
-            Locale l = language.getValue();
-            if (l != null && !l.getLanguage().equals(i18n.language())) {
-                Platform.runLater(() -> i18n.setLanguage(l.getLanguage()));
-            }
-        });
+        ComboBox<Locale> language = Ui.languagePicker(i18n, "setup-language");
         box.getChildren().addAll(gap, Ui.labelFor(i18n.t("header.language"), language), language);
         box.setMinWidth(260);
         box.setPrefWidth(280);
