@@ -285,11 +285,7 @@ class BrotherQlPrinterTest {
     }
 
     static String qrText(BufferedImage img) throws Exception {
-        return new QRCodeReader()
-                .decode(
-                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(img))),
-                        Map.of(DecodeHintType.TRY_HARDER, true))
-                .getText();
+        return QrRead.text(img);
     }
 
     private static Optional<String> qr(BufferedImage img) throws Exception {
