@@ -406,6 +406,11 @@ public final class Console extends Handler.Abstract {
         if (length > max + slack) {
             LOG.info(
                     "Console: organizer {} sent a file of {} bytes, over the {} allowed", who.organizer(), length, max);
+            if (length <= max + 16L * 1024 * 1024) {
+                // read and drop what the browser is still sending: closing with it unread resets the
+                // connection, and the browser may lose the answer below before it reads it
+                org.eclipse.jetty.io.Content.Source.consumeAll(c.request());
+            }
             uploadPage(c, who, t.get("upload.tooBig", megabytes(max)), 413);
             return;
         }
