@@ -216,8 +216,12 @@ public final class StationSetup {
         return pin != null && pin.matches("\\d{" + StaffPin.MIN_DIGITS + ",12}");
     }
 
-    /** The mode the kiosk starts in from now on (desk, self-service or door), and its language. */
-    public ModeOutcome mode(Actor actor, KioskSettings.Mode mode, String language) {
+    /**
+     * The wizard's last step: the mode the kiosk starts in from now on (desk, self-service or door) and
+     * its language, saved; then the set-up is recorded as finished (how it left the station: its mode,
+     * whether a printer is chosen).
+     */
+    public ModeOutcome finish(Actor actor, KioskSettings.Mode mode, String language) {
         if (!actor.may(CHANGE)) {
             return ModeOutcome.NOT_ALLOWED;
         }
@@ -234,6 +238,11 @@ public final class StationSetup {
                 "configuration",
                 null,
                 "{kiosk.language=" + language + ", kiosk.mode=" + value + "}");
+        audit.record(
+                actor.auditName(),
+                "set-up",
+                null,
+                "mode " + value + "; printer " + (printing.target().hasPrinter() ? "chosen" : "none"));
         return ModeOutcome.SAVED;
     }
 
@@ -300,10 +309,5 @@ public final class StationSetup {
             }
         }
         return out;
-    }
-
-    /** The wizard was finished at this station (on whose authority, and how it left the station). */
-    public void finished(Actor actor, String summary) {
-        audit.record(actor.auditName(), "set-up", null, summary);
     }
 }

@@ -1,7 +1,6 @@
 package org.arrivals.ui.setup;
 
 import java.util.Collection;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -280,17 +279,7 @@ public final class SetupModel {
         String language = i18n.language();
         busy.set(true);
         tasks.run(
-                () -> {
-                    StationSetup.ModeOutcome o = station.setup().mode(actor, m, language);
-                    if (o == StationSetup.ModeOutcome.SAVED) {
-                        station.setup()
-                                .finished(
-                                        actor,
-                                        "mode " + m.name().toLowerCase(Locale.ROOT) + "; printer "
-                                                + (station.printing().target().hasPrinter() ? "chosen" : "none"));
-                    }
-                    return o;
-                },
+                () -> station.setup().finish(actor, m, language),
                 o -> {
                     busy.set(false);
                     if (o == StationSetup.ModeOutcome.SAVED) {
