@@ -2,12 +2,6 @@ package org.arrivals.badge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.Result;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.Font;
 import java.awt.font.FontRenderContext;
 import java.awt.font.TextLayout;
@@ -181,11 +175,7 @@ class BadgeRendererTest {
     }
 
     private static String decodeQr(BufferedImage image) throws Exception {
-        Result r = new QRCodeReader()
-                .decode(
-                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                        Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-        return r.getText();
+        return QrRead.text(image);
     }
 
     private static List<PDFont> fontsOf(PDDocument doc, int page) throws Exception {

@@ -285,7 +285,7 @@ class BrotherQlPrinterTest {
     }
 
     static String qrText(BufferedImage img) throws Exception {
-        return QrRead.text(img);
+        return org.arrivals.badge.QrRead.text(img);
     }
 
     private static Optional<String> qr(BufferedImage img) throws Exception {

@@ -3,17 +3,11 @@ package org.arrivals.print;
 import static org.arrivals.testing.Files2.crlf;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,11 +149,7 @@ class CupsPrintingTest {
     /** The attendee code in the QR code of what the printer would print, read from the driver's ZPL. */
     private static Optional<String> qrOf(int index, Station s) throws Exception {
         var label = ZplGraphic.decode(new String(zebra.jobs.get(index), StandardCharsets.ISO_8859_1));
-        String token = new QRCodeReader()
-                .decode(
-                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(label))),
-                        Map.of(DecodeHintType.TRY_HARDER, true))
-                .getText();
+        String token = org.arrivals.badge.QrRead.text(label);
         return s.tokens().verify(token);
     }
 
@@ -295,11 +285,7 @@ class CupsPrintingTest {
             try (var doc = Loader.loadPDF(pdf)) {
                 assertThat(doc.getNumberOfPages()).isEqualTo(1);
                 var image = new PDFRenderer(doc).renderImageWithDPI(0, 200, ImageType.GRAY);
-                String token = new QRCodeReader()
-                        .decode(
-                                new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                                Map.of(DecodeHintType.TRY_HARDER, true))
-                        .getText();
+                String token = org.arrivals.badge.QrRead.text(image);
                 assertThat(s.tokens().verify(token)).contains("P3");
             }
             Files.deleteIfExists(printed);

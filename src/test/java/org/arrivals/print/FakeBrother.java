@@ -1,13 +1,6 @@
 package org.arrivals.print;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.ChecksumException;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.FormatException;
 import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -19,7 +12,6 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -218,12 +210,8 @@ public final class FakeBrother implements AutoCloseable {
     }
 
     /** The text of the QR code on a printed label (ZXing, trying hard). */
-    public static String qrText(BufferedImage label) throws NotFoundException, ChecksumException, FormatException {
-        return new QRCodeReader()
-                .decode(
-                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(label))),
-                        Map.of(DecodeHintType.TRY_HARDER, true))
-                .getText();
+    public static String qrText(BufferedImage label) throws NotFoundException {
+        return org.arrivals.badge.QrRead.text(label);
     }
 
     /** The rows as the head prints them: each line is sent mirrored, so the image flips it back. */

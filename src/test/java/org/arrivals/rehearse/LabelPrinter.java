@@ -176,9 +176,10 @@ final class LabelPrinter implements AutoCloseable {
      * event's templates put it, above a dark type band.
      */
     static String qr(BufferedImage label) {
-        String text = qr(new BufferedImageLuminanceSource(label), Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE));
-        if (text != null) {
-            return text;
+        try {
+            return org.arrivals.badge.QrRead.text(label);
+        } catch (com.google.zxing.NotFoundException missed) {
+            // cut out below
         }
         BufferedImage code = cutOut(label);
         return code == null

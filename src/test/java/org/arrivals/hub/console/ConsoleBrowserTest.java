@@ -2,11 +2,6 @@ package org.arrivals.hub.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -442,10 +437,6 @@ class ConsoleBrowserTest {
 
     private static String readQr(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-        return new QRCodeReader()
-                .decode(
-                        new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                        Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE))
-                .getText();
+        return org.arrivals.badge.QrRead.text(image);
     }
 }

@@ -1,4 +1,4 @@
-package org.arrivals.print;
+package org.arrivals.badge;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
